@@ -1,0 +1,27 @@
+package gov.bnl.sphenix.production.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code job} block of a rule: what runs on the worker node and what it asks of the batch
+ * system. Templates ({@code batchName}, {@code logTemplate}) keep their {@code {placeholders}}
+ * until a job is built.
+ */
+public record RuleJob(String script, List<String> payload, int neventsper, MemoryLadder memory,
+                      int requestCpus, int requestXferslots, int priority, Optional<String> batchName,
+                      Optional<String> logTemplate, Map<String, String> filesystem,
+                      Optional<String> periodicRemove) {
+
+    public RuleJob {
+        Objects.requireNonNull(script, "script");
+        payload = List.copyOf(payload);
+        Objects.requireNonNull(memory, "memory");
+        Objects.requireNonNull(batchName, "batchName");
+        Objects.requireNonNull(logTemplate, "logTemplate");
+        filesystem = Map.copyOf(filesystem);
+        Objects.requireNonNull(periodicRemove, "periodicRemove");
+    }
+}

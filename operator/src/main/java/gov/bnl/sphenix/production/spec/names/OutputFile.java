@@ -1,0 +1,110 @@
+package gov.bnl.sphenix.production.spec.names;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The name of one output of one job:
+ * {@code <dsttype>[_<leaf>]_<dataset>_<tag>-<run:08d>-<segment:05d>.root}, for example
+ * {@code DST_TRKR_CLUSTER_run3auau_ana468_2024p012_v001-00067962-00042.root} or, for a per-stream
+ * product, {@code DST_STREAMING_EVENT_ebdc07_1_run3auau_new_nocdbtag_v001-00067962-00000.root}.
+ */
+public record OutputFile(String dsttype, Optional<String> leaf, String dataset, Tag tag, int run, int segment) {
+
+    public static final String EXTENSION = ".root";
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)*");
+    private static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern TAIL = Pattern.compile(
+            "(?<head>.+)_(?<tag>(new|[a-z]+[0-9]+)_[a-z0-9]+_v[0-9]{3})-(?<run>[0-9]{8})-(?<seg>[0-9]{5})");
+
+    public OutputFile {
+        Objects.requireNonNull(dsttype, "dsttype");
+        Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(tag, "tag");
+        if (!WORD.matcher(dsttype).matches()) {
+            throw new IllegalArgumentException("dsttype '" + dsttype + "' must be letters, digits and single underscores");
+        }
+        leaf.ifPresent(l -> {
+            if (!WORD.matcher(l).matches()) {
+                throw new IllegalArgumentException("leaf '" + l + "' must be letters, digits and single underscores");
+            }
+        });
+        if (!DATASET.matcher(dataset).matches()) {
+            throw new IllegalArgumentException("dataset '" + dataset + "' must be lower-case letters and digits, like run3auau");
+        }
+        if (run < 0 || run > 99_999_999) {
+            throw new IllegalArgumentException("run " + run + " does not fit 8 digits");
+        }
+        if (segment < 0 || segment > 99_999) {
+            throw new IllegalArgumentException("segment " + segment + " does not fit 5 digits");
+        }
+    }
+
+    public static OutputFile of(String dsttype, String dataset, Tag tag, int run, int segment) {
+        return new OutputFile(dsttype, Optional.empty(), dataset, tag, run, segment);
+    }
+
+    public static OutputFile ofLeaf(String dsttype, String leaf, String dataset, Tag tag, int run, int segment) {
+        return new OutputFile(dsttype, Optional.of(leaf), dataset, tag, run, segment);
+    }
+
+    /** The product part: {@code DST_TRKR_CLUSTER} or {@code DST_STREAMING_EVENT_ebdc07_1}. */
+    public String product() {
+        return leaf.map(l -> dsttype + "_" + l).orElse(dsttype);
+    }
+
+    /** The name without extension; logs share it ({@code <stem>.out}, {@code <stem>.err}). */
+    public String stem() {
+        return String.format("%s_%s_%s-%08d-%05d", product(), dataset, tag, run, segment);
+    }
+
+    public String fileName() {
+        return stem() + EXTENSION;
+    }
+
+    public RunGroup runGroup() {
+        return RunGroup.of(run);
+    }
+
+    /**
+     * Parses a file name back into its parts. Both a dsttype and a leaf may contain underscores,
+     * so the split between them needs the known dsttypes: the longest known dsttype that prefixes
+     * the name wins, and the rest (if any) is the leaf.
+     */
+    public static OutputFile parse(String fileName, Collection<String> knownDsttypes) {
+        String stem = fileName.endsWith(EXTENSION) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
+        Matcher m = TAIL.matcher(stem);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + fileName
+                    + "' is not an output name like DST_CALO_run3auau_ana523_2025p007_v001-00067962-00042.root");
+        }
+        String head = m.group("head");
+        int lastUnderscore = head.lastIndexOf('_');
+        if (lastUnderscore <= 0) {
+            throw new IllegalArgumentException("'" + fileName + "' has no dataset between the product and the tag");
+        }
+        String dataset = head.substring(lastUnderscore + 1);
+        String product = head.substring(0, lastUnderscore);
+        String dsttype = knownDsttypes.stream()
+                .filter(d -> product.equals(d) || product.startsWith(d + "_"))
+                .max(Comparator.comparingInt(String::length))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + fileName + "' starts with no known dsttype (product part '" + product + "')"));
+        Optional<String> leaf = product.length() == dsttype.length()
+                ? Optional.empty()
+                : Optional.of(product.substring(dsttype.length() + 1));
+        return new OutputFile(dsttype, leaf, dataset, Tag.parse(m.group("tag")),
+                Integer.parseInt(m.group("run")), Integer.parseInt(m.group("seg")));
+    }
+
+    @Override
+    public String toString() {
+        return fileName();
+    }
+}

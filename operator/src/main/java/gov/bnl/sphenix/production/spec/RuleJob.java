@@ -13,7 +13,8 @@ import java.util.Optional;
 public record RuleJob(String script, List<String> payload, int neventsper, MemoryLadder memory,
                       int requestCpus, int requestXferslots, int priority, Optional<String> batchName,
                       Optional<String> logTemplate, Map<String, String> filesystem,
-                      Optional<String> periodicRemove) {
+                      Optional<String> periodicRemove, Optional<String> accountingGroup,
+                      Optional<String> accountingGroupUser) {
 
     public RuleJob {
         Objects.requireNonNull(script, "script");
@@ -23,5 +24,7 @@ public record RuleJob(String script, List<String> payload, int neventsper, Memor
         Objects.requireNonNull(logTemplate, "logTemplate");
         filesystem = Map.copyOf(filesystem);
         Objects.requireNonNull(periodicRemove, "periodicRemove");
+        Objects.requireNonNull(accountingGroup, "accountingGroup");
+        Objects.requireNonNull(accountingGroupUser, "accountingGroupUser");
     }
 }

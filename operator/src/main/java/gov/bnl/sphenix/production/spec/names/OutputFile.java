@@ -18,7 +18,10 @@ public record OutputFile(String dsttype, Optional<String> leaf, String dataset, 
     public static final String EXTENSION = ".root";
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)*");
-    private static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9]*");
+    /** {@code run3auau}, {@code run3cosmics}, {@code run3line_laser}: lower case, digits, single underscores. */
+    private static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    /** Where the dataset starts in a name whose leaf and dataset both may hold underscores. */
+    private static final Pattern DATASET_START = Pattern.compile("_(run[0-9])");
     private static final Pattern TAIL = Pattern.compile(
             "(?<head>.+)_(?<tag>(new|[a-z]+[0-9]+)_[a-z0-9]+_v[0-9]{3})-(?<run>[0-9]{8})-(?<seg>[0-9]{5})");
 
@@ -36,7 +39,8 @@ public record OutputFile(String dsttype, Optional<String> leaf, String dataset, 
             }
         });
         if (!DATASET.matcher(dataset).matches()) {
-            throw new IllegalArgumentException("dataset '" + dataset + "' must be lower-case letters and digits, like run3auau");
+            throw new IllegalArgumentException("dataset '" + dataset
+                    + "' must be lower-case letters, digits and single underscores, like run3auau");
         }
         if (run < 0 || run > 99_999_999) {
             throw new IllegalArgumentException("run " + run + " does not fit 8 digits");
@@ -73,9 +77,11 @@ public record OutputFile(String dsttype, Optional<String> leaf, String dataset, 
     }
 
     /**
-     * Parses a file name back into its parts. Both a dsttype and a leaf may contain underscores,
-     * so the split between them needs the known dsttypes: the longest known dsttype that prefixes
-     * the name wins, and the rest (if any) is the leaf.
+     * Parses a file name back into its parts. A dsttype, a leaf and a dataset may all contain
+     * underscores, so the split needs two conventions: the longest known dsttype that prefixes the
+     * name wins, and the dataset starts at the first {@code _run<digit>} after it (every sPHENIX
+     * dataset is named after its running period: run2pp, run3auau, run3line_laser), or else is the
+     * last word before the tag.
      */
     public static OutputFile parse(String fileName, Collection<String> knownDsttypes) {
         String stem = fileName.endsWith(EXTENSION) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
@@ -85,20 +91,16 @@ public record OutputFile(String dsttype, Optional<String> leaf, String dataset, 
                     + "' is not an output name like DST_CALO_run3auau_ana523_2025p007_v001-00067962-00042.root");
         }
         String head = m.group("head");
-        int lastUnderscore = head.lastIndexOf('_');
-        if (lastUnderscore <= 0) {
-            throw new IllegalArgumentException("'" + fileName + "' has no dataset between the product and the tag");
-        }
-        String dataset = head.substring(lastUnderscore + 1);
-        String product = head.substring(0, lastUnderscore);
         String dsttype = knownDsttypes.stream()
-                .filter(d -> product.equals(d) || product.startsWith(d + "_"))
+                .filter(d -> head.startsWith(d + "_"))
                 .max(Comparator.comparingInt(String::length))
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "'" + fileName + "' starts with no known dsttype (product part '" + product + "')"));
-        Optional<String> leaf = product.length() == dsttype.length()
-                ? Optional.empty()
-                : Optional.of(product.substring(dsttype.length() + 1));
+                        "'" + fileName + "' starts with no known dsttype (name part '" + head + "')"));
+        String rest = head.substring(dsttype.length());
+        Matcher datasetStart = DATASET_START.matcher(rest);
+        int split = datasetStart.find() ? datasetStart.start() : rest.lastIndexOf('_');
+        String dataset = rest.substring(split + 1);
+        Optional<String> leaf = split == 0 ? Optional.empty() : Optional.of(rest.substring(1, split));
         return new OutputFile(dsttype, leaf, dataset, Tag.parse(m.group("tag")),
                 Integer.parseInt(m.group("run")), Integer.parseInt(m.group("seg")));
     }

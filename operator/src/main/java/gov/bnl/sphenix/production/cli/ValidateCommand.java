@@ -1,0 +1,138 @@
+package gov.bnl.sphenix.production.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import gov.bnl.sphenix.production.spec.Diagnostic;
+import gov.bnl.sphenix.production.spec.SourceLocation;
+import gov.bnl.sphenix.production.spec.ValidationReport;
+import gov.bnl.sphenix.production.spec.load.SpecLoader;
+import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code prodctl validate PATH...}: checks a specs repository (a directory) or single files, and
+ * prints every problem as {@code file:line:column: error: what — how to fix}. Exit code 0 when
+ * valid (warnings allowed), 1 when anything is wrong. Made for the CI of the specs repository.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Validate production specs: a specs repository directory, or single files.",
+                "A production file is checked against the repository it lives in; a rule-set file",
+                "validates as a rule set. Exit code 0: valid (warnings allowed); 1: errors."})
+final class ValidateCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Specs directories or spec files.")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        int files = 0;
+        for (Path path : paths) {
+            Validated v = validate(path);
+            files += v.report().filesRead();
+            v.report().diagnostics().forEach(d -> diagnostics.add(relocate(d, v.displayPrefix())));
+        }
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        long warnings = diagnostics.size() - errors;
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(json(diagnostics, files, errors == 0));
+        } else {
+            diagnostics.forEach(out::println);
+            out.printf("validate: %d files, %d errors, %d warnings — %s%n", files, errors, warnings,
+                    errors == 0 ? "valid" : "invalid");
+        }
+        out.flush();
+        return errors == 0 ? 0 : 1;
+    }
+
+    private record Validated(ValidationReport report, String displayPrefix) {
+    }
+
+    private Validated validate(Path path) {
+        if (Files.isDirectory(path)) {
+            return new Validated(SpecLoader.load(new DirectoryTree(path)), display(path));
+        }
+        if (!Files.exists(path)) {
+            Diagnostic missing = Diagnostic.error(SourceLocation.ofFile(path.toString()), "no such file or directory",
+                    "check the path");
+            return new Validated(new ValidationReport(java.util.Optional.empty(), List.of(missing), 0), "");
+        }
+        Path file = path.toAbsolutePath().normalize();
+        Path root = repositoryRoot(file);
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        return new Validated(SpecLoader.loadFile(new DirectoryTree(root), relative), display(root));
+    }
+
+    /**
+     * The specs repository a file belongs to: the nearest directory above it that holds the product
+     * catalogue, else the nearest git work tree (a rule-set repository without a catalogue), else
+     * the file's own directory. Paths in the file may not leave that root.
+     */
+    static Path repositoryRoot(Path file) {
+        for (String marker : new String[] {SpecLoader.CATALOGUE, ".git"}) {
+            for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+                if (Files.exists(dir.resolve(marker))) {
+                    return dir;
+                }
+            }
+        }
+        return file.getParent();
+    }
+
+    /** Messages name files as the user would type them: relative to the working directory when possible. */
+    private static String display(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        String shown = absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+        return shown.isEmpty() ? "" : shown + "/";
+    }
+
+    private static Diagnostic relocate(Diagnostic d, String prefix) {
+        if (prefix.isEmpty()) {
+            return d;
+        }
+        String file = d.at().file().equals(".") ? prefix.substring(0, prefix.length() - 1) : prefix + d.at().file();
+        return new Diagnostic(d.severity(), new SourceLocation(file, d.at().line(), d.at().column()), d.message(), d.fix());
+    }
+
+    private static String json(List<Diagnostic> diagnostics, int files, boolean valid) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("valid", valid);
+        result.put("files", files);
+        result.put("errors", diagnostics.stream().filter(Diagnostic::isError).map(ValidateCommand::asMap).toList());
+        result.put("warnings", diagnostics.stream().filter(d -> !d.isError()).map(ValidateCommand::asMap).toList());
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
+    }
+
+    private static Map<String, Object> asMap(Diagnostic d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", d.at().file());
+        m.put("line", d.at().line());
+        m.put("column", d.at().column());
+        m.put("severity", d.severity().label());
+        m.put("message", d.message());
+        m.put("fix", d.fix());
+        return m;
+    }
+}

@@ -1,0 +1,288 @@
+package gov.bnl.sphenix.production.spec.load;
+
+import gov.bnl.sphenix.production.spec.Diagnostics;
+import gov.bnl.sphenix.production.spec.MemoryLadder;
+import gov.bnl.sphenix.production.spec.Rule;
+import gov.bnl.sphenix.production.spec.RuleInput;
+import gov.bnl.sphenix.production.spec.RuleJob;
+import gov.bnl.sphenix.production.spec.RuleParams;
+import gov.bnl.sphenix.production.spec.names.Tag;
+import gov.bnl.sphenix.production.spec.tree.SpecTree;
+import gov.bnl.sphenix.production.spec.yaml.DidYouMean;
+import gov.bnl.sphenix.production.spec.yaml.MapReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads one rule in today's sphenixprod short format — {@code params}, {@code input}, {@code job}
+ * — unchanged, so the collaboration's existing rule files keep working. Keys from older revisions
+ * of the format are accepted with a warning; keys that carried raw SQL are refused.
+ */
+final class RuleParser {
+
+    static final Set<String> RULE_KEYS = Set.of("params", "input", "job");
+    static final Set<String> PARAMS_KEYS = Set.of("dsttype", "period", "physicsmode", "dataset", "build", "dbtag",
+            "version", "comment");
+    static final Set<String> INPUT_KEYS = Set.of("intriplet", "min_run_time", "min_run_events", "combine_seg0_only",
+            "cut_segment");
+    static final Set<String> JOB_KEYS = Set.of("script", "payload", "neventsper", "request_memory", "request_cpus",
+            "request_xferslots", "priority", "batch_name", "log", "filesystem", "periodicremove",
+            "comment", "accounting_group", "accounting_group_user");
+    static final Set<String> FILESYSTEM_KEYS = Set.of("outdir", "finaldir", "logdir", "histdir", "condor");
+
+    /** Placeholders that job templates (batch_name, log, filesystem) may use. */
+    static final Set<String> PLACEHOLDERS = Set.of("rule_name", "dsttype", "period", "physicsmode", "dataset",
+            "build", "dbtag", "version", "outtriplet", "intriplet", "outbase", "logbase", "run", "seg", "leaf",
+            "daqhost", "rungroup", "leafdir", "outdir", "finaldir", "logdir", "histdir", "condor", "nevents",
+            "neventsper", "payload", "comment", "prodmode", "PWD");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)*");
+    private static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+
+    private final SpecTree tree;
+    private final Diagnostics out;
+
+    RuleParser(SpecTree tree, Diagnostics out) {
+        this.tree = tree;
+        this.out = out;
+    }
+
+    /** @param ruleFile the repository-relative file the rule is written in; payload globs are relative to it */
+    Optional<Rule> parse(String name, MapReader rule, String ruleFile) {
+        rule.rejectUnknownKeys(RULE_KEYS, Set.of("filesystem"));
+        rule.requireKeys("params", "job");
+        Optional<RuleParams> params = rule.map("params").flatMap(this::params);
+        RuleInput input = rule.map("input").map(i -> input(i, params)).orElse(defaultInput());
+        Map<String, String> ruleLevelFilesystem = rule.map("filesystem").map(this::filesystem).orElse(Map.of());
+        Optional<RuleJob> job = rule.map("job").flatMap(j -> job(j, ruleFile, ruleLevelFilesystem));
+        if (params.isEmpty() || job.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rule(name, params.get(), input, job.get(), rule.location()));
+    }
+
+    private Optional<RuleParams> params(MapReader p) {
+        p.rejectUnknownKeys(PARAMS_KEYS, Set.of("rulestem", "outstub"));
+        Optional<String> dsttype = renamed(p, "dsttype", "rulestem");
+        Optional<String> period = p.text("period");
+        Optional<String> dataset = renamed(p, "dataset", "outstub").or(() -> period);
+        String physicsmode = p.text("physicsmode").orElse("physics");
+        Optional<String> build = p.text("build");
+        Optional<String> dbtag = p.text("dbtag");
+        Optional<Integer> version = p.integer("version", 0, 999);
+        if (dsttype.isEmpty()) {
+            p.diagnostics().error(p.location(), "'" + p.path() + "' is missing 'dsttype'",
+                    "add the product, e.g. 'dsttype: DST_TRKR_CLUSTER'");
+        }
+        p.requireKeys("period", "build", "dbtag", "version");
+        boolean valid = true;
+        if (dsttype.isPresent() && !WORD.matcher(dsttype.get()).matches()) {
+            p.diagnostics().error(p.valueLocation(p.has("dsttype") ? "dsttype" : "rulestem"),
+                    "dsttype '" + dsttype.get() + "' is not a product name", "use letters, digits and '_', like DST_CALO");
+            valid = false;
+        }
+        if (dataset.isPresent() && !DATASET.matcher(dataset.get()).matches()) {
+            p.diagnostics().error(p.valueLocation(p.has("dataset") ? "dataset" : "period"),
+                    "dataset '" + dataset.get() + "' is not a dataset name",
+                    "use lower-case letters, digits and single '_', like run3auau; it becomes part of every file name");
+            valid = false;
+        }
+        if (!physicsmode.matches("[a-z][a-z_]*")) {
+            p.diagnostics().error(p.valueLocation("physicsmode"), "physicsmode '" + physicsmode + "' is not a run type",
+                    "use a run type such as physics, cosmics, calib or line_laser");
+            valid = false;
+        }
+        if (build.isEmpty() || dbtag.isEmpty() || version.isEmpty() || dsttype.isEmpty() || period.isEmpty()
+                || dataset.isEmpty() || !valid) {
+            return Optional.empty();
+        }
+        String problem = Tag.problem(build.get(), dbtag.get(), version.get());
+        if (problem != null) {
+            String key = problem.startsWith("build") ? "build" : problem.startsWith("dbtag") ? "dbtag" : "version";
+            String[] parts = problem.split(": ", 2);
+            p.diagnostics().error(p.valueLocation(key), parts[0], parts.length > 1 ? parts[1] : "");
+            return Optional.empty();
+        }
+        return Optional.of(new RuleParams(dsttype.get(), period.get(), physicsmode, dataset.get(),
+                Tag.of(build.get(), dbtag.get(), version.get())));
+    }
+
+    private RuleInput input(MapReader in, Optional<RuleParams> params) {
+        in.rejectUnknownKeys(INPUT_KEYS, Set.of("db", "table", "direct_path", "query", "infile_query_constraints",
+                "status_query_constraints"));
+        for (String ignored : List.of("db", "table")) {
+            if (in.has(ignored)) {
+                out.warning(in.keyLocation(ignored), "'" + in.child(ignored) + "' is ignored (deprecated)",
+                        "the operator knows which catalog holds each product; the line can go");
+            }
+        }
+        if (in.has("direct_path")) {
+            out.warning(in.keyLocation("direct_path"), "'" + in.child("direct_path") + "' is ignored",
+                    "raw files are found through the raw data catalog; the line can go");
+        }
+        for (String sql : List.of("query", "infile_query_constraints", "status_query_constraints")) {
+            if (in.has(sql)) {
+                out.error(in.keyLocation(sql), "'" + in.child(sql) + "' embeds raw SQL, which the operator refuses",
+                        "the retired format ran SQL from the rule file on the production databases; declare what you"
+                                + " need instead: the product catalogue says which inputs a product needs, 'intriplet'"
+                                + " which upstream tag, and the production's 'runs' which runs");
+            }
+        }
+        Optional<Tag> intriplet = in.text("intriplet").flatMap(t -> {
+            if (Tag.isTriplet(t)) {
+                return Optional.of(Tag.parse(t));
+            }
+            out.error(in.valueLocation("intriplet"), "intriplet '" + t + "' is not a tag triplet",
+                    "write the upstream tag as <build>_<dbtag>_v<NNN>, e.g. ana523_2025p007_v001");
+            return Optional.empty();
+        });
+        int minRunTime = in.integer("min_run_time", 0, 1_000_000).orElse(RuleInput.DEFAULT_MIN_RUN_TIME);
+        long minRunEvents = in.longValue("min_run_events", 0, Long.MAX_VALUE / 2).orElse(RuleInput.DEFAULT_MIN_RUN_EVENTS);
+        boolean seg0Only = in.bool("combine_seg0_only").orElse(true);
+        OptionalInt cutSegment = in.integer("cut_segment", 1, 99_999).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return new RuleInput(intriplet, minRunTime, minRunEvents, seg0Only, cutSegment);
+    }
+
+    private static RuleInput defaultInput() {
+        return new RuleInput(Optional.empty(), RuleInput.DEFAULT_MIN_RUN_TIME, RuleInput.DEFAULT_MIN_RUN_EVENTS, true,
+                OptionalInt.empty());
+    }
+
+    private Optional<RuleJob> job(MapReader j, String ruleFile, Map<String, String> ruleLevelFilesystem) {
+        j.rejectUnknownKeys(JOB_KEYS, Set.of("mem", "arguments", "output_destination", "rsync"));
+        if (j.has("arguments")) {
+            out.warning(j.keyLocation("arguments"), "'" + j.child("arguments") + "' is ignored",
+                    "the operator passes the job's arguments itself (run, segment, inputs, outputs); the line can go");
+        }
+        if (j.has("output_destination")) {
+            out.warning(j.keyLocation("output_destination"), "'" + j.child("output_destination") + "' is ignored",
+                    "logs are written to the log directory of the job directly, never copied back");
+        }
+        if (j.has("rsync")) {
+            out.warning(j.keyLocation("rsync"), "'" + j.child("rsync") + "' is ignored",
+                    "list the files the job needs under 'payload' instead");
+        }
+        j.requireKeys("script", "payload", "neventsper");
+        Optional<String> script = j.text("script").filter(s -> validScript(s, j));
+        List<String> payload = payload(j, ruleFile);
+        Optional<Integer> neventsper = j.integer("neventsper", 0, Integer.MAX_VALUE);
+        Optional<MemoryLadder> memory = memory(j);
+        int cpus = j.integer("request_cpus", 1, 1024).orElse(1);
+        int xferslots = j.integer("request_xferslots", 0, 1000).orElse(0);
+        int priority = j.integer("priority", -1_000_000_000, 1_000_000_000).orElse(0);
+        Optional<String> batchName = j.text("batch_name").filter(t -> placeholdersKnown(t, j, "batch_name"));
+        Optional<String> log = j.text("log").filter(t -> placeholdersKnown(t, j, "log"));
+        Map<String, String> filesystem = new LinkedHashMap<>(ruleLevelFilesystem);
+        j.map("filesystem").map(this::filesystem).ifPresent(filesystem::putAll);
+        Optional<String> periodicRemove = j.text("periodicremove");
+        Optional<String> accountingGroup = j.text("accounting_group");
+        Optional<String> accountingGroupUser = j.text("accounting_group_user");
+        if (script.isEmpty() || neventsper.isEmpty() || memory.isEmpty() || !j.has("payload")) {
+            return Optional.empty();
+        }
+        return Optional.of(new RuleJob(script.get(), payload, neventsper.get(), memory.get(), cpus, xferslots, priority,
+                batchName, log, filesystem, periodicRemove, accountingGroup, accountingGroupUser));
+    }
+
+    private boolean validScript(String script, MapReader j) {
+        if (!script.matches("[A-Za-z0-9_.+-]+(/[A-Za-z0-9_.+-]+)*") || script.contains("..")) {
+            out.error(j.valueLocation("script"), "script '" + script + "' is not a plain file name",
+                    "name the script inside the payload, e.g. run_jobA.sh; no spaces, '..' or absolute paths");
+            return false;
+        }
+        return true;
+    }
+
+    private List<String> payload(MapReader j, String ruleFile) {
+        List<String> written = new ArrayList<>();
+        Optional<Node> node = j.node("payload");
+        if (node.isEmpty()) {
+            return written;
+        }
+        if (node.get() instanceof ScalarNode single) {
+            written.add(single.getValue());
+        } else if (node.get() instanceof SequenceNode) {
+            written.addAll(j.textList("payload"));
+        } else {
+            out.error(j.valueLocation("payload"), "'" + j.child("payload") + "' must be a list of file globs",
+                    "write payload: [tracking_code/*]");
+        }
+        List<String> resolved = new ArrayList<>();
+        String base = RepoPath.directoryOf(ruleFile);
+        for (String glob : written) {
+            RepoPath.resolve(glob, base, tree, "payload entry", j.valueLocation("payload"), out)
+                    .ifPresent(resolved::add);
+        }
+        return resolved;
+    }
+
+    /** {@code request_memory} (or the deprecated {@code mem}): one size, "2 GB, 4 GB, 8 GB", or a list. */
+    private Optional<MemoryLadder> memory(MapReader j) {
+        String key = j.has("request_memory") ? "request_memory" : "mem";
+        if (j.has("mem")) {
+            if (j.has("request_memory")) {
+                out.error(j.keyLocation("mem"), "both 'mem' and 'request_memory' are set",
+                        "delete 'mem'; 'request_memory' is the one that counts");
+                return Optional.empty();
+            }
+            out.warning(j.keyLocation("mem"), "'" + j.child("mem") + "' is deprecated", "rename it to 'request_memory'");
+        }
+        if (!j.has(key)) {
+            out.error(j.location(), "'" + j.path() + "' is missing 'request_memory'",
+                    "add e.g. 'request_memory: 4096MB', or a retry ladder '2 GB, 4 GB, 8 GB'");
+            return Optional.empty();
+        }
+        return MemoryLadders.read(j, key, out);
+    }
+
+    private Map<String, String> filesystem(MapReader fs) {
+        fs.rejectUnknownKeys(FILESYSTEM_KEYS, Set.of());
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : fs.keys()) {
+            if (FILESYSTEM_KEYS.contains(key)) {
+                fs.text(key).filter(t -> placeholdersKnown(t, fs, key)).ifPresent(v -> values.put(key, v));
+            }
+        }
+        return values;
+    }
+
+    private boolean placeholdersKnown(String template, MapReader m, String key) {
+        boolean known = true;
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (!PLACEHOLDERS.contains(name)) {
+                out.error(m.valueLocation(key), "unknown placeholder {" + name + "} in " + m.child(key),
+                        DidYouMean.nearest(name, PLACEHOLDERS).map(s -> "did you mean {" + s + "}?")
+                                .orElse("placeholders: " + String.join(", ", PLACEHOLDERS.stream().sorted().toList())));
+                known = false;
+            }
+        }
+        return known;
+    }
+
+    /** A key under its current name or, with a deprecation warning, under its old one. */
+    private Optional<String> renamed(MapReader m, String current, String old) {
+        if (m.has(old)) {
+            if (m.has(current)) {
+                out.error(m.keyLocation(old), "both '" + old + "' and '" + current + "' are set",
+                        "delete '" + old + "'; it is the old name of '" + current + "'");
+                return m.text(current);
+            }
+            out.warning(m.keyLocation(old), "'" + m.child(old) + "' is deprecated", "rename it to '" + current + "'");
+            return m.text(old);
+        }
+        return m.text(current);
+    }
+}

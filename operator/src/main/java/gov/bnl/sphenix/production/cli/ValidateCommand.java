@@ -59,11 +59,15 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(json(diagnostics, files, errors == 0));
         } else {
             diagnostics.forEach(out::println);
-            out.printf("validate: %d files, %d errors, %d warnings — %s%n", files, errors, warnings,
-                    errors == 0 ? "valid" : "invalid");
+            out.printf("validate: %s, %s, %s — %s%n", count(files, "file"), count(errors, "error"),
+                    count(warnings, "warning"), errors == 0 ? "valid" : "invalid");
         }
         out.flush();
         return errors == 0 ? 0 : 1;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private record Validated(ValidationReport report, String displayPrefix) {

@@ -75,7 +75,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     private Validated validate(Path path) {
         if (Files.isDirectory(path)) {
-            return new Validated(SpecLoader.load(new DirectoryTree(path)), display(path));
+            // A sub-directory (productions/, rules/x/) is checked as part of its repository:
+            // cross-file checks need the catalogue and the other productions.
+            Path dir = path.toAbsolutePath().normalize();
+            Path root = Files.exists(dir.resolve(SpecLoader.CATALOGUE)) ? dir : enclosingRepository(dir).orElse(dir);
+            return new Validated(SpecLoader.load(new DirectoryTree(root)), display(root));
         }
         if (!Files.exists(path)) {
             Diagnostic missing = Diagnostic.error(SourceLocation.ofFile(path.toString()), "no such file or directory",
@@ -86,6 +90,15 @@ final class ValidateCommand implements Callable<Integer> {
         Path root = repositoryRoot(file);
         String relative = root.relativize(file).toString().replace('\\', '/');
         return new Validated(SpecLoader.loadFile(new DirectoryTree(root), relative), display(root));
+    }
+
+    private static java.util.Optional<Path> enclosingRepository(Path dir) {
+        for (Path d = dir.getParent(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(SpecLoader.CATALOGUE))) {
+                return java.util.Optional.of(d);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -79,6 +79,13 @@ class ProdctlValidateTest {
     }
 
     @Test
+    void aSubdirectoryIsCheckedAsPartOfItsRepository() {
+        Result r = prodctl("validate", RepositoryFiles.productionSpecs().resolve("productions").toString());
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.out()).doesNotContain("never activated").contains("14 files");
+    }
+
+    @Test
     void aMissingPathIsAnError() {
         Result r = prodctl("validate", "no/such/specs");
         assertThat(r.exitCode()).isEqualTo(1);

@@ -1,0 +1,120 @@
+package gov.bnl.sphenix.production.source;
+
+import gov.bnl.sphenix.production.spec.tree.SpecTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The specs repository, followed at one branch. It keeps a bare mirror in a cache directory and
+ * fetches the branch with a forced refspec: after a force-push the new head is simply the desired
+ * state. Each fetch names a commit; {@link #treeAt} reads the spec files of any fetched commit.
+ */
+public final class GitSpecSource implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GitSpecSource.class);
+
+    private final String url;
+    private final String branch;
+    private final Optional<CredentialsProvider> credentials;
+    private final Duration timeout;
+    private final Git git;
+
+    /**
+     * @param url      file://, http(s):// or a local path of the specs repository
+     * @param branch   the branch whose head is the desired state, e.g. {@code main}
+     * @param cache    a directory for the bare mirror; reused across restarts
+     * @param timeout  network timeout of one fetch
+     */
+    public GitSpecSource(String url, String branch, Path cache, Optional<CredentialsProvider> credentials,
+                         Duration timeout) throws IOException {
+        this.url = Objects.requireNonNull(url, "url");
+        this.branch = Objects.requireNonNull(branch, "branch");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.git = openOrInit(cache);
+    }
+
+    private static Git openOrInit(Path cache) throws IOException {
+        try {
+            if (Files.exists(cache.resolve("HEAD"))) {
+                return Git.open(cache.toFile());
+            }
+            Files.createDirectories(cache);
+            return Git.init().setBare(true).setDirectory(cache.toFile()).call();
+        } catch (GitAPIException e) {
+            throw new IOException("cannot create the git cache in " + cache + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String branch() {
+        return branch;
+    }
+
+    /** Fetches the branch; never throws for a network or remote problem. */
+    public FetchResult fetch() {
+        String tracking = "refs/remotes/origin/" + branch;
+        try {
+            var fetch = git.fetch()
+                    .setRemote(url)
+                    .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
+                    .setTimeout((int) Math.max(1, timeout.toSeconds()));
+            credentials.ifPresent(fetch::setCredentialsProvider);
+            fetch.call();
+            ObjectId head = git.getRepository().resolve(tracking);
+            if (head == null) {
+                return new FetchResult.Failed("branch '" + branch + "' does not exist in " + url);
+            }
+            return new FetchResult.Fetched(describe(head));
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            String reason = "fetch of " + url + " (" + branch + ") failed: " + rootMessage(e);
+            LOG.warn(reason);
+            return new FetchResult.Failed(reason);
+        }
+    }
+
+    /** The spec files of a fetched commit. */
+    public SpecTree treeAt(Revision revision) {
+        return new GitCommitTree(git.getRepository(), revision.commitId());
+    }
+
+    private Revision describe(ObjectId commitId) throws IOException {
+        Repository repository = git.getRepository();
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(commitId);
+            return new Revision(commit.getName(), commit.getShortMessage(), commit.getAuthorIdent().getName(),
+                    Instant.ofEpochSecond(commit.getCommitTime()));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}

@@ -110,7 +110,9 @@ public final class GitSpecSource implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
+        String outer = String.valueOf(e.getMessage());
+        String root = String.valueOf(t.getMessage());
+        return t == e || outer.contains(root) ? outer : outer + " (" + root + ")";
     }
 
     @Override

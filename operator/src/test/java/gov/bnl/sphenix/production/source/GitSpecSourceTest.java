@@ -146,7 +146,8 @@ class GitSpecSourceTest {
     @Test
     void aCommittedSymlinkIsRefused() throws IOException {
         fetchAndOffer();
-        Files.createSymbolicLink(specs.dir().resolve("productions/linked.yaml"), Path.of("/etc/hostname"));
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.yaml"), "kind: Production\n");
+        Files.createSymbolicLink(specs.dir().resolve("productions/linked.yaml"), elsewhere);
         specs.commitAll("Link a production from elsewhere");
         var outcome = fetchAndOffer();
         assertThat(outcome).isInstanceOf(DesiredState.Outcome.KeptPrevious.class);

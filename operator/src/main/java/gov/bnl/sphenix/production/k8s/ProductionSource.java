@@ -1,0 +1,30 @@
+package gov.bnl.sphenix.production.k8s;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One specs repository the operator follows: where it is, how often to fetch, which catalogs and batch system. */
+@Group(ProductionSource.GROUP)
+@Version(ProductionSource.VERSION)
+@Kind("ProductionSource")
+@Singular("productionsource")
+@Plural("productionsources")
+@ShortNames("psrc")
+@AdditionalPrinterColumn(name = "URL", jsonPath = ".spec.url", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "BRANCH", jsonPath = ".spec.branch", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "REVISION", jsonPath = ".status.appliedRevision", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class ProductionSource extends CustomResource<ProductionSourceSpec, ProductionSourceStatus> implements Namespaced {
+
+    public static final String GROUP = "production.sphenix.bnl.gov";
+    public static final String VERSION = "v1alpha1";
+}

@@ -133,6 +133,7 @@ final class DriftDetector {
                     job.hold(), job.requestMemoryMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(),
                     job.stateSince(), job.exitCode()));
         }
+        all.sort(Comparator.comparing(QueueJob::id));
         return all;
     }
 }

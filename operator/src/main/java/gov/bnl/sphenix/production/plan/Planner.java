@@ -72,8 +72,8 @@ public final class Planner {
 
         long foreign = queue.unmatchedKeylessJobs();
         if (foreign > 0) {
-            out.note(Words.count(foreign, "job") + " in the batch queue carry a batch token but no job key, and no"
-                    + " ledger row knows the token: left alone");
+            out.note("left alone: " + Words.count(foreign, "job") + " in the batch queue with a batch token that no"
+                    + " ledger row knows and no job key");
         }
         return out.build(new Summary(true, summaries));
     }
@@ -118,8 +118,8 @@ public final class Planner {
             }
             List<QueueJob> jobs = queue.jobsOf(production).stream().filter(QueueJob::isLive).toList();
             if (!jobs.isEmpty()) {
-                out.note(Words.count(jobs.size(), "job") + " of production " + production
-                        + " are in the batch queue, but it is neither declared nor removed: left alone");
+                out.note("left alone: " + Words.count(jobs.size(), "job") + " in the batch queue of production "
+                        + production + ", which is neither declared nor removed");
             }
             occupying += jobs.stream().filter(j -> j.state().occupiesQueue()).count();
         }

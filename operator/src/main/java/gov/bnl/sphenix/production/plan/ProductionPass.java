@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * production has been seen, because the global budget is shared among all of them.
  *
  * <p>The dedupe rule lives here: a key is never submitted while the ledger holds it live or
- * finished, or while its outputs exist — unless its rerun token changed, in which case its live
- * job is killed, its outputs deleted and it is submitted anew (in that order, over two passes
- * when a job must leave the queue first).
+ * finished, or while its outputs exist — unless the production declares a rerun token for its run
+ * that differs from the one the key was made under, in which case its live job is killed, its
+ * outputs deleted and it is submitted anew (in that order, over two passes when a job must leave
+ * the queue first).
  */
 final class ProductionPass {
 
@@ -87,7 +88,12 @@ final class ProductionPass {
         boolean wanted = view.candidate() != null && selector.wants(key);
         String expected = production.rerunTokenFor(key.run());
         String madeUnder = tracking.row() != null ? tracking.row().rerunToken() : view.hasOutput() ? "" : null;
-        if (madeUnder != null && !madeUnder.equals(expected)) {
+        // only a declared token asks for a rerun: deleting a finished rerun from the spec must not redo it
+        boolean rerun = !expected.isEmpty() && madeUnder != null && !madeUnder.equals(expected);
+        if ((wanted || tracking.hasLiveJob()) && (rerun || !done(view, tracking.row()))) {
+            protectInputs(view);
+        }
+        if (rerun) {
             planRerun(view, tracking, wanted, "the rerun token of run " + key.run() + " changed from "
                     + quoted(madeUnder) + " to " + quoted(expected));
             return;
@@ -97,7 +103,6 @@ final class ProductionPass {
             case IN_FLIGHT -> {
                 tallies.count(Tally.SUBMITTING);
                 queued++;
-                recordUnfinished(view);
             }
             case RESET -> resubmitUnlessDone(view, tracking, wanted, SubmitCause.STALE, Tally.LOST);
             case LOST -> resubmitUnlessDone(view, tracking, wanted, SubmitCause.LOST, Tally.LOST);
@@ -107,7 +112,6 @@ final class ProductionPass {
                     tallies.count(Tally.SUCCEEDED);
                 } else if (wanted) {
                     tallies.count(Tally.READY);
-                    recordUnfinished(view);
                     offer(view, null, SubmitCause.NEW);
                 }
             }
@@ -123,13 +127,11 @@ final class ProductionPass {
             if (verdict instanceof HoldPolicy.Verdict.Release release) {
                 out.add(new Action.Release(key, job.id(), release.memoryMib(), release.hold(), release.reason()));
                 queued++;
-                recordUnfinished(view);
             } else if (verdict instanceof HoldPolicy.Verdict.Stop stop) {
                 out.add(new Action.Kill(key, job.id(), stop.reason()));
                 out.add(new Action.MarkFailed(key, stop.hold(), stop.reason()));
             } else {
                 queued += job.state().occupiesQueue() ? 1 : 0;
-                recordUnfinished(view);
             }
             return;
         }
@@ -166,7 +168,6 @@ final class ProductionPass {
         }
         tallies.count(tally);
         if (wanted && !tracking.strayJobsKilled()) {
-            recordUnfinished(view);
             offer(view, tracking.row(), cause);
         }
     }
@@ -190,7 +191,6 @@ final class ProductionPass {
             return;
         }
         tallies.count(Tally.READY);
-        recordUnfinished(view);
         PendingJob job = pending(view, tracking.row(), SubmitCause.RERUN);
         if (view.hasOutput()) {
             reruns.add(new Rerun(job, view.output()));
@@ -266,14 +266,15 @@ final class ProductionPass {
         }
         Map<SubmitCause, Integer> causes = new EnumMap<>(SubmitCause.class);
         jobs.forEach(j -> causes.merge(j.cause(), 1, Integer::sum));
-        causes.forEach((cause, n) -> parts.add(n + " because " + cause.words()));
-        return String.join(", ", parts);
+        List<String> why = new ArrayList<>();
+        causes.forEach((cause, n) -> why.add(n + " " + cause.words()));
+        return String.join(", ", parts) + " — " + String.join(", ", why);
     }
 
     private String limitText(int granted) {
         SubmissionBudget.Claim c = claim();
         if (granted >= c.pending()) {
-            return "all " + c.pending() + " pending keys fit";
+            return c.pending() == 1 ? "the only pending key" : "all " + c.pending() + " pending keys fit";
         }
         if (granted < c.room()) {
             return c.pending() + " pending, limited by its fair share of the global queue budget";
@@ -303,11 +304,19 @@ final class ProductionPass {
         return new PendingJob(key, attempt, production.rerunTokenFor(key.run()), view.candidate().inputs(), cause, memory);
     }
 
-    /** An unfinished job of a live production: its inputs must survive any deletion of this pass. */
-    private void recordUnfinished(KeyView view) {
+    /**
+     * A job that is not done — pending, queued, in flight, or about to be redone — still needs its
+     * inputs, and no deletion of this pass may take them. Erring on the side of "not done" only
+     * delays a deletion by a pass.
+     */
+    private void protectInputs(KeyView view) {
         if (view.candidate() != null) {
             inputsInUse.record(view.candidate());
         }
+    }
+
+    private static boolean done(KeyView view, LedgerRow row) {
+        return view.hasOutput() || (row != null && row.state().isFinished());
     }
 
     private static String quoted(String token) {

@@ -64,8 +64,8 @@ final class RemovalPlanner {
             out.note("outputs of removed production " + removed.name() + " are deleted from " + removed.deletableFrom()
                     + ", when its grace period of " + Words.duration(policy.gracePeriod()) + " is over");
         } else if (live > 0) {
-            out.note("outputs of removed production " + removed.name() + " are deleted once its "
-                    + Words.count(live, "job") + " have left the batch queue");
+            out.note("outputs of removed production " + removed.name() + " are deleted once none of its jobs is left"
+                    + " in the batch queue (" + live + " now)");
         } else {
             deleteOutputs(removed, observed, why);
         }

@@ -3,10 +3,10 @@ package gov.bnl.sphenix.production.plan;
 /** Why a key is submitted, kept per job so that status and the audit log can say it. */
 public enum SubmitCause {
     NEW("ready and never submitted"),
-    RERUN("its rerun token changed"),
-    LOST("the ledger believed it queued but it is in neither the queue nor its history"),
-    STALE("its submission never reached the queue and was reset"),
-    AGAIN("it was killed before and is wanted again");
+    RERUN("to redo under a new rerun token"),
+    LOST("lost: believed queued, but in neither the queue nor its history"),
+    STALE("whose submission never reached the queue"),
+    AGAIN("killed before and wanted again");
 
     private final String words;
 

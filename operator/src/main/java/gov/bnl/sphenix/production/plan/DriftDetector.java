@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reconciles the ledger with the batch system for one key. This is where the drift of today's
@@ -32,6 +33,8 @@ final class DriftDetector {
             })
             .thenComparing(QueueJob::id);
 
+    private static final Tracking NOTHING = new Tracking(null, null, Tracking.Status.UNTRACKED, List.of(), false);
+
     private final QueueIndex queue;
     private final Instant now;
     private final Duration staleAfter;
@@ -51,12 +54,18 @@ final class DriftDetector {
         if (!recorded.state().isLive()) {
             return settled(recorded, jobs);
         }
-        QueueJob own = jobs.stream().filter(j -> belongsTo(j, recorded)).min(MOST_PROGRESSED).orElse(null);
+        QueueJob own = null;
+        for (QueueJob job : jobs) {
+            if (belongsTo(job, recorded) && (own == null || MOST_PROGRESSED.compare(job, own) < 0)) {
+                own = job;
+            }
+        }
         LedgerRow row = recorded;
         List<Action> repairs = new ArrayList<>();
-        boolean strays = killStrays(jobs, own, repairs,
-                "duplicate of " + (own == null ? "the job the ledger expects" : own.id()) + "; the ledger knows only "
-                        + (own == null ? "batch token " + row.batchToken() : own.id()) + " for this key");
+        QueueJob kept = own;
+        boolean strays = killStrays(jobs, own, repairs, () -> kept == null
+                ? "not the job the ledger expects: it knows only batch token " + recorded.batchToken() + " for this key"
+                : "duplicate of " + kept.id() + "; the ledger knows only " + kept.id() + " for this key");
         if (own != null) {
             if (row.state() == LedgerState.SUBMITTING) {
                 repairs.add(new Action.Adopt(row.key(), own,
@@ -79,17 +88,20 @@ final class DriftDetector {
 
     /** No ledger row: adopt the job that carries our key, if any; more than one live job means duplicates. */
     private Tracking untracked(KeyView view, List<QueueJob> jobs) {
+        if (jobs.isEmpty()) {
+            return NOTHING;
+        }
         Optional<QueueJob> adoptable = jobs.stream()
                 .filter(j -> j.isLive() || (j.state() == QueueState.COMPLETED && !view.hasOutput()))
                 .min(MOST_PROGRESSED);
         if (adoptable.isEmpty()) {
-            return new Tracking(null, null, Tracking.Status.UNTRACKED, List.of(), false);
+            return NOTHING;
         }
         QueueJob job = adoptable.get();
         List<Action> repairs = new ArrayList<>();
         repairs.add(new Action.Adopt(view.key(), job, "in the batch system under our key ("
                 + job.state().name().toLowerCase(java.util.Locale.ROOT) + ") but missing from the ledger"));
-        boolean strays = killStrays(jobs, job, repairs, "duplicate of " + job.id() + ", the job adopted for this key");
+        boolean strays = killStrays(jobs, job, repairs, () -> "duplicate of " + job.id() + ", the job adopted for this key");
         LedgerRow adopted = new LedgerRow(view.key(), LedgerState.QUEUED, 1, job.requestMemoryMib(), job.batchToken(),
                 Optional.of(job.id()), job.rerunToken(), job.queuedAt(), List.of());
         return new Tracking(adopted, job, Tracking.Status.TRACKED, repairs, strays);
@@ -97,17 +109,21 @@ final class DriftDetector {
 
     /** A row that is no longer live owns no job: anything of this key still in the queue must go. */
     private Tracking settled(LedgerRow row, List<QueueJob> jobs) {
+        if (jobs.isEmpty()) {
+            return new Tracking(row, null, Tracking.Status.SETTLED, List.of(), false);
+        }
         List<Action> repairs = new ArrayList<>();
-        boolean strays = killStrays(jobs, null, repairs, "the ledger says this key is "
+        boolean strays = killStrays(jobs, null, repairs, () -> "the ledger says this key is "
                 + row.state().name().toLowerCase(java.util.Locale.ROOT) + ", so no job of it belongs in the queue");
         return new Tracking(row, null, Tracking.Status.SETTLED, repairs, strays);
     }
 
-    private static boolean killStrays(List<QueueJob> jobs, QueueJob keep, List<Action> repairs, String reason) {
+    /** Kills every live job but {@code keep}; the reason is only worded when there is one to kill. */
+    private static boolean killStrays(List<QueueJob> jobs, QueueJob keep, List<Action> repairs, Supplier<String> reason) {
         boolean any = false;
         for (QueueJob job : jobs) {
             if (job != keep && job.isLive()) {
-                repairs.add(new Action.Kill(job.key().orElseThrow(), job.id(), reason));
+                repairs.add(new Action.Kill(job.key().orElseThrow(), job.id(), reason.get()));
                 any = true;
             }
         }

@@ -46,6 +46,9 @@ final class QueueIndex {
 
     /** Jobs without a key that carry this batch token; they belong to the row that has it. */
     List<QueueJob> keylessWithToken(String batchToken) {
+        if (keylessByToken.isEmpty()) {
+            return List.of();
+        }
         List<QueueJob> jobs = keylessByToken.getOrDefault(batchToken, List.of());
         if (!jobs.isEmpty()) {
             matchedTokens.add(batchToken);

@@ -10,7 +10,9 @@ import java.util.stream.Stream;
  * production at a time. A database-backed implementation returns cursors; the planner closes
  * every stream it opens.
  *
- * <p>The planner calls each stream method at most once per production and pass.
+ * <p>The planner calls each stream method at most once per production and pass. File names in
+ * candidates' inputs and in outputs must be spelled alike (the catalog's lfn; a directory in front
+ * is ignored), since protecting inputs from deletion compares them.
  */
 public interface Observation {
 
@@ -25,6 +27,9 @@ public interface Observation {
     /** Ledger rows of a production, sorted by key, no duplicates. */
     Stream<LedgerRow> ledger(String production);
 
-    /** Keys of a production whose outputs exist, sorted by key, no duplicates. */
+    /**
+     * Keys of a production whose outputs exist, with their file names, sorted by key, no duplicates.
+     * Asked of every declared production, and of a removed one when its outputs are due for deletion.
+     */
     Stream<ExistingOutput> outputs(String production);
 }

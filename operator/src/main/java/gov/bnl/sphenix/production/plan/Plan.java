@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Order of the actions: first the ledger learns about jobs it missed (adopt, reset), then jobs
  * are stopped (kill, mark failed), held jobs released, outputs deleted, and only then new jobs
  * submitted — so that freed places and deleted outputs are in effect before new jobs arrive.
- * Within each step, actions follow production name and then job key.
+ * Within a step, live productions come first, by name and key, then removed productions by name.
  */
 public record Plan(List<Action> actions, Summary summary, List<String> notes) {
 

@@ -1,15 +1,11 @@
 package gov.bnl.sphenix.production.plan;
 
 import gov.bnl.sphenix.production.spec.Production;
-import gov.bnl.sphenix.production.spec.RunOrder;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -244,46 +240,10 @@ final class ProductionPass {
         for (PendingJob job : selection.all()) {
             byMemory.computeIfAbsent(job.memoryMib(), m -> new ArrayList<>()).add(job);
         }
-        String limit = limitText(granted);
+        SubmitReason reason = new SubmitReason(production, selection, claim(), granted, queued);
         byMemory.forEach((memory, jobs) -> out.add(new Action.Submit(production.name(), memory, production.priority(),
-                production.specHash(), jobs.stream().map(PendingJob::submission).toList(),
-                selectionText(jobs, selection) + "; " + limit)));
+                production.specHash(), jobs.stream().map(PendingJob::submission).toList(), reason.of(jobs))));
         queued += selection.all().size();
-    }
-
-    private String selectionText(List<PendingJob> jobs, RunSelector.Selection selection) {
-        Set<JobKey> byGuard = new HashSet<>();
-        selection.oldest().forEach(j -> byGuard.add(j.key()));
-        List<JobKey> oldest = jobs.stream().map(PendingJob::key).filter(byGuard::contains).toList();
-        List<JobKey> newest = jobs.stream().map(PendingJob::key).filter(k -> !byGuard.contains(k)).toList();
-        List<String> parts = new ArrayList<>();
-        if (!newest.isEmpty()) {
-            parts.add(newest.size() + " " + (production.order() == RunOrder.NEWEST_FIRST
-                    ? "newest" : "oldest") + " first (" + Words.runSpan(newest) + ")");
-        }
-        if (!oldest.isEmpty()) {
-            parts.add(oldest.size() + " from the oldest pending runs by the starvation guard (" + Words.runSpan(oldest) + ")");
-        }
-        Map<SubmitCause, Integer> causes = new EnumMap<>(SubmitCause.class);
-        jobs.forEach(j -> causes.merge(j.cause(), 1, Integer::sum));
-        List<String> why = new ArrayList<>();
-        causes.forEach((cause, n) -> why.add(n + " " + cause.words()));
-        return String.join(", ", parts) + " — " + String.join(", ", why);
-    }
-
-    private String limitText(int granted) {
-        SubmissionBudget.Claim c = claim();
-        if (granted >= c.pending()) {
-            return c.pending() == 1 ? "the only pending key" : "all " + c.pending() + " pending keys fit";
-        }
-        if (granted < c.room()) {
-            return c.pending() + " pending, limited by its fair share of the global queue budget";
-        }
-        if (c.room() == production.limits().maxSubmitPerCycle()) {
-            return c.pending() + " pending, limited by maxSubmitPerCycle " + production.limits().maxSubmitPerCycle();
-        }
-        return c.pending() + " pending, limited by maxQueued " + production.limits().maxQueued() + " with "
-                + queued + " queued";
     }
 
     private void offer(KeyView view, LedgerRow row, SubmitCause cause) {

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  *
  * <p>Key {@code i} of a production is run {@code firstRun + i / 20}, segment {@code i % 20}. The
  * first 70% of the keys are in the ledger; of those the last few hundred are in the queue (running,
- * idle, held for memory and for policy, just completed), a few are submitting, stale or lost, a
- * few failed or killed, and the rest succeeded with outputs. The last 30% are ready and pending.
+ * idle, running too long, held for memory and for policy, just completed), a few are submitting,
+ * stale or lost, a few failed or killed, and the rest succeeded with outputs. The last 30% are
+ * ready and pending, but for a few whose jobs are in the queue with no ledger row (orphans).
  * An equal number of older runs are in the ledger and the file catalog but no longer ready.
  */
 final class SyntheticProduction {
@@ -59,7 +60,8 @@ final class SyntheticProduction {
         this.upstreamPrefix = upstream == null ? null : namePrefix(upstream);
         this.firstRun = firstRun;
         this.keys = keys;
-        this.queueJobs = queueJobs;
+        // the orphans are part of the queue, so that the floor has exactly the queue size asked for
+        this.queueJobs = Math.max(0, queueJobs - ORPHANS);
         this.clusterBase = clusterBase;
         this.now = now;
     }
@@ -78,7 +80,10 @@ final class SyntheticProduction {
         return keys - tracked();
     }
 
-    private enum Kind { SUCCEEDED, FAILED, KILLED, LOST, IN_FLIGHT, STALE, RUNNING, IDLE, HELD_MEMORY, HELD_POLICY, COMPLETED, PENDING }
+    private enum Kind { SUCCEEDED, FAILED, KILLED, LOST, IN_FLIGHT, STALE, RUNNING, OVERLONG, IDLE, HELD_MEMORY, HELD_POLICY, COMPLETED, PENDING }
+
+    /** Jobs in the queue under a key the ledger lost, among the newest pending keys. */
+    static final int ORPHANS = 5;
 
     private Kind kind(int i) {
         int t = tracked();
@@ -88,8 +93,11 @@ final class SyntheticProduction {
         int fromQueue = t - 1 - i;
         if (fromQueue < queueJobs) {
             int slot = fromQueue * 50 / Math.max(1, queueJobs);
-            if (slot < 30) {
+            if (slot < 29) {
                 return Kind.RUNNING;
+            }
+            if (slot < 30) {
+                return Kind.OVERLONG;
             }
             if (slot < 45) {
                 return Kind.IDLE;
@@ -176,7 +184,7 @@ final class SyntheticProduction {
         for (int i = tracked() - queueJobs; i < tracked(); i++) {
             JobKey key = key(i);
             QueueState state = switch (kind(i)) {
-                case RUNNING -> QueueState.RUNNING;
+                case RUNNING, OVERLONG -> QueueState.RUNNING;
                 case IDLE -> QueueState.IDLE;
                 case HELD_MEMORY, HELD_POLICY -> QueueState.HELD;
                 default -> QueueState.COMPLETED;
@@ -185,9 +193,17 @@ final class SyntheticProduction {
                     : kind(i) == Kind.HELD_POLICY ? Optional.of(POLICY) : Optional.empty();
             jobs.add(new QueueJob(jobId(i), Optional.of(key), token(key), "", state, hold, spec.memory().firstMib(),
                     state == QueueState.IDLE ? 0 : 1, Optional.of(now.minus(Duration.ofHours(3))),
-                    state == QueueState.RUNNING ? Optional.of(now.minus(Duration.ofHours(1))) : Optional.empty(),
+                    state == QueueState.RUNNING
+                            ? Optional.of(now.minus(kind(i) == Kind.OVERLONG ? Duration.ofDays(4) : Duration.ofHours(1)))
+                            : Optional.empty(),
                     Optional.of(now.minus(Duration.ofHours(1))),
                     state == QueueState.COMPLETED ? OptionalInt.of(0) : OptionalInt.empty()));
+        }
+        for (int i = Math.max(tracked(), keys - ORPHANS); i < keys; i++) {
+            JobKey key = key(i);
+            jobs.add(new QueueJob(jobId(i), Optional.of(key), token(key), "", QueueState.IDLE, Optional.empty(),
+                    spec.memory().firstMib(), 0, Optional.of(now.minus(Duration.ofMinutes(30))), Optional.empty(),
+                    Optional.of(now.minus(Duration.ofMinutes(30))), OptionalInt.empty()));
         }
         return jobs;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -100,7 +101,7 @@ final class DriftDetector {
         QueueJob job = adoptable.get();
         List<Action> repairs = new ArrayList<>();
         repairs.add(new Action.Adopt(view.key(), job, "in the batch system under our key ("
-                + job.state().name().toLowerCase(java.util.Locale.ROOT) + ") but missing from the ledger"));
+                + job.state().name().toLowerCase(Locale.ROOT) + ") but missing from the ledger"));
         boolean strays = killStrays(jobs, job, repairs, () -> "duplicate of " + job.id() + ", the job adopted for this key");
         LedgerRow adopted = new LedgerRow(view.key(), LedgerState.QUEUED, 1, job.requestMemoryMib(), job.batchToken(),
                 Optional.of(job.id()), job.rerunToken(), job.queuedAt(), List.of());
@@ -114,7 +115,7 @@ final class DriftDetector {
         }
         List<Action> repairs = new ArrayList<>();
         boolean strays = killStrays(jobs, null, repairs, () -> "the ledger says this key is "
-                + row.state().name().toLowerCase(java.util.Locale.ROOT) + ", so no job of it belongs in the queue");
+                + row.state().name().toLowerCase(Locale.ROOT) + ", so no job of it belongs in the queue");
         return new Tracking(row, null, Tracking.Status.SETTLED, repairs, strays);
     }
 

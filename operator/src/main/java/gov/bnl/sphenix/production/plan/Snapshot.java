@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,6 @@ public record Snapshot(Instant now, BatchQueue queue, Map<String, List<Candidate
             }
             copy.put(production, list.stream().sorted(Comparator.comparing(key)).toList());
         });
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 }

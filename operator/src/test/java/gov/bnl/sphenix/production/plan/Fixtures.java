@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,7 +54,7 @@ final class Fixtures {
 
         private Spec(String name) {
             this.name = name;
-            this.dsttype = "DST_" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+            this.dsttype = "DST_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         }
 
         Spec dsttype(String value) {

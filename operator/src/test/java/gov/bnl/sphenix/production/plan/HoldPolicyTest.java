@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,7 +194,7 @@ class HoldPolicyTest {
         ProductionSummary summary = plan(observed, calo).summary().of("calo");
 
         assertThat(summary.count(Tally.HELD)).isEqualTo(2);
-        assertThat(summary.holdReasons()).isEqualTo(java.util.Map.of(policyHold.toString(), 2L));
+        assertThat(summary.holdReasons()).isEqualTo(Map.of(policyHold.toString(), 2L));
         assertThat(List.copyOf(summary.holdReasons().keySet())).containsExactly("code 26/0: NumJobStarts >= 1 && JobStatus == 1");
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,8 @@ class PlanShapeTest {
         ProductionSummary summary = Fixtures.plan(observed, calo).summary().of("calo");
 
         assertThat(summary.jobs()).containsOnly(
-                java.util.Map.entry(Tally.READY, 1L), java.util.Map.entry(Tally.IDLE, 1L),
-                java.util.Map.entry(Tally.FAILED, 1L), java.util.Map.entry(Tally.SUCCEEDED, 1L));
+                Map.entry(Tally.READY, 1L), Map.entry(Tally.IDLE, 1L),
+                Map.entry(Tally.FAILED, 1L), Map.entry(Tally.SUCCEEDED, 1L));
     }
 
     @Test

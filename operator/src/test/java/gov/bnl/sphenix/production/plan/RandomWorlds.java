@@ -72,12 +72,14 @@ final class RandomWorlds {
         List<ExistingOutput> outputs = new ArrayList<>();
         for (Production p : all) {
             boolean isLive = live.contains(p);
+            // a removed production with any job left postpones its deletions, so most have none
+            int jobsPercent = isLive || chance(60) ? 0 : 15;
             for (int run = FIRST_RUN; run < FIRST_RUN + RUNS; run++) {
                 for (int seg = 0; seg < SEGMENTS; seg++) {
                     JobKey key = JobKey.of(p.name(), run, seg);
                     if (isLive) {
-                        liveKey(p, key, all, candidates, ledger, jobs);
-                    } else if (chance(30)) {
+                        liveKey(p, key, all, removed, candidates, ledger, jobs);
+                    } else if (chance(jobsPercent)) {
                         jobs.add(job(key, "gone-" + key, anyState(), 2048));
                     }
                     if (chance(30)) {
@@ -97,12 +99,15 @@ final class RandomWorlds {
         return new World(seed, new DesiredState(live, removed), snapshot, settings(), generous);
     }
 
-    private void liveKey(Production p, JobKey key, List<Production> all, List<Candidate> candidates,
-                         List<LedgerRow> ledger, List<QueueJob> jobs) {
+    private void liveKey(Production p, JobKey key, List<Production> all, List<RemovedProduction> removed,
+                         List<Candidate> candidates, List<LedgerRow> ledger, List<QueueJob> jobs) {
         if (chance(70)) {
             List<String> inputs = new ArrayList<>(List.of("RAW-" + key.run() + "-" + key.segment() + ".evt"));
             if (chance(50)) {
-                Production upstream = all.get(random.nextInt(all.size()));
+                // mostly the outputs of a removed production, the ones most likely to be deleted
+                Production upstream = !removed.isEmpty() && chance(60)
+                        ? removed.get(random.nextInt(removed.size())).lastSpec()
+                        : all.get(random.nextInt(all.size()));
                 if (upstream != p) {
                     inputs.add("/lustre/" + Fixtures.outputName(upstream, JobKey.of(upstream.name(), key.run(), key.segment())));
                 }
@@ -150,8 +155,9 @@ final class RandomWorlds {
     }
 
     private RemovedProduction removedProduction(String name) {
-        RemovalPolicy.Action action = RemovalPolicy.Action.values()[random.nextInt(3)];
-        Duration grace = List.of(Duration.ZERO, Duration.ofHours(1), Duration.ofDays(3)).get(random.nextInt(3));
+        RemovalPolicy.Action action = chance(50) ? RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS
+                : chance(50) ? RemovalPolicy.Action.KILL : RemovalPolicy.Action.KEEP;
+        Duration grace = List.of(Duration.ZERO, Duration.ZERO, Duration.ofHours(1), Duration.ofDays(3)).get(random.nextInt(4));
         Instant removedAt = NOW.minus(List.of(Duration.ZERO, Duration.ofHours(2), Duration.ofDays(5)).get(random.nextInt(3)));
         return new RemovedProduction(Fixtures.production(name).onRemoval(action, grace).build(), removedAt);
     }

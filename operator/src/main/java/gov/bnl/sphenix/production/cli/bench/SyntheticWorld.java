@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -109,7 +110,7 @@ final class SyntheticWorld implements Observation {
     }
 
     private static Production production(String name, int priority, RemovalPolicy.Action onRemoval, boolean rerun) {
-        String dsttype = "DST_" + name.toUpperCase(java.util.Locale.ROOT).replace("-", "");
+        String dsttype = "DST_" + name.toUpperCase(Locale.ROOT).replace("-", "");
         MemoryLadder memory = MemoryLadder.of(2048, 4096, 8192);
         RuleParams params = new RuleParams(dsttype, "run3", "physics", "run3auau", TAG);
         RuleInput input = new RuleInput(Optional.empty(), 300, 100_000, false, OptionalInt.empty());

@@ -1,0 +1,26 @@
+package gov.bnl.sphenix.production.plan;
+
+import java.util.List;
+
+/**
+ * The batch queue and its recent history as read this pass. {@code readable} false means the
+ * read failed: the planner then plans nothing, because an unknown queue is not an empty one
+ * (a bugged status check once put 700k idle jobs in the queue).
+ */
+public record BatchQueue(boolean readable, List<QueueJob> jobs) {
+
+    public BatchQueue {
+        jobs = List.copyOf(jobs);
+        if (!readable && !jobs.isEmpty()) {
+            throw new IllegalArgumentException("an unreadable queue has no jobs to show");
+        }
+    }
+
+    public static BatchQueue unreadable() {
+        return new BatchQueue(false, List.of());
+    }
+
+    public static BatchQueue of(List<QueueJob> jobs) {
+        return new BatchQueue(true, jobs);
+    }
+}

@@ -1,0 +1,35 @@
+package gov.bnl.sphenix.production.plan;
+
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * What the operator observed this pass. The batch queue is small enough to hold (tens of
+ * thousands of jobs); candidates, ledger rows and outputs can be millions, so they come as
+ * streams per production, each sorted by {@link JobKey}, and the planner merges them one
+ * production at a time. A database-backed implementation returns cursors; the planner closes
+ * every stream it opens.
+ *
+ * <p>The planner calls each stream method at most once per production and pass. File names in
+ * candidates' inputs and in outputs must be spelled alike (the catalog's lfn; a directory in front
+ * is ignored), since protecting inputs from deletion compares them.
+ */
+public interface Observation {
+
+    /** The time of the observation; the planner has no clock of its own. */
+    Instant now();
+
+    BatchQueue queue();
+
+    /** Ready job keys of a desired production with their inputs, sorted by key, no duplicates. */
+    Stream<Candidate> candidates(String production);
+
+    /** Ledger rows of a production, sorted by key, no duplicates. */
+    Stream<LedgerRow> ledger(String production);
+
+    /**
+     * Keys of a production whose outputs exist, with their file names, sorted by key, no duplicates.
+     * Asked of every declared production, and of a removed one when its outputs are due for deletion.
+     */
+    Stream<ExistingOutput> outputs(String production);
+}

@@ -1,0 +1,301 @@
+package gov.bnl.sphenix.production.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.bnl.sphenix.production.spec.Production;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The planner's invariants over many generated worlds (see {@link RandomWorlds}). Each seed is one
+ * test case, named by its seed, so a failure is reproduced by running that seed alone.
+ */
+class PlannerPropertiesTest {
+
+    static LongStream seeds() {
+        return LongStream.range(0, 400).map(i -> 0x5EED_0000L + i * 7919);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void neverTwoSubmitsForOneKeyNorTwoLiveJobsAfterwards(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+
+        List<JobKey> submitted = plan.submittedKeys();
+        assertThat(new HashSet<>(submitted)).as("distinct submitted keys").hasSameSizeAs(submitted);
+
+        Snapshot after = PlanApplier.apply(world.snapshot(), plan);
+        Set<String> live = liveNames(world);
+        Map<JobKey, Long> liveJobsPerKey = liveJobsByKey(after).entrySet().stream()
+                .filter(e -> live.contains(e.getKey().production()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(liveJobsPerKey).as("live jobs per key after the plan").allSatisfy((key, n) -> assertThat(n).isEqualTo(1L));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void onlyKeysThatAreDueAreSubmitted(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Snapshot observed = world.snapshot();
+        Set<JobKey> deletedFirst = new HashSet<>();
+        for (Action action : plan.actions()) {
+            if (action instanceof Action.DeleteOutputs delete) {
+                deletedFirst.addAll(delete.keys());
+            }
+            if (!(action instanceof Action.Submit submit)) {
+                continue;
+            }
+            Production production = production(world, submit.production());
+            for (JobKey key : submit.keys()) {
+                assertThat(production.runs().contains(key.run())).as("%s is a declared run", key).isTrue();
+                assertThat(production.segments().includes(key.segment())).as("%s is a declared segment", key).isTrue();
+                assertThat(candidate(observed, key)).as("%s is ready", key).isTrue();
+                LedgerRow row = ledgerRow(observed, key);
+                String declared = production.rerunTokenFor(key.run());
+                boolean rerun = !declared.isEmpty() && (row == null || !row.rerunToken().equals(declared));
+                boolean outputExists = observed.outputs(key.production()).anyMatch(o -> o.key().equals(key));
+                if (outputExists) {
+                    assertThat(deletedFirst).as("outputs of %s are deleted before it is submitted again", key).contains(key);
+                }
+                if (row != null && row.state().isFinished()) {
+                    assertThat(rerun).as("%s is finished and only a new rerun token submits it again", key).isTrue();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void capsAreNeverExceeded(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Snapshot after = PlanApplier.apply(world.snapshot(), plan);
+        Map<String, Long> submits = plan.submittedKeys().stream()
+                .collect(Collectors.groupingBy(JobKey::production, Collectors.counting()));
+
+        long total = 0;
+        for (Production p : world.desired().productions()) {
+            long n = submits.getOrDefault(p.name(), 0L);
+            long queued = queuedAfter(after, p.name());
+            assertThat(n).as("submits of %s", p.name()).isLessThanOrEqualTo(p.limits().maxSubmitPerCycle());
+            if (n > 0) {
+                assertThat(queued).as("idle, running and submitting jobs of %s after the plan", p.name())
+                        .isLessThanOrEqualTo(p.limits().maxQueued());
+            }
+            total += n;
+        }
+        if (total > 0) {
+            long allQueued = occupyingJobs(after).size()
+                    + world.desired().productions().stream().mapToLong(p -> submittingWithoutJob(after, p.name())).sum();
+            assertThat(allQueued).as("all queued jobs after the plan").isLessThanOrEqualTo(world.settings().globalQueueBudget());
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void neverDeletesAnInputOfAnUnfinishedJobOfALiveProduction(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Snapshot observed = world.snapshot();
+        Set<String> inUse = new HashSet<>();
+        for (Production p : world.desired().productions()) {
+            observed.candidates(p.name())
+                    .filter(c -> p.runs().contains(c.key().run()) && p.segments().includes(c.key().segment()))
+                    .filter(c -> !finished(observed, p, c.key()))
+                    .forEach(c -> c.inputs().forEach(i -> inUse.add(fileName(i))));
+        }
+
+        for (Action.DeleteOutputs delete : plan.actionsOf(Action.DeleteOutputs.class)) {
+            for (JobKey key : delete.keys()) {
+                observed.outputs(key.production()).filter(o -> o.key().equals(key))
+                        .flatMap(o -> o.files().stream())
+                        .forEach(file -> assertThat(inUse).as("deleting %s of %s", file, key).doesNotContain(fileName(file)));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void planningAgainAfterApplyingSubmitsNothingNew(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Planner planner = new Planner(world.settings());
+        Snapshot observed = world.snapshot();
+        if (!observed.queue().readable()) {
+            // what the queue holds is unknown, so the next observation cannot be derived from this one
+            assertThat(planner.plan(world.desired(), observed).isEmpty()).isTrue();
+            return;
+        }
+        Set<JobKey> everSubmitted = new HashSet<>();
+        Plan plan = planner.plan(world.desired(), observed);
+        for (int pass = 1; pass <= 4; pass++) {
+            Set<JobKey> killed = plan.actionsOf(Action.Kill.class).stream().map(Action.Kill::key).collect(Collectors.toSet());
+            everSubmitted.addAll(plan.submittedKeys());
+            observed = PlanApplier.apply(observed, plan);
+            plan = planner.plan(world.desired(), observed);
+            assertThat(plan.submittedKeys()).as("pass %d submits no key submitted before", pass)
+                    .filteredOn(everSubmitted::contains).isEmpty();
+            if (world.generous()) {
+                // with room for everything, only keys whose old job had to leave the queue first remain
+                assertThat(killed).as("pass %d submits only keys whose job the previous pass killed", pass)
+                        .containsAll(plan.submittedKeys());
+            }
+        }
+        if (world.generous()) {
+            assertThat(plan.submittedKeys()).as("after a few passes nothing is left to submit").isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theSameInputGivesTheSamePlan(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Random shuffler = new Random(seed);
+        List<Production> productions = new ArrayList<>(world.desired().productions());
+        Collections.shuffle(productions, shuffler);
+        List<QueueJob> jobs = new ArrayList<>(world.snapshot().queue().jobs());
+        Collections.shuffle(jobs, shuffler);
+        Snapshot reordered = new Snapshot(world.snapshot().now(),
+                world.snapshot().queue().readable() ? BatchQueue.of(jobs) : BatchQueue.unreadable(),
+                world.snapshot().candidates(), world.snapshot().ledger(), world.snapshot().outputs());
+
+        Plan first = world.plan();
+        Plan again = world.plan();
+        Plan shuffled = new Planner(world.settings()).plan(new DesiredState(productions, world.desired().removed()), reordered);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(shuffled).isEqualTo(first);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anUnreadableQueueMeansNoAction(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Snapshot blind = new Snapshot(world.snapshot().now(), BatchQueue.unreadable(), world.snapshot().candidates(),
+                world.snapshot().ledger(), world.snapshot().outputs());
+
+        assertThat(new Planner(world.settings()).plan(world.desired(), blind).actions()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyLoopIsBoundedReleasesClimbAndNoJobIsKilledTwice(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Map<BatchJobId, QueueJob> jobs = new HashMap<>();
+        world.snapshot().queue().jobs().forEach(j -> jobs.put(j.id(), j));
+
+        List<BatchJobId> killed = plan.actionsOf(Action.Kill.class).stream().map(Action.Kill::job).toList();
+        assertThat(new HashSet<>(killed)).hasSameSizeAs(killed);
+        for (Action.Release release : plan.actionsOf(Action.Release.class)) {
+            QueueJob job = jobs.get(release.job());
+            assertThat(job.state()).isEqualTo(QueueState.HELD);
+            assertThat(release.newMemoryMib()).isGreaterThanOrEqualTo(job.requestMemoryMib());
+            if (world.settings().isMemoryHold(release.hold())) {
+                assertThat(release.newMemoryMib()).isGreaterThan(job.requestMemoryMib());
+                assertThat(production(world, release.production()).memory().rungsMib()).contains(release.newMemoryMib());
+            }
+        }
+        Set<JobKey> failed = plan.actionsOf(Action.MarkFailed.class).stream().map(Action.MarkFailed::key).collect(Collectors.toSet());
+        assertThat(plan.submittedKeys()).filteredOn(failed::contains).isEmpty();
+        assertThat(plan.actions()).allSatisfy(a -> assertThat(a.reason()).isNotBlank());
+    }
+
+    @Test
+    void theGeneratedWorldsExerciseEveryRule() {
+        Map<String, Integer> kinds = new HashMap<>();
+        int generous = 0;
+        int unreadable = 0;
+        for (long seed : seeds().toArray()) {
+            RandomWorlds.World world = RandomWorlds.world(seed);
+            world.plan().actions().forEach(a -> kinds.merge(a.getClass().getSimpleName(), 1, Integer::sum));
+            generous += world.generous() ? 1 : 0;
+            unreadable += world.snapshot().queue().readable() ? 0 : 1;
+        }
+        assertThat(kinds.keySet()).containsExactlyInAnyOrder("Submit", "Release", "Kill", "MarkFailed", "Adopt",
+                "ResetStale", "DeleteOutputs", "BlockedDeletion");
+        assertThat(kinds).as("actions over all worlds").allSatisfy((kind, n) -> assertThat(n).as(kind).isGreaterThanOrEqualTo(25));
+        assertThat(generous).isGreaterThanOrEqualTo(50);
+        assertThat(unreadable).isPositive();
+    }
+
+    private static Set<String> liveNames(RandomWorlds.World world) {
+        return world.desired().productions().stream().map(Production::name).collect(Collectors.toSet());
+    }
+
+    private static Production production(RandomWorlds.World world, String name) {
+        return world.desired().productions().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static boolean candidate(Snapshot observed, JobKey key) {
+        return observed.candidates(key.production()).anyMatch(c -> c.key().equals(key));
+    }
+
+    private static LedgerRow ledgerRow(Snapshot observed, JobKey key) {
+        return observed.ledger(key.production()).filter(r -> r.key().equals(key)).findFirst().orElse(null);
+    }
+
+    /** Finished: outputs exist or the ledger says finished, and no declared rerun token asks to redo it. */
+    private static boolean finished(Snapshot observed, Production p, JobKey key) {
+        LedgerRow row = ledgerRow(observed, key);
+        boolean outputs = observed.outputs(key.production()).anyMatch(o -> o.key().equals(key));
+        String declared = p.rerunTokenFor(key.run());
+        String madeUnder = row == null ? "" : row.rerunToken();
+        boolean redo = !declared.isEmpty() && !declared.equals(madeUnder);
+        return !redo && (outputs || (row != null && row.state().isFinished()));
+    }
+
+    /** Live jobs per key: jobs with the key, and jobs without one whose token a ledger row of the key holds. */
+    private static Map<JobKey, Long> liveJobsByKey(Snapshot s) {
+        Map<String, JobKey> tokens = new HashMap<>();
+        s.ledger().values().forEach(rows -> rows.forEach(r -> tokens.put(r.batchToken(), r.key())));
+        Map<JobKey, Long> count = new HashMap<>();
+        for (QueueJob job : s.queue().jobs()) {
+            JobKey key = job.key().orElse(tokens.get(job.batchToken()));
+            if (job.isLive() && key != null) {
+                count.merge(key, 1L, Long::sum);
+            }
+        }
+        return count;
+    }
+
+    /** Idle or running jobs that are ours: with a key, or matched to a ledger row by token. */
+    private static List<JobKey> occupyingJobs(Snapshot s) {
+        Map<String, JobKey> tokens = new HashMap<>();
+        s.ledger().values().forEach(rows -> rows.forEach(r -> tokens.put(r.batchToken(), r.key())));
+        List<JobKey> keys = new ArrayList<>();
+        for (QueueJob job : s.queue().jobs()) {
+            JobKey key = job.key().orElse(tokens.get(job.batchToken()));
+            if (job.state().occupiesQueue() && key != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private static long queuedAfter(Snapshot s, String production) {
+        return occupyingJobs(s).stream().filter(k -> k.production().equals(production)).count()
+                + submittingWithoutJob(s, production);
+    }
+
+    private static long submittingWithoutJob(Snapshot s, String production) {
+        Set<String> tokens = s.queue().jobs().stream().map(QueueJob::batchToken).collect(Collectors.toSet());
+        return s.ledger(production).filter(r -> r.state() == LedgerState.SUBMITTING && !tokens.contains(r.batchToken())).count();
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,214 @@
+package gov.bnl.sphenix.production.plan;
+
+import static gov.bnl.sphenix.production.plan.Fixtures.NOW;
+
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.RemovalPolicy;
+import gov.bnl.sphenix.production.spec.RunOrder;
+import gov.bnl.sphenix.production.spec.RunSet;
+import gov.bnl.sphenix.production.spec.Segments;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+
+/**
+ * Small, messy worlds from a seed: a few productions over a few runs and segments, with ledger
+ * rows in every state, jobs in every state (duplicates, jobs without keys, jobs of removed and
+ * unknown productions), outputs, reruns, and inputs that cross production boundaries. The same
+ * seed always gives the same world, so a failing seed is a reproducible example.
+ */
+final class RandomWorlds {
+
+    /** One generated world; {@code generous} worlds have caps and budget larger than all their work. */
+    record World(long seed, DesiredState desired, Snapshot snapshot, PlannerSettings settings, boolean generous) {
+        Plan plan() {
+            return new Planner(settings).plan(desired, snapshot);
+        }
+
+        @Override
+        public String toString() {
+            return "world of seed " + seed;
+        }
+    }
+
+    private static final int FIRST_RUN = 10;
+    private static final int RUNS = 6;
+    private static final int SEGMENTS = 3;
+    private static final Hold MEMORY = new Hold(21, 102, "memory usage exceeded request_memory");
+    private static final Hold POLICY = new Hold(26, 0, "held by periodic_hold");
+
+    private final SplittableRandom random;
+    private final boolean generous;
+    private long nextCluster = 1;
+
+    private RandomWorlds(long seed) {
+        this.random = new SplittableRandom(seed);
+        this.generous = random.nextInt(4) == 0;
+    }
+
+    static World world(long seed) {
+        return new RandomWorlds(seed).build(seed);
+    }
+
+    private World build(long seed) {
+        List<Production> live = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+            live.add(liveProduction("p" + i));
+        }
+        List<RemovedProduction> removed = new ArrayList<>();
+        for (int i = 0, n = random.nextInt(3); i < n; i++) {
+            removed.add(removedProduction("gone" + i));
+        }
+        List<Production> all = new ArrayList<>(live);
+        removed.forEach(r -> all.add(r.lastSpec()));
+
+        List<Candidate> candidates = new ArrayList<>();
+        List<LedgerRow> ledger = new ArrayList<>();
+        List<QueueJob> jobs = new ArrayList<>();
+        List<ExistingOutput> outputs = new ArrayList<>();
+        for (Production p : all) {
+            boolean isLive = live.contains(p);
+            // a removed production with any job left postpones its deletions, so most have none
+            int jobsPercent = isLive || chance(60) ? 0 : 15;
+            for (int run = FIRST_RUN; run < FIRST_RUN + RUNS; run++) {
+                for (int seg = 0; seg < SEGMENTS; seg++) {
+                    JobKey key = JobKey.of(p.name(), run, seg);
+                    if (isLive) {
+                        liveKey(p, key, all, removed, candidates, ledger, jobs);
+                    } else if (chance(jobsPercent)) {
+                        jobs.add(job(key, "gone-" + key, anyState(), 2048));
+                    }
+                    if (chance(30)) {
+                        outputs.add(new ExistingOutput(key, List.of(Fixtures.outputName(p, key))));
+                    }
+                }
+            }
+        }
+        if (chance(10)) {
+            jobs.add(job(JobKey.of("unknown", FIRST_RUN, 0), "unknown", QueueState.RUNNING, 2048));
+        }
+        if (chance(10)) {
+            jobs.add(withoutKey(job(JobKey.of("p0", FIRST_RUN, 0), "foreign-token", QueueState.IDLE, 2048)));
+        }
+        BatchQueue queue = chance(95) ? BatchQueue.of(jobs) : BatchQueue.unreadable();
+        Snapshot snapshot = Snapshot.of(NOW, queue, candidates, ledger, outputs);
+        return new World(seed, new DesiredState(live, removed), snapshot, settings(), generous);
+    }
+
+    private void liveKey(Production p, JobKey key, List<Production> all, List<RemovedProduction> removed,
+                         List<Candidate> candidates, List<LedgerRow> ledger, List<QueueJob> jobs) {
+        if (chance(70)) {
+            List<String> inputs = new ArrayList<>(List.of("RAW-" + key.run() + "-" + key.segment() + ".evt"));
+            if (chance(50)) {
+                // mostly the outputs of a removed production, the ones most likely to be deleted
+                Production upstream = !removed.isEmpty() && chance(60)
+                        ? removed.get(random.nextInt(removed.size())).lastSpec()
+                        : all.get(random.nextInt(all.size()));
+                if (upstream != p) {
+                    inputs.add("/lustre/" + Fixtures.outputName(upstream, JobKey.of(upstream.name(), key.run(), key.segment())));
+                }
+            }
+            candidates.add(new Candidate(key, inputs));
+        }
+        if (chance(50)) {
+            LedgerRow row = row(p, key);
+            ledger.add(row);
+            if (chance(60)) {
+                QueueJob own = job(key, row.batchToken(), anyState(), row.memoryMib());
+                own = withIdAndRerunToken(own, row.batchJob().orElse(own.id()), row.rerunToken());
+                jobs.add(chance(15) ? withoutKey(own) : own);
+            }
+            if (chance(10)) {
+                jobs.add(job(key, "duplicate-" + nextCluster, QueueState.IDLE, 2048));
+            }
+        } else if (chance(10)) {
+            jobs.add(job(key, "orphan-" + key, anyState(), 2048));
+        }
+    }
+
+    private Production liveProduction(String name) {
+        int firstRun = FIRST_RUN + random.nextInt(3);
+        RunSet runs = RunSet.range(firstRun, firstRun + 2 + random.nextInt(4));
+        if (chance(30)) {
+            runs = runs.minus(RunSet.runs(firstRun + 1));
+        }
+        Fixtures.Spec spec = Fixtures.production(name)
+                .runs(runs)
+                .order(chance(70) ? RunOrder.NEWEST_FIRST : RunOrder.OLDEST_FIRST)
+                .segments(chance(80) ? Segments.ALL : Segments.FIRST_ONLY)
+                .priority(random.nextInt(5) - 1)
+                .submit(chance(90));
+        switch (random.nextInt(3)) {
+            case 0 -> spec.memory(2048);
+            case 1 -> spec.memory(2048, 4096);
+            default -> spec.memory(1024, 2048, 4096);
+        }
+        spec = generous ? spec.limits(1_000, 1_000) : spec.limits(random.nextInt(10), random.nextInt(8));
+        if (chance(30)) {
+            spec.rerun(RunSet.runs(FIRST_RUN + random.nextInt(RUNS)), "r1");
+        }
+        return spec.build();
+    }
+
+    private RemovedProduction removedProduction(String name) {
+        RemovalPolicy.Action action = chance(50) ? RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS
+                : chance(50) ? RemovalPolicy.Action.KILL : RemovalPolicy.Action.KEEP;
+        Duration grace = List.of(Duration.ZERO, Duration.ZERO, Duration.ofHours(1), Duration.ofDays(3)).get(random.nextInt(4));
+        Instant removedAt = NOW.minus(List.of(Duration.ZERO, Duration.ofHours(2), Duration.ofDays(5)).get(random.nextInt(3)));
+        return new RemovedProduction(Fixtures.production(name).onRemoval(action, grace).build(), removedAt);
+    }
+
+    private LedgerRow row(Production p, JobKey key) {
+        LedgerState state = LedgerState.values()[random.nextInt(LedgerState.values().length)];
+        int attempt = 1 + random.nextInt(3);
+        String token = "token-" + key + "#" + attempt;
+        BatchJobId reserved = new BatchJobId(nextCluster++, 0);
+        Optional<BatchJobId> id = state == LedgerState.SUBMITTING ? Optional.empty() : Optional.of(reserved);
+        List<HoldRecord> holds = new ArrayList<>();
+        for (int i = 0, n = random.nextInt(4); i < n; i++) {
+            holds.add(new HoldRecord(NOW.minus(Duration.ofHours(5)), chance(50) ? MEMORY : POLICY));
+        }
+        List<Integer> rungs = p.memory().rungsMib();
+        return new LedgerRow(key, state, attempt, rungs.get(random.nextInt(rungs.size())), token, id,
+                chance(70) ? "" : "r1", Optional.of(NOW.minus(Duration.ofMinutes(random.nextInt(40)))), holds);
+    }
+
+    private QueueJob job(JobKey key, String token, QueueState state, int memoryMib) {
+        Optional<Hold> hold = state == QueueState.HELD ? Optional.of(chance(50) ? MEMORY : POLICY) : Optional.empty();
+        Optional<Instant> started = state == QueueState.RUNNING
+                ? Optional.of(NOW.minus(chance(80) ? Duration.ofHours(1) : Duration.ofDays(4)))
+                : Optional.empty();
+        OptionalInt exit = state == QueueState.COMPLETED ? OptionalInt.of(chance(70) ? 0 : 1) : OptionalInt.empty();
+        int memory = chance(70) ? memoryMib : List.of(1024, 2048, 4096, 8192).get(random.nextInt(4));
+        return new QueueJob(new BatchJobId(nextCluster++, 0), Optional.of(key), token, "", state, hold, memory,
+                random.nextInt(7), Optional.of(NOW.minus(Duration.ofHours(6))), started,
+                Optional.of(NOW.minus(Duration.ofMinutes(random.nextInt(120)))), exit);
+    }
+
+    private QueueState anyState() {
+        return QueueState.values()[random.nextInt(QueueState.values().length)];
+    }
+
+    private PlannerSettings settings() {
+        return new PlannerSettings(generous ? 100_000 : random.nextInt(25), random.nextInt(4), Duration.ofMinutes(10),
+                random.nextInt(4), Duration.ofDays(3), Duration.ofMinutes(15), random.nextInt(60), chance(50),
+                PlannerSettings.MEMORY_HOLDS, 1 + random.nextInt(4));
+    }
+
+    private boolean chance(int percent) {
+        return random.nextInt(100) < percent;
+    }
+
+    private static QueueJob withoutKey(QueueJob job) {
+        return Fixtures.withoutKey(job);
+    }
+
+    private static QueueJob withIdAndRerunToken(QueueJob job, BatchJobId id, String rerunToken) {
+        return new QueueJob(id, job.key(), job.batchToken(), rerunToken, job.state(), job.hold(),
+                job.requestMemoryMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
+    }
+}

@@ -1,0 +1,153 @@
+package gov.bnl.sphenix.production.plan;
+
+import static gov.bnl.sphenix.production.plan.Fixtures.NOW;
+import static gov.bnl.sphenix.production.plan.Fixtures.job;
+import static gov.bnl.sphenix.production.plan.Fixtures.key;
+import static gov.bnl.sphenix.production.plan.Fixtures.output;
+import static gov.bnl.sphenix.production.plan.Fixtures.outputName;
+import static gov.bnl.sphenix.production.plan.Fixtures.production;
+import static gov.bnl.sphenix.production.plan.Fixtures.ready;
+import static gov.bnl.sphenix.production.plan.Fixtures.row;
+import static gov.bnl.sphenix.production.plan.Fixtures.world;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.RemovalPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A production gone from the desired state: kill, then perhaps delete, never what a live job reads. */
+class RemovalTest {
+
+    private static final Instant REMOVED_AT = NOW.minus(Duration.ofDays(2));
+
+    private static Plan plan(Snapshot observed, List<Production> live, RemovedProduction... removed) {
+        return plan(PlannerSettings.DEFAULTS, observed, live, removed);
+    }
+
+    private static Plan plan(PlannerSettings settings, Snapshot observed, List<Production> live, RemovedProduction... removed) {
+        return new Planner(settings).plan(new DesiredState(live, List.of(removed)), observed);
+    }
+
+    private static RemovedProduction removed(Production spec) {
+        return new RemovedProduction(spec, REMOVED_AT);
+    }
+
+    @Test
+    void killsEveryLiveJobOfARemovedProduction() {
+        Production calo = production("calo").onRemoval(RemovalPolicy.Action.KILL, Duration.ZERO).build();
+        JobKey a = key("calo", 100, 0);
+        JobKey b = key("calo", 100, 1);
+        JobKey c = key("calo", 100, 2);
+        Snapshot observed = world().queue(job(1, a, QueueState.RUNNING), job(2, b, QueueState.HELD),
+                job(3, c, QueueState.COMPLETED)).snapshot();
+
+        Plan plan = plan(observed, List.of(), removed(calo));
+
+        assertThat(plan.actionsOf(Action.Kill.class))
+                .extracting(k -> k.job().cluster()).containsExactly(1L, 2L);
+        assertThat(plan.actions()).allSatisfy(a2 -> assertThat(a2.reason())
+                .isEqualTo("production calo was removed from the specs at " + REMOVED_AT + "; its removal policy is kill"));
+        assertThat(plan.summary().of("calo").removed()).isTrue();
+        assertThat(plan.summary().of("calo").count(Tally.RUNNING)).isEqualTo(1);
+    }
+
+    @Test
+    void keepLeavesJobsAndOutputsAlone() {
+        Production calo = production("calo").onRemoval(RemovalPolicy.Action.KEEP, Duration.ZERO).build();
+        JobKey a = key("calo", 100, 0);
+        Snapshot observed = world().queue(job(1, a, QueueState.RUNNING)).outputs(output(key("calo", 99, 0))).snapshot();
+
+        assertThat(plan(observed, List.of(), removed(calo)).actions()).isEmpty();
+    }
+
+    @Test
+    void aRemovedProductionsRunningJobsStillTakeTheirPlaceInTheBudget() {
+        Production kept = production("kept").onRemoval(RemovalPolicy.Action.KEEP, Duration.ZERO).build();
+        Production calo = production("calo").build();
+        Snapshot observed = world().readyRuns("calo", 1, 10, 1)
+                .queue(job(1, key("kept", 1, 0), QueueState.RUNNING), job(2, key("kept", 2, 0), QueueState.IDLE)).snapshot();
+
+        Plan plan = plan(PlannerSettings.DEFAULTS.withGlobalQueueBudget(5), observed, List.of(calo), removed(kept));
+
+        assertThat(plan.submittedKeys()).hasSize(3);
+    }
+
+    @Test
+    void outputsAreNotDeletedBeforeTheGracePeriodEnds() {
+        Production calo = production("calo").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ofDays(3)).build();
+        Snapshot observed = world().outputs(output(key("calo", 100, 0))).snapshot();
+
+        Plan plan = plan(observed, List.of(), removed(calo));
+
+        assertThat(plan.actions()).isEmpty();
+        assertThat(plan.notes()).containsExactly("outputs of removed production calo are deleted from "
+                + REMOVED_AT.plus(Duration.ofDays(3)) + ", when its grace period of 3 d is over");
+    }
+
+    @Test
+    void outputsWaitUntilTheJobsHaveLeftTheQueue() {
+        Production calo = production("calo").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ofDays(1)).build();
+        Snapshot observed = world().queue(job(1, key("calo", 101, 0), QueueState.RUNNING))
+                .outputs(output(key("calo", 100, 0))).snapshot();
+
+        Plan plan = plan(observed, List.of(), removed(calo));
+
+        assertThat(plan.actions()).singleElement().isInstanceOf(Action.Kill.class);
+        assertThat(plan.notes()).containsExactly(
+                "outputs of removed production calo are deleted once none of its jobs is left in the batch queue (1 now)");
+    }
+
+    @Test
+    void afterTheGracePeriodOutputsAreDeletedInBatches() {
+        Production calo = production("calo").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ofDays(1)).build();
+        Fixtures.World observed = world();
+        for (int run = 1; run <= 5; run++) {
+            observed.outputs(output(key("calo", run, 0)));
+        }
+
+        Plan plan = plan(PlannerSettings.DEFAULTS.withDeleteBatchSize(2), observed.snapshot(), List.of(), removed(calo));
+
+        List<Action.DeleteOutputs> deletes =
+                plan.actionsOf(Action.DeleteOutputs.class);
+        assertThat(deletes).extracting(d -> d.keys().size()).containsExactly(2, 2, 1);
+        assertThat(deletes).flatExtracting(Action.DeleteOutputs::keys)
+                .extracting(JobKey::run).containsExactly(1, 2, 3, 4, 5);
+        assertThat(deletes.get(0).reason()).endsWith("kill-and-delete-outputs, and its grace period of 1 d is over");
+    }
+
+    @Test
+    void anInputOfAnUnfinishedJobOfALiveProductionIsNeverDeleted() {
+        Production calofit = production("calofit").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ZERO).build();
+        Production calo = production("calo").build();
+        JobKey needed = key("calofit", 100, 0);
+        JobKey notNeeded = key("calofit", 100, 1);
+        JobKey consumedByFinished = key("calofit", 100, 2);
+        String neededFile = outputName(calofit, needed);
+        JobKey consumer = key("calo", 100, 0);
+        JobKey finishedConsumer = key("calo", 100, 2);
+        Snapshot observed = world()
+                .ready(ready(consumer, "/lustre/dst/" + neededFile),
+                        ready(finishedConsumer, outputName(calofit, consumedByFinished)))
+                .ledger(row(consumer, LedgerState.QUEUED, 5), row(finishedConsumer, LedgerState.SUCCEEDED, 6))
+                .queue(job(5, consumer, QueueState.IDLE))
+                .outputs(output(needed, neededFile), output(notNeeded, outputName(calofit, notNeeded)),
+                        output(consumedByFinished, outputName(calofit, consumedByFinished)))
+                .snapshot();
+
+        Plan plan = plan(observed, List.of(calo), removed(calofit));
+
+        assertThat(plan.actionsOf(Action.DeleteOutputs.class))
+                .flatExtracting(Action.DeleteOutputs::keys)
+                .containsExactly(notNeeded, consumedByFinished);
+        assertThat(plan.actionsOf(Action.BlockedDeletion.class)).singleElement()
+                .satisfies(b -> {
+                    assertThat(b.key()).isEqualTo(needed);
+                    assertThat(b.blockingProduction()).isEqualTo("calo");
+                    assertThat(b.reason()).isEqualTo("removing production calofit would delete " + neededFile
+                            + ", an input of unfinished job calo/100/0 of live production calo");
+                });
+    }
+}

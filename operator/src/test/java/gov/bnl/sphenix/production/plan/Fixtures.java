@@ -111,7 +111,8 @@ final class Fixtures {
             RuleParams params = new RuleParams(dsttype, "run3", "physics", "run3auau", TAG);
             RuleInput input = new RuleInput(Optional.empty(), 300, 100_000, false, OptionalInt.empty());
             RuleJob job = new RuleJob("run.sh", List.of(), 0, memory, 1, 1, priority, Optional.empty(),
-                    Optional.empty(), Map.of(), Optional.empty());
+                    Optional.empty(), Map.of(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
             Rule rule = new Rule(name, params, input, job, SourceLocation.ofFile("rules/" + name + ".yaml"));
             return new Production(name, "productions/" + name + ".yaml", Optional.empty(), rule, runs, order,
                     List.of(), segments, priority, memory, limits, submit, true, onRemoval, reruns);

@@ -115,7 +115,7 @@ final class SyntheticWorld implements Observation {
         RuleParams params = new RuleParams(dsttype, "run3", "physics", "run3auau", TAG);
         RuleInput input = new RuleInput(Optional.empty(), 300, 100_000, false, OptionalInt.empty());
         RuleJob job = new RuleJob("run.sh", List.of(), 0, memory, 1, 1, priority, Optional.empty(), Optional.empty(),
-                Map.of(), Optional.empty());
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
         Rule rule = new Rule(name, params, input, job, SourceLocation.ofFile("rules/bench.yaml"));
         List<RerunToken> reruns = rerun ? List.of(new RerunToken(RunSet.range(FIRST_RUN, FIRST_RUN + 4), "bench-r1")) : List.of();
         return new Production(name, "productions/" + name + ".yaml", Optional.empty(), rule,

@@ -1,0 +1,20 @@
+package gov.bnl.sphenix.production.cli;
+
+import gov.bnl.sphenix.production.cli.bench.PlanBenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code prodctl bench ...}: the benchmarks behind docs/benchmarks.md, runnable by anyone. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark; --quick runs a reduced version in under a minute.",
+        subcommands = {PlanBenchCommand.class})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,69 @@
+package gov.bnl.sphenix.production.control;
+
+import gov.bnl.sphenix.production.plan.Tally;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where one production stands after a pass: what {@code prodctl status} prints and what the
+ * Kubernetes operator publishes on the production's resource. Everything a person needs later —
+ * hold reasons, the last errors, the revision — is here, because events expire.
+ *
+ * @param jobs            job keys by where they stand
+ * @param runsSelected    runs the production declares
+ * @param runsDone        runs whose every job key succeeded
+ * @param newestSubmitted the newest run with a job submitted so far
+ * @param oldestPending   the oldest run with a job key still to be done
+ * @param topHoldReasons  reasons of jobs held now, most frequent first
+ * @param eventsProduced  events in registered outputs
+ * @param errors          what went wrong in the last pass, newest first
+ */
+public record ProductionStatus(String production, String dsttype, String dataset, String tag, State state,
+                               String revision, Instant observedAt, Map<Tally, Long> jobs, long runsSelected,
+                               long runsDone, Optional<Integer> newestSubmitted, Optional<Integer> oldestPending,
+                               Map<String, Long> topHoldReasons, long eventsProduced, long outputsRegistered,
+                               List<String> errors) {
+
+    /** The production's phase, in the words of the production team. */
+    public enum State {
+        /** declared, nothing submitted yet (inputs not ready, or submit: off) */
+        WAITING,
+        /** jobs queued, running or ready to submit */
+        PROGRESSING,
+        /** every selected job key succeeded or failed for good */
+        COMPLETE,
+        /** the last pass could not act (unreachable queue or catalog); retrying */
+        STALLED,
+        /** removed from the specs; its jobs are being killed and its outputs handled per policy */
+        REMOVING
+    }
+
+    public ProductionStatus {
+        Objects.requireNonNull(production, "production");
+        Objects.requireNonNull(state, "state");
+        EnumMap<Tally, Long> counts = new EnumMap<>(Tally.class);
+        counts.putAll(jobs);
+        jobs = Collections.unmodifiableMap(counts);
+        topHoldReasons = Collections.unmodifiableMap(new LinkedHashMap<>(topHoldReasons));
+        errors = List.copyOf(errors);
+    }
+
+    public long count(Tally tally) {
+        return jobs.getOrDefault(tally, 0L);
+    }
+
+    /** Idle or running: what occupies the queue. */
+    public long queued() {
+        return count(Tally.SUBMITTING) + count(Tally.IDLE);
+    }
+
+    public long total() {
+        return jobs.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

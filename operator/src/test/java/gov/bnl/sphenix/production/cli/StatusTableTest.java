@@ -1,0 +1,32 @@
+package gov.bnl.sphenix.production.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.plan.Tally;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StatusTableTest {
+
+    @Test
+    void theTableReadsLikeTheWeeklySummary() {
+        Map<String, Long> holds = new LinkedHashMap<>();
+        holds.put("memory 4100 MB > 4096 MB", 12L);
+        holds.put("job ran longer than 3 days", 1L);
+        ProductionStatus calo = new ProductionStatus("run3auau-calo", "DST_CALO", "run3auau", "ana530_2025p008_v001",
+                ProductionStatus.State.PROGRESSING, "a1b2c3d", Instant.EPOCH,
+                Map.of(Tally.READY, 100L, Tally.RUNNING, 50L, Tally.HELD, 13L, Tally.SUCCEEDED, 900L, Tally.FAILED, 37L),
+                40, 30, Optional.of(66545), Optional.of(66520), holds, 123_456_789L, 900, List.of());
+        String table = StatusTable.render(List.of(calo));
+        List<String> lines = table.lines().toList();
+        assertThat(lines.get(0)).startsWith("PRODUCTION").contains("SUBMITTED").contains("EVENTS");
+        assertThat(lines.get(1)).contains("run3auau-calo", "DST_CALO", "ana530_2025p008_v001", "progressing",
+                " 1000", "50 (5.0%)", "13 (1.3%)", "900 (90.0%)", "37 (3.7%)", "123.46M");
+        assertThat(table).contains("run3auau-calo: top hold reasons").contains("    12  memory 4100 MB > 4096 MB");
+    }
+}

@@ -1,0 +1,128 @@
+package gov.bnl.sphenix.production.catalog.seed;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills a DAQ database and a RawdataCatalog with a synthetic catalog (development, tests, the
+ * demo, benchmarks). Rows stream from the generator into five concurrent COPYs, each in its own
+ * transaction, committed only when all of them went through; afterwards the tables are vacuumed
+ * and analysed so the planner sees realistic statistics and index-only scans work at once.
+ */
+public final class CatalogSeeder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogSeeder.class);
+
+    private static final String COUNT_RUNS = "SELECT count(*) FROM run";
+    private static final String TRUNCATE_DAQ = "TRUNCATE run, hostinfo, filelist";
+    private static final String TRUNCATE_RAW = "TRUNCATE datasets, files";
+    private static final List<String> VACUUM_DAQ = List.of(
+            "VACUUM (ANALYZE) run", "VACUUM (ANALYZE) hostinfo", "VACUUM (ANALYZE) filelist");
+    private static final List<String> VACUUM_RAW = List.of(
+            "VACUUM (ANALYZE) datasets", "VACUUM (ANALYZE) files");
+
+    private final DataSource daq;
+    private final DataSource rawdata;
+
+    public CatalogSeeder(DataSource daq, DataSource rawdata) {
+        this.daq = daq;
+        this.rawdata = rawdata;
+    }
+
+    /**
+     * Generates and loads the catalog. With {@code replace} the DAQ and raw tables are emptied
+     * first (in the same transactions, so a failed seed leaves the old contents); without it an
+     * existing catalog is an error rather than a silent mix of two seeds.
+     */
+    public SeedSummary seed(SeedSpec spec, boolean replace) throws SQLException {
+        long started = System.nanoTime();
+        if (!replace) {
+            requireEmpty();
+        }
+        List<Connection> connections = new ArrayList<>();
+        try {
+            Connection runC = open(daq, connections);
+            Connection hostC = open(daq, connections);
+            Connection filelistC = open(daq, connections);
+            Connection datasetsC = open(rawdata, connections);
+            Connection filesC = open(rawdata, connections);
+            if (replace) {
+                execute(runC, TRUNCATE_DAQ);
+                execute(datasetsC, TRUNCATE_RAW);
+            }
+            SeedSummary summary;
+            try (CopyRows rows = new CopyRows(runC, hostC, filelistC, datasetsC, filesC)) {
+                summary = new SyntheticCatalog(spec).generate(rows);
+                rows.finish();
+            }
+            for (Connection c : connections) {
+                c.commit();
+            }
+            long loaded = System.nanoTime();
+            LOG.info("seeded {} in {} s", summary, (loaded - started) / 1_000_000_000.0);
+            analyse(daq, VACUUM_DAQ);
+            analyse(rawdata, VACUUM_RAW);
+            LOG.info("vacuumed and analysed in {} s", (System.nanoTime() - loaded) / 1_000_000_000.0);
+            return summary;
+        } catch (SQLException | RuntimeException e) {
+            for (Connection c : connections) {
+                rollbackQuietly(c, e);
+            }
+            throw e;
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    private void requireEmpty() throws SQLException {
+        try (Connection c = daq.getConnection();
+             PreparedStatement s = c.prepareStatement(COUNT_RUNS);
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                throw new IllegalStateException("the DAQ catalog already has " + rs.getLong(1)
+                        + " runs; seed with replace to start over");
+            }
+        }
+    }
+
+    private static Connection open(DataSource dataSource, List<Connection> opened) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        opened.add(connection);
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void analyse(DataSource dataSource, List<String> statements) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);   // VACUUM refuses to run inside a transaction
+            for (String sql : statements) {
+                execute(c, sql);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -25,12 +25,21 @@ public final class Readiness {
     private final DataSource rawdata;
     private final DataSource fileCatalog;
     private final Retry retry;
+    private final int chunkRuns;
 
     public Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry) {
+        this(daq, rawdata, fileCatalog, retry, CHUNK_RUNS);
+    }
+
+    Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry, int chunkRuns) {
         this.daq = Objects.requireNonNull(daq, "daq");
         this.rawdata = Objects.requireNonNull(rawdata, "rawdata");
         this.fileCatalog = Objects.requireNonNull(fileCatalog, "fileCatalog");
         this.retry = Objects.requireNonNull(retry, "retry");
+        if (chunkRuns < 1) {
+            throw new IllegalArgumentException("chunks need at least one run, got " + chunkRuns);
+        }
+        this.chunkRuns = chunkRuns;
     }
 
     public static Readiness of(Catalogs catalogs) {
@@ -59,9 +68,9 @@ public final class Readiness {
 
     private ReadinessScan<?> scanFor(ReadinessRequest request) {
         if (request instanceof RawRequest raw) {
-            return new ReadinessScan<>(daq, rawdata, new RawFiles(raw), new RawRunEvaluator(raw), CHUNK_RUNS);
+            return new ReadinessScan<>(daq, rawdata, new RawFiles(raw), new RawRunEvaluator(raw), chunkRuns);
         }
         DerivedRequest derived = (DerivedRequest) request;
-        return new ReadinessScan<>(daq, fileCatalog, new ParentOutputs(derived), new DerivedRunEvaluator(derived), CHUNK_RUNS);
+        return new ReadinessScan<>(daq, fileCatalog, new ParentOutputs(derived), new DerivedRunEvaluator(derived), chunkRuns);
     }
 }

@@ -1,16 +1,16 @@
 package gov.bnl.sphenix.production.catalog.registration;
 
-import gov.bnl.sphenix.production.catalog.CopyWriter;
 import gov.bnl.sphenix.production.catalog.SqlArrays;
+import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +23,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers outputs into the FileCatalog ({@code files} and {@code datasets}) in batches: each
- * batch is COPYed into a temporary staging table and moved into the catalog with two set-based
- * INSERTs, all in one transaction. Today's spider commits row by row (~50 files/s); one round
- * trip and one commit per batch is what makes thousands per second possible.
+ * batch travels as column arrays in one statement that checks, inserts into both tables and
+ * reports, in one transaction. Today's spider commits row by row (~50 files/s); one round trip
+ * and one commit per batch is what makes thousands per second possible.
  *
  * <p>Idempotent: a name already catalogued with the same checksum is left alone, so a harvest may
- * run twice and a retry after a lost commit is harmless. A name with another checksum is a
- * {@link RegistrationConflict}, reported and never overwritten.
+ * run twice and a retry after a lost commit is harmless. A name with another checksum — in the
+ * catalog, or twice in the batch — is a {@link RegistrationConflict}, reported and never
+ * written, neither as a new copy nor as a dataset row.
  */
 public final class BulkRegistrar {
 
@@ -37,57 +38,37 @@ public final class BulkRegistrar {
 
     public static final int DEFAULT_BATCH = 5_000;
 
-    // ON COMMIT DELETE ROWS: the table lives as long as the pooled session, its rows as long as the batch.
-    private static final String CREATE_STAGE = """
-            CREATE TEMPORARY TABLE IF NOT EXISTS registration_stage (
-                lfn            text   NOT NULL,
-                full_host_name text   NOT NULL,
-                full_file_path text   NOT NULL,
-                size           bigint NOT NULL,
-                md5            text   NOT NULL,
-                runnumber      integer NOT NULL,
-                segment        integer NOT NULL,
-                dataset        text   NOT NULL,
-                dsttype        text   NOT NULL,
-                tag            text   NOT NULL,
-                events         bigint NOT NULL,
-                firstevent     bigint NOT NULL,
-                lastevent      bigint NOT NULL,
-                time           timestamp NOT NULL
-            ) ON COMMIT DELETE ROWS""";
-
-    private static final String COPY_STAGE = """
-            COPY registration_stage (lfn, full_host_name, full_file_path, size, md5, runnumber, segment, dataset,
-                                     dsttype, tag, events, firstevent, lastevent, time) FROM STDIN""";
-
-    // Statistics on the fresh rows let the planner probe the big catalog by index instead of scanning it.
-    private static final String ANALYZE_STAGE = "ANALYZE registration_stage";
-
-    private static final String FIND_CONFLICTS = """
-            SELECT s.lfn, f.md5, s.md5
-              FROM registration_stage s
-              JOIN files f ON f.lfn = s.lfn
-             WHERE f.md5 IS DISTINCT FROM s.md5
+    // checked: the offered rows, each with the checksum the catalog holds for its name when that
+    // differs. Both inserts take only the rows without one; a row whose (lfn, storage) or filename is
+    // already there is skipped by ON CONFLICT, which makes a repeated harvest a no-op. The result is
+    // the number of new copies, then the conflicting rows. All parts see the catalog as it was
+    // before the statement, so a conflict found here was never half-written.
+    private static final String REGISTER = """
+            WITH checked AS MATERIALIZED (
+                SELECT b.*,
+                       (SELECT f.md5 FROM files f WHERE f.lfn = b.lfn AND f.md5 IS DISTINCT FROM b.md5 LIMIT 1)
+                           AS catalogued_md5
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::integer[], ?::integer[],
+                              ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
+                       AS b(lfn, storage, path, size, md5, run, segment, dataset, dsttype, tag, events, first_event,
+                            last_event)
+            ), new_copies AS (
+                INSERT INTO files (lfn, full_host_name, full_file_path, time, size, md5)
+                SELECT lfn, storage, path, ?::timestamptz AT TIME ZONE 'UTC', size, md5
+                  FROM checked WHERE catalogued_md5 IS NULL
+                ON CONFLICT (lfn, full_host_name) DO NOTHING
+                RETURNING 1
+            ), new_outputs AS (
+                INSERT INTO datasets (filename, runnumber, segment, size, dataset, dsttype, events, firstevent,
+                                      lastevent, tag, status)
+                SELECT lfn, run, segment, size, dataset, dsttype, events, first_event, last_event, tag, 1
+                  FROM checked WHERE catalogued_md5 IS NULL
+                ON CONFLICT (filename) DO NOTHING
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM new_copies), NULL, NULL, NULL
             UNION ALL
-            SELECT s.lfn, min(s.md5), max(s.md5)
-              FROM registration_stage s
-             GROUP BY s.lfn
-            HAVING count(DISTINCT s.md5) > 1""";
-
-    private static final String DROP_CONFLICTING = "DELETE FROM registration_stage WHERE lfn = ANY (?)";
-
-    private static final String INSERT_FILES = """
-            INSERT INTO files (lfn, full_host_name, full_file_path, time, size, md5)
-            SELECT lfn, full_host_name, full_file_path, time, size, md5
-              FROM registration_stage
-            ON CONFLICT (lfn, full_host_name) DO NOTHING""";
-
-    private static final String INSERT_DATASETS = """
-            INSERT INTO datasets (filename, runnumber, segment, size, dataset, dsttype, events, firstevent, lastevent,
-                                  tag, status)
-            SELECT lfn, runnumber, segment, size, dataset, dsttype, events, firstevent, lastevent, tag, 1
-              FROM registration_stage
-            ON CONFLICT (filename) DO NOTHING""";
+            SELECT NULL, lfn, catalogued_md5, md5 FROM checked WHERE catalogued_md5 IS NOT NULL""";
 
     private final DataSource fileCatalog;
     private final Retry retry;
@@ -109,7 +90,8 @@ public final class BulkRegistrar {
         RegistrationResult total = RegistrationResult.NONE;
         for (int from = 0; from < outputs.size(); from += batchSize) {
             List<CatalogedOutput> batch = outputs.subList(from, Math.min(outputs.size(), from + batchSize));
-            total = total.plus(retry.call("register " + batch.size() + " outputs", () -> registerBatch(batch)));
+            total = total.plus(Transactions.run(fileCatalog, retry, "register " + batch.size() + " outputs",
+                    c -> registerBatch(c, batch)));
         }
         if (!total.conflicts().isEmpty()) {
             LOG.warn("{} outputs conflict with the catalog and were not registered, first: {}",
@@ -118,80 +100,66 @@ public final class BulkRegistrar {
         return total;
     }
 
-    private RegistrationResult registerBatch(List<CatalogedOutput> batch) throws SQLException {
-        LocalDateTime now = LocalDateTime.now(clock);
-        try (Connection c = fileCatalog.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                execute(c, CREATE_STAGE);
-                stage(c, batch, now);
-                execute(c, ANALYZE_STAGE);
-                List<RegistrationConflict> conflicts = conflicts(c);
-                if (!conflicts.isEmpty()) {
-                    dropConflicting(c, conflicts);
+    private RegistrationResult registerBatch(Connection c, List<CatalogedOutput> offered) throws SQLException {
+        Instant now = clock.instant();
+        long registered = 0;
+        Map<String, RegistrationConflict> conflicts = conflictsWithinBatch(offered);
+        List<CatalogedOutput> batch = conflicts.isEmpty() ? offered
+                : offered.stream().filter(o -> !conflicts.containsKey(o.lfn())).toList();
+        try (PreparedStatement s = c.prepareStatement(REGISTER)) {
+            bind(s, c, batch, now);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String lfn = rs.getString(2);
+                    if (lfn == null) {
+                        registered = rs.getLong(1);
+                    } else {
+                        conflicts.putIfAbsent(lfn, new RegistrationConflict(lfn, rs.getString(3), rs.getString(4)));
+                    }
                 }
-                long registered = update(c, INSERT_FILES);
-                update(c, INSERT_DATASETS);
-                c.commit();
-                long conflictingRows = countConflictingRows(batch, conflicts);
-                return new RegistrationResult(registered, batch.size() - conflictingRows - registered, conflicts);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
         }
+        long conflicting = countRowsOf(offered, conflicts.keySet());
+        return new RegistrationResult(registered, offered.size() - conflicting - registered,
+                new ArrayList<>(conflicts.values()));
     }
 
-    private static void stage(Connection c, List<CatalogedOutput> batch, LocalDateTime now) throws SQLException {
-        try (CopyWriter copy = new CopyWriter(c, COPY_STAGE)) {
-            for (CatalogedOutput o : batch) {
-                copy.text(o.lfn()).text(o.storage()).text(o.path()).number(o.size()).text(o.md5())
-                        .number(o.file().run()).number(o.file().segment()).text(o.file().dataset())
-                        .text(o.file().product()).text(o.file().tag().toString())
-                        .number(o.events()).number(o.firstEvent()).number(o.lastEvent()).timestamp(now)
-                        .endRow();
-            }
-            copy.finish();
-        }
-    }
-
-    /** One conflict per name, even when a name clashes both with the catalog and within the batch. */
-    private static List<RegistrationConflict> conflicts(Connection c) throws SQLException {
+    /** Names offered twice in one batch with two checksums: neither copy can be trusted. */
+    private static Map<String, RegistrationConflict> conflictsWithinBatch(List<CatalogedOutput> batch) {
+        Map<String, String> firstChecksum = new HashMap<>();
         Map<String, RegistrationConflict> conflicts = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(FIND_CONFLICTS); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                conflicts.putIfAbsent(rs.getString(1), new RegistrationConflict(rs.getString(1), rs.getString(2), rs.getString(3)));
+        for (CatalogedOutput output : batch) {
+            String first = firstChecksum.putIfAbsent(output.lfn(), output.md5());
+            if (first != null && !first.equals(output.md5())) {
+                conflicts.putIfAbsent(output.lfn(), new RegistrationConflict(output.lfn(), first, output.md5()));
             }
         }
-        return new ArrayList<>(conflicts.values());
+        return conflicts;
     }
 
-    private static void dropConflicting(Connection c, List<RegistrationConflict> conflicts) throws SQLException {
-        List<String> lfns = conflicts.stream().map(RegistrationConflict::lfn).toList();
-        try (PreparedStatement s = c.prepareStatement(DROP_CONFLICTING)) {
-            s.setArray(1, SqlArrays.texts(c, lfns));
-            s.executeUpdate();
-        }
+    private static void bind(PreparedStatement s, Connection c, List<CatalogedOutput> batch, Instant now)
+            throws SQLException {
+        s.setArray(1, SqlArrays.texts(c, batch.stream().map(CatalogedOutput::lfn).toList()));
+        s.setArray(2, SqlArrays.texts(c, batch.stream().map(CatalogedOutput::storage).toList()));
+        s.setArray(3, SqlArrays.texts(c, batch.stream().map(CatalogedOutput::path).toList()));
+        s.setArray(4, SqlArrays.longs(c, batch.stream().map(CatalogedOutput::size).toList()));
+        s.setArray(5, SqlArrays.texts(c, batch.stream().map(CatalogedOutput::md5).toList()));
+        s.setArray(6, SqlArrays.ints(c, batch.stream().map(o -> o.file().run()).toList()));
+        s.setArray(7, SqlArrays.ints(c, batch.stream().map(o -> o.file().segment()).toList()));
+        s.setArray(8, SqlArrays.texts(c, batch.stream().map(o -> o.file().dataset()).toList()));
+        s.setArray(9, SqlArrays.texts(c, batch.stream().map(o -> o.file().product()).toList()));
+        s.setArray(10, SqlArrays.texts(c, batch.stream().map(o -> o.file().tag().toString()).toList()));
+        s.setArray(11, SqlArrays.longs(c, batch.stream().map(CatalogedOutput::events).toList()));
+        s.setArray(12, SqlArrays.longs(c, batch.stream().map(CatalogedOutput::firstEvent).toList()));
+        s.setArray(13, SqlArrays.longs(c, batch.stream().map(CatalogedOutput::lastEvent).toList()));
+        s.setString(14, now.toString());
     }
 
-    private static long countConflictingRows(List<CatalogedOutput> batch, List<RegistrationConflict> conflicts) {
-        if (conflicts.isEmpty()) {
+    private static long countRowsOf(List<CatalogedOutput> batch, Set<String> lfns) {
+        if (lfns.isEmpty()) {
             return 0;
         }
-        Set<String> lfns = new HashSet<>();
-        conflicts.forEach(conflict -> lfns.add(conflict.lfn()));
-        return batch.stream().filter(o -> lfns.contains(o.lfn())).count();
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static long update(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            return s.executeLargeUpdate(sql);
-        }
+        Set<String> names = new HashSet<>(lfns);
+        return batch.stream().filter(o -> names.contains(o.lfn())).count();
     }
 }

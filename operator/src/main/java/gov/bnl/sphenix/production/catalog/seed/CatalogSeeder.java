@@ -22,8 +22,17 @@ public final class CatalogSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogSeeder.class);
 
     private static final String COUNT_RUNS = "SELECT count(*) FROM run";
-    private static final String TRUNCATE_DAQ = "TRUNCATE run, hostinfo, filelist";
-    private static final String TRUNCATE_RAW = "TRUNCATE datasets, files";
+    // A seed is one long COPY per table: the configured statement timeout is for the operator's queries, not this.
+    private static final String NO_TIMEOUT_IN_TRANSACTION = "SET LOCAL statement_timeout = 0";
+    private static final String NO_TIMEOUT = "SET statement_timeout = 0";
+    private static final String DEFAULT_TIMEOUT = "RESET statement_timeout";
+    // Each table is emptied by the connection that then copies into it: TRUNCATE holds an exclusive
+    // lock until commit, and a lock taken by one connection would block the COPY of another.
+    private static final String TRUNCATE_RUN = "TRUNCATE run";
+    private static final String TRUNCATE_HOSTINFO = "TRUNCATE hostinfo";
+    private static final String TRUNCATE_FILELIST = "TRUNCATE filelist";
+    private static final String TRUNCATE_RAW_DATASETS = "TRUNCATE datasets";
+    private static final String TRUNCATE_RAW_FILES = "TRUNCATE files";
     private static final List<String> VACUUM_DAQ = List.of(
             "VACUUM (ANALYZE) run", "VACUUM (ANALYZE) hostinfo", "VACUUM (ANALYZE) filelist");
     private static final List<String> VACUUM_RAW = List.of(
@@ -55,8 +64,11 @@ public final class CatalogSeeder {
             Connection datasetsC = open(rawdata, connections);
             Connection filesC = open(rawdata, connections);
             if (replace) {
-                execute(runC, TRUNCATE_DAQ);
-                execute(datasetsC, TRUNCATE_RAW);
+                execute(runC, TRUNCATE_RUN);
+                execute(hostC, TRUNCATE_HOSTINFO);
+                execute(filelistC, TRUNCATE_FILELIST);
+                execute(datasetsC, TRUNCATE_RAW_DATASETS);
+                execute(filesC, TRUNCATE_RAW_FILES);
             }
             SeedSummary summary;
             try (CopyRows rows = new CopyRows(runC, hostC, filelistC, datasetsC, filesC)) {
@@ -100,6 +112,7 @@ public final class CatalogSeeder {
         Connection connection = dataSource.getConnection();
         opened.add(connection);
         connection.setAutoCommit(false);
+        execute(connection, NO_TIMEOUT_IN_TRANSACTION);
         return connection;
     }
 
@@ -112,8 +125,13 @@ public final class CatalogSeeder {
     private static void analyse(DataSource dataSource, List<String> statements) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);   // VACUUM refuses to run inside a transaction
-            for (String sql : statements) {
-                execute(c, sql);
+            execute(c, NO_TIMEOUT);
+            try {
+                for (String sql : statements) {
+                    execute(c, sql);
+                }
+            } finally {
+                execute(c, DEFAULT_TIMEOUT);   // the connection goes back to the pool
             }
         }
     }

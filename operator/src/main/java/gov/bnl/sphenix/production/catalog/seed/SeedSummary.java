@@ -8,6 +8,8 @@ public final class SeedSummary {
 
     private final Map<String, Integer> runsByType = new TreeMap<>();
     private int runs;
+    private int firstRun = -1;
+    private int lastRun = -1;
     private int shortRuns;
     private int lowEventRuns;
     private int runsMissingHosts;
@@ -20,8 +22,10 @@ public final class SeedSummary {
     private long filesWaiting;
     private long badFiles;
 
-    void countRun(String runtype, boolean isShort, boolean lowEvents, boolean stillGoing) {
+    void countRun(int run, String runtype, boolean isShort, boolean lowEvents, boolean stillGoing) {
         runs++;
+        firstRun = firstRun < 0 ? run : Math.min(firstRun, run);
+        lastRun = Math.max(lastRun, run);
         runsByType.merge(runtype, 1, Integer::sum);
         shortRuns += isShort ? 1 : 0;
         lowEventRuns += lowEvents ? 1 : 0;
@@ -53,6 +57,16 @@ public final class SeedSummary {
 
     public int runs() {
         return runs;
+    }
+
+    /** The lowest run number generated. */
+    public int firstRun() {
+        return firstRun;
+    }
+
+    /** The highest run number generated; run numbers have gaps, as the DAQ's do. */
+    public int lastRun() {
+        return lastRun;
     }
 
     public Map<String, Integer> runsByType() {
@@ -105,7 +119,7 @@ public final class SeedSummary {
 
     @Override
     public String toString() {
-        return runs + " runs " + runsByType + " (" + shortRuns + " short, " + lowEventRuns + " with few events, "
+        return runs + " runs " + firstRun + "-" + lastRun + " " + runsByType + " (" + shortRuns + " short, " + lowEventRuns + " with few events, "
                 + runsMissingHosts + " missing hosts, " + runsWithSilentHosts + " with a host that wrote nothing, "
                 + runsStillGoing + " still going); " + hostRows + " hostinfo rows; " + daqFiles + " DAQ files ("
                 + filesNotTransferred + " not yet transferred); " + rawFiles + " raw catalog files ("

@@ -124,7 +124,7 @@ public final class SyntheticCatalog {
     private void makeRun(PlannedRun run, SplittableRandom random, double filesPerWeight, CatalogRows rows,
                          SeedSummary summary) {
         rows.run(run.run(), run.runtype(), run.events(), run.begin(), run.end());
-        summary.countRun(run.runtype(), run.seconds() < SHORT_RUN_SECONDS, run.events() < FEW_EVENTS, run.stillGoing());
+        summary.countRun(run.run(), run.runtype(), run.seconds() < SHORT_RUN_SECONDS, run.events() < FEW_EVENTS, run.stillGoing());
 
         List<DaqStream> streams = SphenixDaq.streamsOf(run.runtype());
         Set<String> absentHosts = absentHosts(streams, random);

@@ -1,4 +1,4 @@
-package gov.bnl.sphenix.production.catalog.readiness;
+package gov.bnl.sphenix.production.catalog.files;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package gov.bnl.sphenix.production.catalog.readiness;
+package gov.bnl.sphenix.production.catalog.files;
 
 import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.retry.Retry;

@@ -18,10 +18,11 @@ CREATE TABLE datasets (
     status     integer NOT NULL DEFAULT 1    -- 1 = good; 0 or below = not to be used
 );
 
--- The downstream readiness and deletion index: one production's outputs (dataset, tag) for a set
--- of runs, by segment and product. Equality on dataset and tag, a list of runs, a segment range,
--- a list of products; status included so completeness is decided from the index alone.
-CREATE INDEX datasets_dataset_tag_run_idx ON datasets (dataset, tag, runnumber, segment, dsttype) INCLUDE (status);
+-- The downstream readiness and deletion index: one production's outputs (dataset, tag) for a chunk
+-- of runs, by segment, filtered by product. The product (dsttype) is an included column rather
+-- than a key for the same reason as in the raw catalog: a list of runs times a list of 60+
+-- per-stream products as btree keys would be thousands of descents per chunk; as it is, one per run.
+CREATE INDEX datasets_dataset_tag_run_idx ON datasets (dataset, tag, runnumber, segment) INCLUDE (dsttype, status);
 
 CREATE TABLE files (
     lfn            text      NOT NULL,

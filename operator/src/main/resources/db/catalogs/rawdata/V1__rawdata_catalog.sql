@@ -11,11 +11,15 @@ CREATE TABLE datasets (
     status    integer NOT NULL DEFAULT 0
 );
 
--- The readiness index. Readiness asks, for a set of runs, which streams have which segments on
--- disk: equality on runnumber, a range on segment (segment 0 alone for fast QA), a list of
--- streams. status rides in the index so the check needs no heap visit for most rows.
--- Without it every readiness pass scans the whole table (7M+ rows in production).
-CREATE INDEX datasets_run_segment_host_idx ON datasets (runnumber, segment, daqhost) INCLUDE (status);
+-- The readiness index. Readiness asks, for a chunk of runs, which streams have which segments on
+-- disk: a list of runs, a range of segments (segment 0 alone for fast QA), a list of streams.
+-- * The stream is an included column, not a key: PostgreSQL walks a btree once per combination of
+--   list values in its keys, so (run, segment, daqhost) would cost runs x streams descents (16,000
+--   for one chunk) where (run, segment) costs one per run and filters streams inside the index.
+-- * filename and status are included too, so readiness is an index-only scan: on 10M rows that
+--   took a full pass over 10,000 runs from 1.7 s to 0.7 s, for an index of 0.8 GB instead of 0.5 GB.
+-- Without this index every readiness pass scans the whole table (7M+ rows in production).
+CREATE INDEX datasets_run_segment_idx ON datasets (runnumber, segment) INCLUDE (daqhost, status, filename);
 
 CREATE TABLE files (
     lfn            text      NOT NULL,

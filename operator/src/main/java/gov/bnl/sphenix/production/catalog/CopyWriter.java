@@ -102,7 +102,7 @@ public final class CopyWriter implements AutoCloseable {
         try {
             out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("COPY stream failed", e);
+            throw new UncheckedIOException("the COPY stream to the server failed", e);
         }
         buffer.setLength(0);
     }

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 
 /**
  * The FileCatalog rows of the upstream products for a chunk of runs: one dataset, the upstream
- * tag, the segment window. Served by the index on {@code datasets (dataset, tag, runnumber, segment, dsttype)}.
+ * tag, the segment window. Served by the index on {@code datasets (dataset, tag, runnumber, segment)}, products filtered inside it.
  */
 final class ParentOutputs implements ChunkQuery<ParentOutput> {
 

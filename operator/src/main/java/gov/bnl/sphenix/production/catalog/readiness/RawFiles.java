@@ -8,7 +8,7 @@ import java.sql.SQLException;
 
 /**
  * The RawdataCatalog rows readiness looks at for a chunk of runs: the product's streams, the
- * segment window. Served by the index on {@code datasets (runnumber, segment, daqhost)}.
+ * segment window. Served by the index on {@code datasets (runnumber, segment)}, streams filtered inside it.
  */
 final class RawFiles implements ChunkQuery<RawFile> {
 

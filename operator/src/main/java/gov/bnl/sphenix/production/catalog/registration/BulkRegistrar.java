@@ -1,36 +1,35 @@
 package gov.bnl.sphenix.production.catalog.registration;
 
-import gov.bnl.sphenix.production.catalog.SqlArrays;
+import gov.bnl.sphenix.production.catalog.CopyWriter;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers outputs into the FileCatalog ({@code files} and {@code datasets}) in batches: each
- * batch travels as column arrays in one statement that checks, inserts into both tables and
- * reports, in one transaction. Today's spider commits row by row (~50 files/s); one round trip
- * and one commit per batch is what makes thousands per second possible.
+ * Registers outputs into the FileCatalog ({@code files} and {@code datasets}) in batches, one
+ * transaction per batch: look up what the catalog already holds under the batch's names (two
+ * indexed lookups), decide in {@link BatchPlan} what is new, unchanged or in conflict, and COPY
+ * the new rows straight into both tables. Today's spider commits row by row (~50 files/s); this
+ * runs at a good fraction of raw COPY speed.
  *
  * <p>Idempotent: a name already catalogued with the same checksum is left alone, so a harvest may
  * run twice and a retry after a lost commit is harmless. A name with another checksum — in the
- * catalog, or twice in the batch — is a {@link RegistrationConflict}, reported and never
- * written, neither as a new copy nor as a dataset row.
+ * catalog, or twice in one batch — is a {@link RegistrationConflict}: reported, never written.
+ *
+ * <p>The unique keys of both tables still stand guard. Registrations by operator replicas queue
+ * on a transaction-level advisory lock; should another writer slip a row in between lookup and
+ * COPY, the COPY fails on the key, the batch rolls back whole, and it is decided once more.
  */
 public final class BulkRegistrar {
 
@@ -38,37 +37,16 @@ public final class BulkRegistrar {
 
     public static final int DEFAULT_BATCH = 5_000;
 
-    // checked: the offered rows, each with the checksum the catalog holds for its name when that
-    // differs. Both inserts take only the rows without one; a row whose (lfn, storage) or filename is
-    // already there is skipped by ON CONFLICT, which makes a repeated harvest a no-op. The result is
-    // the number of new copies, then the conflicting rows. All parts see the catalog as it was
-    // before the statement, so a conflict found here was never half-written.
-    private static final String REGISTER = """
-            WITH checked AS MATERIALIZED (
-                SELECT b.*,
-                       (SELECT f.md5 FROM files f WHERE f.lfn = b.lfn AND f.md5 IS DISTINCT FROM b.md5 LIMIT 1)
-                           AS catalogued_md5
-                  FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::integer[], ?::integer[],
-                              ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
-                       AS b(lfn, storage, path, size, md5, run, segment, dataset, dsttype, tag, events, first_event,
-                            last_event)
-            ), new_copies AS (
-                INSERT INTO files (lfn, full_host_name, full_file_path, time, size, md5)
-                SELECT lfn, storage, path, ?::timestamptz AT TIME ZONE 'UTC', size, md5
-                  FROM checked WHERE catalogued_md5 IS NULL
-                ON CONFLICT (lfn, full_host_name) DO NOTHING
-                RETURNING 1
-            ), new_outputs AS (
-                INSERT INTO datasets (filename, runnumber, segment, size, dataset, dsttype, events, firstevent,
-                                      lastevent, tag, status)
-                SELECT lfn, run, segment, size, dataset, dsttype, events, first_event, last_event, tag, 1
-                  FROM checked WHERE catalogued_md5 IS NULL
-                ON CONFLICT (filename) DO NOTHING
-                RETURNING 1
-            )
-            SELECT (SELECT count(*) FROM new_copies), NULL, NULL, NULL
-            UNION ALL
-            SELECT NULL, lfn, catalogued_md5, md5 FROM checked WHERE catalogued_md5 IS NOT NULL""";
+    /** Any fixed number works; it names "FileCatalog registration" among advisory locks. */
+    private static final long REGISTRATION_LOCK = 0x70726f646f70L;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(?)";
+    private static final String COPY_FILES = """
+            COPY files (lfn, full_host_name, full_file_path, time, size, md5) FROM STDIN""";
+    private static final String COPY_DATASETS = """
+            COPY datasets (filename, runnumber, segment, size, dataset, dsttype, events, firstevent, lastevent,
+                           tag, status) FROM STDIN""";
 
     private final DataSource fileCatalog;
     private final Retry retry;
@@ -89,9 +67,7 @@ public final class BulkRegistrar {
     public RegistrationResult register(List<CatalogedOutput> outputs) throws SQLException {
         RegistrationResult total = RegistrationResult.NONE;
         for (int from = 0; from < outputs.size(); from += batchSize) {
-            List<CatalogedOutput> batch = outputs.subList(from, Math.min(outputs.size(), from + batchSize));
-            total = total.plus(Transactions.run(fileCatalog, retry, "register " + batch.size() + " outputs",
-                    c -> registerBatch(c, batch)));
+            total = total.plus(registerBatch(outputs.subList(from, Math.min(outputs.size(), from + batchSize))));
         }
         if (!total.conflicts().isEmpty()) {
             LOG.warn("{} outputs conflict with the catalog and were not registered, first: {}",
@@ -100,66 +76,58 @@ public final class BulkRegistrar {
         return total;
     }
 
-    private RegistrationResult registerBatch(Connection c, List<CatalogedOutput> offered) throws SQLException {
-        Instant now = clock.instant();
-        long registered = 0;
-        Map<String, RegistrationConflict> conflicts = conflictsWithinBatch(offered);
-        List<CatalogedOutput> batch = conflicts.isEmpty() ? offered
-                : offered.stream().filter(o -> !conflicts.containsKey(o.lfn())).toList();
-        try (PreparedStatement s = c.prepareStatement(REGISTER)) {
-            bind(s, c, batch, now);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String lfn = rs.getString(2);
-                    if (lfn == null) {
-                        registered = rs.getLong(1);
-                    } else {
-                        conflicts.putIfAbsent(lfn, new RegistrationConflict(lfn, rs.getString(3), rs.getString(4)));
-                    }
-                }
+    private RegistrationResult registerBatch(List<CatalogedOutput> outputs) throws SQLException {
+        OutputNames names = new OutputNames();
+        List<StagedOutput> batch = outputs.stream().map(output -> StagedOutput.of(output, names)).toList();
+        String what = "register " + batch.size() + " outputs";
+        try {
+            return Transactions.run(fileCatalog, retry, what, c -> write(c, batch));
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
             }
+            LOG.info("{}: another writer registered some of these meanwhile; deciding the batch again", what);
+            return Transactions.run(fileCatalog, retry, what, c -> write(c, batch));
         }
-        long conflicting = countRowsOf(offered, conflicts.keySet());
-        return new RegistrationResult(registered, offered.size() - conflicting - registered,
-                new ArrayList<>(conflicts.values()));
     }
 
-    /** Names offered twice in one batch with two checksums: neither copy can be trusted. */
-    private static Map<String, RegistrationConflict> conflictsWithinBatch(List<CatalogedOutput> batch) {
-        Map<String, String> firstChecksum = new HashMap<>();
-        Map<String, RegistrationConflict> conflicts = new LinkedHashMap<>();
-        for (CatalogedOutput output : batch) {
-            String first = firstChecksum.putIfAbsent(output.lfn(), output.md5());
-            if (first != null && !first.equals(output.md5())) {
-                conflicts.putIfAbsent(output.lfn(), new RegistrationConflict(output.lfn(), first, output.md5()));
+    private RegistrationResult write(Connection c, List<StagedOutput> batch) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+            lock.setLong(1, REGISTRATION_LOCK);
+            lock.executeQuery().close();
+        }
+        CatalogState catalog = CatalogState.of(c, batch.stream().map(StagedOutput::lfn).distinct().toList());
+        BatchPlan plan = BatchPlan.of(batch, catalog);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!plan.newCopies.isEmpty()) {
+            copyFiles(c, plan.newCopies, now);
+        }
+        if (!plan.newOutputs.isEmpty()) {
+            copyDatasets(c, plan.newOutputs);
+        }
+        return new RegistrationResult(plan.newCopies.size(), plan.unchanged, new ArrayList<>(plan.conflicts.values()));
+    }
+
+    private static void copyFiles(Connection c, List<StagedOutput> outputs, LocalDateTime now) throws SQLException {
+        try (CopyWriter copy = new CopyWriter(c, COPY_FILES)) {
+            for (StagedOutput staged : outputs) {
+                CatalogedOutput o = staged.output();
+                copy.text(staged.lfn()).text(o.storage()).text(o.path()).timestamp(now).number(o.size()).text(o.md5())
+                        .endRow();
             }
+            copy.finish();
         }
-        return conflicts;
     }
 
-    private static void bind(PreparedStatement s, Connection c, List<CatalogedOutput> batch, Instant now)
-            throws SQLException {
-        s.setArray(1, SqlArrays.texts(c, batch.stream().map(CatalogedOutput::lfn).toList()));
-        s.setArray(2, SqlArrays.texts(c, batch.stream().map(CatalogedOutput::storage).toList()));
-        s.setArray(3, SqlArrays.texts(c, batch.stream().map(CatalogedOutput::path).toList()));
-        s.setArray(4, SqlArrays.longs(c, batch.stream().map(CatalogedOutput::size).toList()));
-        s.setArray(5, SqlArrays.texts(c, batch.stream().map(CatalogedOutput::md5).toList()));
-        s.setArray(6, SqlArrays.ints(c, batch.stream().map(o -> o.file().run()).toList()));
-        s.setArray(7, SqlArrays.ints(c, batch.stream().map(o -> o.file().segment()).toList()));
-        s.setArray(8, SqlArrays.texts(c, batch.stream().map(o -> o.file().dataset()).toList()));
-        s.setArray(9, SqlArrays.texts(c, batch.stream().map(o -> o.file().product()).toList()));
-        s.setArray(10, SqlArrays.texts(c, batch.stream().map(o -> o.file().tag().toString()).toList()));
-        s.setArray(11, SqlArrays.longs(c, batch.stream().map(CatalogedOutput::events).toList()));
-        s.setArray(12, SqlArrays.longs(c, batch.stream().map(CatalogedOutput::firstEvent).toList()));
-        s.setArray(13, SqlArrays.longs(c, batch.stream().map(CatalogedOutput::lastEvent).toList()));
-        s.setString(14, now.toString());
-    }
-
-    private static long countRowsOf(List<CatalogedOutput> batch, Set<String> lfns) {
-        if (lfns.isEmpty()) {
-            return 0;
+    private static void copyDatasets(Connection c, List<StagedOutput> outputs) throws SQLException {
+        try (CopyWriter copy = new CopyWriter(c, COPY_DATASETS)) {
+            for (StagedOutput staged : outputs) {
+                CatalogedOutput o = staged.output();
+                copy.text(staged.lfn()).number(o.file().run()).number(o.file().segment()).number(o.size())
+                        .text(o.file().dataset()).text(staged.product()).number(o.events()).number(o.firstEvent())
+                        .number(o.lastEvent()).text(staged.tag()).number(1).endRow();
+            }
+            copy.finish();
         }
-        Set<String> names = new HashSet<>(lfns);
-        return batch.stream().filter(o -> names.contains(o.lfn())).count();
     }
 }

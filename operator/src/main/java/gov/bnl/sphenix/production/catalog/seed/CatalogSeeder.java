@@ -33,10 +33,13 @@ public final class CatalogSeeder {
     private static final String TRUNCATE_FILELIST = "TRUNCATE filelist";
     private static final String TRUNCATE_RAW_DATASETS = "TRUNCATE datasets";
     private static final String TRUNCATE_RAW_FILES = "TRUNCATE files";
-    private static final List<String> VACUUM_DAQ = List.of(
-            "VACUUM (ANALYZE) run", "VACUUM (ANALYZE) hostinfo", "VACUUM (ANALYZE) filelist");
-    private static final List<String> VACUUM_RAW = List.of(
-            "VACUUM (ANALYZE) datasets", "VACUUM (ANALYZE) files");
+    private static final String VACUUM_RUN = "VACUUM (ANALYZE) run";
+    private static final String VACUUM_HOSTINFO = "VACUUM (ANALYZE) hostinfo";
+    private static final String VACUUM_FILELIST = "VACUUM (ANALYZE) filelist";
+    private static final String VACUUM_RAW_DATASETS = "VACUUM (ANALYZE) datasets";
+    private static final String VACUUM_RAW_FILES = "VACUUM (ANALYZE) files";
+    private static final List<String> VACUUM_DAQ = List.of(VACUUM_RUN, VACUUM_HOSTINFO, VACUUM_FILELIST);
+    private static final List<String> VACUUM_RAW = List.of(VACUUM_RAW_DATASETS, VACUUM_RAW_FILES);
 
     private final DataSource daq;
     private final DataSource rawdata;

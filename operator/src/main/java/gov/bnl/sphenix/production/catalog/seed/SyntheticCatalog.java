@@ -27,6 +27,8 @@ public final class SyntheticCatalog {
     private static final int SHORT_RUN_SECONDS = 300;
     private static final long FEW_EVENTS = 100_000;
     private static final double LAGGING_RUN_FRACTION = 0.02;
+    /** Share of a cosmics run's non-trigger hosts that write nothing (see {@link #silentHosts}). */
+    private static final double SILENT_IN_COSMICS = 0.3;
 
     private final SeedSpec spec;
 
@@ -111,11 +113,19 @@ public final class SyntheticCatalog {
         return (long) (rate * seconds);
     }
 
+    /**
+     * The expected file-writing weight of the whole plan, so the file budget comes out right: streams
+     * that will likely be silent count for less, and a lagging run keeps about half its files at the DAQ.
+     */
     private static double totalWeight(List<PlannedRun> plan) {
         double total = 0;
         for (PlannedRun run : plan) {
             for (DaqStream stream : SphenixDaq.streamsOf(run.runtype())) {
-                total += stream.fileWeight() * run.seconds();
+                double weight = stream.fileWeight() * run.seconds();
+                if ("cosmics".equals(run.runtype()) && !SphenixDaq.GL1.equals(stream.host())) {
+                    weight *= 1 - SILENT_IN_COSMICS;
+                }
+                total += run.lagging() ? weight / 2 : weight;
             }
         }
         return total;
@@ -170,8 +180,11 @@ public final class SyntheticCatalog {
                                            SplittableRandom random) {
         Set<String> silent = new HashSet<>();
         if ("cosmics".equals(runtype)) {
+            Set<String> decided = new HashSet<>();
             for (DaqStream stream : streams) {
-                if (!SphenixDaq.GL1.equals(stream.host()) && random.nextDouble() < 0.3) {
+                // one draw per host: a TPC host's two servers are silent together or not at all
+                if (decided.add(stream.host()) && !SphenixDaq.GL1.equals(stream.host())
+                        && random.nextDouble() < SILENT_IN_COSMICS) {
                     silent.add(stream.host());
                 }
             }
@@ -215,15 +228,16 @@ public final class SyntheticCatalog {
         }
     }
 
+    /** One file in 5,000 is bad, one in 5,000 was evicted to tape: enough to see, few enough that most runs are whole. */
     private static int statusOf(SplittableRandom random, boolean staging) {
         if (staging) {
             return 0;
         }
         double u = random.nextDouble();
-        if (u < 0.0005) {
+        if (u < 0.0002) {
             return -1;
         }
-        return u < 0.0025 ? 0 : 1;
+        return u < 0.0004 ? 0 : 1;
     }
 
     private static String md5(SplittableRandom random) {

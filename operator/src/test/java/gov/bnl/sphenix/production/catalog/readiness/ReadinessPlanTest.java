@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
-import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
-import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+import gov.bnl.sphenix.production.catalog.CopyWriter;
 import gov.bnl.sphenix.production.catalog.seed.CatalogSeeder;
 import gov.bnl.sphenix.production.catalog.seed.DaqStream;
 import gov.bnl.sphenix.production.catalog.seed.SeedSpec;
@@ -22,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hot readiness queries use the indexes at a realistic size: a synthetic catalog of 1,500
- * runs and ~400k raw files, a FileCatalog of ~200k outputs, a production over 300 of the runs.
+ * runs and ~400k raw files, a FileCatalog of ~950k outputs, a production over 300 of the runs.
  * A sequential scan of datasets or hostinfo here would be a scan of 7M+ rows in production.
  */
 class ReadinessPlanTest {
@@ -53,23 +51,40 @@ class ReadinessPlanTest {
         productionRuns = RunSet.range(FIRST_RUN + 600, FIRST_RUN + 900);
     }
 
-    /** Two segments of every tracking stream for 1,500 runs, under two tags. */
+    /**
+     * Segment 0 of every tracking stream for 2,500 runs, under three tags in two datasets: ~950k
+     * outputs, of which one production's upstream (one dataset, one tag) is a sixth, as in a
+     * FileCatalog that holds years of productions. Written with COPY: registration is not under test here.
+     */
     private static void registerStreamingOutputs() throws SQLException {
-        List<CatalogedOutput> outputs = new ArrayList<>();
-        for (Tag tag : List.of(STREAMING_TAG, Tag.parse("new_nocdbtag_v002"))) {
-            for (int run = FIRST_RUN; run < FIRST_RUN + 1_500; run++) {
-                for (DaqStream stream : SphenixDaq.tracking()) {
-                    for (int segment = 0; segment < 2; segment++) {
-                        OutputFile file = OutputFile.ofLeaf("DST_STREAMING_EVENT", stream.name(), "run3auau", tag, run, segment);
-                        outputs.add(new CatalogedOutput(file, "lustre", "/lustre/" + file.fileName(), 1, "md5", 1, 1, 1));
+        try (Connection c = catalogs.fileCatalog().getConnection()) {
+            c.setAutoCommit(false);
+            try (CopyWriter copy = new CopyWriter(c, """
+                    COPY datasets (filename, runnumber, segment, size, dataset, dsttype, events, firstevent, lastevent,
+                                   tag, status) FROM STDIN""")) {
+                for (String dataset : List.of("run3auau", "run3pp")) {
+                    for (String version : List.of("v001", "v002", "v003")) {
+                        Tag tag = Tag.parse("new_nocdbtag_" + version);
+                        for (int run = FIRST_RUN; run < FIRST_RUN + 2_500; run++) {
+                            for (DaqStream stream : SphenixDaq.tracking()) {
+                                for (int segment = 0; segment < 1; segment++) {
+                                    OutputFile file = OutputFile.ofLeaf("DST_STREAMING_EVENT", stream.name(), dataset,
+                                            tag, run, segment);
+                                    copy.text(file.fileName()).number(run).number(segment).number(1).text(dataset)
+                                            .text(file.product()).number(1).number(1).number(1).text(tag.toString())
+                                            .number(1).endRow();
+                                }
+                            }
+                        }
                     }
                 }
+                copy.finish();
             }
-        }
-        new BulkRegistrar(catalogs.fileCatalog(), catalogs.retry(), Clock.systemUTC(), 20_000).register(outputs);
-        try (Connection c = catalogs.fileCatalog().getConnection(); Statement s = c.createStatement()) {
-            s.execute("VACUUM (ANALYZE) datasets");
-            s.execute("VACUUM (ANALYZE) files");
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("VACUUM (ANALYZE) datasets");
+            }
         }
     }
 
@@ -117,7 +132,7 @@ class ReadinessPlanTest {
             nodes = planNodes(s);
         }
         assertNoBigSeqScan(nodes);
-        assertThat(nodes).anySatisfy(node -> assertThat(node[2]).isEqualTo("datasets_run_segment_host_idx"));
+        assertThat(nodes).anySatisfy(node -> assertThat(node[2]).isEqualTo("datasets_run_segment_idx"));
     }
 
     @Test

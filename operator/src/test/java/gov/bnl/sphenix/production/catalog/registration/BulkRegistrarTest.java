@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.catalog.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
@@ -12,10 +13,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,4 +160,37 @@ class BulkRegistrarTest {
 
         assertThat(registrar.register(outputs(561, 5)).registered()).as("the same connection pool works on").isEqualTo(5);
     }
+
+    @Test
+    void aCopySlippedInByAnotherWriterMeanwhileIsFoundOnTheSecondLook() throws Exception {
+        CatalogedOutput output = output(570, 0, md5(570, 0));
+        try (Connection other = catalogs.fileCatalog().getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement(
+                    "INSERT INTO files (lfn, full_host_name, full_file_path, time, size, md5) VALUES (?, 'lustre', ?, now(), 1, ?)")) {
+                insert.setString(1, output.lfn());
+                insert.setString(2, output.path());
+                insert.setString(3, output.md5());
+                insert.executeUpdate();
+            }
+            // The registrar looks, sees nothing committed, and its COPY then waits on the other writer's key.
+            CompletableFuture<RegistrationResult> registering = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return registrar.register(List.of(output));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?", "COPY files%") == 1);
+            other.commit();
+
+            RegistrationResult result = registering.get(20, TimeUnit.SECONDS);
+
+            assertThat(result).isEqualTo(new RegistrationResult(0, 1, List.of()));
+        }
+        assertThat(count("SELECT count(*) FROM files WHERE lfn = ?", output.lfn())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM datasets WHERE filename = ?", output.lfn())).isEqualTo(1);
+    }
 }
+

@@ -80,7 +80,7 @@ class MigrationsTest {
         assertThat(names(dataSource(raw), TABLES, raw)).contains("datasets", "files");
         assertThat(names(dataSource(files), TABLES, files)).contains("datasets", "files");
         assertThat(names(dataSource(raw), "SELECT indexname FROM pg_indexes WHERE schemaname = ?", raw))
-                .contains("datasets_run_segment_host_idx");
+                .contains("datasets_run_segment_idx");
         assertThat(names(dataSource(files), "SELECT indexname FROM pg_indexes WHERE schemaname = ?", files))
                 .contains("datasets_dataset_tag_run_idx");
     }

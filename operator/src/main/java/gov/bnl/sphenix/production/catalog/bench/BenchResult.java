@@ -11,12 +11,12 @@ import java.util.Locale;
  * @param candidates         candidates handed out by one pass
  * @param readinessAllMillis one pass over every segment
  * @param candidatesAll      candidates handed out by that pass
- * @param heapGrowthBytes    most the heap grew above its level before the pass, sampled during the passes
+ * @param liveHeapGrowthBytes most the live heap (after a forced GC) stood above its level before a pass
  * @param registeredPerSecond outputs per second through the bulk registration path
  * @param copiedPerSecond     the same rows per second through plain COPY into identical tables
  */
 public record BenchResult(long readinessMillis, int runs, long runsExamined, long candidates,
-                          long readinessAllMillis, long candidatesAll, long heapGrowthBytes,
+                          long readinessAllMillis, long candidatesAll, long liveHeapGrowthBytes,
                           double registeredPerSecond, double copiedPerSecond) {
 
     public double ratio() {

@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.catalog.connect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,18 +53,30 @@ public final class EmbeddedCatalogServer implements AutoCloseable {
         long started = System.nanoTime();
         Map<String, String> config = new LinkedHashMap<>(SERVER_CONFIG);
         config.putAll(overrides);
+        // The server's own output goes to a file: on the console it would bury the operator's.
+        Path serverLog = serverLog();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
         config.forEach(builder::setServerConfig);
         dataDirectory.ifPresent(dir -> builder.setDataDirectory(dir).setCleanDataDirectory(false));
         try {
             EmbeddedPostgres postgres = builder.start();
-            LOG.info("embedded PostgreSQL up on port {} in {} ms{}", postgres.getPort(),
+            LOG.info("embedded PostgreSQL up on port {} in {} ms{}, its log in {}", postgres.getPort(),
                     (System.nanoTime() - started) / 1_000_000,
-                    dataDirectory.map(d -> ", data in " + d).orElse(""));
+                    dataDirectory.map(d -> ", data in " + d).orElse(""), serverLog);
             return new EmbeddedCatalogServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static Path serverLog() {
+        try {
+            return Files.createTempFile("prodop-postgres-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a log file for the embedded PostgreSQL", e);
         }
     }
 

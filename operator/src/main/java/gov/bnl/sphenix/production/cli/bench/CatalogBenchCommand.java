@@ -57,10 +57,12 @@ public final class CatalogBenchCommand implements Callable<Integer> {
         CatalogSettings settings = (url == null ? CatalogSettings.embedded()
                 : CatalogSettings.sharedDatabase(url, user, password).withCreateCatalogs(true))
                 .withStatementTimeout(Duration.ofMinutes(30));
+        BenchResult result;
         try (Catalogs catalogs = Catalogs.open(settings)) {
-            BenchResult result = new CatalogBenchmark(catalogs, System.out).run(size);
-            System.out.println(result.line());
+            result = new CatalogBenchmark(catalogs, System.out).run(size);
         }
+        // after the pools and the server are closed, so that nothing prints after it
+        System.out.println(result.line());
         return 0;
     }
 }

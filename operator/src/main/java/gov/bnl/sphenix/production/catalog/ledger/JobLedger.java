@@ -1,0 +1,329 @@
+package gov.bnl.sphenix.production.catalog.ledger;
+
+import gov.bnl.sphenix.production.catalog.SqlArrays;
+import gov.bnl.sphenix.production.catalog.SqlTimes;
+import gov.bnl.sphenix.production.catalog.Transactions;
+import gov.bnl.sphenix.production.catalog.retry.Retry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The job ledger: one row per job key, ever. Writes are set-based (one statement for a whole
+ * submission or a whole queue observation) and every read goes to the primary, because this
+ * table is what stops a job from being submitted twice.
+ *
+ * <p>Submission follows a protocol that survives a crash at any point: {@link #claim} writes the
+ * rows as {@code submitting} with a batch token, the batch system gets the jobs with the token as
+ * an attribute, {@link #recordSubmitted} stores the cluster id. A crash in between leaves rows that
+ * {@link #byBatchToken} finds again and the queue confirms or not.
+ */
+public final class JobLedger {
+
+    private static final int FETCH_SIZE = 5_000;
+
+    private static final String CLAIM = """
+            INSERT INTO job (production, dsttype, dataset, tag, run, segment, leaf, state, attempt, memory_rung,
+                             request_mib, batch_token, revision, rerun_token, updated_at)
+            SELECT k.production, k.dsttype, k.dataset, k.tag, k.run, k.segment, k.leaf, 'submitting', 1, k.rung,
+                   k.mib, ?, k.revision, k.rerun, ?
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::text[],
+                          ?::integer[], ?::integer[], ?::text[], ?::text[])
+                   AS k(production, dsttype, dataset, tag, run, segment, leaf, rung, mib, revision, rerun)
+            ON CONFLICT ON CONSTRAINT job_key DO NOTHING
+            RETURNING *""";
+
+    private static final String RECORD_SUBMITTED = """
+            UPDATE job j
+               SET state = 'idle', cluster_id = ?, proc_id = (u.n - 1)::integer, submitted_at = ?, updated_at = ?
+              FROM unnest(?::bigint[]) WITH ORDINALITY AS u(id, n)
+             WHERE j.id = u.id AND j.state = 'submitting'""";
+
+    private static final String APPLY = """
+            UPDATE job j
+               SET state      = u.state,
+                   started_at = coalesce(u.started_at, j.started_at),
+                   ended_at   = coalesce(u.ended_at, j.ended_at),
+                   exit_code  = coalesce(u.exit_code, j.exit_code),
+                   nevents    = coalesce(u.nevents, j.nevents),
+                   updated_at = ?
+              FROM unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::integer[], ?::bigint[])
+                   AS u(id, state, started_at, ended_at, exit_code, nevents)
+             WHERE j.id = u.id""";
+
+    private static final String MARK_HELD = "UPDATE job SET state = 'held', updated_at = ? WHERE id = ?";
+
+    private static final String INSERT_HOLD = """
+            INSERT INTO job_hold (job_id, attempt, held_at, code, subcode, reason, request_mib)
+            SELECT id, attempt, ?, ?, ?, ?, ? FROM job WHERE id = ?
+            ON CONFLICT DO NOTHING""";
+
+    private static final String RELEASE = """
+            UPDATE job
+               SET state = 'idle', attempt = attempt + 1, memory_rung = ?, request_mib = ?, updated_at = ?
+             WHERE id = ? AND state = 'held'""";
+
+    // Only a job that is no longer in the queue may go again: the guard against a second live copy.
+    private static final String RESUBMIT = """
+            UPDATE job
+               SET state = 'submitting', attempt = attempt + 1, batch_token = ?, revision = ?, rerun_token = ?,
+                   memory_rung = ?, request_mib = ?, cluster_id = NULL, proc_id = NULL, submitted_at = NULL,
+                   started_at = NULL, ended_at = NULL, exit_code = NULL, nevents = NULL, updated_at = ?
+             WHERE id = ? AND state IN ('finished', 'failed', 'removed')""";
+
+    private static final String BY_TOKEN = "SELECT * FROM job WHERE batch_token = ? ORDER BY id";
+
+    private static final String OF_PRODUCTION = """
+            SELECT * FROM job WHERE production = ? AND state = ANY (?) ORDER BY run, segment, leaf""";
+
+    private static final String COUNTS = "SELECT state, count(*) FROM job WHERE production = ? GROUP BY state";
+
+    private static final String HOLDS = """
+            SELECT held_at, code, subcode, reason, request_mib FROM job_hold WHERE job_id = ? ORDER BY held_at""";
+
+    private static final String FORGET = "DELETE FROM job WHERE production = ? AND id = ANY (?)";
+
+    private final DataSource ledger;
+    private final Retry retry;
+    private final Clock clock;
+
+    public JobLedger(DataSource ledger, Retry retry, Clock clock) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Writes new jobs as {@code submitting} under {@code batchToken} and returns the rows this call
+     * created. A key already in the ledger is skipped, not an error: the unique key makes a second
+     * claim of the same job impossible, whoever makes it.
+     */
+    public List<LedgerJob> claim(List<NewJob> jobs, String batchToken) throws SQLException {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return Transactions.run(ledger, retry, "claim " + jobs.size() + " jobs", c -> {
+            try (PreparedStatement s = c.prepareStatement(CLAIM)) {
+                s.setString(1, batchToken);
+                SqlTimes.set(s, 2, now);
+                s.setArray(3, SqlArrays.texts(c, jobs.stream().map(j -> j.key().production()).toList()));
+                s.setArray(4, SqlArrays.texts(c, jobs.stream().map(j -> j.key().dsttype()).toList()));
+                s.setArray(5, SqlArrays.texts(c, jobs.stream().map(j -> j.key().dataset()).toList()));
+                s.setArray(6, SqlArrays.texts(c, jobs.stream().map(j -> j.key().tag().toString()).toList()));
+                s.setArray(7, SqlArrays.ints(c, jobs.stream().map(j -> j.key().run()).toList()));
+                s.setArray(8, SqlArrays.ints(c, jobs.stream().map(j -> j.key().segment()).toList()));
+                s.setArray(9, SqlArrays.texts(c, jobs.stream().map(j -> j.key().leaf()).toList()));
+                s.setArray(10, SqlArrays.ints(c, jobs.stream().map(NewJob::memoryRung).toList()));
+                s.setArray(11, SqlArrays.ints(c, jobs.stream().map(NewJob::requestMib).toList()));
+                s.setArray(12, SqlArrays.texts(c, jobs.stream().map(NewJob::revision).toList()));
+                s.setArray(13, SqlArrays.texts(c, jobs.stream().map(NewJob::rerunToken).toList()));
+                return readJobs(s);
+            }
+        });
+    }
+
+    /**
+     * The batch system accepted the jobs as one cluster; {@code jobIds} in the order of their
+     * process ids (0, 1, ...). Returns how many rows moved from {@code submitting} to {@code idle}.
+     */
+    public int recordSubmitted(long clusterId, List<Long> jobIds) throws SQLException {
+        Instant now = clock.instant();
+        return Transactions.run(ledger, retry, "record cluster " + clusterId, c -> {
+            try (PreparedStatement s = c.prepareStatement(RECORD_SUBMITTED)) {
+                s.setLong(1, clusterId);
+                SqlTimes.set(s, 2, now);
+                SqlTimes.set(s, 3, now);
+                s.setArray(4, SqlArrays.longs(c, jobIds));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Applies what the queue said about many jobs in one statement. */
+    public int apply(Collection<JobUpdate> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        List<JobUpdate> list = List.copyOf(updates);
+        Instant now = clock.instant();
+        return Transactions.run(ledger, retry, "apply " + list.size() + " job updates", c -> {
+            try (PreparedStatement s = c.prepareStatement(APPLY)) {
+                SqlTimes.set(s, 1, now);
+                s.setArray(2, SqlArrays.longs(c, list.stream().map(JobUpdate::jobId).toList()));
+                s.setArray(3, SqlArrays.texts(c, list.stream().map(u -> u.state().dbName()).toList()));
+                s.setArray(4, SqlArrays.texts(c, list.stream().map(u -> SqlTimes.iso(u.startedAt().orElse(null))).toList()));
+                s.setArray(5, SqlArrays.texts(c, list.stream().map(u -> SqlTimes.iso(u.endedAt().orElse(null))).toList()));
+                s.setArray(6, c.createArrayOf("integer", list.stream()
+                        .map(u -> u.exitCode().isPresent() ? u.exitCode().getAsInt() : null).toArray()));
+                s.setArray(7, c.createArrayOf("bigint", list.stream()
+                        .map(u -> u.nevents().isPresent() ? u.nevents().getAsLong() : null).toArray()));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The job went on hold: state {@code held} and the hold remembered with its reason. */
+    public void recordHold(long jobId, Hold hold) throws SQLException {
+        Instant now = clock.instant();
+        Transactions.run(ledger, retry, "hold of job " + jobId, c -> {
+            try (PreparedStatement mark = c.prepareStatement(MARK_HELD);
+                 PreparedStatement insert = c.prepareStatement(INSERT_HOLD)) {
+                SqlTimes.set(mark, 1, now);
+                mark.setLong(2, jobId);
+                mark.executeUpdate();
+                SqlTimes.set(insert, 1, hold.at());
+                setOptional(insert, 2, hold.code());
+                setOptional(insert, 3, hold.subcode());
+                insert.setString(4, hold.reason());
+                insert.setInt(5, hold.requestMib());
+                insert.setLong(6, jobId);
+                insert.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    /** A held job released with a new memory request (the next rung of its ladder); false if it was not held. */
+    public boolean recordRelease(long jobId, int memoryRung, int requestMib) throws SQLException {
+        Instant now = clock.instant();
+        return Transactions.run(ledger, retry, "release of job " + jobId, c -> {
+            try (PreparedStatement s = c.prepareStatement(RELEASE)) {
+                s.setInt(1, memoryRung);
+                s.setInt(2, requestMib);
+                SqlTimes.set(s, 3, now);
+                s.setLong(4, jobId);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * A job that ended (or was removed) goes again — a rerun token changed, or it failed and
+     * policy retries it. Refused (false) while the job is still live in the queue.
+     */
+    public boolean resubmit(long jobId, String batchToken, String revision, String rerunToken, int memoryRung,
+                            int requestMib) throws SQLException {
+        Instant now = clock.instant();
+        return Transactions.run(ledger, retry, "resubmit job " + jobId, c -> {
+            try (PreparedStatement s = c.prepareStatement(RESUBMIT)) {
+                s.setString(1, batchToken);
+                s.setString(2, revision);
+                s.setString(3, rerunToken);
+                s.setInt(4, memoryRung);
+                s.setInt(5, requestMib);
+                SqlTimes.set(s, 6, now);
+                s.setLong(7, jobId);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The rows of one submission: what crash repair looks for in the queue. */
+    public List<LedgerJob> byBatchToken(String batchToken) throws SQLException {
+        return Transactions.run(ledger, retry, "jobs of batch " + batchToken, c -> {
+            try (PreparedStatement s = c.prepareStatement(BY_TOKEN)) {
+                s.setString(1, batchToken);
+                return readJobs(s);
+            }
+        });
+    }
+
+    /**
+     * Streams a production's jobs in the given states to {@code sink}, through a cursor: a
+     * production of a million jobs never sits in memory whole. The sink must tolerate seeing a job
+     * twice if a transient failure makes the read start over.
+     */
+    public void jobs(String production, Collection<JobState> states, Consumer<LedgerJob> sink) throws SQLException {
+        Transactions.run(ledger, retry, "jobs of " + production, c -> {
+            try (PreparedStatement s = c.prepareStatement(OF_PRODUCTION)) {
+                s.setString(1, production);
+                s.setArray(2, SqlArrays.texts(c, states.stream().map(JobState::dbName).toList()));
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(JobRows.read(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** How many jobs of a production are in each state (states without jobs are absent). */
+    public Map<JobState, Long> counts(String production) throws SQLException {
+        return Transactions.run(ledger, retry, "job counts of " + production, c -> {
+            Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+            try (PreparedStatement s = c.prepareStatement(COUNTS)) {
+                s.setString(1, production);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(JobState.fromDb(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    public List<Hold> holds(long jobId) throws SQLException {
+        return Transactions.run(ledger, retry, "holds of job " + jobId, c -> {
+            List<Hold> holds = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(HOLDS)) {
+                s.setLong(1, jobId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        holds.add(new Hold(SqlTimes.get(rs, "held_at").orElseThrow(), optionalInt(rs, "code"),
+                                optionalInt(rs, "subcode"), rs.getString("reason"), rs.getInt("request_mib")));
+                    }
+                }
+            }
+            return holds;
+        });
+    }
+
+    /** Drops ledger rows (and their holds) of a production, after its outputs are gone: the last step of a cleanup. */
+    public int forget(String production, Collection<Long> jobIds) throws SQLException {
+        return Transactions.run(ledger, retry, "forget " + jobIds.size() + " jobs of " + production, c -> {
+            try (PreparedStatement s = c.prepareStatement(FORGET)) {
+                s.setString(1, production);
+                s.setArray(2, SqlArrays.longs(c, jobIds));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static List<LedgerJob> readJobs(PreparedStatement s) throws SQLException {
+        List<LedgerJob> jobs = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                jobs.add(JobRows.read(rs));
+            }
+        }
+        return jobs;
+    }
+
+    private static void setOptional(PreparedStatement s, int index, OptionalInt value) throws SQLException {
+        if (value.isPresent()) {
+            s.setInt(index, value.getAsInt());
+        } else {
+            s.setNull(index, java.sql.Types.INTEGER);
+        }
+    }
+
+    private static OptionalInt optionalInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+}

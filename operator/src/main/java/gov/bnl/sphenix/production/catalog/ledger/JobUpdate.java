@@ -1,0 +1,39 @@
+package gov.bnl.sphenix.production.catalog.ledger;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What the batch system says about a job now. Absent values leave the ledger's value as it is,
+ * so an observation that lacks the start time does not erase it.
+ */
+public record JobUpdate(long jobId, JobState state, Optional<Instant> startedAt, Optional<Instant> endedAt,
+                        OptionalInt exitCode, OptionalLong nevents) {
+
+    public JobUpdate {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(exitCode, "exitCode");
+        Objects.requireNonNull(nevents, "nevents");
+    }
+
+    public static JobUpdate running(long jobId, Instant startedAt) {
+        return new JobUpdate(jobId, JobState.RUNNING, Optional.of(startedAt), Optional.empty(),
+                OptionalInt.empty(), OptionalLong.empty());
+    }
+
+    /** Exit code 0 is {@link JobState#FINISHED}; anything else {@link JobState#FAILED}. */
+    public static JobUpdate ended(long jobId, Instant endedAt, int exitCode, long nevents) {
+        return new JobUpdate(jobId, exitCode == 0 ? JobState.FINISHED : JobState.FAILED, Optional.empty(),
+                Optional.of(endedAt), OptionalInt.of(exitCode), OptionalLong.of(nevents));
+    }
+
+    public static JobUpdate removed(long jobId, Instant endedAt) {
+        return new JobUpdate(jobId, JobState.REMOVED, Optional.empty(), Optional.of(endedAt),
+                OptionalInt.empty(), OptionalLong.empty());
+    }
+}

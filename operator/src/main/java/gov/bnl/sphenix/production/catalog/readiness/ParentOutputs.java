@@ -1,0 +1,72 @@
+package gov.bnl.sphenix.production.catalog.readiness;
+
+import gov.bnl.sphenix.production.catalog.SqlArrays;
+import gov.bnl.sphenix.production.spec.RunOrder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The FileCatalog rows of the upstream products for a chunk of runs: one dataset, the upstream
+ * tag, the segment window. Served by the index on {@code datasets (dataset, tag, runnumber, segment)}, products filtered inside it.
+ */
+final class ParentOutputs implements ChunkQuery<ParentOutput> {
+
+    private static final int FETCH_SIZE = 10_000;
+
+    private static final String NEWEST_FIRST = """
+            SELECT d.runnumber, d.segment, d.dsttype, d.status, d.filename
+              FROM datasets d
+             WHERE d.dataset = ?
+               AND d.tag = ?
+               AND d.runnumber = ANY (?)
+               AND d.segment BETWEEN ? AND ?
+               AND d.dsttype = ANY (?)
+             ORDER BY d.runnumber DESC
+            """;
+
+    private static final String OLDEST_FIRST = """
+            SELECT d.runnumber, d.segment, d.dsttype, d.status, d.filename
+              FROM datasets d
+             WHERE d.dataset = ?
+               AND d.tag = ?
+               AND d.runnumber = ANY (?)
+               AND d.segment BETWEEN ? AND ?
+               AND d.dsttype = ANY (?)
+             ORDER BY d.runnumber ASC
+            """;
+
+    private final DerivedRequest request;
+
+    ParentOutputs(DerivedRequest request) {
+        this.request = request;
+    }
+
+    static String sql(RunOrder order) {
+        return order == RunOrder.NEWEST_FIRST ? NEWEST_FIRST : OLDEST_FIRST;
+    }
+
+    @Override
+    public RowCursor<ParentOutput> open(Connection connection, int[] runs) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql(request.order()));
+        try {
+            bind(statement, connection, request, runs);
+            statement.setFetchSize(FETCH_SIZE);
+            return new RowCursor<>(statement, statement.executeQuery(), rs -> new ParentOutput(
+                    rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    static void bind(PreparedStatement statement, Connection connection, DerivedRequest request, int[] runs)
+            throws SQLException {
+        statement.setString(1, request.dataset());
+        statement.setString(2, request.upstreamTag().toString());
+        statement.setArray(3, SqlArrays.ints(connection, runs));
+        statement.setInt(4, request.segments().first());
+        statement.setInt(5, request.segments().last());
+        statement.setArray(6, SqlArrays.texts(connection, request.upstreamProducts()));
+    }
+}

@@ -1,0 +1,76 @@
+package gov.bnl.sphenix.production.catalog.readiness;
+
+import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.spec.RunSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the jobs whose inputs are ready, for one production at a time. Raw products are decided
+ * from the DAQ database and the RawdataCatalog, derived products from the DAQ database and the
+ * FileCatalog. Transient database failures are retried from the first run not yet finished.
+ */
+public final class Readiness {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
+
+    /** Runs per catalog query: large enough to amortise a round trip, small enough to sort in memory. */
+    static final int CHUNK_RUNS = 250;
+
+    private final DataSource daq;
+    private final DataSource rawdata;
+    private final DataSource fileCatalog;
+    private final Retry retry;
+    private final int chunkRuns;
+
+    public Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry) {
+        this(daq, rawdata, fileCatalog, retry, CHUNK_RUNS);
+    }
+
+    Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry, int chunkRuns) {
+        this.daq = Objects.requireNonNull(daq, "daq");
+        this.rawdata = Objects.requireNonNull(rawdata, "rawdata");
+        this.fileCatalog = Objects.requireNonNull(fileCatalog, "fileCatalog");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        if (chunkRuns < 1) {
+            throw new IllegalArgumentException("chunks need at least one run, got " + chunkRuns);
+        }
+        this.chunkRuns = chunkRuns;
+    }
+
+    public static Readiness of(Catalogs catalogs) {
+        return new Readiness(catalogs.daq(), catalogs.rawdata(), catalogs.fileCatalog(), catalogs.retry());
+    }
+
+    /** Hands every ready candidate of {@code request} to {@code sink}, in the production's run order. */
+    public ReadinessSummary find(ReadinessRequest request, CandidateSink sink) throws SQLException {
+        if (request.runs().isEmpty()) {
+            return ReadinessSummary.NOTHING;
+        }
+        ReadinessScan<?> scan = scanFor(request);
+        ScanProgress progress = new ScanProgress(request.order());
+        long started = System.nanoTime();
+        ReadinessSummary summary = retry.call("readiness of " + request.dsttype(), () -> {
+            RunSet remaining = progress.remaining(request.runs());
+            if (!remaining.isEmpty()) {
+                scan.run(request.withRuns(remaining), sink, progress);
+            }
+            return progress.summary();
+        });
+        LOG.debug("readiness of {}: {} runs examined, {} ready, {} candidates in {} ms", request.dsttype(),
+                summary.runsExamined(), summary.runsReady(), summary.candidates(), (System.nanoTime() - started) / 1_000_000);
+        return summary;
+    }
+
+    private ReadinessScan<?> scanFor(ReadinessRequest request) {
+        if (request instanceof RawRequest raw) {
+            return new ReadinessScan<>(daq, rawdata, new RawFiles(raw), new RawRunEvaluator(raw), chunkRuns);
+        }
+        DerivedRequest derived = (DerivedRequest) request;
+        return new ReadinessScan<>(daq, fileCatalog, new ParentOutputs(derived), new DerivedRunEvaluator(derived), chunkRuns);
+    }
+}

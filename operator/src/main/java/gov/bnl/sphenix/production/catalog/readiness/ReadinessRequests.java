@@ -1,0 +1,50 @@
+package gov.bnl.sphenix.production.catalog.readiness;
+
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.RuleInput;
+import gov.bnl.sphenix.production.spec.catalogue.Product;
+import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a production and the product catalogue into the request readiness runs. */
+public final class ReadinessRequests {
+
+    private ReadinessRequests() {
+    }
+
+    public static ReadinessRequest forProduction(Production production, ProductCatalogue catalogue) {
+        String dsttype = production.dsttype();
+        Product product = catalogue.product(dsttype).orElseThrow(() -> new IllegalArgumentException(
+                "production " + production.name() + " makes " + dsttype + ", which the product catalogue does not know"));
+        RuleInput input = production.rule().input();
+        String physicsmode = production.rule().params().physicsmode();
+        RunCuts cuts = new RunCuts(physicsmode, input.minRunEvents(), Duration.ofSeconds(input.minRunTimeSeconds()));
+        SegmentWindow segments = SegmentWindow.of(production.segments(), input.cutSegment());
+        boolean anyLeaf = product.anyLeafSuffices(physicsmode);
+        if (product.isRaw()) {
+            return new RawRequest(dsttype, production.runs(), production.order(), cuts, segments,
+                    product.perLeaf(), unmasked(product.leaves(), catalogue.maskedLeaves(dsttype, production.masks())),
+                    unmasked(product.requiredHosts(), Set.copyOf(production.masks())),
+                    anyLeaf);
+        }
+        List<DerivedRequest.Upstream> upstream = new ArrayList<>();
+        for (Product.Input in : product.inputs()) {
+            Product parent = catalogue.product(in.dsttype()).orElseThrow(() -> new IllegalArgumentException(
+                    dsttype + " reads " + in.dsttype() + ", which the product catalogue does not know"));
+            List<String> leaves = unmasked(parent.leaves(), catalogue.maskedLeaves(in.dsttype(), production.masks()));
+            upstream.add(new DerivedRequest.Upstream(in.dsttype(), parent.perLeaf(), leaves, in.allLeaves()));
+        }
+        return new DerivedRequest(dsttype, production.runs(), production.order(), cuts, segments,
+                production.rule().params().dataset(),
+                input.intriplet().orElseThrow(() -> new IllegalArgumentException(
+                        "production " + production.name() + " makes derived " + dsttype + " but its rule has no intriplet")),
+                upstream, anyLeaf);
+    }
+
+    private static List<String> unmasked(List<String> names, Set<String> masked) {
+        return names.stream().filter(name -> !masked.contains(name)).toList();
+    }
+}

@@ -1,0 +1,215 @@
+package gov.bnl.sphenix.production.catalog.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
+import gov.bnl.sphenix.production.spec.names.Tag;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The job ledger against a real PostgreSQL: the submission protocol, updates, holds, the duplicate guard. */
+class JobLedgerTest {
+
+    private static final Instant NOW = Instant.parse("2025-07-01T10:00:00Z");
+    private static final Tag TAG = Tag.parse("ana468_2024p012_v001");
+
+    private static Catalogs catalogs;
+    private static JobLedger ledger;
+    private static ProductionRegistry productions;
+    private static AuditLog audit;
+
+    @BeforeAll
+    static void open() throws SQLException {
+        catalogs = TestPostgres.freshCatalogs();
+        ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), Clock.fixed(NOW, ZoneOffset.UTC));
+        productions = new ProductionRegistry(catalogs.ledger(), catalogs.retry());
+        audit = new AuditLog(catalogs.ledger(), catalogs.retry());
+    }
+
+    @AfterAll
+    static void close() {
+        catalogs.close();
+    }
+
+    private static String production(String name) throws SQLException {
+        productions.record(new ProductionRecord(name, "abc123", "r1", ProductionState.ACTIVE, NOW));
+        return name;
+    }
+
+    private static List<NewJob> jobs(String production, int run, int count, String leaf) {
+        return IntStream.range(0, count).mapToObj(segment -> new NewJob(
+                new JobKey(production, "DST_STREAMING_EVENT", "run3auau", TAG, run, segment, leaf),
+                0, 2048, "r1", "")).toList();
+    }
+
+    @Test
+    void claimingWritesSubmittingRowsAndAJobCanBeClaimedOnlyOnce() throws SQLException {
+        String p = production("claim");
+
+        List<LedgerJob> first = ledger.claim(jobs(p, 100, 3, "ebdc07_1"), "token-a");
+        List<LedgerJob> second = ledger.claim(jobs(p, 100, 4, "ebdc07_1"), "token-b");
+
+        assertThat(first).hasSize(3).allSatisfy(job -> {
+            assertThat(job.state()).isEqualTo(JobState.SUBMITTING);
+            assertThat(job.batchToken()).isEqualTo("token-a");
+            assertThat(job.attempt()).isEqualTo(1);
+            assertThat(job.requestMib()).isEqualTo(2048);
+        });
+        assertThat(second).as("only segment 3 is new").extracting(job -> job.key().segment()).containsExactly(3);
+        assertThat(ledger.byBatchToken("token-a")).extracting(LedgerJob::id)
+                .containsExactlyElementsOf(first.stream().map(LedgerJob::id).toList());
+    }
+
+    @Test
+    void theEmptyLeafIsPartOfTheKey() throws SQLException {
+        String p = production("noleaf");
+
+        assertThat(ledger.claim(jobs(p, 200, 1, ""), "t1")).hasSize(1);
+        assertThat(ledger.claim(jobs(p, 200, 1, ""), "t2")).isEmpty();
+    }
+
+    @Test
+    void theUniqueKeyStopsADuplicateEvenFromAPlainInsert() throws SQLException {
+        String p = production("guard");
+        ledger.claim(jobs(p, 300, 1, ""), "t");
+
+        assertThatThrownBy(() -> {
+            try (Connection c = catalogs.ledger().getConnection();
+                 PreparedStatement s = c.prepareStatement("""
+                         INSERT INTO job (production, dsttype, dataset, tag, run, segment, leaf, state, request_mib,
+                                          batch_token, revision, updated_at)
+                         VALUES (?, 'DST_STREAMING_EVENT', 'run3auau', ?, 300, 0, '', 'submitting', 2048, 'x', 'r1', now())""")) {
+                s.setString(1, p);
+                s.setString(2, TAG.toString());
+                s.executeUpdate();
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("job_key");
+    }
+
+    @Test
+    void submissionRecordsClusterAndProcIdsInOrder() throws SQLException {
+        String p = production("submit");
+        List<LedgerJob> claimed = ledger.claim(jobs(p, 400, 3, ""), "t");
+
+        int moved = ledger.recordSubmitted(4711, claimed.stream().map(LedgerJob::id).toList());
+
+        assertThat(moved).isEqualTo(3);
+        List<LedgerJob> queued = ledger.byBatchToken("t").stream().filter(j -> j.key().production().equals(p)).toList();
+        assertThat(queued).allSatisfy(job -> {
+            assertThat(job.state()).isEqualTo(JobState.IDLE);
+            assertThat(job.clusterId()).hasValue(4711);
+            assertThat(job.submittedAt()).contains(NOW);
+        });
+        assertThat(queued).extracting(job -> job.procId().getAsInt()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void observationsUpdateManyJobsAtOnceWithoutErasingWhatTheyLack() throws SQLException {
+        String p = production("observe");
+        List<LedgerJob> claimed = ledger.claim(jobs(p, 500, 2, ""), "t-observe");
+        long a = claimed.get(0).id();
+        long b = claimed.get(1).id();
+        Instant started = NOW.minusSeconds(600);
+
+        ledger.apply(List.of(JobUpdate.running(a, started), JobUpdate.running(b, started)));
+        ledger.apply(List.of(JobUpdate.ended(a, NOW, 0, 12_345), JobUpdate.ended(b, NOW, 137, 0)));
+
+        Map<Long, LedgerJob> byId = new java.util.HashMap<>();
+        ledger.byBatchToken("t-observe").forEach(job -> byId.put(job.id(), job));
+        assertThat(byId.get(a).state()).isEqualTo(JobState.FINISHED);
+        assertThat(byId.get(a).startedAt()).contains(started);
+        assertThat(byId.get(a).endedAt()).contains(NOW);
+        assertThat(byId.get(a).nevents()).hasValue(12_345);
+        assertThat(byId.get(b).state()).isEqualTo(JobState.FAILED);
+        assertThat(byId.get(b).exitCode()).hasValue(137);
+        assertThat(ledger.counts(p)).containsEntry(JobState.FINISHED, 1L).containsEntry(JobState.FAILED, 1L);
+    }
+
+    @Test
+    void holdsAreRememberedAndAReleaseClimbsTheMemoryLadder() throws SQLException {
+        String p = production("hold");
+        long id = ledger.claim(jobs(p, 600, 1, ""), "t-hold").get(0).id();
+        ledger.recordSubmitted(99, List.of(id));
+
+        ledger.recordHold(id, new Hold(NOW.minusSeconds(60), OptionalInt.of(21), OptionalInt.of(102),
+                "memory usage exceeded request_memory", 2048));
+        boolean released = ledger.recordRelease(id, 1, 4096);
+        ledger.recordHold(id, new Hold(NOW, OptionalInt.of(3), OptionalInt.empty(), "PeriodicHold", 4096));
+
+        assertThat(released).isTrue();
+        assertThat(ledger.holds(id)).extracting(Hold::reason, Hold::requestMib)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("memory usage exceeded request_memory", 2048),
+                        org.assertj.core.api.Assertions.tuple("PeriodicHold", 4096));
+        LedgerJob job = ledger.byBatchToken("t-hold").get(0);
+        assertThat(job.state()).isEqualTo(JobState.HELD);
+        assertThat(job.attempt()).isEqualTo(2);
+        assertThat(job.memoryRung()).isEqualTo(1);
+        assertThat(ledger.recordRelease(ledger.claim(jobs(p, 601, 1, ""), "t").get(0).id(), 1, 4096))
+                .as("a job that is not held is not released").isFalse();
+    }
+
+    @Test
+    void aLiveJobCannotBeResubmittedAnEndedOneCan() throws SQLException {
+        String p = production("rerun");
+        long id = ledger.claim(jobs(p, 700, 1, ""), "t-rerun").get(0).id();
+
+        assertThat(ledger.resubmit(id, "t-rerun-2", "r2", "redo-1", 0, 2048)).isFalse();
+
+        ledger.apply(List.of(JobUpdate.ended(id, NOW, 1, 0)));
+        assertThat(ledger.resubmit(id, "t-rerun-2", "r2", "redo-1", 0, 2048)).isTrue();
+        LedgerJob again = ledger.byBatchToken("t-rerun-2").get(0);
+        assertThat(again.state()).isEqualTo(JobState.SUBMITTING);
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(again.rerunToken()).isEqualTo("redo-1");
+        assertThat(again.revision()).isEqualTo("r2");
+        assertThat(again.exitCode()).isEmpty();
+    }
+
+    @Test
+    void jobsStreamByStateAndForgetRemovesRows() throws SQLException {
+        String p = production("stream");
+        List<LedgerJob> claimed = ledger.claim(jobs(p, 800, 10, ""), "t-stream");
+        ledger.apply(List.of(JobUpdate.removed(claimed.get(0).id(), NOW)));
+
+        List<LedgerJob> live = new ArrayList<>();
+        ledger.jobs(p, EnumSet.of(JobState.SUBMITTING), live::add);
+        int forgotten = ledger.forget(p, claimed.stream().map(LedgerJob::id).toList());
+
+        assertThat(live).hasSize(9);
+        assertThat(forgotten).isEqualTo(10);
+        assertThat(ledger.counts(p)).isEmpty();
+    }
+
+    @Test
+    void productionsAreUpsertedAndTheAuditLogKeepsActions() throws SQLException {
+        productions.record(new ProductionRecord("calo", "h1", "r1", ProductionState.ACTIVE, NOW));
+        productions.record(new ProductionRecord("calo", "h2", "r2", ProductionState.REMOVING, NOW.plusSeconds(5)));
+        audit.append(List.of(
+                new AuditEntry(NOW, Optional.of("calo"), "submit", "runs 1-2", "2 jobs", "r1"),
+                new AuditEntry(NOW.plusSeconds(5), Optional.of("calo"), "kill", "", "revert", "r2"),
+                new AuditEntry(NOW, Optional.empty(), "fetch", "", "", "r2")));
+
+        assertThat(productions.find("calo")).get().satisfies(record -> {
+            assertThat(record.specHash()).isEqualTo("h2");
+            assertThat(record.state()).isEqualTo(ProductionState.REMOVING);
+            assertThat(record.updatedAt()).isEqualTo(NOW.plusSeconds(5));
+        });
+        assertThat(audit.recent("calo", 10)).extracting(AuditEntry::action).containsExactly("kill", "submit");
+    }
+}

@@ -155,6 +155,12 @@ exec env -i PATH=/usr/bin:/bin HOME=/home/$POOL_USER LANG=C.UTF-8 USER=$POOL_USE
     $(command -v chroot) --userspec=$POOL_UID:$POOL_UID "$ROOT" "\$@"
 EOF
     chmod 755 "$BIN/in-pool"
+    cat >"$BIN/pool-admin" <<EOF
+#!/bin/sh
+# Runs a command inside the pool's root as root, for administration: pool-admin condor_off -daemon schedd
+exec env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 $(command -v chroot) "$ROOT" "\$@"
+EOF
+    chmod 700 "$BIN/pool-admin"
     local tool
     for tool in condor_q condor_submit condor_history condor_rm condor_hold condor_release condor_qedit condor_status; do
         printf '#!/bin/sh\nexec "%s" %s "$@"\n' "$BIN/in-pool" "$tool" >"$BIN/$tool"
@@ -187,6 +193,7 @@ pool_answers() {
 up() {
     require_root
     mkdir -p "$HOME_DIR"
+    write_wrappers
     local pid
     pid="$(master_pid)"
     if [[ -n "$pid" ]] && pool_answers; then
@@ -196,7 +203,6 @@ up() {
     fi
     build_root
     configure_root
-    write_wrappers
     mount_system "$ROOT"
     mkdir -p "$SHARE"
     chmod 1777 "$SHARE"

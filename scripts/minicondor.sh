@@ -140,6 +140,9 @@ PERIODIC_EXPR_INTERVAL = 2
 STARTER_UPDATE_INTERVAL = 2
 SHADOW_QUEUE_UPDATE_INTERVAL = 2
 STARTER_INITIAL_UPDATE_INTERVAL = 1
+# How often the process tracker measures a job's memory: MemoryUsage, and so the memory hold,
+# lags by up to this much (the default is 60 s).
+PROCD_MAX_SNAPSHOT_INTERVAL = 2
 EOF
     id -u "$POOL_USER" >/dev/null 2>&1 || true  # the user exists inside the root, not necessarily on the host
     grep -q "^$POOL_USER:" "$ROOT/etc/passwd" || in_root "$ROOT" useradd --create-home --uid "$POOL_UID" --user-group "$POOL_USER"

@@ -13,7 +13,7 @@
 # What it does depends on the run number, so that a test or a demo can pick trouble by run:
 #   run ending in 13   fails (exit 13) after writing half an output, like a crash
 #   run ending in 66   holds FAKE_JOB_MEMORY_MB (300) MB of resident memory for
-#                      FAKE_JOB_HOG_SECONDS (20) s before it writes its outputs: exceeds a small request
+#                      FAKE_JOB_HOG_SECONDS (12) s before it writes its outputs: exceeds a small request
 #   run ending in 99   runs long: FAKE_JOB_LONG_SECONDS (3600) s
 #   any other run      takes FAKE_JOB_SECONDS (0) s
 set -euo pipefail
@@ -61,7 +61,7 @@ case "$((run % 100))" in
         ;;
     66)
         megabytes=${FAKE_JOB_MEMORY_MB:-300}
-        seconds=${FAKE_JOB_HOG_SECONDS:-20}
+        seconds=${FAKE_JOB_HOG_SECONDS:-12}
         echo "fake_sphenix_job: holding $megabytes MB for $seconds s"
         # tail -n 1 keeps an unterminated line in memory until its input ends
         { head -c "${megabytes}M" /dev/zero; sleep "$seconds"; } | tail -n 1 >/dev/null

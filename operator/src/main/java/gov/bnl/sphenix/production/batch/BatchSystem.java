@@ -20,7 +20,10 @@ public interface BatchSystem extends AutoCloseable {
      */
     Submission submit(List<JobSpec> jobs);
 
-    /** The queued jobs (idle, running, held) that match. */
+    /**
+     * The jobs in the queue that match: idle, running, held — and, for a moment, removed or
+     * completed ones on their way out.
+     */
     QueueSnapshot query(Selection selection);
 
     /** All queued jobs of one production. */
@@ -46,7 +49,10 @@ public interface BatchSystem extends AutoCloseable {
     /** Whether the batch system answers. Never throws. */
     Health health();
 
-    /** Frees local resources; the batch system's jobs are not touched. */
+    /**
+     * Frees the adapter's resources. The HTCondor adapter leaves the pool's jobs alone; the local
+     * executor, being the batch system itself, stops its jobs.
+     */
     @Override
     void close();
 }

@@ -5,9 +5,8 @@ import java.util.Objects;
 
 /**
  * The small files of one job, side by side in its log directory and named after its output stem:
- * stdout ({@code .out}), stderr ({@code .err}), the batch system's event log ({@code .condor}),
- * the input list the payload reads ({@code .inputs}) and the manifest the wrapper writes
- * ({@code .manifest.json}). The log directory is on a file system every worker writes to
+ * stdout ({@code .out}), stderr ({@code .err}), the batch system's event log ({@code .condor})
+ * and the manifest the wrapper writes ({@code .manifest.json}). The log directory is on a file system every worker writes to
  * directly, so nothing is ever copied back to the submit host.
  */
 public record JobFiles(Path directory, String stem) {
@@ -35,10 +34,6 @@ public record JobFiles(Path directory, String stem) {
 
     public Path batchLog() {
         return directory.resolve(stem + ".condor");
-    }
-
-    public Path inputList() {
-        return directory.resolve(stem + ".inputs");
     }
 
     public Path manifest() {

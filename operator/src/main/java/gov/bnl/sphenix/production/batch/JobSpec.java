@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * @param batchName        {@code JobBatchName}, what {@code condor_q} groups by
  * @param accountingGroup  the fair-share group, when the pool uses them
  * @param payload          what runs
- * @param inputs           the input files; written one per line to {@link JobFiles#inputList()}
+ * @param inputs           the input files; the payload finds them listed in {@link JobSpecs#INPUT_LIST}
+ *                         in its working directory
  * @param outputs          what the job must produce and where the wrapper publishes it
- * @param files            logs, input list and manifest
+ * @param files            logs and manifest
  */
 public record JobSpec(JobKey key, String batchToken, String rerunToken, OutputNamespace namespace,
                       int requestMemoryMib, int requestCpus, int requestDiskMib, int priority, String batchName,

@@ -16,10 +16,15 @@ import java.util.Optional;
  * from the rule, files from the {@link Layout}.
  *
  * <p>The payload is called with the operator's calling convention:
- * {@code <script> <nevents> <input list> <output file> <run> <segment> <histogram file>}; it
- * writes both files into its working directory. Scripts with other conventions get a thin shim.
+ * {@code <script> <nevents> <input list> <output file> <run> <segment> <histogram file>}. The input
+ * list is {@value #INPUT_LIST} in its working directory (the job wrapper writes it there); it
+ * writes both output files into its working directory. Scripts with other conventions get a thin
+ * shim.
  */
 public final class JobSpecs {
+
+    /** The input list's name in the payload's working directory. */
+    public static final String INPUT_LIST = "inputs.list";
 
     /** Scratch disk asked for when a rule does not say. */
     public static final int DEFAULT_DISK_MIB = 2048;
@@ -68,7 +73,7 @@ public final class JobSpecs {
         JobFiles files = new JobFiles(layout.logDirectory(dst, request.runtype()), dst.stem());
         Payload payload = new Payload(payloadDirectory.resolve(job.script()), List.of(
                 Integer.toString(job.neventsper()),
-                files.inputList().toString(),
+                INPUT_LIST,
                 dst.fileName(),
                 Integer.toString(request.run()),
                 Integer.toString(request.segment()),

@@ -34,7 +34,7 @@ class JobSpecsTest {
                 "HIST_CALO_run3auau_ana530_2025p008_v001-00067962-00042.root");
         assertThat(job.outputs().get(0).destination()).isEqualTo(Path.of(
                 "/sphenix/prod/dst/run3auau/physics/ana530_2025p008_v001/run_00067900_00068000/DST_CALO/" + stem + ".root"));
-        assertThat(job.payload().arguments()).containsExactly("100000", logs.resolve(stem + ".inputs").toString(),
+        assertThat(job.payload().arguments()).containsExactly("100000", "inputs.list",
                 stem + ".root", "67962", "42", "HIST_CALO_run3auau_ana530_2025p008_v001-00067962-00042.root");
     }
 

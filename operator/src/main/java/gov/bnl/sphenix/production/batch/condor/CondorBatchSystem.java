@@ -4,9 +4,12 @@ import gov.bnl.sphenix.production.batch.BatchJobId;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.Health;
+import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobEdit;
+import gov.bnl.sphenix.production.batch.JobKey;
 import gov.bnl.sphenix.production.batch.JobSpec;
+import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.SubmitException;
@@ -48,29 +51,42 @@ public final class CondorBatchSystem implements BatchSystem {
         this(settings, JobDirectories.withUmask());
     }
 
-    /** The description {@link #submit} sends for jobs of one cluster; for people and tests. */
-    public String submitDescription(List<JobSpec> jobs) {
-        return SubmitDescription.render(jobs, settings.wrapper(), settings.policy());
+    /**
+     * The description {@link #submit} sends for jobs of one cluster, given where {@link JobDirectories}
+     * put their input lists; for people, tests and the benchmark.
+     */
+    public String submitDescription(List<JobSpec> jobs, Map<JobKey, InputSlice> inputs) {
+        return SubmitDescription.render(jobs, inputs, settings.wrapper(), settings.policy());
     }
 
     @Override
     public Submission submit(List<JobSpec> jobs) {
         requireUniqueKeys(jobs);
-        directories.prepare(jobs);
+        long start = System.nanoTime();
+        Map<JobKey, InputSlice> inputs = directories.prepare(jobs);
+        log.debug("prepared {} jobs' log directories and input bundle in {} ms", jobs.size(),
+                (System.nanoTime() - start) / 1_000_000);
         Map<SubmitDescription.ClusterShape, List<JobSpec>> clusters = new LinkedHashMap<>();
         for (JobSpec job : jobs) {
             clusters.computeIfAbsent(SubmitDescription.ClusterShape.of(job), s -> new ArrayList<>()).add(job);
         }
         List<SubmittedJob> submitted = new ArrayList<>(jobs.size());
         for (Map.Entry<SubmitDescription.ClusterShape, List<JobSpec>> cluster : clusters.entrySet()) {
-            submitted.addAll(submitCluster(cluster.getKey().production(), cluster.getValue(), submitted));
+            submitted.addAll(submitCluster(cluster.getKey().production(), cluster.getValue(), inputs, submitted));
         }
         return new Submission(submitted);
     }
 
-    private List<SubmittedJob> submitCluster(String production, List<JobSpec> jobs, List<SubmittedJob> before) {
-        String description = submitDescription(jobs);
+    private List<SubmittedJob> submitCluster(String production, List<JobSpec> jobs, Map<JobKey, InputSlice> inputs,
+                                             List<SubmittedJob> before) {
+        long start = System.nanoTime();
+        String description = submitDescription(jobs, inputs);
+        log.debug("{}: submit description of {} jobs ({} kB) in {} ms", production, jobs.size(), description.length() / 1024,
+                (System.nanoTime() - start) / 1_000_000);
         CommandResult result = cli.run("condor_submit", List.of("-terse", "-"), description);
+        if (!result.succeeded()) {
+            log.warn("{}: {}", production, result.describe());
+        }
         if (result.timedOut()) {
             throw new SubmitException(production + ": " + result.describe() + "; the jobs may be queued: look up their tokens",
                     true, before);
@@ -126,6 +142,7 @@ public final class CondorBatchSystem implements BatchSystem {
         Instant asked = Instant.now();
         CommandResult result = cli.run(tool, arguments);
         if (!result.succeeded()) {
+            log.warn("queue unknown: {}", result.describe());
             return QueueSnapshot.unknown(result.describe());
         }
         try {
@@ -174,8 +191,11 @@ public final class CondorBatchSystem implements BatchSystem {
     private void act(String tool, List<String> arguments, Selection selection) {
         CommandResult result = cli.run(tool, arguments);
         if (!result.succeeded()) {
-            QueueSnapshot matching = result.timedOut() ? QueueSnapshot.unknown("timed out") : query(selection);
+            // jobs already on their way out (removed, completed) cannot be acted on and do not count
+            QueueSnapshot matching = result.timedOut() ? QueueSnapshot.unknown("timed out")
+                    : query(selection.and(Selection.inState(JobState.IDLE, JobState.RUNNING, JobState.HELD)));
             if (!matching.isKnown() || !matching.jobs().isEmpty()) {
+                log.warn("{} failed: {}", tool, result.describe());
                 throw new BatchSystemException(result.describe());
             }
         }
@@ -185,7 +205,8 @@ public final class CondorBatchSystem implements BatchSystem {
     @Override
     public Health health() {
         CommandResult result = cli.run("condor_q", List.of("-allusers", "-totals"));
-        String summary = result.stdout().lines().filter(l -> l.contains("jobs;")).findFirst().orElse("").strip();
+        String summary = result.stdout().lines().filter(l -> l.startsWith("Total for all users")).findFirst()
+                .orElse("").strip();
         return result.succeeded() ? Health.up(summary.isEmpty() ? "the schedd answers" : summary, result.elapsed())
                 : Health.down(result.describe(), result.elapsed());
     }

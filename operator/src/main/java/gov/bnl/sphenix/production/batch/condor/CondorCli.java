@@ -30,11 +30,8 @@ final class CondorCli {
         command.add(settings.toolDirectory().map(d -> d + "/" + tool).orElse(tool));
         command.addAll(arguments);
         CommandResult result = runner.run(command, stdin, settings.commandTimeout());
-        if (result.succeeded()) {
-            log.debug("{} took {} ms", tool, result.elapsed().toMillis());
-        } else {
-            log.warn("{}", result.describe());
-        }
+        // failures are logged by the caller, which knows whether one matters (no match is not an error)
+        log.debug("{} exited with {} after {} ms", tool, result.exitCode(), result.elapsed().toMillis());
         return result;
     }
 }

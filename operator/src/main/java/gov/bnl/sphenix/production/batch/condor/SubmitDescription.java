@@ -1,12 +1,16 @@
 package gov.bnl.sphenix.production.batch.condor;
 
+import gov.bnl.sphenix.production.batch.InputSlice;
+import gov.bnl.sphenix.production.batch.JobKey;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The submit description of one cluster: the settings every job shares once, then one line per
@@ -28,8 +32,8 @@ final class SubmitDescription {
     private SubmitDescription() {
     }
 
-    /** The description for jobs that share a {@link ClusterShape}. */
-    static String render(List<JobSpec> jobs, WrapperLaunch wrapper, JobPolicy policy) {
+    /** The description for jobs that share a {@link ClusterShape}, with their input lists' places. */
+    static String render(List<JobSpec> jobs, Map<JobKey, InputSlice> inputs, WrapperLaunch wrapper, JobPolicy policy) {
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("a cluster needs at least one job");
         }
@@ -72,7 +76,7 @@ final class SubmitDescription {
         policy(s, policy);
         s.append("queue ").append(String.join(",", ITEM_VARIABLES)).append(" from (\n");
         for (JobSpec job : jobs) {
-            s.append(item(job)).append('\n');
+            s.append(item(job, Optional.ofNullable(inputs.get(job.key())))).append('\n');
         }
         s.append(")\n");
         return s.toString();
@@ -100,13 +104,13 @@ final class SubmitDescription {
     }
 
     /** One line of the item list: single words separated by commas, the wrapper's arguments last. */
-    static String item(JobSpec job) {
+    static String item(JobSpec job, Optional<InputSlice> inputs) {
         String logDir = job.files().directory().toString();
         if (logDir.contains(",") || logDir.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException(job.key() + ": the log directory '" + logDir
                     + "' cannot go into a submit item list (no commas or spaces)");
         }
-        WrapperRequest request = WrapperRequest.of(job, "");
+        WrapperRequest request = WrapperRequest.of(job, "", inputs);
         return String.join(",", job.key().toString(), job.batchToken(), ClassAds.string(job.rerunToken()),
                 Integer.toString(job.key().run()), Integer.toString(job.key().segment()),
                 Integer.toString(job.requestMemoryMib()), logDir, job.files().stem(),
@@ -119,7 +123,7 @@ final class SubmitDescription {
 
     /** What the jobs of one cluster must share; jobs that differ go into separate clusters. */
     record ClusterShape(String production, gov.bnl.sphenix.production.spec.OutputNamespace namespace, int requestCpus,
-                        int requestDiskMib, int priority, String batchName, java.util.Optional<String> accountingGroup) {
+                        int requestDiskMib, int priority, String batchName, Optional<String> accountingGroup) {
         ClusterShape {
             Objects.requireNonNull(production, "production");
         }

@@ -6,8 +6,10 @@ import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.Health;
 import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobEdit;
+import gov.bnl.sphenix.production.batch.JobKey;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
@@ -87,7 +89,7 @@ public final class LocalExecutor implements BatchSystem {
                 throw new IllegalArgumentException(job.key() + " is twice in one submission");
             }
         }
-        directories.prepare(jobs);
+        Map<JobKey, InputSlice> inputs = directories.prepare(jobs);
         Map<String, List<JobSpec>> byProduction = new LinkedHashMap<>();
         jobs.forEach(j -> byProduction.computeIfAbsent(j.production(), p -> new ArrayList<>()).add(j));
         List<SubmittedJob> submitted = new ArrayList<>(jobs.size());
@@ -98,7 +100,7 @@ public final class LocalExecutor implements BatchSystem {
                 long cluster = nextCluster++;
                 int proc = 0;
                 for (JobSpec spec : production.getValue()) {
-                    LocalJob job = new LocalJob(new BatchJobId(cluster, proc++), spec, now);
+                    LocalJob job = new LocalJob(new BatchJobId(cluster, proc++), spec, inputs.get(spec.key()), now);
                     queue.put(job.id, job);
                     submitted.add(new SubmittedJob(spec.key(), job.id));
                     event(job, "submitted");
@@ -302,7 +304,7 @@ public final class LocalExecutor implements BatchSystem {
     }
 
     private boolean start(LocalJob job, Instant now) {
-        List<String> command = settings.wrapper().command(WrapperRequest.of(job.spec, job.id.toString()).toArguments());
+        List<String> command = settings.wrapper().command(WrapperRequest.of(job.spec, job.id.toString(), Optional.of(job.inputs)).toArguments());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(job.spec.files().directory().toFile())
                 .redirectOutput(job.spec.files().stdout().toFile())

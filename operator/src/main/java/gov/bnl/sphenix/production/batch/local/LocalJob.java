@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.batch.local;
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.BatchJobId;
 import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobState;
 import java.time.Instant;
@@ -17,6 +18,7 @@ final class LocalJob {
 
     final BatchJobId id;
     final JobSpec spec;
+    final InputSlice inputs;
     final Instant queuedAt;
     JobState state = JobState.IDLE;
     Optional<Hold> hold = Optional.empty();
@@ -31,9 +33,10 @@ final class LocalJob {
     Integer exitCode;
     Process process;
 
-    LocalJob(BatchJobId id, JobSpec spec, Instant now) {
+    LocalJob(BatchJobId id, JobSpec spec, InputSlice inputs, Instant now) {
         this.id = id;
         this.spec = spec;
+        this.inputs = inputs;
         this.queuedAt = now;
         this.stateSince = now;
         this.requestMemoryMib = spec.requestMemoryMib();

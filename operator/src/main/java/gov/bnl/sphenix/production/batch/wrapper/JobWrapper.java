@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@link WrapperRequest} for ARGS).
  *
  * <ol>
- *   <li>runs the payload script with its arguments in a fresh staging directory;</li>
+ *   <li>writes the job's input list ({@code inputs.list}) into a fresh staging directory and runs
+ *       the payload script with its arguments there;</li>
  *   <li>when it succeeded, publishes each declared output: copy to {@code <destination>.partial},
  *       checksum (md5), rename — a file under its final name is always complete;</li>
  *   <li>writes the manifest (also when the payload failed, so the failure and its exit code are
@@ -32,6 +33,8 @@ public final class JobWrapper {
 
     /** Wrong command line. */
     public static final int EXIT_USAGE = 64;
+    /** The job's input list could not be read from its bundle. */
+    public static final int EXIT_INPUTS_UNREADABLE = 66;
     /** The payload succeeded but an output was missing or could not be published. */
     public static final int EXIT_OUTPUTS_FAILED = 74;
     /** The payload script could not be started (missing, not executable). */
@@ -57,8 +60,9 @@ public final class JobWrapper {
         try {
             request = WrapperRequest.parse(args);
         } catch (IllegalArgumentException e) {
+            // also a malformed --inputs slice
             System.err.println("JobWrapper: " + e.getMessage());
-            System.err.println("usage: JobWrapper --job-key KEY --batch-id ID --manifest FILE [--inputs FILE] [--staging DIR]"
+            System.err.println("usage: JobWrapper --job-key KEY --batch-id ID --manifest FILE [--inputs BUNDLE@OFFSET+LENGTH] [--staging DIR]"
                     + " [--output LFN=DESTINATION]... -- SCRIPT [ARGUMENT]...");
             return EXIT_USAGE;
         }
@@ -76,7 +80,15 @@ public final class JobWrapper {
             log.error("{}: cannot make a staging directory: {}", key, e.toString());
             return EXIT_OUTPUTS_FAILED;
         }
-        log.info("{}: running {} {} in {}", key, request.script(), request.arguments(), staging);
+        List<String> inputs;
+        try {
+            inputs = InputList.materialise(request.inputs(), staging);
+        } catch (IOException e) {
+            log.error("{}: cannot read the input list {}: {}", key, request.inputs().orElseThrow(), e.toString());
+            return EXIT_INPUTS_UNREADABLE;
+        }
+        log.info("{}: running {} {} in {} with {} inputs", key, request.script(), request.arguments(), staging,
+                inputs.size());
         PayloadRun payload = PayloadRun.run(request, staging, environment);
         Instant payloadEnded = Instant.now();
         log.info("{}: payload exited with {} after {} ms", key, payload.exitCode(),
@@ -102,7 +114,7 @@ public final class JobWrapper {
         Manifest manifest = new Manifest(Manifest.FORMAT, key, request.batchId(), hostName(), exitCode, problem,
                 started.toString(), payloadEnded.toString(), ended.toString(),
                 Duration.between(started, payloadEnded).toMillis(), Duration.between(payloadEnded, ended).toMillis(),
-                request.script().toString(), request.arguments(), inputs(), published);
+                request.script().toString(), request.arguments(), inputs, published);
         try {
             manifest.write(request.manifest());
         } catch (IOException e) {
@@ -124,18 +136,6 @@ public final class JobWrapper {
         String scratch = environment.getOrDefault("_CONDOR_SCRATCH_DIR",
                 environment.getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir")));
         return Files.createTempDirectory(Path.of(scratch), "staging-");
-    }
-
-    private List<String> inputs() {
-        if (request.inputList().isEmpty()) {
-            return List.of();
-        }
-        try (Stream<String> lines = Files.lines(request.inputList().get())) {
-            return lines.map(String::strip).filter(l -> !l.isEmpty()).toList();
-        } catch (IOException e) {
-            log.warn("{}: cannot read the input list for the manifest: {}", request.jobKey(), e.toString());
-            return List.of();
-        }
     }
 
     private static String hostName() {

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.batch.wrapper;
 
+import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobOutput;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import java.nio.file.Path;
@@ -13,27 +14,28 @@ import java.util.Optional;
  * the wrapper on the worker, so one class owns the format both ways:
  *
  * <pre>
- * --job-key KEY --batch-id ID --manifest FILE [--inputs FILE] [--staging DIR]
+ * --job-key KEY --batch-id ID --manifest FILE [--inputs BUNDLE@OFFSET+LENGTH] [--staging DIR]
  *     [--output LFN=DESTINATION]... -- SCRIPT [ARGUMENT]...
  * </pre>
  *
  * @param jobKey     printed into the manifest and the wrapper's log lines
  * @param batchId    the batch system's id of this job ({@code 1234.0}), for the manifest
  * @param manifest   where the manifest goes
- * @param inputList  the payload's input list, copied into the manifest
+ * @param inputs     where the job's input list is in its submission's input bundle; the wrapper
+ *                   writes it to {@code inputs.list} in the staging directory and into the manifest
  * @param staging    the payload's working directory; by default a fresh one in the job's scratch space
  * @param outputs    what the payload must leave in the staging directory, and where it is published
  * @param script     the payload
  * @param arguments  the payload's arguments
  */
-public record WrapperRequest(String jobKey, String batchId, Path manifest, Optional<Path> inputList,
+public record WrapperRequest(String jobKey, String batchId, Path manifest, Optional<InputSlice> inputs,
                              Optional<Path> staging, List<JobOutput> outputs, Path script, List<String> arguments) {
 
     public WrapperRequest {
         Objects.requireNonNull(jobKey, "jobKey");
         Objects.requireNonNull(batchId, "batchId");
         Objects.requireNonNull(manifest, "manifest");
-        Objects.requireNonNull(inputList, "inputList");
+        Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(staging, "staging");
         outputs = List.copyOf(outputs);
         Objects.requireNonNull(script, "script");
@@ -44,10 +46,9 @@ public record WrapperRequest(String jobKey, String batchId, Path manifest, Optio
      * The request for a job. {@code batchId} may be empty when the batch system adds
      * {@code --batch-id} itself (HTCondor fills in {@code $(ClusterId).$(ProcId)}).
      */
-    public static WrapperRequest of(JobSpec job, String batchId) {
-        return new WrapperRequest(job.key().toString(), batchId, job.files().manifest(),
-                Optional.of(job.files().inputList()), Optional.empty(), job.outputs(),
-                job.payload().script(), job.payload().arguments());
+    public static WrapperRequest of(JobSpec job, String batchId, Optional<InputSlice> inputs) {
+        return new WrapperRequest(job.key().toString(), batchId, job.files().manifest(), inputs, Optional.empty(),
+                job.outputs(), job.payload().script(), job.payload().arguments());
     }
 
     public List<String> toArguments() {
@@ -56,7 +57,7 @@ public record WrapperRequest(String jobKey, String batchId, Path manifest, Optio
             args.addAll(List.of("--batch-id", batchId));
         }
         args.addAll(List.of("--manifest", manifest.toString()));
-        inputList.ifPresent(p -> args.addAll(List.of("--inputs", p.toString())));
+        inputs.ifPresent(slice -> args.addAll(List.of("--inputs", slice.toString())));
         staging.ifPresent(p -> args.addAll(List.of("--staging", p.toString())));
         for (JobOutput output : outputs) {
             args.add("--output");
@@ -73,7 +74,7 @@ public record WrapperRequest(String jobKey, String batchId, Path manifest, Optio
         String jobKey = null;
         String batchId = "";
         Path manifest = null;
-        Path inputs = null;
+        InputSlice inputs = null;
         Path staging = null;
         List<JobOutput> outputs = new ArrayList<>();
         int i = 0;
@@ -87,7 +88,7 @@ public record WrapperRequest(String jobKey, String batchId, Path manifest, Optio
                 case "--job-key" -> jobKey = value;
                 case "--batch-id" -> batchId = value;
                 case "--manifest" -> manifest = Path.of(value);
-                case "--inputs" -> inputs = Path.of(value);
+                case "--inputs" -> inputs = InputSlice.parse(value);
                 case "--staging" -> staging = Path.of(value);
                 case "--output" -> outputs.add(output(value));
                 default -> throw new IllegalArgumentException("unknown option " + option);

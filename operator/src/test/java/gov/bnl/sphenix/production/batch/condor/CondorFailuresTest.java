@@ -98,8 +98,13 @@ class CondorFailuresTest {
         var submission = condor.submit(List.of(job));
 
         assertThat(submission.idOf(job.key()).toString()).isEqualTo("12.0");
-        assertThat(received).content().isEqualTo(condor.submitDescription(List.of(job)));
-        assertThat(job.files().inputList()).as("written before submission").content()
-                .isEqualTo(String.join("\n", job.inputs()) + "\n");
+        assertThat(received).content().startsWith("# 1 job of production " + job.production())
+                .contains("\n" + job.key() + ",").endsWith(")\n");
+        try (var files = Files.list(job.files().directory())) {
+            Path bundle = files.filter(p -> p.getFileName().toString().endsWith(".bundle")).findFirst().orElseThrow();
+            assertThat(bundle).as("the input bundle is written before submission")
+                    .content().isEqualTo("# " + job.key() + "\n" + String.join("\n", job.inputs()) + "\n");
+            assertThat(received).content().contains("--inputs " + bundle + "@");
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchFixtures;
+import gov.bnl.sphenix.production.batch.InputSlice;
+import gov.bnl.sphenix.production.batch.JobKey;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobSpecs;
@@ -15,7 +17,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +50,8 @@ class SubmitDescriptionTest {
                 rerun.requestCpus(), rerun.requestDiskMib(), rerun.priority(), rerun.batchName(), rerun.accountingGroup(),
                 rerun.payload(), rerun.inputs(), rerun.outputs(), rerun.files());
 
-        String description = SubmitDescription.render(List.of(plain, climbed, rerun), WRAPPER, JobPolicy.DEFAULT);
+        String description = SubmitDescription.render(List.of(plain, climbed, rerun), slices(plain, climbed, rerun),
+                WRAPPER, JobPolicy.DEFAULT);
 
         assertGolden("submit-description-calo.golden", description);
     }
@@ -54,7 +60,9 @@ class SubmitDescriptionTest {
     void aPerLeafJobAndAStricterPolicy() throws IOException {
         JobPolicy strict = new JobPolicy(false, 1, Duration.ofHours(6));
 
-        String description = SubmitDescription.render(List.of(job(67962, 0, "seb07", 2048)), WRAPPER, strict);
+        JobSpec leaf = job(67962, 0, "seb07", 2048);
+
+        String description = SubmitDescription.render(List.of(leaf), slices(leaf), WRAPPER, strict);
 
         assertGolden("submit-description-leaf-strict.golden", description);
     }
@@ -67,7 +75,7 @@ class SubmitDescriptionTest {
                 b.requestDiskMib(), b.priority(), b.batchName(), b.accountingGroup(), b.payload(), b.inputs(), b.outputs(),
                 b.files());
 
-        assertThatThrownBy(() -> SubmitDescription.render(List.of(a, other), WRAPPER, JobPolicy.DEFAULT))
+        assertThatThrownBy(() -> SubmitDescription.render(List.of(a, other), Map.of(), WRAPPER, JobPolicy.DEFAULT))
                 .hasMessageContaining("does not share the cluster settings");
     }
 
@@ -79,7 +87,21 @@ class SubmitDescriptionTest {
                 new gov.bnl.sphenix.production.batch.Payload(job.payload().script(), List.of("two words", "it's", "say \"hi\"", "a,b")),
                 job.inputs(), job.outputs(), job.files());
 
-        assertThat(SubmitDescription.item(odd)).endsWith("-- /sphenix/payloads/run_calo.sh 'two words' 'it''s' 'say \"\"hi\"\"' a,b");
+        assertThat(SubmitDescription.item(odd, Optional.empty())).endsWith("-- /sphenix/payloads/run_calo.sh 'two words' 'it''s' 'say \"\"hi\"\"' a,b");
+    }
+
+    /** Input slices as {@code JobDirectories} lays them out, in a bundle with a fixed name. */
+    private static Map<JobKey, InputSlice> slices(JobSpec... jobs) {
+        Path bundle = jobs[0].files().directory().resolve("inputs-pass-0042-0a1b2c3d.bundle");
+        Map<JobKey, InputSlice> slices = new LinkedHashMap<>();
+        long offset = 0;
+        for (JobSpec job : jobs) {
+            int header = ("# " + job.key() + "\n").length();
+            int list = job.inputs().stream().mapToInt(i -> i.length() + 1).sum();
+            slices.put(job.key(), new InputSlice(bundle, offset + header, list));
+            offset += header + list;
+        }
+        return slices;
     }
 
     static void assertGolden(String name, String actual) throws IOException {

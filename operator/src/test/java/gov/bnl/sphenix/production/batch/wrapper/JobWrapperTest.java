@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
+import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
+import gov.bnl.sphenix.production.batch.JobKey;
 import gov.bnl.sphenix.production.batch.JobOutput;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.WorkerClasspath;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,14 +47,20 @@ class JobWrapperTest {
         dir.resolve("scratch").toFile().mkdirs();
     }
 
+    private final Map<JobKey, InputSlice> inputs = new HashMap<>();
+
     private JobSpec prepared(int run, int segment) {
         JobSpec job = work.job(production, run, segment, 2048);
-        JobDirectories.withUmask().prepare(List.of(job));
+        inputs.putAll(JobDirectories.withUmask().prepare(List.of(job)));
         return job;
     }
 
+    private WrapperRequest request(JobSpec job, String batchId) {
+        return WrapperRequest.of(job, batchId, Optional.of(inputs.get(job.key())));
+    }
+
     private int wrap(JobSpec job) {
-        return JobWrapper.run(WrapperRequest.of(job, "5.3").toArguments(), environment);
+        return JobWrapper.run(request(job, "5.3").toArguments(), environment);
     }
 
     @Test
@@ -150,12 +159,27 @@ class JobWrapperTest {
     @Test
     void aPayloadThatCannotStartIsExit127() throws IOException {
         JobSpec job = prepared(67962, 0);
-        WrapperRequest request = WrapperRequest.of(job, "1.0");
+        WrapperRequest request = request(job, "1.0");
         WrapperRequest missing = new WrapperRequest(request.jobKey(), request.batchId(), request.manifest(),
-                request.inputList(), request.staging(), request.outputs(), dir.resolve("no-such-script.sh"), List.of());
+                request.inputs(), request.staging(), request.outputs(), dir.resolve("no-such-script.sh"), List.of());
 
         assertThat(JobWrapper.run(missing.toArguments(), environment)).isEqualTo(JobWrapper.EXIT_CANNOT_START);
         assertThat(Manifest.read(job.files().manifest()).problem()).startsWith("cannot start the payload");
+    }
+
+    @Test
+    void theInputListComesFromTheJobsSliceOfTheBundle() throws IOException {
+        JobSpec first = work.job(production, 67962, 0, 2048);
+        JobSpec second = work.job(production, 67962, 1, 2048);
+        Map<JobKey, InputSlice> slices = JobDirectories.withUmask().prepare(List.of(first, second));
+        Path staging = Files.createDirectories(dir.resolve("staging"));
+
+        List<String> listed = InputList.materialise(Optional.of(slices.get(second.key())), staging);
+
+        assertThat(listed).isEqualTo(second.inputs());
+        assertThat(staging.resolve("inputs.list")).content().isEqualTo(String.join("\n", second.inputs()) + "\n");
+        assertThat(slices.get(first.key()).bundle()).isEqualTo(slices.get(second.key()).bundle())
+                .as("one bundle per submission").content().startsWith("# " + first.key() + "\n");
     }
 
     @Test
@@ -177,7 +201,7 @@ class JobWrapperTest {
     }
 
     private int runAsProcess(WrapperLaunch launch, JobSpec job) throws Exception {
-        Process p = new ProcessBuilder(launch.command(WrapperRequest.of(job, "9.0").toArguments()))
+        Process p = new ProcessBuilder(launch.command(request(job, "9.0").toArguments()))
                 .redirectOutput(job.files().stdout().toFile()).redirectError(job.files().stderr().toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();

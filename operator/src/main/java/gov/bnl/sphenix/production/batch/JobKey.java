@@ -24,16 +24,22 @@ public record JobKey(String production, int run, int segment, String leaf) imple
     public JobKey {
         Objects.requireNonNull(production, "production");
         Objects.requireNonNull(leaf, "leaf");
-        if (!PRODUCTION.matcher(production).matches()) {
-            throw new IllegalArgumentException("production '" + production
-                    + "' must be lower-case letters, digits, '-' and '.', like run3auau-calo-golden");
-        }
+        requireProductionName(production);
         if (!LEAF.matcher(leaf).matches()) {
             throw new IllegalArgumentException("leaf '" + leaf + "' must be letters, digits and single underscores");
         }
         if (run < 0 || segment < 0) {
             throw new IllegalArgumentException("run and segment are not negative: run " + run + ", segment " + segment);
         }
+    }
+
+    /** Production names go into ClassAd strings and constraints: only the characters of Kubernetes names. */
+    public static String requireProductionName(String production) {
+        if (production == null || !PRODUCTION.matcher(production).matches()) {
+            throw new IllegalArgumentException("production '" + production
+                    + "' must be lower-case letters, digits, '-' and '.', like run3auau-calo-golden");
+        }
+        return production;
     }
 
     public static JobKey of(String production, int run, int segment) {

@@ -54,7 +54,7 @@ public sealed interface Selection {
 
     record Production(String name) implements Selection {
         public Production {
-            new JobKey(name, 0, 0, ""); // the same rules as in a job key
+            JobKey.requireProductionName(name);
         }
 
         @Override

@@ -115,7 +115,7 @@ public final class CondorBatchSystem implements BatchSystem {
     }
 
     private static void requireUniqueKeys(List<JobSpec> jobs) {
-        Set<Object> seen = new HashSet<>();
+        Set<JobKey> seen = new HashSet<>();
         for (JobSpec job : jobs) {
             if (!seen.add(job.key())) {
                 throw new IllegalArgumentException(job.key() + " is twice in one submission");

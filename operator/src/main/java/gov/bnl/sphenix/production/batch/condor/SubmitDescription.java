@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperRequest;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,7 +123,7 @@ final class SubmitDescription {
     }
 
     /** What the jobs of one cluster must share; jobs that differ go into separate clusters. */
-    record ClusterShape(String production, gov.bnl.sphenix.production.spec.OutputNamespace namespace, int requestCpus,
+    record ClusterShape(String production, OutputNamespace namespace, int requestCpus,
                         int requestDiskMib, int priority, String batchName, Optional<String> accountingGroup) {
         ClusterShape {
             Objects.requireNonNull(production, "production");

@@ -83,7 +83,7 @@ public final class LocalExecutor implements BatchSystem {
 
     @Override
     public Submission submit(List<JobSpec> jobs) {
-        Set<Object> keys = new HashSet<>();
+        Set<JobKey> keys = new HashSet<>();
         for (JobSpec job : jobs) {
             if (!keys.add(job.key())) {
                 throw new IllegalArgumentException(job.key() + " is twice in one submission");

@@ -60,8 +60,10 @@ class LocalExecutorTest {
 
         assertThat(held.hold().orElseThrow().subcode()).isEqualTo(Hold.RUN_TIME_EXCEEDED);
         assertThat(held.hold().orElseThrow().reason()).contains("longer than the maximum of 2 s");
-        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("sleep 3600")))
-                .as("the payload's sleep is gone").isEmpty();
+        // SIGKILL is asynchronous: the payload's sleep leaves the process table a moment later
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("sleep 3600")))
+                .as("the payload's sleep is gone").isEmpty());
     }
 
     @Test

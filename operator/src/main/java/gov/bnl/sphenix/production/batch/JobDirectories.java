@@ -52,7 +52,8 @@ public final class JobDirectories {
 
     /**
      * Makes every job's log directory and writes the input bundle, in the first job's log
-     * directory; returns where each job's input list is.
+     * directory; returns where each job's input list is. Throws {@link SubmitException} (nothing
+     * queued) when a file cannot be written.
      */
     public Map<JobKey, InputSlice> prepare(List<JobSpec> jobs) {
         Map<JobKey, InputSlice> slices = new LinkedHashMap<>();
@@ -81,7 +82,9 @@ public final class JobDirectories {
                 }
             }
         } catch (IOException e) {
-            throw new BatchSystemException("cannot prepare the submit-side files of " + jobs.get(0).key() + ": " + e, e);
+            // before any call to the batch system: nothing was queued
+            throw new SubmitException("cannot prepare the submit-side files of " + jobs.get(0).key() + ": " + e, false,
+                    List.of());
         }
         return slices;
     }

@@ -95,6 +95,9 @@ build_root() {
     unmount_all "$build"
     rm -rf --one-file-system "$build"
     if [[ -d "$ROOT" ]]; then  # an older version of the cached root
+        [[ -z "$(master_pid)" ]] || down
+        # unmount first: the share is a bind mount of the same file system, which
+        # --one-file-system would not stop rm from descending into
         unmount_all "$ROOT"
         rm -rf --one-file-system "$ROOT"
     fi
@@ -214,7 +217,7 @@ up() {
     in_root "$ROOT" sh -c 'mkdir -p /run/condor /var/lock/condor /var/log/condor &&
         chown condor:condor /run/condor /var/lock/condor /var/log/condor'
     if [[ -z "$pid" ]]; then
-        # setsid: the master must not belong to the caller's session (CI ends that when it stops);
+        # setsid: the master outlives the shell that started it (a new process session);
         # not forking keeps $! the master's own PID, so 'down' stops exactly this process.
         setsid env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
             chroot "$ROOT" condor_master -f </dev/null >"$HOME_DIR/master.out" 2>&1 &

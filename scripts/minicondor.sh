@@ -304,8 +304,8 @@ status() {
         return 3
     fi
     echo "minicondor: up (condor_master pid $pid, root $ROOT)"
-    timeout 10 "$BIN/in-pool" condor_status -totals || true
-    timeout 10 "$BIN/in-pool" condor_q -totals || true
+    timeout 10 "$BIN/in-pool" condor_status -total || true
+    timeout 10 "$BIN/in-pool" condor_q -allusers -totals || true
     print_usage
 }
 

@@ -88,9 +88,10 @@ final class SubmitDescription {
         line(s, "+" + JobAttributes.MAX_RUN_SECONDS, Long.toString(policy.maxRunTime().toSeconds()));
         line(s, "+" + JobAttributes.MEMORY_EXCEEDED, policy.holdOnMemoryExceeded()
                 ? "(JobStatus == 2 && MemoryUsage =!= undefined && MemoryUsage > RequestMemory)" : "false");
-        // every release after a hold is one more start that is not a restart after eviction
-        line(s, "+" + JobAttributes.TOO_MANY_STARTS, "(JobStatus == 1 && NumJobStarts > " + JobAttributes.MAX_STARTS
-                + " + ifThenElse(NumHolds =!= undefined, NumHolds, 0))");
+        // every release after a hold is one more start that is not a restart after eviction; checked
+        // while running too, since an evicted job is matched again within a negotiation cycle
+        line(s, "+" + JobAttributes.TOO_MANY_STARTS, "((JobStatus == 1 || JobStatus == 2) && NumJobStarts > "
+                + JobAttributes.MAX_STARTS + " + ifThenElse(NumHolds =!= undefined, NumHolds, 0))");
         line(s, "+" + JobAttributes.RUN_TOO_LONG, "(JobStatus == 2 && time() - JobCurrentStartDate > "
                 + JobAttributes.MAX_RUN_SECONDS + ")");
         line(s, "periodic_hold", JobAttributes.MEMORY_EXCEEDED + " || " + JobAttributes.TOO_MANY_STARTS + " || "

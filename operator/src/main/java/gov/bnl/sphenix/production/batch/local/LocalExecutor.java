@@ -292,11 +292,6 @@ public final class LocalExecutor implements BatchSystem {
             if (running >= settings.maxRunning()) {
                 return;
             }
-            // the same guard HTCondor jobs carry: releases add starts, evictions would not
-            if (job.numJobStarts > settings.policy().maxStarts() + job.numHolds) {
-                putOnHold(job, Hold.tooManyStarts(job.numJobStarts, settings.policy().maxStarts()));
-                continue;
-            }
             if (start(job, now)) {
                 running++;
             }

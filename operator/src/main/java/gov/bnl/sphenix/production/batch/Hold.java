@@ -34,10 +34,6 @@ public record Hold(int code, int subcode, String reason) {
         return new Hold(PERIODIC_HOLD, MEMORY_EXCEEDED, memoryReason(usageMib, requestMib));
     }
 
-    public static Hold tooManyStarts(int starts, int maxStarts) {
-        return new Hold(PERIODIC_HOLD, TOO_MANY_STARTS, "started " + starts + " times, more than the " + maxStarts + " allowed");
-    }
-
     public static Hold runTimeExceeded(long seconds, long maxSeconds) {
         return new Hold(PERIODIC_HOLD, RUN_TIME_EXCEEDED, "running for " + seconds + " s, longer than the maximum of "
                 + maxSeconds + " s");

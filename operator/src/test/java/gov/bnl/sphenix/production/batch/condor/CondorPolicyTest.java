@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,9 @@ class CondorPolicyTest {
 
     @BeforeAll
     static void pool() {
-        MiniCondorPool.requireUp();
+        if (!MiniCondorPool.available()) {
+            return;
+        }
         root = MiniCondorPool.share().resolve("tests-" + UUID.randomUUID());
         work = WorkArea.in(root, true);
         classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
@@ -55,6 +58,11 @@ class CondorPolicyTest {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    @BeforeEach
+    void needsThePool() {
+        MiniCondorPool.requireUp();
     }
 
     private static CondorBatchSystem condor(JobPolicy policy) {

@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The one-machine pool {@code scripts/minicondor.sh up} starts. Tests tagged {@code condor} call
- * {@link #requireUp()}: without a pool they are skipped with a loud message, unless
- * {@code REQUIRE_CONDOR=1} (CI), where a missing pool fails them.
+ * The one-machine pool {@code scripts/minicondor.sh up} starts. Tests tagged {@code condor} set up
+ * only when {@link #available()} and call {@link #requireUp()} before each test: without a pool
+ * they are skipped (and counted as skipped) with a loud message, unless {@code REQUIRE_CONDOR=1}
+ * (CI), where a missing pool fails them.
  */
 public final class MiniCondorPool {
 
@@ -39,21 +40,45 @@ public final class MiniCondorPool {
         return "/usr/bin/java";
     }
 
-    public static boolean isUp() {
-        return Files.isExecutable(inPool()) && run(inPool().toString(), "condor_q", "-totals") == 0;
+    private static Boolean up;
+    private static boolean told;
+
+    /** Whether the pool answers; asked once per test run. */
+    public static synchronized boolean isUp() {
+        if (up == null) {
+            up = Files.isExecutable(inPool()) && run(inPool().toString(), "condor_q", "-totals") == 0;
+        }
+        return up;
     }
 
+    /**
+     * For {@code @BeforeAll}: whether to set up for the pool. Without one this fails when
+     * {@code REQUIRE_CONDOR=1}, else returns false and {@link #requireUp()} skips every test.
+     */
+    public static boolean available() {
+        if (!isUp() && "1".equals(System.getenv("REQUIRE_CONDOR"))) {
+            fail("REQUIRE_CONDOR=1 but " + missing());
+        }
+        return isUp();
+    }
+
+    /** For {@code @BeforeEach} (or a test): skips the test, loudly, when there is no pool. */
     public static void requireUp() {
-        if (isUp()) {
+        if (available()) {
             return;
         }
-        String message = "NO HTCONDOR POOL: tests tagged 'condor' need one; start it with `scripts/minicondor.sh up`"
-                + " (as root; MINICONDOR_HOME=" + home() + ")";
-        if ("1".equals(System.getenv("REQUIRE_CONDOR"))) {
-            fail("REQUIRE_CONDOR=1 but " + message);
+        synchronized (MiniCondorPool.class) {
+            if (!told) {
+                System.err.println("\n*** SKIPPED: " + missing() + " ***\n");
+                told = true;
+            }
         }
-        System.err.println("\n*** SKIPPED: " + message + " ***\n");
-        Assumptions.abort(message);
+        Assumptions.abort(missing());
+    }
+
+    private static String missing() {
+        return "NO HTCONDOR POOL: tests tagged 'condor' need one; start it with `scripts/minicondor.sh up`"
+                + " (as root; MINICONDOR_HOME=" + home() + ")";
     }
 
     /** Runs a command inside the pool's root as root: stopping and starting daemons. */

@@ -34,7 +34,7 @@ public record JobSpec(JobKey key, String batchToken, String rerunToken, OutputNa
                       List<JobOutput> outputs, JobFiles files) {
 
     /** Tokens and names go into ClassAd string literals and the submit language's item lists. */
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9._+-]*");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9._:+-]*");
 
     public JobSpec {
         Objects.requireNonNull(key, "key");
@@ -58,7 +58,7 @@ public record JobSpec(JobKey key, String batchToken, String rerunToken, OutputNa
     private static void requireWord(String what, String value, boolean mayBeEmpty) {
         Objects.requireNonNull(value, what);
         if ((!mayBeEmpty && value.isEmpty()) || !WORD.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " '" + value + "' must be letters, digits, '.', '_', '+' or '-'");
+            throw new IllegalArgumentException(what + " '" + value + "' must be letters, digits, '.', '_', ':', '+' or '-'");
         }
     }
 

@@ -103,7 +103,7 @@ public sealed interface Selection {
     record Token(String batchToken) implements Selection {
         public Token {
             Objects.requireNonNull(batchToken, "batchToken");
-            if (!batchToken.matches("[A-Za-z0-9._+-]+")) {
+            if (!batchToken.matches("[A-Za-z0-9._:+-]+")) {
                 throw new IllegalArgumentException("'" + batchToken + "' is not a batch token");
             }
         }

@@ -65,6 +65,13 @@ class BatchValuesTest {
     }
 
     @Test
+    void tokensAcceptWhatTheSpecAcceptsForRerunTokens() {
+        assertThat(Selection.token("pass:2026-11-29T03").matches(job(JobKey.of("calo", 1, 2), "pass:2026-11-29T03",
+                JobState.IDLE, Optional.empty()))).isTrue();
+        assertThatThrownBy(() -> Selection.token("two words")).hasMessageContaining("not a batch token");
+    }
+
+    @Test
     void payloadArgumentsMustSurviveTheSubmitLanguage() {
         assertThatThrownBy(() -> new Payload(Path.of("/p/run.sh"), List.of("a\nb")))
                 .hasMessageContaining("line break");

@@ -1,0 +1,42 @@
+package gov.bnl.sphenix.production.batch;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The small files of one job, side by side in its log directory and named after its output stem:
+ * stdout ({@code .out}), stderr ({@code .err}), the batch system's event log ({@code .condor})
+ * and the manifest the wrapper writes ({@code .manifest.json}). The log directory is on a file system every worker writes to
+ * directly, so nothing is ever copied back to the submit host.
+ */
+public record JobFiles(Path directory, String stem) {
+
+    public static final String MANIFEST_SUFFIX = ".manifest.json";
+
+    public JobFiles {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(stem, "stem");
+        if (!directory.isAbsolute()) {
+            throw new IllegalArgumentException("the log directory must be absolute (a worker starts elsewhere): " + directory);
+        }
+        if (stem.isEmpty() || stem.contains("/") || stem.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("'" + stem + "' is not a file stem");
+        }
+    }
+
+    public Path stdout() {
+        return directory.resolve(stem + ".out");
+    }
+
+    public Path stderr() {
+        return directory.resolve(stem + ".err");
+    }
+
+    public Path batchLog() {
+        return directory.resolve(stem + ".condor");
+    }
+
+    public Path manifest() {
+        return directory.resolve(stem + MANIFEST_SUFFIX);
+    }
+}

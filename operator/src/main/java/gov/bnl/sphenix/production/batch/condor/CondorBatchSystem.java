@@ -1,0 +1,218 @@
+package gov.bnl.sphenix.production.batch.condor;
+
+import gov.bnl.sphenix.production.batch.BatchJobId;
+import gov.bnl.sphenix.production.batch.BatchSystem;
+import gov.bnl.sphenix.production.batch.BatchSystemException;
+import gov.bnl.sphenix.production.batch.Health;
+import gov.bnl.sphenix.production.batch.InputSlice;
+import gov.bnl.sphenix.production.batch.JobDirectories;
+import gov.bnl.sphenix.production.batch.JobEdit;
+import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.batch.JobSpec;
+import gov.bnl.sphenix.production.batch.JobState;
+import gov.bnl.sphenix.production.batch.QueueSnapshot;
+import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.batch.SubmitException;
+import gov.bnl.sphenix.production.batch.Submission;
+import gov.bnl.sphenix.production.batch.Submission.SubmittedJob;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTCondor adapter, through the same command-line tools operators use by hand:
+ * {@code condor_submit -terse}, {@code condor_q -json}, {@code condor_history -json},
+ * {@code condor_qedit}, {@code condor_release}, {@code condor_hold}, {@code condor_rm}. Every call
+ * has a time limit; a schedd that does not answer makes a query {@link QueueSnapshot.Unknown},
+ * never an empty queue.
+ */
+public final class CondorBatchSystem implements BatchSystem {
+
+    private static final Logger log = LoggerFactory.getLogger(CondorBatchSystem.class);
+
+    private final CondorSettings settings;
+    private final CondorCli cli;
+    private final JobDirectories directories;
+
+    public CondorBatchSystem(CondorSettings settings, JobDirectories directories) {
+        this.settings = settings;
+        this.cli = new CondorCli(settings);
+        this.directories = directories;
+    }
+
+    public CondorBatchSystem(CondorSettings settings) {
+        this(settings, JobDirectories.withUmask());
+    }
+
+    /**
+     * The description {@link #submit} sends for jobs of one cluster, given where {@link JobDirectories}
+     * put their input lists; for people, tests and the benchmark.
+     */
+    public String submitDescription(List<JobSpec> jobs, Map<JobKey, InputSlice> inputs) {
+        return SubmitDescription.render(jobs, inputs, settings.wrapper(), settings.policy());
+    }
+
+    @Override
+    public Submission submit(List<JobSpec> jobs) {
+        requireUniqueKeys(jobs);
+        long start = System.nanoTime();
+        Map<JobKey, InputSlice> inputs = directories.prepare(jobs);
+        log.debug("prepared {} jobs' log directories and input bundle in {} ms", jobs.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        Map<SubmitDescription.ClusterShape, List<JobSpec>> clusters = new LinkedHashMap<>();
+        for (JobSpec job : jobs) {
+            clusters.computeIfAbsent(SubmitDescription.ClusterShape.of(job), s -> new ArrayList<>()).add(job);
+        }
+        List<SubmittedJob> submitted = new ArrayList<>(jobs.size());
+        for (Map.Entry<SubmitDescription.ClusterShape, List<JobSpec>> cluster : clusters.entrySet()) {
+            submitted.addAll(submitCluster(cluster.getKey().production(), cluster.getValue(), inputs, submitted));
+        }
+        return new Submission(submitted);
+    }
+
+    private List<SubmittedJob> submitCluster(String production, List<JobSpec> jobs, Map<JobKey, InputSlice> inputs,
+                                             List<SubmittedJob> before) {
+        long start = System.nanoTime();
+        String description = submitDescription(jobs, inputs);
+        log.debug("{}: submit description of {} jobs ({} kB) in {} ms", production, jobs.size(), description.length() / 1024,
+                (System.nanoTime() - start) / 1_000_000);
+        CommandResult result = cli.run("condor_submit", List.of("-terse", "-"), description);
+        if (!result.succeeded()) {
+            log.warn("{}: {}", production, result.describe());
+        }
+        if (result.timedOut()) {
+            throw new SubmitException(production + ": " + result.describe() + "; the jobs may be queued: look up their tokens",
+                    true, before);
+        }
+        if (!result.succeeded()) {
+            // condor_submit commits a cluster as a whole: when it fails, none of its jobs is queued
+            throw new SubmitException(production + ": " + result.describe(), false, before);
+        }
+        TerseIds ids;
+        try {
+            ids = TerseIds.parse(result.stdout());
+        } catch (IllegalArgumentException e) {
+            throw new SubmitException(production + ": " + e.getMessage(), true, before);
+        }
+        if (ids.count() != jobs.size()) {
+            throw new SubmitException(production + ": submitted " + jobs.size() + " jobs but condor_submit made "
+                    + ids.count(), true, before);
+        }
+        List<SubmittedJob> submitted = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            submitted.add(new SubmittedJob(jobs.get(i).key(), new BatchJobId(ids.cluster(), ids.firstProc() + i)));
+        }
+        log.info("{}: submitted {} jobs as cluster {} in {} ms", production, jobs.size(), ids.cluster(),
+                result.elapsed().toMillis());
+        return submitted;
+    }
+
+    private static void requireUniqueKeys(List<JobSpec> jobs) {
+        Set<JobKey> seen = new HashSet<>();
+        for (JobSpec job : jobs) {
+            if (!seen.add(job.key())) {
+                throw new IllegalArgumentException(job.key() + " is twice in one submission");
+            }
+        }
+    }
+
+    @Override
+    public QueueSnapshot query(Selection selection) {
+        return read("condor_q", List.of("-allusers", "-json", "-constraint", Constraints.of(selection),
+                "-attributes", String.join(",", JobAttributes.QUERY)));
+    }
+
+    @Override
+    public QueueSnapshot history(Selection selection, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
+        }
+        return read("condor_history", List.of("-json", "-constraint", Constraints.of(selection),
+                "-attributes", String.join(",", JobAttributes.QUERY), "-limit", Integer.toString(limit)));
+    }
+
+    private QueueSnapshot read(String tool, List<String> arguments) {
+        Instant asked = Instant.now();
+        CommandResult result = cli.run(tool, arguments);
+        if (!result.succeeded()) {
+            log.warn("queue unknown: {}", result.describe());
+            return QueueSnapshot.unknown(result.describe());
+        }
+        try {
+            return QueueSnapshot.of(JobAdParser.parse(result.stdout()), asked);
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("{} printed what we cannot read: {}", tool, e.getMessage());
+            return QueueSnapshot.unknown(tool + " printed unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void release(Selection selection) {
+        act("condor_release", List.of("-constraint", Constraints.of(selection)), selection);
+    }
+
+    @Override
+    public void hold(Selection selection, String reason) {
+        act("condor_hold", List.of("-reason", reason, "-constraint", Constraints.of(selection)), selection);
+    }
+
+    @Override
+    public void remove(Selection selection, String reason) {
+        act("condor_rm", List.of("-reason", reason, "-constraint", Constraints.of(selection)), selection);
+    }
+
+    @Override
+    public void edit(Selection selection, JobEdit edit) {
+        List<String> change;
+        if (edit instanceof JobEdit.RequestMemory m) {
+            change = List.of("RequestMemory", Integer.toString(m.mib()));
+        } else if (edit instanceof JobEdit.Priority p) {
+            change = List.of("JobPrio", Integer.toString(p.priority()));
+        } else {
+            throw new IllegalArgumentException("cannot edit " + edit);
+        }
+        List<String> args = new ArrayList<>(List.of("-constraint", Constraints.of(selection)));
+        args.addAll(change);
+        act("condor_qedit", args, selection);
+    }
+
+    /**
+     * Runs an action. {@code condor_rm}, {@code condor_hold} and {@code condor_release} succeed when
+     * nothing matches, {@code condor_qedit} fails; a failure is only an error when the selection does
+     * match jobs (or the queue cannot be read).
+     */
+    private void act(String tool, List<String> arguments, Selection selection) {
+        CommandResult result = cli.run(tool, arguments);
+        if (!result.succeeded()) {
+            // jobs already on their way out (removed, completed) cannot be acted on and do not count
+            QueueSnapshot matching = result.timedOut() ? QueueSnapshot.unknown("timed out")
+                    : query(selection.and(Selection.inState(JobState.IDLE, JobState.RUNNING, JobState.HELD)));
+            if (!matching.isKnown() || !matching.jobs().isEmpty()) {
+                log.warn("{} failed: {}", tool, result.describe());
+                throw new BatchSystemException(result.describe());
+            }
+        }
+        log.info("{} on {} ({} ms)", tool, Constraints.of(selection), result.elapsed().toMillis());
+    }
+
+    @Override
+    public Health health() {
+        CommandResult result = cli.run("condor_q", List.of("-allusers", "-totals"));
+        String summary = result.stdout().lines().filter(l -> l.startsWith("Total for all users")).findFirst()
+                .orElse("").strip();
+        return result.succeeded() ? Health.up(summary.isEmpty() ? "the schedd answers" : summary, result.elapsed())
+                : Health.down(result.describe(), result.elapsed());
+    }
+
+    @Override
+    public void close() {
+        // nothing held open: every call is its own process
+    }
+}

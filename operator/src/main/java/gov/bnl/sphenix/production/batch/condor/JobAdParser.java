@@ -1,0 +1,119 @@
+package gov.bnl.sphenix.production.batch.condor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.BatchJobId;
+import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.batch.JobState;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code condor_q -json} and {@code condor_history -json}. Their quirks: a query that
+ * matches nothing prints nothing at all ({@code condor_history} prints {@code []}); attributes that
+ * are not set are left out, not null; an attribute that holds an expression comes as the string
+ * {@code "/Expr(...)/"} — {@code MemoryUsage} always does, so it is computed from
+ * {@code ResidentSetSize} the way HTCondor defines it.
+ */
+final class JobAdParser {
+
+    private static final Logger log = LoggerFactory.getLogger(JobAdParser.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JobAdParser() {
+    }
+
+    static List<BatchJob> parse(String json) throws IOException {
+        if (json.isBlank()) {
+            return List.of();
+        }
+        JsonNode root = JSON.readTree(json);
+        if (!root.isArray()) {
+            throw new IOException("expected a JSON array of job ads, got " + root.getNodeType());
+        }
+        List<BatchJob> jobs = new ArrayList<>(root.size());
+        for (JsonNode ad : root) {
+            jobs.add(job(ad));
+        }
+        return jobs;
+    }
+
+    static BatchJob job(JsonNode ad) throws IOException {
+        OptionalInt cluster = integer(ad, "ClusterId");
+        OptionalInt proc = integer(ad, "ProcId");
+        OptionalInt status = integer(ad, "JobStatus");
+        if (cluster.isEmpty() || proc.isEmpty() || status.isEmpty()) {
+            throw new IOException("a job ad without ClusterId, ProcId or JobStatus: " + ad);
+        }
+        BatchJobId id = new BatchJobId(cluster.getAsInt(), proc.getAsInt());
+        JobState state = Constraints.state(status.getAsInt());
+        Optional<Hold> hold = state == JobState.HELD
+                ? Optional.of(new Hold(integer(ad, "HoldReasonCode").orElse(0), integer(ad, "HoldReasonSubCode").orElse(0),
+                        text(ad, "HoldReason").orElse("")))
+                : Optional.empty();
+        return new BatchJob(id, key(ad, id), text(ad, JobAttributes.TOKEN).orElse(""),
+                text(ad, JobAttributes.RERUN_TOKEN).orElse(""), state, hold,
+                integer(ad, "RequestMemory").orElse(0), memoryUsage(ad), integer(ad, "NumJobStarts").orElse(0),
+                time(ad, "QDate"), time(ad, "JobCurrentStartDate"), time(ad, "EnteredCurrentStatus"), exitCode(ad));
+    }
+
+    private static Optional<JobKey> key(JsonNode ad, BatchJobId id) {
+        Optional<String> text = text(ad, JobAttributes.JOB_KEY);
+        try {
+            return text.map(JobKey::parse);
+        } catch (IllegalArgumentException e) {
+            log.warn("job {} carries an unreadable {}: {}", id, JobAttributes.JOB_KEY, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code MemoryUsage} is {@code ((ResidentSetSize + 1023) / 1024)}: MiB, rounded up. */
+    private static OptionalInt memoryUsage(JsonNode ad) {
+        OptionalInt usage = integer(ad, "MemoryUsage");
+        if (usage.isPresent()) {
+            return usage;
+        }
+        OptionalInt rssKib = integer(ad, "ResidentSetSize");
+        return rssKib.isPresent() ? OptionalInt.of((rssKib.getAsInt() + 1023) / 1024) : OptionalInt.empty();
+    }
+
+    private static OptionalInt exitCode(JsonNode ad) {
+        if (ad.path("ExitBySignal").asBoolean(false)) {
+            OptionalInt signal = integer(ad, "ExitSignal");
+            return signal.isPresent() ? OptionalInt.of(128 + signal.getAsInt()) : OptionalInt.empty();
+        }
+        return integer(ad, "ExitCode");
+    }
+
+    /** A number, or empty when absent or an expression. */
+    private static OptionalInt integer(JsonNode ad, String name) {
+        JsonNode value = ad.get(name);
+        return value != null && value.isNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
+    }
+
+    private static Optional<String> text(JsonNode ad, String name) {
+        JsonNode value = ad.get(name);
+        if (value == null || !value.isTextual() || isExpression(value.asText())) {
+            return Optional.empty();
+        }
+        return Optional.of(value.asText());
+    }
+
+    private static Optional<Instant> time(JsonNode ad, String name) {
+        OptionalInt seconds = integer(ad, name);
+        return seconds.isPresent() && seconds.getAsInt() > 0 ? Optional.of(Instant.ofEpochSecond(seconds.getAsInt()))
+                : Optional.empty();
+    }
+
+    static boolean isExpression(String text) {
+        return text.startsWith("/Expr(") && text.endsWith(")/");
+    }
+}

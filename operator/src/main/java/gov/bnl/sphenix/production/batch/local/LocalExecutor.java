@@ -1,0 +1,360 @@
+package gov.bnl.sphenix.production.batch.local;
+
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.BatchJobId;
+import gov.bnl.sphenix.production.batch.BatchSystem;
+import gov.bnl.sphenix.production.batch.BatchSystemException;
+import gov.bnl.sphenix.production.batch.Health;
+import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.batch.InputSlice;
+import gov.bnl.sphenix.production.batch.JobDirectories;
+import gov.bnl.sphenix.production.batch.JobEdit;
+import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.batch.JobSpec;
+import gov.bnl.sphenix.production.batch.JobState;
+import gov.bnl.sphenix.production.batch.QueueSnapshot;
+import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.batch.Submission;
+import gov.bnl.sphenix.production.batch.Submission.SubmittedJob;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A batch system on this machine: jobs run as local processes (the same job wrapper a worker
+ * node runs), at most {@code maxRunning} at once, with the same states, hold codes and policy as
+ * the HTCondor adapter. Memory is enforced by polling the resident memory of each job's process
+ * tree: a job above its request is stopped and held with the memory reason (3/34), and a release
+ * after a new request runs it again — the memory ladder, exactly as on the pool. It is the
+ * embedded default of the demo.
+ *
+ * <p>The queue lives in this process: closing the executor stops its jobs, and afterwards every
+ * query answers "unknown", like a schedd that is down.
+ */
+public final class LocalExecutor implements BatchSystem {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalExecutor.class);
+    /** Finished jobs kept for {@link #history}; the oldest are forgotten first. */
+    static final int HISTORY_SIZE = 100_000;
+
+    private final LocalSettings settings;
+    private final JobDirectories directories;
+    private final Object lock = new Object();
+    private final Map<BatchJobId, LocalJob> queue = new LinkedHashMap<>();
+    private final Deque<BatchJob> history = new ArrayDeque<>();
+    private final ScheduledExecutorService ticker;
+    private long nextCluster = 1;
+    private boolean closed;
+
+    public LocalExecutor(LocalSettings settings) {
+        this(settings, JobDirectories.withUmask());
+    }
+
+    public LocalExecutor(LocalSettings settings, JobDirectories directories) {
+        this.settings = settings;
+        this.directories = directories;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "local-executor");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Submission submit(List<JobSpec> jobs) {
+        Set<JobKey> keys = new HashSet<>();
+        for (JobSpec job : jobs) {
+            if (!keys.add(job.key())) {
+                throw new IllegalArgumentException(job.key() + " is twice in one submission");
+            }
+        }
+        Map<JobKey, InputSlice> inputs = directories.prepare(jobs);
+        Map<String, List<JobSpec>> byProduction = new LinkedHashMap<>();
+        jobs.forEach(j -> byProduction.computeIfAbsent(j.production(), p -> new ArrayList<>()).add(j));
+        List<SubmittedJob> submitted = new ArrayList<>(jobs.size());
+        synchronized (lock) {
+            requireOpen();
+            Instant now = settings.clock().instant();
+            for (Map.Entry<String, List<JobSpec>> production : byProduction.entrySet()) {
+                long cluster = nextCluster++;
+                int proc = 0;
+                for (JobSpec spec : production.getValue()) {
+                    LocalJob job = new LocalJob(new BatchJobId(cluster, proc++), spec, inputs.get(spec.key()), now);
+                    queue.put(job.id, job);
+                    submitted.add(new SubmittedJob(spec.key(), job.id));
+                    event(job, "submitted");
+                }
+                log.info("{}: submitted {} jobs as cluster {}", production.getKey(), production.getValue().size(), cluster);
+            }
+        }
+        ticker.execute(this::tick);
+        return new Submission(submitted);
+    }
+
+    @Override
+    public QueueSnapshot query(Selection selection) {
+        synchronized (lock) {
+            if (closed) {
+                return QueueSnapshot.unknown("the local executor is stopped");
+            }
+            return QueueSnapshot.of(queue.values().stream().map(LocalJob::view).filter(selection::matches).toList(),
+                    settings.clock().instant());
+        }
+    }
+
+    @Override
+    public QueueSnapshot history(Selection selection, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
+        }
+        synchronized (lock) {
+            if (closed) {
+                return QueueSnapshot.unknown("the local executor is stopped");
+            }
+            List<BatchJob> newestFirst = new ArrayList<>();
+            for (Iterator<BatchJob> it = history.descendingIterator(); it.hasNext() && newestFirst.size() < limit; ) {
+                BatchJob job = it.next();
+                if (selection.matches(job)) {
+                    newestFirst.add(job);
+                }
+            }
+            return QueueSnapshot.of(newestFirst, settings.clock().instant());
+        }
+    }
+
+    @Override
+    public void release(Selection selection) {
+        synchronized (lock) {
+            requireOpen();
+            Instant now = settings.clock().instant();
+            for (LocalJob job : matching(selection)) {
+                if (job.state == JobState.HELD) {
+                    job.hold = Optional.empty();
+                    job.enter(JobState.IDLE, now);
+                    event(job, "released");
+                    log.info("{}: released ({} MB)", job.spec.key(), job.requestMemoryMib);
+                }
+            }
+        }
+        ticker.execute(this::tick);
+    }
+
+    @Override
+    public void hold(Selection selection, String reason) {
+        synchronized (lock) {
+            requireOpen();
+            for (LocalJob job : matching(selection)) {
+                if (job.state == JobState.IDLE || job.state == JobState.RUNNING) {
+                    putOnHold(job, new Hold(Hold.BY_USER, 0, reason));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void remove(Selection selection, String reason) {
+        synchronized (lock) {
+            requireOpen();
+            Instant now = settings.clock().instant();
+            for (LocalJob job : matching(selection)) {
+                stopProcess(job);
+                job.hold = Optional.empty();
+                job.enter(JobState.REMOVED, now);
+                event(job, "removed: " + reason);
+                leaveQueue(job);
+            }
+        }
+    }
+
+    @Override
+    public void edit(Selection selection, JobEdit edit) {
+        synchronized (lock) {
+            requireOpen();
+            for (LocalJob job : matching(selection)) {
+                if (edit instanceof JobEdit.RequestMemory m) {
+                    job.requestMemoryMib = m.mib();
+                } else if (edit instanceof JobEdit.Priority p) {
+                    job.priority = p.priority();
+                }
+            }
+        }
+    }
+
+    @Override
+    public Health health() {
+        synchronized (lock) {
+            if (closed) {
+                return Health.down("the local executor is stopped", Duration.ZERO);
+            }
+            Map<JobState, Long> counts = new LinkedHashMap<>();
+            queue.values().forEach(j -> counts.merge(j.state, 1L, Long::sum));
+            return Health.up("local executor: " + queue.size() + " jobs " + counts, Duration.ZERO);
+        }
+    }
+
+    /** Stops every running job; the executor answers "unknown" from now on. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.values().forEach(this::stopProcess);
+        }
+        ticker.shutdownNow();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new BatchSystemException("the local executor is stopped");
+        }
+    }
+
+    private List<LocalJob> matching(Selection selection) {
+        return queue.values().stream().filter(j -> selection.matches(j.view())).toList();
+    }
+
+    /** One pass: notice ended jobs, enforce memory and run time, start idle jobs into free places. */
+    private void tick() {
+        try {
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                Instant now = settings.clock().instant();
+                for (LocalJob job : List.copyOf(queue.values())) {
+                    if (job.state == JobState.RUNNING) {
+                        watch(job, now);
+                    }
+                }
+                startIdleJobs(now);
+            }
+        } catch (RuntimeException e) {
+            // a failed pass must not end the ticker: the next one tries again
+            log.error("local executor pass failed", e);
+        }
+    }
+
+    private void watch(LocalJob job, Instant now) {
+        if (!job.process.isAlive()) {
+            job.exitCode = job.process.exitValue();
+            job.process = null;
+            job.enter(JobState.COMPLETED, now);
+            event(job, "completed with exit code " + job.exitCode);
+            log.info("{}: completed with exit code {}", job.spec.key(), job.exitCode);
+            leaveQueue(job);
+            return;
+        }
+        int usage = ResidentMemory.mib(job.process.toHandle());
+        job.peakMemoryMib = Math.max(job.peakMemoryMib, usage);
+        job.memoryMeasured = true;
+        if (settings.policy().holdOnMemoryExceeded() && usage > job.requestMemoryMib) {
+            putOnHold(job, Hold.memoryExceeded(usage, job.requestMemoryMib));
+            return;
+        }
+        long running = Duration.between(job.startedAt, now).toSeconds();
+        if (running > settings.policy().maxRunTime().toSeconds()) {
+            putOnHold(job, Hold.runTimeExceeded(running, settings.policy().maxRunTime().toSeconds()));
+        }
+    }
+
+    private void startIdleJobs(Instant now) {
+        long running = queue.values().stream().filter(j -> j.state == JobState.RUNNING).count();
+        if (running >= settings.maxRunning()) {
+            return;
+        }
+        List<LocalJob> idle = queue.values().stream().filter(j -> j.state == JobState.IDLE)
+                .sorted(Comparator.comparingInt((LocalJob j) -> -j.priority).thenComparing(j -> j.id))
+                .toList();
+        for (LocalJob job : idle) {
+            if (running >= settings.maxRunning()) {
+                return;
+            }
+            if (start(job, now)) {
+                running++;
+            }
+        }
+    }
+
+    private boolean start(LocalJob job, Instant now) {
+        List<String> command = settings.wrapper().command(WrapperRequest.of(job.spec, job.id.toString(), Optional.of(job.inputs)).toArguments());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(job.spec.files().directory().toFile())
+                .redirectOutput(job.spec.files().stdout().toFile())
+                .redirectError(job.spec.files().stderr().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        try {
+            job.process = builder.start();
+        } catch (IOException e) {
+            // HTCondor holds a job it cannot start (code 6); so do we, with the reason
+            putOnHold(job, new Hold(6, 0, "cannot start the job wrapper: " + e.getMessage()));
+            return false;
+        }
+        job.numJobStarts++;
+        job.startedAt = now;
+        job.exitCode = null;
+        job.enter(JobState.RUNNING, now);
+        event(job, "started (pid " + job.process.pid() + ", " + job.requestMemoryMib + " MB)");
+        log.debug("{}: started as pid {}", job.spec.key(), job.process.pid());
+        return true;
+    }
+
+    private void putOnHold(LocalJob job, Hold hold) {
+        stopProcess(job);
+        job.hold = Optional.of(hold);
+        job.numHolds++;
+        job.enter(JobState.HELD, settings.clock().instant());
+        event(job, "held: " + hold);
+        log.info("{}: held, {}", job.spec.key(), hold);
+    }
+
+    private void stopProcess(LocalJob job) {
+        Process process = job.process;
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            job.process = null;
+        }
+    }
+
+    private void leaveQueue(LocalJob job) {
+        queue.remove(job.id);
+        history.addLast(job.view());
+        while (history.size() > HISTORY_SIZE) {
+            history.removeFirst();
+        }
+    }
+
+    /** The job's event log ({@code .condor}): one line per change, like HTCondor's user log. */
+    private void event(LocalJob job, String what) {
+        String line = settings.clock().instant() + " " + job.id + " " + what + "\n";
+        try {
+            Files.writeString(job.spec.files().batchLog(), line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            log.warn("{}: cannot write the event log {}: {}", job.spec.key(), job.spec.files().batchLog(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package gov.bnl.sphenix.production.batch;
+
+import gov.bnl.sphenix.production.RepositoryFiles;
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.SpecRepository;
+import gov.bnl.sphenix.production.spec.load.SpecLoader;
+import gov.bnl.sphenix.production.spec.names.Layout;
+import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Jobs for batch tests, built the way the engine builds them: a production from the example specs
+ * (renamed, so that tests sharing a pool never see each other's jobs), {@link JobSpecs}, and the
+ * fake sPHENIX payload installed as the rule's script.
+ */
+public final class BatchFixtures {
+
+    /** The calorimeter production of the example specs: script run_calo.sh, ladder 2, 3, 5 GB. */
+    static final String EXAMPLE = "run3auau-calo-golden";
+
+    private static SpecRepository specs;
+
+    private BatchFixtures() {
+    }
+
+    public static synchronized SpecRepository specs() {
+        if (specs == null) {
+            specs = SpecLoader.load(new DirectoryTree(RepositoryFiles.productionSpecs())).repository()
+                    .orElseThrow(() -> new IllegalStateException("the example specs do not validate"));
+        }
+        return specs;
+    }
+
+    /** The example calorimeter production under a fresh name. */
+    public static Production production(String prefix) {
+        Production p = specs().production(EXAMPLE).orElseThrow();
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new Production(name, p.file(), p.ruleSetFile(), p.rule(), p.runs(), p.order(), p.masks(), p.segments(),
+                p.priority(), p.memory(), p.limits(), p.submit(), p.harvest(), p.onRemoval(), p.reruns());
+    }
+
+    /**
+     * A directory for one test's jobs: layout root and the payload installed as the rule's script.
+     * World-writable when the jobs run as another user (the test pool).
+     */
+    public record WorkArea(Path root, Layout layout, Path payloads, JobSpecs jobs) {
+
+        public static WorkArea in(Path root, boolean worldWritable) {
+            try {
+                Files.createDirectories(root);
+                Path payloads = Files.createDirectories(root.resolve("payloads"));
+                Path script = payloads.resolve(specs().production(EXAMPLE).orElseThrow().rule().job().script());
+                Files.copy(RepositoryFiles.productionSpecs().resolve("payloads/fake_sphenix_job.sh"), script);
+                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+                if (worldWritable) {
+                    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
+                    Files.setPosixFilePermissions(payloads, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+                Layout layout = Layout.under(root);
+                return new WorkArea(root, layout, payloads, new JobSpecs(layout, payloads));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** One job of {@code production} on run {@code run}, segment {@code segment}, with two input files. */
+        public JobSpec job(Production production, int run, int segment, int requestMemoryMib) {
+            return jobs.of(production, new JobSpecs.Request(run, segment, "", "physics",
+                    List.of("/sphenix/lustre01/DST_CALOFITTING_run3auau-" + run + "-" + segment + "-a.root",
+                            "/sphenix/lustre01/DST_CALOFITTING_run3auau-" + run + "-" + segment + "-b.root"),
+                    "tok-" + production.name().substring(production.name().length() - 8), requestMemoryMib));
+        }
+
+        /** Segments 0..count-1 of one run. */
+        public List<JobSpec> segments(Production production, int run, int count, int requestMemoryMib) {
+            List<JobSpec> jobs = new ArrayList<>(count);
+            for (int segment = 0; segment < count; segment++) {
+                jobs.add(job(production, run, segment, requestMemoryMib));
+            }
+            return jobs;
+        }
+    }
+}

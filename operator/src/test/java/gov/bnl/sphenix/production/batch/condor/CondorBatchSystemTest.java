@@ -1,0 +1,97 @@
+package gov.bnl.sphenix.production.batch.condor;
+
+import static org.awaitility.Awaitility.await;
+
+import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
+import gov.bnl.sphenix.production.batch.BatchSystem;
+import gov.bnl.sphenix.production.batch.BatchSystemScenarios;
+import gov.bnl.sphenix.production.batch.JobDirectories;
+import gov.bnl.sphenix.production.batch.JobPolicy;
+import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+
+/** The batch scenarios against a real HTCondor pool ({@code scripts/minicondor.sh up}). */
+@Tag("condor")
+class CondorBatchSystemTest extends BatchSystemScenarios {
+
+    private static Path root;
+    private static WorkArea work;
+    private static CondorBatchSystem condor;
+
+    @BeforeAll
+    static void pool() {
+        if (!MiniCondorPool.available()) {
+            return;
+        }
+        root = MiniCondorPool.share().resolve("tests-" + UUID.randomUUID());
+        work = WorkArea.in(root, true);
+        String classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
+        condor = new CondorBatchSystem(settings(classpath), JobDirectories.worldWritable());
+    }
+
+    static CondorSettings settings(String classpath) {
+        return new CondorSettings(List.of(MiniCondorPool.inPool().toString()), Optional.empty(), Duration.ofSeconds(30),
+                WrapperLaunch.jar(MiniCondorPool.java(), classpath), JobPolicy.DEFAULT);
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (condor != null) {
+            condor.close();
+        }
+        if (root != null) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void needsThePool() {
+        MiniCondorPool.requireUp();
+    }
+
+    @Override
+    protected BatchSystem batch() {
+        return condor;
+    }
+
+    @Override
+    protected WorkArea work() {
+        return work;
+    }
+
+    @Override
+    protected void stopBatchSystem() {
+        MiniCondorPool.admin("condor_off", "-daemon", "schedd");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !condor.health().reachable());
+    }
+
+    @Override
+    protected void startBatchSystem() {
+        MiniCondorPool.admin("condor_on", "-daemon", "schedd");
+    }
+
+    @Override
+    protected Duration patience() {
+        return Duration.ofSeconds(90);
+    }
+
+    @Override
+    protected boolean queueSurvivesRestart() {
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+package gov.bnl.sphenix.production.batch.condor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.bnl.sphenix.production.batch.BatchFixtures;
+import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.BatchJobId;
+import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.batch.JobDirectories;
+import gov.bnl.sphenix.production.batch.JobPolicy;
+import gov.bnl.sphenix.production.batch.JobSpec;
+import gov.bnl.sphenix.production.batch.JobState;
+import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.spec.Production;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loops the submit description's policy ends, on the real pool: a job evicted again and again
+ * is held instead of restarting forever, and a job that runs too long is held.
+ */
+@Tag("condor")
+class CondorPolicyTest {
+
+    private static Path root;
+    private static WorkArea work;
+    private static String classpath;
+
+    @BeforeAll
+    static void pool() {
+        if (!MiniCondorPool.available()) {
+            return;
+        }
+        root = MiniCondorPool.share().resolve("tests-" + UUID.randomUUID());
+        work = WorkArea.in(root, true);
+        classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (root != null) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void needsThePool() {
+        MiniCondorPool.requireUp();
+    }
+
+    private static CondorBatchSystem condor(JobPolicy policy) {
+        return new CondorBatchSystem(CondorBatchSystemTest.settings(classpath).withPolicy(policy),
+                JobDirectories.worldWritable());
+    }
+
+    @Test
+    void aJobEvictedOverAndOverIsHeldInsteadOfRestartingForever() throws Exception {
+        CondorBatchSystem condor = condor(new JobPolicy(true, 1, Duration.ofDays(1)));
+        Production production = BatchFixtures.production("evicted");
+        JobSpec job = work.job(production, 67999, 0, 512);
+        BatchJobId id = condor.submit(List.of(job)).idOf(job.key());
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> running(condor, id, 1));
+            vacate(id); // what a preempting pool does to a job: it goes back to idle and starts again
+
+            BatchJob held = await().atMost(Duration.ofSeconds(60)).until(() -> job(condor, id),
+                    j -> j.state() == JobState.HELD);
+
+            assertThat(held.hold().orElseThrow().code()).isEqualTo(Hold.PERIODIC_HOLD);
+            assertThat(held.hold().orElseThrow().subcode()).isEqualTo(Hold.TOO_MANY_STARTS);
+            assertThat(held.hold().orElseThrow().reason()).isEqualTo("started 2 times, more than the 1 allowed");
+            assertThat(held.numJobStarts()).isEqualTo(2);
+        } finally {
+            condor.remove(Selection.production(production.name()), "test over");
+        }
+    }
+
+    @Test
+    void aJobPastTheMaximumRunTimeIsHeld() {
+        CondorBatchSystem condor = condor(JobPolicy.DEFAULT.withMaxRunTime(Duration.ofSeconds(3)));
+        Production production = BatchFixtures.production("runtime");
+        JobSpec job = work.job(production, 67999, 0, 512);
+        BatchJobId id = condor.submit(List.of(job)).idOf(job.key());
+        try {
+            BatchJob held = await().atMost(Duration.ofSeconds(60)).until(() -> job(condor, id),
+                    j -> j.state() == JobState.HELD);
+
+            assertThat(held.hold().orElseThrow().subcode()).isEqualTo(Hold.RUN_TIME_EXCEEDED);
+            assertThat(held.hold().orElseThrow().reason()).startsWith("running for ")
+                    .endsWith(" s, longer than the maximum of 3 s");
+            assertThat(held.isHeldForMemory()).isFalse();
+        } finally {
+            condor.remove(Selection.production(production.name()), "test over");
+        }
+    }
+
+    private static BatchJob job(CondorBatchSystem condor, BatchJobId id) {
+        return condor.query(Selection.id(id)).jobs().get(0);
+    }
+
+    private static boolean running(CondorBatchSystem condor, BatchJobId id, int starts) {
+        BatchJob job = job(condor, id);
+        return job.state() == JobState.RUNNING && job.numJobStarts() == starts;
+    }
+
+    private static void vacate(BatchJobId id) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(MiniCondorPool.inPool().toString(), "condor_vacate_job", id.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
+}

@@ -1,0 +1,118 @@
+package gov.bnl.sphenix.production.batch.condor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.BatchJobId;
+import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.batch.JobState;
+import java.io.IOException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The JSON quirks of condor_q and condor_history, as HTCondor 23 prints them. */
+class JobAdParserTest {
+
+    @Test
+    void anEmptyQueueIsNoOutputAtAllOrAnEmptyArray() throws IOException {
+        assertThat(JobAdParser.parse("")).isEmpty();
+        assertThat(JobAdParser.parse("\n")).isEmpty();
+        assertThat(JobAdParser.parse("[\n]\n")).isEmpty();
+    }
+
+    @Test
+    void aHeldJobWithOurAttributesAndAnExpressionForMemoryUsage() throws IOException {
+        String json = """
+                [
+                {
+                  "ClusterId": 3,
+                  "ProcId": 0,
+                  "JobStatus": 5,
+                  "ProdOpJobKey": "calo/67966/0",
+                  "ProdOpToken": "pass-1",
+                  "ProdOpRerunToken": "",
+                  "HoldReasonCode": 3,
+                  "HoldReasonSubCode": 34,
+                  "HoldReason": "memory usage 318 MB exceeded request_memory 128 MB",
+                  "RequestMemory": 128,
+                  "MemoryUsage": "\\/Expr(((ResidentSetSize + 1023) / 1024))\\/",
+                  "ResidentSetSize": 325000,
+                  "NumJobStarts": 1,
+                  "QDate": 1795919100,
+                  "JobCurrentStartDate": 1795919102,
+                  "EnteredCurrentStatus": 1795919110
+                }
+                ]
+                """;
+
+        BatchJob job = JobAdParser.parse(json).get(0);
+
+        assertThat(job.id()).isEqualTo(new BatchJobId(3, 0));
+        assertThat(job.key()).contains(JobKey.of("calo", 67966, 0));
+        assertThat(job.state()).isEqualTo(JobState.HELD);
+        assertThat(job.hold()).contains(new Hold(3, 34, "memory usage 318 MB exceeded request_memory 128 MB"));
+        assertThat(job.isHeldForMemory()).isTrue();
+        assertThat(job.memoryUsageMib()).as("from ResidentSetSize, rounded up").hasValue(318);
+        assertThat(job.requestMemoryMib()).isEqualTo(128);
+        assertThat(job.batchToken()).isEqualTo("pass-1");
+        assertThat(job.queuedAt()).contains(Instant.ofEpochSecond(1795919100));
+        assertThat(job.stateSince()).contains(Instant.ofEpochSecond(1795919110));
+        assertThat(job.exitCode()).isEmpty();
+    }
+
+    @Test
+    void absentAttributesAreEmptyNotZero() throws IOException {
+        BatchJob job = JobAdParser.parse("[{\"ClusterId\": 8, \"ProcId\": 2, \"JobStatus\": 1}]").get(0);
+
+        assertThat(job.key()).as("a job that is not ours").isEmpty();
+        assertThat(job.batchToken()).isEmpty();
+        assertThat(job.memoryUsageMib()).isEmpty();
+        assertThat(job.startedAt()).isEmpty();
+        assertThat(job.numJobStarts()).isZero();
+        assertThat(job.hold()).isEmpty();
+    }
+
+    @Test
+    void completedAndSignalledJobsFromHistory() throws IOException {
+        String json = """
+                [
+                {"ClusterId": 2, "ProcId": 0, "JobStatus": 4, "ExitCode": 13, "ExitBySignal": false},
+                {"ClusterId": 2, "ProcId": 1, "JobStatus": 4, "ExitBySignal": true, "ExitSignal": 9},
+                {"ClusterId": 2, "ProcId": 2, "JobStatus": 3}
+                ]
+                """;
+
+        assertThat(JobAdParser.parse(json)).extracting(BatchJob::state, BatchJob::exitCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(JobState.COMPLETED, java.util.OptionalInt.of(13)),
+                org.assertj.core.groups.Tuple.tuple(JobState.COMPLETED, java.util.OptionalInt.of(137)),
+                org.assertj.core.groups.Tuple.tuple(JobState.REMOVED, java.util.OptionalInt.empty()));
+    }
+
+    @Test
+    void heldByHtcondorsOwnMemoryPolicyIsAMemoryHoldToo() throws IOException {
+        BatchJob job = JobAdParser.parse("""
+                [{"ClusterId": 1, "ProcId": 0, "JobStatus": 5, "HoldReasonCode": 21, "HoldReasonSubCode": 102,
+                  "HoldReason": "Job has gone over memory limit of 2048 megabytes."}]
+                """).get(0);
+
+        assertThat(job.isHeldForMemory()).isTrue();
+    }
+
+    @Test
+    void anUnreadableJobKeyLeavesTheJobWithoutKey() throws IOException {
+        BatchJob job = JobAdParser.parse("[{\"ClusterId\": 1, \"ProcId\": 0, \"JobStatus\": 2, \"ProdOpJobKey\": \"nonsense\"}]").get(0);
+
+        assertThat(job.key()).isEmpty();
+        assertThat(job.state()).isEqualTo(JobState.RUNNING);
+    }
+
+    @Test
+    void garbageIsAnErrorNotAnEmptyQueue() {
+        assertThatThrownBy(() -> JobAdParser.parse("-- Failed to fetch ads from: <127.0.0.1:9618>"))
+                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> JobAdParser.parse("{\"ClusterId\": 1}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> JobAdParser.parse("[{\"ClusterId\": 1}]")).isInstanceOf(IOException.class);
+    }
+}

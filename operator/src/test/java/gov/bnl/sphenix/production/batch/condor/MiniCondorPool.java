@@ -1,0 +1,110 @@
+package gov.bnl.sphenix.production.batch.condor;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The one-machine pool {@code scripts/minicondor.sh up} starts. Tests tagged {@code condor} set up
+ * only when {@link #available()} and call {@link #requireUp()} before each test: without a pool
+ * they are skipped (and counted as skipped) with a loud message, unless {@code REQUIRE_CONDOR=1}
+ * (CI), where a missing pool fails them.
+ */
+public final class MiniCondorPool {
+
+    private MiniCondorPool() {
+    }
+
+    public static Path home() {
+        return Path.of(System.getenv().getOrDefault("MINICONDOR_HOME", "/var/cache/minicondor"));
+    }
+
+    /** Runs the HTCondor tools inside the pool's root as its submit user. */
+    public static Path inPool() {
+        return home().resolve("bin/in-pool");
+    }
+
+    /** Bind-mounted at the same path inside the pool: job files must live here. */
+    public static Path share() {
+        return home().resolve("share");
+    }
+
+    /** The java executable inside the pool's root. */
+    public static String java() {
+        return "/usr/bin/java";
+    }
+
+    private static Boolean up;
+    private static boolean told;
+
+    /** Whether the pool answers; asked once per test run. */
+    public static synchronized boolean isUp() {
+        if (up == null) {
+            up = Files.isExecutable(inPool()) && run(inPool().toString(), "condor_q", "-totals") == 0;
+        }
+        return up;
+    }
+
+    /**
+     * For {@code @BeforeAll}: whether to set up for the pool. Without one this fails when
+     * {@code REQUIRE_CONDOR=1}, else returns false and {@link #requireUp()} skips every test.
+     */
+    public static boolean available() {
+        if (!isUp() && "1".equals(System.getenv("REQUIRE_CONDOR"))) {
+            fail("REQUIRE_CONDOR=1 but " + missing());
+        }
+        return isUp();
+    }
+
+    /** For {@code @BeforeEach} (or a test): skips the test, loudly, when there is no pool. */
+    public static void requireUp() {
+        if (available()) {
+            return;
+        }
+        synchronized (MiniCondorPool.class) {
+            if (!told) {
+                System.err.println("\n*** SKIPPED: " + missing() + " ***\n");
+                told = true;
+            }
+        }
+        Assumptions.abort(missing());
+    }
+
+    private static String missing() {
+        return "NO HTCONDOR POOL: tests tagged 'condor' need one; start it with `scripts/minicondor.sh up`"
+                + " (as root; MINICONDOR_HOME=" + home() + ")";
+    }
+
+    /** Runs a command inside the pool's root as root: stopping and starting daemons. */
+    public static void admin(String... command) {
+        List<String> words = new ArrayList<>(List.of(home().resolve("bin/pool-admin").toString()));
+        words.addAll(List.of(command));
+        int code = run(words.toArray(String[]::new));
+        if (code != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + code);
+        }
+    }
+
+    private static int run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

@@ -1,13 +1,15 @@
 package gov.bnl.sphenix.production.cli;
 
+import gov.bnl.sphenix.production.cli.bench.CatalogBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.PlanBenchCommand;
+import gov.bnl.sphenix.production.cli.bench.SubmitBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code prodctl bench ...}: the benchmarks behind docs/benchmarks.md, runnable by anyone. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; --quick runs a reduced version in under a minute.",
-        subcommands = {PlanBenchCommand.class})
+        subcommands = {CatalogBenchCommand.class, PlanBenchCommand.class, SubmitBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -62,7 +62,7 @@ public final class TestProducts {
         RuleInput input = new RuleInput(derived ? Optional.of(RAW_TAG) : Optional.empty(),
                 RuleInput.DEFAULT_MIN_RUN_TIME, RuleInput.DEFAULT_MIN_RUN_EVENTS, true, cutSegment);
         RuleJob job = new RuleJob("run.sh", List.of(), 0, MemoryLadder.of(2048, 4096), 1, 1, 0,
-                Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+                Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
         Rule rule = new Rule(dsttype.toLowerCase(java.util.Locale.ROOT),
                 new RuleParams(dsttype, "run3", physicsmode, DATASET, tag), input, job,
                 SourceLocation.ofFile("rules.yaml"));

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;

@@ -78,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
             // A sub-directory (productions/, rules/x/) is checked as part of its repository:
             // cross-file checks need the catalogue and the other productions.
             Path dir = path.toAbsolutePath().normalize();
-            Path root = Files.exists(dir.resolve(SpecLoader.CATALOGUE)) ? dir : enclosingRepository(dir).orElse(dir);
+            Path root = nearestHolding(dir, SpecLoader.CATALOGUE).orElse(dir);
             return new Validated(SpecLoader.load(new DirectoryTree(root)), display(root));
         }
         if (!Files.exists(path)) {
@@ -92,29 +92,25 @@ final class ValidateCommand implements Callable<Integer> {
         return new Validated(SpecLoader.loadFile(new DirectoryTree(root), relative), display(root));
     }
 
-    private static java.util.Optional<Path> enclosingRepository(Path dir) {
-        for (Path d = dir.getParent(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve(SpecLoader.CATALOGUE))) {
-                return java.util.Optional.of(d);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
     /**
      * The specs repository a file belongs to: the nearest directory above it that holds the product
      * catalogue, else the nearest git work tree (a rule-set repository without a catalogue), else
      * the file's own directory. Paths in the file may not leave that root.
      */
     static Path repositoryRoot(Path file) {
-        for (String marker : new String[] {SpecLoader.CATALOGUE, ".git"}) {
-            for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
-                if (Files.exists(dir.resolve(marker))) {
-                    return dir;
-                }
+        return nearestHolding(file.getParent(), SpecLoader.CATALOGUE)
+                .or(() -> nearestHolding(file.getParent(), ".git"))
+                .orElse(file.getParent());
+    }
+
+    /** {@code start} or the nearest directory above it that holds {@code marker}. */
+    private static java.util.Optional<Path> nearestHolding(Path start, String marker) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(marker))) {
+                return java.util.Optional.of(dir);
             }
         }
-        return file.getParent();
+        return java.util.Optional.empty();
     }
 
     /** Messages name files as the user would type them: relative to the working directory when possible. */

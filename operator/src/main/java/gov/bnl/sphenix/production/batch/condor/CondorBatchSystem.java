@@ -7,7 +7,7 @@ import gov.bnl.sphenix.production.batch.Health;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobEdit;
-import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;

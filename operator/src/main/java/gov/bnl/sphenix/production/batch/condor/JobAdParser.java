@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.BatchJobId;
 import gov.bnl.sphenix.production.batch.Hold;
-import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobState;
 import java.io.IOException;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package gov.bnl.sphenix.production.cli.bench;
 import gov.bnl.sphenix.production.batch.Health;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobFiles;
-import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobOutput;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;

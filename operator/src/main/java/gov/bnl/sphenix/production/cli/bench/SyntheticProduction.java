@@ -5,7 +5,7 @@ import gov.bnl.sphenix.production.plan.Candidate;
 import gov.bnl.sphenix.production.plan.ExistingOutput;
 import gov.bnl.sphenix.production.plan.Hold;
 import gov.bnl.sphenix.production.plan.HoldRecord;
-import gov.bnl.sphenix.production.plan.JobKey;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LedgerState;
 import gov.bnl.sphenix.production.plan.QueueJob;

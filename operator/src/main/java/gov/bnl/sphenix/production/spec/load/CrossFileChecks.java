@@ -29,9 +29,11 @@ final class CrossFileChecks {
 
     void check(List<ProductionParser.Parsed> productions, ProductCatalogue catalogue) {
         uniqueNames(productions);
+        Set<String> maskable = new LinkedHashSet<>(catalogue.allLeavesAndHosts());
+        maskable.addAll(catalogue.detectors().keySet());
         for (ProductionParser.Parsed parsed : productions) {
             knownProduct(parsed, catalogue);
-            knownMasks(parsed, catalogue);
+            knownMasks(parsed, catalogue, maskable);
             inputTag(parsed, catalogue);
         }
         disjointNamespaces(productions);
@@ -80,9 +82,8 @@ final class CrossFileChecks {
                 .orElse("declare it in catalogue.yaml");
     }
 
-    private void knownMasks(ProductionParser.Parsed parsed, ProductCatalogue catalogue) {
-        Set<String> names = new LinkedHashSet<>(catalogue.allLeavesAndHosts());
-        names.addAll(catalogue.detectors().keySet());
+    /** @param names what masks may name, for suggestions */
+    private void knownMasks(ProductionParser.Parsed parsed, ProductCatalogue catalogue, Set<String> names) {
         for (String mask : parsed.production().masks()) {
             if (!catalogue.maskIsKnown(mask)) {
                 out.error(parsed.masksAt(), "mask '" + mask + "' names no detector, host or leaf of the catalogue",

@@ -3,7 +3,7 @@ package gov.bnl.sphenix.production.batch.condor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.batch.BatchJobId;
-import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.Selection;
 import java.util.List;

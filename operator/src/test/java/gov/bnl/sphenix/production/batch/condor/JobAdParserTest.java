@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.BatchJobId;
 import gov.bnl.sphenix.production.batch.Hold;
-import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobState;
 import java.io.IOException;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.InputSlice;
-import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobSpecs;

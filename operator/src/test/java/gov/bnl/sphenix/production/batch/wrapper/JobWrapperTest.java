@@ -6,7 +6,7 @@ import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
-import gov.bnl.sphenix.production.batch.JobKey;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobOutput;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.WorkerClasspath;

@@ -1,5 +1,7 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import java.util.Collection;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.spec.Hold;
+
 /**
  * A (code, subcode) pattern that recognises a kind of hold; {@link #ANY_SUBCODE} matches every
  * subcode of the code.

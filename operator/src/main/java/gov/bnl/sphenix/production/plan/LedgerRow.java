@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.spec.Hold;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

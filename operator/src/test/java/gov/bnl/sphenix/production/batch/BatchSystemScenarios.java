@@ -1,5 +1,7 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

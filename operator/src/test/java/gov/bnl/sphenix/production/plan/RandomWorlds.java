@@ -1,5 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import static gov.bnl.sphenix.production.plan.Fixtures.NOW;
 

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.batch.condor;
 
-import gov.bnl.sphenix.production.batch.BatchJobId;
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.Health;

@@ -1,11 +1,11 @@
 package gov.bnl.sphenix.production.batch.local;
 
 import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.batch.BatchJobId;
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.Health;
-import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobEdit;

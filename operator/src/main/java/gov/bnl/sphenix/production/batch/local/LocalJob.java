@@ -1,8 +1,8 @@
 package gov.bnl.sphenix.production.batch.local;
 
 import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.batch.BatchJobId;
-import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobState;

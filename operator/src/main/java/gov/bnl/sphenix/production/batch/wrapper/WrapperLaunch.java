@@ -1,6 +1,10 @@
 package gov.bnl.sphenix.production.batch.wrapper;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +41,11 @@ public record WrapperLaunch(String java, List<String> jvmOptions, String classpa
     public static WrapperLaunch currentJvm() {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java");
-        return new WrapperLaunch(java, SMALL_JVM, System.getProperty("java.class.path"));
+        // absolute: a job starts in its own log directory, where a relative class path finds nothing
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        return new WrapperLaunch(java, SMALL_JVM, classpath);
     }
 
     /** The JVM part of the command: everything before the wrapper's own arguments. */

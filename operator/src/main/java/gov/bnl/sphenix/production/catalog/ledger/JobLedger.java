@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,6 +92,11 @@ public final class JobLedger {
 
     private static final String HOLDS = """
             SELECT held_at, code, subcode, reason, request_mib FROM job_hold WHERE job_id = ? ORDER BY held_at""";
+
+    private static final String HOLDS_OF_PRODUCTION = """
+            SELECT h.job_id, h.held_at, h.code, h.subcode, h.reason, h.request_mib
+              FROM job_hold h JOIN job j ON j.id = h.job_id
+             WHERE j.production = ? ORDER BY h.job_id, h.held_at""";
 
     private static final String FORGET = "DELETE FROM job WHERE production = ? AND id = ANY (?)";
 
@@ -284,8 +290,23 @@ public final class JobLedger {
                 s.setLong(1, jobId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        holds.add(new Hold(SqlTimes.get(rs, "held_at").orElseThrow(), optionalInt(rs, "code"),
-                                optionalInt(rs, "subcode"), rs.getString("reason"), rs.getInt("request_mib")));
+                        holds.add(readHold(rs));
+                    }
+                }
+            }
+            return holds;
+        });
+    }
+
+    /** Every remembered hold of a production's jobs, by ledger id, oldest first: one query for a whole pass. */
+    public Map<Long, List<Hold>> holdsOf(String production) throws SQLException {
+        return Transactions.run(ledger, retry, "holds of " + production, c -> {
+            Map<Long, List<Hold>> holds = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(HOLDS_OF_PRODUCTION)) {
+                s.setString(1, production);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        holds.computeIfAbsent(rs.getLong("job_id"), id -> new ArrayList<>()).add(readHold(rs));
                     }
                 }
             }
@@ -314,7 +335,12 @@ public final class JobLedger {
         return jobs;
     }
 
-    private static void setOptional(PreparedStatement s, int index, OptionalInt value) throws SQLException {
+    private static Hold readHold(ResultSet rs) throws SQLException {
+        return new Hold(SqlTimes.get(rs, "held_at").orElseThrow(), optionalInt(rs, "code"), optionalInt(rs, "subcode"),
+                rs.getString("reason"), rs.getInt("request_mib"));
+    }
+
+    static void setOptional(PreparedStatement s, int index, OptionalInt value) throws SQLException {
         if (value.isPresent()) {
             s.setInt(index, value.getAsInt());
         } else {

@@ -11,7 +11,9 @@ public enum JobState {
     HELD,
     FINISHED,
     FAILED,
-    REMOVED;
+    REMOVED,
+    /** A submission that never reached the queue, reset after its timeout: free to be submitted again. */
+    LOST;
 
     public String dbName() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,11 +20,21 @@ public final class ProductionRegistry {
             INSERT INTO production (name, spec_hash, revision, state, updated_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (name) DO UPDATE
                SET spec_hash = excluded.spec_hash, revision = excluded.revision, state = excluded.state,
-                   updated_at = excluded.updated_at""";
+                   updated_at = excluded.updated_at, removed_at = NULL, removed_in = NULL""";
 
-    private static final String ALL = "SELECT name, spec_hash, revision, state, updated_at FROM production ORDER BY name";
+    private static final String COLUMNS = "name, spec_hash, revision, state, updated_at, removed_at, removed_in";
 
-    private static final String ONE = "SELECT name, spec_hash, revision, state, updated_at FROM production WHERE name = ?";
+    private static final String ALL = "SELECT " + COLUMNS + " FROM production ORDER BY name";
+
+    private static final String ONE = "SELECT " + COLUMNS + " FROM production WHERE name = ?";
+
+    // The spec and revision stay those that last declared it: they say what its removal policy is.
+    private static final String REMOVING = """
+            UPDATE production SET state = 'removing', removed_at = ?, removed_in = ?, updated_at = ?
+             WHERE name = ? AND state IN ('active', 'suspended')""";
+
+    private static final String REMOVED = """
+            UPDATE production SET state = 'removed', updated_at = ? WHERE name = ? AND state = 'removing'""";
 
     private final DataSource ledger;
     private final Retry retry;
@@ -43,6 +54,30 @@ public final class ProductionRegistry {
                 s.setString(4, production.state().dbName());
                 SqlTimes.set(s, 5, production.updatedAt());
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The production's file left the specs in {@code revision}: its removal starts now. False when it was not live. */
+    public boolean markRemoving(String name, String revision, Instant at) throws SQLException {
+        return Transactions.run(ledger, retry, "removal of " + name, c -> {
+            try (PreparedStatement s = c.prepareStatement(REMOVING)) {
+                SqlTimes.set(s, 1, at);
+                s.setString(2, revision);
+                SqlTimes.set(s, 3, at);
+                s.setString(4, name);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Its jobs are gone and its outputs handled: nothing more to do for it. */
+    public boolean markRemoved(String name, Instant at) throws SQLException {
+        return Transactions.run(ledger, retry, "removed " + name, c -> {
+            try (PreparedStatement s = c.prepareStatement(REMOVED)) {
+                SqlTimes.set(s, 1, at);
+                s.setString(2, name);
+                return s.executeUpdate() == 1;
             }
         });
     }
@@ -71,7 +106,8 @@ public final class ProductionRegistry {
             while (rs.next()) {
                 records.add(new ProductionRecord(rs.getString("name"), rs.getString("spec_hash"),
                         rs.getString("revision"), ProductionState.fromDb(rs.getString("state")),
-                        SqlTimes.get(rs, "updated_at").orElseThrow()));
+                        SqlTimes.get(rs, "updated_at").orElseThrow(), SqlTimes.get(rs, "removed_at"),
+                        Optional.ofNullable(rs.getString("removed_in"))));
             }
         }
         return records;

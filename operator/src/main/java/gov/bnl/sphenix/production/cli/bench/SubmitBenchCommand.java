@@ -12,6 +12,7 @@ import gov.bnl.sphenix.production.batch.Payload;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
+import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.Layout;
@@ -82,7 +83,7 @@ public final class SubmitBenchCommand implements Callable<Integer> {
         Path area = Files.createTempDirectory(workDirectory(), "bench-submit-");
         Files.setPosixFilePermissions(area, PosixFilePermissions.fromString("rwxrwxrwx"));
         CondorSettings settings = new CondorSettings(commandPrefix, Optional.empty(), Duration.ofSeconds(120),
-                WrapperLaunch.jar("/usr/bin/java", ownJar()), JobPolicy.DEFAULT);
+                WrapperLaunch.jar("/usr/bin/java", LocalPool.ownClasspath()), JobPolicy.DEFAULT);
         String production = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         try (CondorBatchSystem condor = new CondorBatchSystem(settings, JobDirectories.worldWritable())) {
             Health health = condor.health();
@@ -234,34 +235,16 @@ public final class SubmitBenchCommand implements Callable<Integer> {
         if (prefix != null) {
             return prefix.isBlank() ? List.of() : List.of(prefix);
         }
-        String configured = System.getenv("CONDOR_COMMAND_PREFIX");
-        if (configured != null) {
-            return configured.isBlank() ? List.of() : List.of(configured);
-        }
-        Path inPool = miniCondorHome().resolve("bin/in-pool");
-        return Files.isExecutable(inPool) ? List.of(inPool.toString()) : List.of();
+        return LocalPool.commandPrefix();
     }
 
     private Path workDirectory() {
         if (workDir != null) {
             return workDir;
         }
-        Path share = miniCondorHome().resolve("share");
-        return Files.isDirectory(share) ? share : Path.of(System.getProperty("java.io.tmpdir"));
+        return LocalPool.sharedDirectory();
     }
 
-    private static Path miniCondorHome() {
-        return Path.of(System.getenv().getOrDefault("MINICONDOR_HOME", "/var/cache/minicondor"));
-    }
-
-    /** The jar (or classes directory) this command runs from: what the jobs would start. */
-    private static String ownJar() {
-        try {
-            return Path.of(SubmitBenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (Exception e) {
-            return "prodctl.jar";
-        }
-    }
 
     private static double rate(int jobs, long millis) {
         return jobs * 1000.0 / Math.max(millis, 1);

@@ -1,9 +1,9 @@
 package gov.bnl.sphenix.production.cli.bench;
 
-import gov.bnl.sphenix.production.plan.BatchJobId;
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.plan.Candidate;
 import gov.bnl.sphenix.production.plan.ExistingOutput;
-import gov.bnl.sphenix.production.plan.Hold;
+import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.plan.HoldRecord;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.plan.LedgerRow;

@@ -197,12 +197,23 @@ final class ProductionParser {
         return Optional.of(new RuleRef(path, rule.get()));
     }
 
+    /** Masks, with brace ranges as in the catalogue: {@code TPC{00..23}} masks all 24 TPC sectors. */
     private List<String> masks(MapReader s) {
-        List<String> masks = s.textList("masks");
-        for (String mask : masks) {
-            if (!mask.matches("[A-Za-z0-9_]+")) {
-                out.error(s.valueLocation("masks"), "mask '" + mask + "' is not a detector or host name",
-                        "name a detector element (TPC17, INTT3), a host (ebdc17) or a leaf (ebdc17_0)");
+        List<String> masks = new ArrayList<>();
+        for (String written : s.textList("masks")) {
+            List<String> expanded;
+            try {
+                expanded = BraceExpansion.expand(written);
+            } catch (IllegalArgumentException e) {
+                out.error(s.valueLocation("masks"), e.getMessage(), "write a smaller range");
+                continue;
+            }
+            for (String mask : expanded) {
+                if (!mask.matches("[A-Za-z0-9_]+")) {
+                    out.error(s.valueLocation("masks"), "mask '" + mask + "' is not a detector or host name",
+                            "name a detector element (TPC17, INTT3), a host (ebdc17), a leaf (ebdc17_0) or a range (TPC{00..23})");
+                }
+                masks.add(mask);
             }
         }
         return masks;

@@ -2,7 +2,7 @@ package gov.bnl.sphenix.production.batch.condor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.batch.BatchJobId;
+import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.Selection;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.batch.BatchJobId;
-import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobState;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
-import gov.bnl.sphenix.production.batch.Hold;
+import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.Selection;

@@ -1,4 +1,4 @@
-package gov.bnl.sphenix.production.batch;
+package gov.bnl.sphenix.production.spec;
 
 import java.util.Objects;
 

@@ -1,0 +1,45 @@
+package gov.bnl.sphenix.production.batch.condor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How this project reaches a personal HTCondor pool (the one {@code scripts/minicondor.sh} runs):
+ * the command prefix that runs HTCondor's tools inside it, a directory its jobs can write, and the
+ * class path jobs start the wrapper from.
+ */
+public final class LocalPool {
+
+    private LocalPool() {
+    }
+
+    /** {@code CONDOR_COMMAND_PREFIX}, else the pool's {@code bin/in-pool}, else none (tools on the PATH). */
+    public static List<String> commandPrefix() {
+        String configured = System.getenv("CONDOR_COMMAND_PREFIX");
+        if (configured != null) {
+            return configured.isBlank() ? List.of() : List.of(configured);
+        }
+        Path inPool = home().resolve("bin/in-pool");
+        return Files.isExecutable(inPool) ? List.of(inPool.toString()) : List.of();
+    }
+
+    /** A directory the pool's jobs can write, else the temporary directory. */
+    public static Path sharedDirectory() {
+        Path share = home().resolve("share");
+        return Files.isDirectory(share) ? share : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /** The jar (or classes directory) this JVM runs from: what the jobs start. */
+    public static String ownClasspath() {
+        try {
+            return Path.of(LocalPool.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (Exception e) {
+            return "prodctl.jar";
+        }
+    }
+
+    static Path home() {
+        return Path.of(System.getenv().getOrDefault("MINICONDOR_HOME", "/var/cache/minicondor"));
+    }
+}

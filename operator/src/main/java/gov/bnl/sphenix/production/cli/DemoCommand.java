@@ -1,0 +1,109 @@
+package gov.bnl.sphenix.production.cli;
+
+import gov.bnl.sphenix.production.batch.BatchSystem;
+import gov.bnl.sphenix.production.batch.local.LocalExecutor;
+import gov.bnl.sphenix.production.batch.local.LocalSettings;
+import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.demo.Demo;
+import gov.bnl.sphenix.production.demo.DemoSummary;
+import gov.bnl.sphenix.production.demo.DemoWorld;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code prodctl demo}: the whole loop on this machine in a few minutes — commits to a specs
+ * repository start and stop productions, the engine submits, harvests, escalates memory holds and
+ * cleans up, and a table shows where each production stands.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run sPHENIX production end to end on this machine: an embedded PostgreSQL with a synthetic",
+                "catalog, a local specs repository, and the local executor (or --batch condor).",
+                "Productions are started by commits and one is stopped by a git revert."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", description = "Where to build the demo (default: prodctl-demo-<time> in the current directory).")
+    Path dir;
+
+    @Option(names = "--specs", description = "The production-specs directory to start from (default: ${DEFAULT-VALUE}).",
+            defaultValue = "production-specs")
+    Path specs;
+
+    @Option(names = "--batch", description = "local or condor (default: ${DEFAULT-VALUE}).", defaultValue = "local")
+    String batch;
+
+    @Option(names = "--runs", description = "Runs in the synthetic catalog (default: ${DEFAULT-VALUE}).", defaultValue = "45")
+    int runs;
+
+    @Option(names = "--seed", description = "Seed of the synthetic catalog (default: ${DEFAULT-VALUE}).", defaultValue = "7")
+    long seed;
+
+    @Option(names = "--interval", description = "Time between engine passes (default: ${DEFAULT-VALUE}).", defaultValue = "PT1S")
+    Duration interval;
+
+    @Option(names = "--timeout", description = "Give up after this long (default: ${DEFAULT-VALUE}).", defaultValue = "PT15M")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Path root = (dir != null ? dir : Path.of("prodctl-demo-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
+        if (Files.exists(root) && Files.list(root).findAny().isPresent()) {
+            System.err.println("prodctl demo: " + root + " is not empty; give another --dir");
+            return 2;
+        }
+        if (!Files.isRegularFile(specs.resolve("catalogue.yaml"))) {
+            System.err.println("prodctl demo: " + specs.toAbsolutePath() + " is not a production-specs directory;"
+                    + " run from the repository root or give --specs");
+            return 2;
+        }
+        Function<Path, BatchSystem> batchSystem = switch (batch) {
+            case "local" -> data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2));
+            case "condor" -> data -> DemoCondor.connect(data);
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--batch is local or condor, not " + batch);
+        };
+        out.println("prodctl demo: building the demo in " + root);
+        try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem)) {
+            out.println("prodctl demo: " + world.seeded() + "; specs repository " + world.specs().url());
+            Demo demo = new Demo(world, out, interval, timeout, progress(out));
+            Thread interrupt = new Thread(demo::stop, "demo-stop");
+            Runtime.getRuntime().addShutdownHook(interrupt);
+            DemoSummary summary = demo.run();
+            Runtime.getRuntime().removeShutdownHook(interrupt);
+            out.println();
+            out.println(StatusTable.render(world.startEngine().statuses()));
+            out.println("left for inspection in " + root + ": data/ (dst, hist, log), specs-work/ (git log shows the"
+                    + " story), postgres/ (the catalogs)");
+            out.println("outputs deleted by the revert: " + summary.outputsDeleted());
+            out.println(summary.lastLine());
+            return summary.duplicateSubmissions() == 0 ? 0 : 1;
+        }
+    }
+
+    /** A table redrawn in place on a terminal; a line per production every few passes otherwise. */
+    private static Consumer<List<ProductionStatus>> progress(PrintStream out) {
+        boolean terminal = System.console() != null;
+        int[] pass = {0};
+        return statuses -> {
+            if (terminal) {
+                out.print("\033[s\033[J" + StatusTable.render(statuses) + "\033[u");
+                out.flush();
+            } else if (pass[0]++ % 5 == 0) {
+                for (ProductionStatus s : statuses) {
+                    out.println("  " + ProgressLine.of(s));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package gov.bnl.sphenix.production.control;
+
+import gov.bnl.sphenix.production.plan.PlannerSettings;
+import gov.bnl.sphenix.production.spec.names.Layout;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What one engine needs to know beyond its ports.
+ *
+ * @param layout           where outputs, histograms and logs live for good
+ * @param stagingRoot      where jobs publish their outputs; the harvester moves them into {@code layout}
+ *                         only once they are catalogued, so a file in the final tree is always catalogued
+ *                         (or about to be, within one harvest batch)
+ * @param payloadDirectory where the rules' scripts are installed on the workers
+ * @param storage          the FileCatalog's {@code full_host_name} of the final tree ({@code lustre})
+ * @param planner          the planner's knobs
+ * @param harvestBatch     finished jobs registered per FileCatalog transaction
+ * @param historyLimit     jobs read from the batch system's history per production and pass
+ */
+public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, String storage,
+                             PlannerSettings planner, int harvestBatch, int historyLimit) {
+
+    public EngineSettings {
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(stagingRoot, "stagingRoot");
+        Objects.requireNonNull(payloadDirectory, "payloadDirectory");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(planner, "planner");
+        if (harvestBatch < 1 || historyLimit < 1) {
+            throw new IllegalArgumentException("harvest batch and history limit must be positive");
+        }
+    }
+
+    /** Everything under one directory: {@code dst/}, {@code hist/}, {@code log/} and {@code staging/}. */
+    public static EngineSettings under(Path root, Path payloadDirectory) {
+        return new EngineSettings(Layout.under(root), root.resolve("staging"), payloadDirectory, "lustre",
+                PlannerSettings.DEFAULTS, 500, 10_000);
+    }
+
+    public EngineSettings withPlanner(PlannerSettings newPlanner) {
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, newPlanner, harvestBatch, historyLimit);
+    }
+
+    public EngineSettings withHarvestBatch(int batch) {
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, planner, batch, historyLimit);
+    }
+
+    /** Jobs write into a tree shaped like the final one, under the staging root; logs go straight to their place. */
+    public Layout stagingLayout() {
+        return new Layout(stagingRoot.resolve("dst"), layout.logRoot(), stagingRoot.resolve("hist"));
+    }
+}

@@ -1,0 +1,34 @@
+package gov.bnl.sphenix.production.control;
+
+import gov.bnl.sphenix.production.control.events.EngineEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One engine pass: the revision it worked towards, each production's status afterwards, the
+ * events it produced, and what stopped it, if anything.
+ */
+public record PassReport(Optional<String> revision, List<ProductionStatus> statuses, List<EngineEvent> events,
+                         Map<String, ProductionActivity> activity, List<String> errors) {
+
+    public PassReport {
+        activity = Map.copyOf(activity);
+        statuses = List.copyOf(statuses);
+        events = List.copyOf(events);
+        errors = List.copyOf(errors);
+    }
+
+    /** Every production's activity of this pass added up. */
+    public ProductionActivity totalActivity() {
+        return activity.values().stream().reduce(ProductionActivity.NONE, ProductionActivity::plus);
+    }
+
+    public ProductionActivity activity(String production) {
+        return activity.getOrDefault(production, ProductionActivity.NONE);
+    }
+
+    public Optional<ProductionStatus> status(String production) {
+        return statuses.stream().filter(s -> s.production().equals(production)).findFirst();
+    }
+}

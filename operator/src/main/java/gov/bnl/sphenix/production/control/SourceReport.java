@@ -1,0 +1,34 @@
+package gov.bnl.sphenix.production.control;
+
+import gov.bnl.sphenix.production.source.ProductionChanges;
+import gov.bnl.sphenix.production.source.Revision;
+import gov.bnl.sphenix.production.spec.Diagnostic;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one look at the specs repository found.
+ *
+ * @param fetched    the head of the branch, when the fetch worked
+ * @param fetchError why the fetch failed; the revision in force keeps running meanwhile
+ * @param applied    the revision in force after this look (the last good one)
+ * @param rejected   errors of the fetched head when it did not validate (file:line:column each)
+ * @param changes    what the newly applied revision changed; empty when nothing new was applied
+ */
+public record SourceReport(Optional<Revision> fetched, Optional<String> fetchError, Optional<Revision> applied,
+                           List<Diagnostic> rejected, ProductionChanges changes) {
+
+    public SourceReport {
+        Objects.requireNonNull(fetched, "fetched");
+        Objects.requireNonNull(fetchError, "fetchError");
+        Objects.requireNonNull(applied, "applied");
+        rejected = List.copyOf(rejected);
+        Objects.requireNonNull(changes, "changes");
+    }
+
+    /** The head is in force and valid. */
+    public boolean ready() {
+        return fetchError.isEmpty() && rejected.isEmpty() && applied.isPresent();
+    }
+}

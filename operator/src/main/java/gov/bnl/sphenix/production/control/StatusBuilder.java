@@ -1,0 +1,107 @@
+package gov.bnl.sphenix.production.control;
+
+import gov.bnl.sphenix.production.catalog.ledger.JobState;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.control.act.ExecutionReport;
+import gov.bnl.sphenix.production.control.observe.CatalogObservation;
+import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
+import gov.bnl.sphenix.production.plan.Action;
+import gov.bnl.sphenix.production.plan.Plan;
+import gov.bnl.sphenix.production.plan.ProductionSummary;
+import gov.bnl.sphenix.production.plan.Tally;
+import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.spec.Production;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds a production's status from a pass: the planner's counts as observed, moved on by what the
+ * pass itself submitted (so a status right after a submission shows the jobs as queued, not as
+ * ready), the run cursor from the ledger, events and outputs from the FileCatalog.
+ */
+final class StatusBuilder {
+
+    private StatusBuilder() {
+    }
+
+    static ProductionStatus build(Production spec, boolean removed, String revision, Instant now, Plan plan,
+                                  CatalogObservation observed, ExecutionReport executed, List<String> errors) {
+        ProductionSummary summary = plan.summary().productions().get(spec.name());
+        Map<Tally, Long> jobs = new EnumMap<>(Tally.class);
+        Map<String, Long> holds = Map.of();
+        if (summary != null) {
+            jobs.putAll(summary.jobs());
+            holds = summary.holdReasons();
+        }
+        moveOnBySubmissions(jobs, plan, spec.name(), executed.of(spec.name()).submitted());
+        Map<JobKey, LedgerJob> rows = observed.rows(spec.name());
+        ProductionOutputs.Found found = observed.found(spec.name());
+        Map<Integer, Boolean> runDone = new TreeMap<>();
+        for (LedgerJob row : rows.values()) {
+            runDone.merge(row.key().run(), row.state() == JobState.FINISHED, Boolean::logicalAnd);
+        }
+        Optional<Integer> newest = runDone.keySet().stream().max(Integer::compare);
+        Optional<Integer> oldestPending = runDone.entrySet().stream().filter(e -> !e.getValue())
+                .map(Map.Entry::getKey).findFirst();
+        ProductionStatus.State state = state(removed, errors, plan, jobs);
+        return new ProductionStatus(spec.name(), spec.dsttype(), spec.rule().params().dataset(),
+                spec.rule().params().tag().toString(), state, revision, now, jobs, spec.runs().size(),
+                runDone.values().stream().filter(Boolean::booleanValue).count(), newest, oldestPending, holds,
+                found.events(), found.outputs().size(), errors);
+    }
+
+    /** Keys this pass submitted left the tally they were counted in (ready, lost, killed) and are now idle. */
+    private static void moveOnBySubmissions(Map<Tally, Long> jobs, Plan plan, String production, long submitted) {
+        if (submitted == 0) {
+            return;
+        }
+        long left = submitted;
+        for (Action.Submit submit : plan.actionsOf(Action.Submit.class)) {
+            if (!submit.production().equals(production)) {
+                continue;
+            }
+            for (Action.JobSubmission job : submit.jobs()) {
+                if (left == 0) {
+                    break;
+                }
+                Tally from = switch (job.cause()) {
+                    case LOST, STALE -> Tally.LOST;
+                    case AGAIN -> Tally.KILLED;
+                    case NEW, RERUN -> Tally.READY;
+                };
+                if (jobs.getOrDefault(from, 0L) > 0) {
+                    jobs.merge(from, -1L, Long::sum);
+                }
+                jobs.merge(Tally.IDLE, 1L, Long::sum);
+                left--;
+            }
+        }
+        jobs.values().removeIf(n -> n == 0);
+    }
+
+    private static ProductionStatus.State state(boolean removed, List<String> errors, Plan plan, Map<Tally, Long> jobs) {
+        if (removed) {
+            return ProductionStatus.State.REMOVING;
+        }
+        if (!errors.isEmpty() || !plan.summary().queueReadable()) {
+            return ProductionStatus.State.STALLED;
+        }
+        long active = count(jobs, Tally.READY) + count(jobs, Tally.SUBMITTING) + count(jobs, Tally.IDLE)
+                + count(jobs, Tally.RUNNING) + count(jobs, Tally.HELD) + count(jobs, Tally.COMPLETED)
+                + count(jobs, Tally.LOST);
+        if (active > 0) {
+            return ProductionStatus.State.PROGRESSING;
+        }
+        return count(jobs, Tally.SUCCEEDED) + count(jobs, Tally.FAILED) > 0
+                ? ProductionStatus.State.COMPLETE
+                : ProductionStatus.State.WAITING;
+    }
+
+    private static long count(Map<Tally, Long> jobs, Tally tally) {
+        return jobs.getOrDefault(tally, 0L);
+    }
+}

@@ -1,0 +1,93 @@
+package gov.bnl.sphenix.production.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import gov.bnl.sphenix.production.plan.Tally;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ProductionStatus} as JSON, field by field: the shape {@code prodctl status --format json}
+ * prints and the ledger stores, so it is written out explicitly rather than left to reflection
+ * (a renamed Java field must not silently change what scripts read).
+ */
+public final class StatusJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StatusJson() {
+    }
+
+    public static Map<String, Object> toMap(ProductionStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("production", s.production());
+        m.put("dsttype", s.dsttype());
+        m.put("dataset", s.dataset());
+        m.put("tag", s.tag());
+        m.put("state", s.state().name().toLowerCase(Locale.ROOT));
+        m.put("revision", s.revision());
+        m.put("observedAt", s.observedAt().toString());
+        Map<String, Long> jobs = new LinkedHashMap<>();
+        s.jobs().forEach((tally, n) -> jobs.put(tally.name().toLowerCase(Locale.ROOT), n));
+        m.put("jobs", jobs);
+        m.put("runsSelected", s.runsSelected());
+        m.put("runsDone", s.runsDone());
+        m.put("newestSubmittedRun", s.newestSubmitted().orElse(null));
+        m.put("oldestPendingRun", s.oldestPending().orElse(null));
+        m.put("topHoldReasons", s.topHoldReasons());
+        m.put("eventsProduced", s.eventsProduced());
+        m.put("outputsRegistered", s.outputsRegistered());
+        m.put("errors", s.errors());
+        return m;
+    }
+
+    public static String write(ProductionStatus status) {
+        return write(toMap(status));
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a status is plain data and always serialises", e);
+        }
+    }
+
+    public static ProductionStatus read(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            Map<Tally, Long> jobs = new EnumMap<>(Tally.class);
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.path("jobs").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                jobs.put(Tally.valueOf(e.getKey().toUpperCase(Locale.ROOT)), e.getValue().asLong());
+            }
+            Map<String, Long> holds = new LinkedHashMap<>();
+            n.path("topHoldReasons").fields().forEachRemaining(e -> holds.put(e.getKey(), e.getValue().asLong()));
+            List<String> errors = new ArrayList<>();
+            n.path("errors").forEach(e -> errors.add(e.asText()));
+            return new ProductionStatus(n.path("production").asText(), n.path("dsttype").asText(),
+                    n.path("dataset").asText(), n.path("tag").asText(),
+                    ProductionStatus.State.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),
+                    n.path("revision").asText(), Instant.parse(n.path("observedAt").asText()), jobs,
+                    n.path("runsSelected").asLong(), n.path("runsDone").asLong(), optionalInt(n, "newestSubmittedRun"),
+                    optionalInt(n, "oldestPendingRun"), holds, n.path("eventsProduced").asLong(),
+                    n.path("outputsRegistered").asLong(), errors);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("not a production status: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Integer> optionalInt(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isNumber() ? Optional.of(v.asInt()) : Optional.empty();
+    }
+}

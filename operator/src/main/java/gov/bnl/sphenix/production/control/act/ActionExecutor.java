@@ -1,0 +1,276 @@
+package gov.bnl.sphenix.production.control.act;
+
+import gov.bnl.sphenix.production.batch.BatchSystem;
+import gov.bnl.sphenix.production.batch.BatchSystemException;
+import gov.bnl.sphenix.production.batch.JobEdit;
+import gov.bnl.sphenix.production.batch.JobSpecs;
+import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.deletion.CatalogDeletion;
+import gov.bnl.sphenix.production.catalog.deletion.DeletionReport;
+import gov.bnl.sphenix.production.catalog.deletion.LocalOutputStore;
+import gov.bnl.sphenix.production.catalog.files.FileLocations;
+import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.JobState;
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.AdoptedJob;
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.Desired;
+import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.control.observe.CatalogObservation;
+import gov.bnl.sphenix.production.plan.Action;
+import gov.bnl.sphenix.production.plan.Plan;
+import gov.bnl.sphenix.production.plan.QueueJob;
+import gov.bnl.sphenix.production.plan.Words;
+import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.spec.Production;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Carries out a plan, action by action in plan order, and tells what it did as events in the
+ * production team's words. Kills of one production for one reason go to the batch system in one
+ * call. The ledger moves are guarded by the state the planner saw, so acting on a plan a little
+ * out of date does nothing rather than harm.
+ */
+public final class ActionExecutor {
+
+    private static final int FAILURES_TOLD_ONE_BY_ONE = 20;
+
+    private final BatchSystem batch;
+    private final JobTransitions transitions;
+    private final JobLedger ledger;
+    private final CatalogDeletion deletion;
+    private final Submitter submitter;
+    private final Clock clock;
+
+    public ActionExecutor(BatchSystem batch, Catalogs catalogs, EngineSettings settings, Clock clock, CrashPoint crash) {
+        this.batch = batch;
+        this.clock = clock;
+        this.transitions = new JobTransitions(catalogs.ledger(), catalogs.retry(), clock);
+        this.ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), clock);
+        this.deletion = new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(List.of(
+                settings.layout().dstRoot(), settings.layout().histRoot())), catalogs.retry(), CatalogDeletion.DEFAULT_BATCH);
+        this.submitter = new Submitter(batch, transitions, new JobSpecs(settings.stagingLayout(), settings.payloadDirectory()),
+                new InputPaths(new FileLocations(catalogs.rawdata(), catalogs.retry()),
+                        new FileLocations(catalogs.fileCatalog(), catalogs.retry())), crash);
+    }
+
+    /** One pass's work on one plan. */
+    private final class Run {
+        final Desired desired;
+        final CatalogObservation observed;
+        final EventLog events;
+        final Map<String, ExecutionReport.Counts> counts = new HashMap<>();
+        final Map<String, Integer> failuresTold = new HashMap<>();
+        final List<String> errors = new ArrayList<>();
+
+        Run(Desired desired, CatalogObservation observed, EventLog events) {
+            this.desired = desired;
+            this.observed = observed;
+            this.events = events;
+        }
+
+        void count(String production, ExecutionReport.Counts more) {
+            counts.merge(production, more, ExecutionReport.Counts::plus);
+        }
+
+        Production spec(String production) {
+            return desired.spec(production).orElseThrow(() -> new IllegalStateException(
+                    "the plan names production " + production + ", which the desired state does not know"));
+        }
+
+        Optional<LedgerJob> row(JobKey key) {
+            return Optional.ofNullable(observed.rows(key.production()).get(key));
+        }
+    }
+
+    public ExecutionReport execute(Plan plan, Desired desired, CatalogObservation observed, EventLog events) {
+        Run run = new Run(desired, observed, events);
+        List<Action> actions = plan.actions();
+        int i = 0;
+        try {
+            while (i < actions.size()) {
+                Action action = actions.get(i);
+                if (action instanceof Action.Kill) {
+                    i = killRun(run, actions, i);
+                    continue;
+                }
+                carryOut(run, action);
+                i++;
+            }
+        } catch (BatchSystemException | SQLException e) {
+            String what = i < actions.size() ? actions.get(i).describe() : "the plan";
+            run.errors.add("stopped at \"" + what + "\": " + e.getMessage());
+            events.warning(actions.get(Math.min(i, actions.size() - 1)).production(), "stalled",
+                    "could not " + what + ": " + e.getMessage() + "; the rest of this pass's plan waits for the next pass");
+            return new ExecutionReport(run.counts, run.errors, true);
+        }
+        return new ExecutionReport(run.counts, run.errors, false);
+    }
+
+    private void carryOut(Run run, Action action) throws SQLException {
+        if (action instanceof Action.Submit submit) {
+            submit(run, submit);
+        } else if (action instanceof Action.Release release) {
+            release(run, release);
+        } else if (action instanceof Action.MarkFailed failed) {
+            markFailed(run, failed);
+        } else if (action instanceof Action.Adopt adopt) {
+            adopt(run, adopt);
+        } else if (action instanceof Action.ResetStale reset) {
+            reset(run, reset);
+        } else if (action instanceof Action.DeleteOutputs delete) {
+            deleteOutputs(run, delete);
+        } else if (action instanceof Action.BlockedDeletion blocked) {
+            run.events.warning(blocked.production(), "deletion-blocked", blocked.describe());
+        } else {
+            throw new IllegalStateException("no way to carry out " + action);
+        }
+    }
+
+    private void submit(Run run, Action.Submit action) throws SQLException {
+        Production spec = run.spec(action.production());
+        boolean raw = run.desired.catalogue().product(spec.dsttype()).map(p -> p.isRaw()).orElse(false);
+        List<JobKey> submitted = submitter.submit(action, spec, raw, run.desired.revision().commitId());
+        if (submitted.isEmpty()) {
+            return;
+        }
+        run.count(action.production(), new ExecutionReport.Counts(submitted.size(), 0, 0, 0, 0, 0));
+        run.events.info(action.production(), "submitted", "submitted " + Words.count(submitted.size(), "job") + " for "
+                + Words.runSpan(submitted) + " at " + Words.memory(action.memoryMib())
+                + (submitted.size() < action.jobs().size()
+                ? " (" + (action.jobs().size() - submitted.size()) + " already live in the ledger were left alone)" : ""));
+    }
+
+    private void release(Run run, Action.Release action) throws SQLException {
+        Selection job = Selection.id(action.job());
+        batch.edit(job, JobEdit.requestMemory(action.newMemoryMib()));
+        batch.release(job);
+        Optional<LedgerJob> row = run.row(action.key());
+        if (row.isPresent()) {
+            transitions.released(new SubmittedRow(row.get().id(), action.job().cluster(), action.job().proc()),
+                    ledgerHold(action.hold(), row.get().requestMib()), action.newMemoryMib());
+        }
+        run.count(action.production(), new ExecutionReport.Counts(0, 1, 0, 0, 0, 0));
+        run.events.info(action.production(), "released", "job " + jobName(action.key()) + " held: "
+                + action.hold().reason() + "; released with " + Words.memory(action.newMemoryMib()));
+    }
+
+    /** Consecutive kills of one production for one reason: one call to the batch system, one event. */
+    private int killRun(Run run, List<Action> actions, int from) throws SQLException {
+        Action.Kill first = (Action.Kill) actions.get(from);
+        List<Action.Kill> kills = new ArrayList<>();
+        int i = from;
+        while (i < actions.size() && actions.get(i) instanceof Action.Kill k
+                && k.production().equals(first.production()) && k.reason().equals(first.reason())) {
+            kills.add(k);
+            i++;
+        }
+        batch.remove(Selection.ids(kills.stream().map(Action.Kill::job).toList()), first.reason());
+        List<SubmittedRow> own = new ArrayList<>();
+        for (Action.Kill kill : kills) {
+            run.row(kill.key()).ifPresent(row -> own.add(new SubmittedRow(row.id(), kill.job().cluster(), kill.job().proc())));
+        }
+        transitions.killed(own);
+        run.count(first.production(), new ExecutionReport.Counts(0, 0, kills.size(), 0, 0, 0));
+        String why = run.desired.isRemoved(first.production())
+                ? "production removed in " + shortId(run.desired.removedIn().getOrDefault(first.production(), ""))
+                : first.reason();
+        run.events.info(first.production(), "killed", "killed " + Words.count(kills.size(), "job") + ": " + why);
+        return i;
+    }
+
+    private void markFailed(Run run, Action.MarkFailed action) throws SQLException {
+        Optional<LedgerJob> row = run.row(action.key());
+        if (row.isPresent()) {
+            transitions.failed(row.get().id(), action.hold().map(h -> ledgerHold(h, row.get().requestMib())));
+        }
+        run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
+        int told = run.failuresTold.merge(action.production(), 1, Integer::sum);
+        if (told <= FAILURES_TOLD_ONE_BY_ONE) {
+            run.events.warning(action.production(), "failed", "job " + jobName(action.key()) + " failed: " + action.reason());
+        }
+    }
+
+    private void adopt(Run run, Action.Adopt action) throws SQLException {
+        QueueJob job = action.job();
+        Production spec = run.spec(action.production());
+        JobKey key = action.key();
+        transitions.adopt(new AdoptedJob(gov.bnl.sphenix.production.catalog.ledger.JobKey.of(spec, key.run(),
+                key.segment(), key.leaf()), adoptedState(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
+                job.id().proc(), job.batchToken(), run.desired.revision().commitId(), job.rerunToken(),
+                job.queuedAt().orElse(clock.instant())));
+        run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 1, 0));
+        run.events.info(action.production(), "adopted", "adopted job " + job.id() + " as " + jobName(key) + ": "
+                + action.reason());
+    }
+
+    private void reset(Run run, Action.ResetStale action) throws SQLException {
+        Optional<LedgerJob> row = run.row(action.row().key());
+        if (row.isPresent()) {
+            transitions.resetStale(row.get().id(), action.row().batchToken());
+        }
+        run.events.warning(action.production(), "reset", "job " + jobName(action.row().key()) + " "
+                + action.reason() + "; it goes again");
+    }
+
+    private void deleteOutputs(Run run, Action.DeleteOutputs action) throws SQLException {
+        Production spec = run.spec(action.production());
+        List<gov.bnl.sphenix.production.catalog.ledger.JobKey> keys = action.keys().stream()
+                .map(k -> gov.bnl.sphenix.production.catalog.ledger.JobKey.of(spec, k.run(), k.segment(), k.leaf()))
+                .toList();
+        DeletionReport report = deletion.delete(keys, item -> { });
+        if (run.desired.isRemoved(action.production())) {
+            // a production re-added later starts afresh: finished rows without outputs would hide its work
+            List<Long> ids = new ArrayList<>();
+            action.keys().forEach(k -> run.row(k).filter(r -> !r.state().live()).ifPresent(r -> ids.add(r.id())));
+            ledger.forget(action.production(), ids);
+        }
+        run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 0, report.outputs()));
+        String why = run.desired.isRemoved(action.production())
+                ? "production removed in " + shortId(run.desired.removedIn().getOrDefault(action.production(), ""))
+                + ", removal policy " + spec.onRemoval().action().spelling()
+                : action.reason();
+        run.events.info(action.production(), "deleted", "deleted " + Words.count(report.outputs(), "output") + " of "
+                + Words.runSpan(action.keys()) + ": " + why);
+        report.failures().forEach(f -> run.events.warning(action.production(), "delete-failed",
+                "could not delete " + f.copy().path() + ": " + f.reason()));
+    }
+
+    /** A job adopted from the queue: a finished one waits in a live state for its harvest. */
+    private static JobState adoptedState(QueueJob job) {
+        return switch (job.state()) {
+            case IDLE -> JobState.IDLE;
+            case HELD -> JobState.HELD;
+            case RUNNING, COMPLETED -> JobState.RUNNING;
+            case REMOVED -> JobState.REMOVED;
+        };
+    }
+
+    private gov.bnl.sphenix.production.catalog.ledger.Hold ledgerHold(gov.bnl.sphenix.production.spec.Hold hold,
+                                                                       int requestMib) {
+        return new gov.bnl.sphenix.production.catalog.ledger.Hold(clock.instant(), java.util.OptionalInt.of(hold.code()),
+                java.util.OptionalInt.of(hold.subcode()), hold.reason(), requestMib);
+    }
+
+    /** {@code 67962/3}, or {@code 67962/3/ebdc07_1} for a per-leaf product: how the team names a job. */
+    static String jobName(JobKey key) {
+        return key.run() + "/" + key.segment() + (key.leaf().isEmpty() ? "" : "/" + key.leaf());
+    }
+
+    private static String shortId(String commit) {
+        return commit.length() > 7 ? commit.substring(0, 7) : commit;
+    }
+
+}

@@ -1,0 +1,146 @@
+package gov.bnl.sphenix.production.control.observe;
+
+import gov.bnl.sphenix.production.catalog.ledger.Hold;
+import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.JobState;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.readiness.Readiness;
+import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
+import gov.bnl.sphenix.production.plan.BatchQueue;
+import gov.bnl.sphenix.production.plan.Candidate;
+import gov.bnl.sphenix.production.plan.ExistingOutput;
+import gov.bnl.sphenix.production.plan.LedgerRow;
+import gov.bnl.sphenix.production.plan.Observation;
+import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The planner's {@link Observation} read from the catalogs, the ledger and the batch queue. Each
+ * production's rows are read once per pass and kept, because the executor needs the same rows
+ * (their ledger ids) to carry the plan out: what was planned and what is acted on are one view.
+ *
+ * <p>Database failures surface as {@link ObservationFailed}, which the engine reports as a stalled
+ * pass; nothing is planned on half an observation.
+ */
+public final class CatalogObservation implements Observation {
+
+    private final Instant now;
+    private final BatchQueue queue;
+    private final Map<String, Production> specs;
+    private final ProductCatalogue catalogue;
+    private final Readiness readiness;
+    private final JobLedger ledger;
+    private final ProductionOutputs outputs;
+    private final Map<String, Map<JobKey, LedgerJob>> rows = new HashMap<>();
+    private final Map<String, ProductionOutputs.Found> found = new HashMap<>();
+
+    public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
+                              Readiness readiness, JobLedger ledger, ProductionOutputs outputs) {
+        this.now = Objects.requireNonNull(now, "now");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.specs = new HashMap<>();
+        productions.forEach(p -> specs.put(p.name(), p));
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.readiness = Objects.requireNonNull(readiness, "readiness");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.outputs = Objects.requireNonNull(outputs, "outputs");
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public BatchQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public Stream<Candidate> candidates(String production) {
+        Production spec = spec(production);
+        Map<JobKey, Candidate> ready = new TreeMap<>();
+        try {
+            readiness.find(ReadinessRequests.forProduction(spec, catalogue), c -> {
+                JobKey key = JobKey.ofLeaf(production, c.run(), c.segment(), c.leaf());
+                ready.put(key, new Candidate(key, c.inputs()));
+                return true;
+            });
+        } catch (SQLException e) {
+            throw new ObservationFailed("readiness of " + production, e);
+        }
+        return ready.values().stream();
+    }
+
+    @Override
+    public Stream<LedgerRow> ledger(String production) {
+        Map<JobKey, LedgerJob> jobs = rows(production);
+        Map<Long, List<Hold>> holds;
+        try {
+            holds = ledger.holdsOf(production);
+        } catch (SQLException e) {
+            throw new ObservationFailed("holds of " + production, e);
+        }
+        return jobs.values().stream().map(job -> LedgerRows.toPlanner(job, holds.getOrDefault(job.id(), List.of())));
+    }
+
+    @Override
+    public Stream<ExistingOutput> outputs(String production) {
+        return found(production).outputs().stream();
+    }
+
+    /** The ledger rows of a production by key, as read this pass. */
+    public Map<JobKey, LedgerJob> rows(String production) {
+        return rows.computeIfAbsent(production, p -> {
+            Map<JobKey, LedgerJob> byKey = new TreeMap<>();
+            try {
+                // a read that starts over after a transient failure may hand a row twice: the map keeps one
+                ledger.jobs(p, EnumSet.allOf(JobState.class), job -> byKey.put(LedgerRows.key(job), job));
+            } catch (SQLException e) {
+                throw new ObservationFailed("ledger of " + p, e);
+            }
+            return byKey;
+        });
+    }
+
+    /** The catalogued outputs of a production and the events in them. */
+    public ProductionOutputs.Found found(String production) {
+        return found.computeIfAbsent(production, p -> {
+            try {
+                return outputs.of(spec(p), catalogue);
+            } catch (SQLException e) {
+                throw new ObservationFailed("outputs of " + p, e);
+            }
+        });
+    }
+
+    public List<String> productions() {
+        return new ArrayList<>(specs.keySet());
+    }
+
+    private Production spec(String production) {
+        Production spec = specs.get(production);
+        if (spec == null) {
+            throw new IllegalArgumentException("production " + production + " is not part of this observation");
+        }
+        return spec;
+    }
+
+    /** A catalog could not be read; the pass stops before planning. */
+    public static final class ObservationFailed extends RuntimeException {
+        public ObservationFailed(String what, SQLException cause) {
+            super(what + " could not be read: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,12 +1,14 @@
 package gov.bnl.sphenix.production.k8s;
 
 import gov.bnl.sphenix.production.ops.Readiness;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds and runs the JOSDK operator with the given reconcilers: the one place that knows how
@@ -34,7 +36,15 @@ public final class OperatorMain implements AutoCloseable {
                     .withCloseClientOnStop(settings.closeClientOnStop());
             settings.leaderElection().ifPresent(e -> o.withLeaderElectionConfiguration(e.configuration(leadership)));
         });
-        reconcilers.forEach(operator::register);
+        reconcilers.forEach(r -> register(r, settings.watchNamespaces()));
+    }
+
+    private <P extends HasMetadata> void register(Reconciler<P> reconciler, Set<String> namespaces) {
+        operator.register(reconciler, o -> {
+            if (!namespaces.isEmpty()) {
+                o.settingNamespaces(namespaces);
+            }
+        });
     }
 
     /** Starts watching; with leader election, reconciling begins once this replica holds the Lease. */

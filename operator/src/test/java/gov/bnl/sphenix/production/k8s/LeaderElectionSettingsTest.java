@@ -62,10 +62,14 @@ class LeaderElectionSettingsTest {
 
     @Test
     void operatorSettingsFromTheEnvironment() {
-        OperatorSettings elected = OperatorSettings.fromEnvironment(Map.of("POD_NAME", "p", "PRODOP_RECONCILE_THREADS", "8"));
+        OperatorSettings elected = OperatorSettings.fromEnvironment(Map.of("POD_NAME", "p", "PRODOP_RECONCILE_THREADS", "8",
+                "PRODOP_WATCH_NAMESPACES", "sphenix, sphenix-test,"));
         assertThat(elected.leaderElection()).isPresent();
+        assertThat(elected.watchNamespaces()).containsExactlyInAnyOrder("sphenix", "sphenix-test");
         assertThat(elected.reconcileThreads()).isEqualTo(8);
         assertThat(elected.serverSideApply()).isFalse();
-        assertThat(OperatorSettings.fromEnvironment(Map.of("PRODOP_LEADER_ELECTION", "false")).leaderElection()).isEmpty();
+        OperatorSettings single = OperatorSettings.fromEnvironment(Map.of("PRODOP_LEADER_ELECTION", "false"));
+        assertThat(single.leaderElection()).isEmpty();
+        assertThat(single.watchNamespaces()).as("every namespace").isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class OperatorMainTest {
     @BeforeAll
     static void start() {
         MockCluster.installCrds(client);
-        operator = new OperatorMain(client, OperatorSettings.single().withCloseClientOnStop(false), List.of(reconciler));
+        operator = new OperatorMain(client, OperatorSettings.single().withCloseClientOnStop(false)
+                .watching(Set.of(MockCluster.NAMESPACE)), List.of(reconciler));
         assertThat(operator.readiness().ready()).as("not ready before it starts").isFalse();
         operator.start();
     }
@@ -103,6 +105,20 @@ class OperatorMainTest {
             assertThat(reconciler.cleanedUp).contains("dst-mbd");
             assertThat(resource("dst-mbd").get()).as("gone once the finalizer is removed").isNull();
         });
+    }
+
+    @Test
+    void productionsOutsideTheWatchedNamespacesAreLeftAlone() {
+        Production elsewhere = MockCluster.production("dst-elsewhere", "DST_CALO");
+        elsewhere.getMetadata().setNamespace("elsewhere");
+        client.resource(elsewhere).create();
+        client.resource(MockCluster.production("dst-here", "DST_CALO")).create();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> readyGeneration("dst-here") != null);
+        assertThat(reconciler.reconciled).doesNotContain("dst-elsewhere");
+        Production untouched = client.resources(Production.class).inNamespace("elsewhere").withName("dst-elsewhere").get();
+        assertThat(untouched.getStatus()).isNull();
+        assertThat(untouched.getMetadata().getFinalizers()).isEmpty();
     }
 
     private static Long readyGeneration(String name) {

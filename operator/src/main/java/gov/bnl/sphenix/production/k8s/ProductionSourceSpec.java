@@ -11,8 +11,11 @@ public class ProductionSourceSpec {
     private String url;
     @Default("main")
     private String branch = "main";
-    /** Sub-directory of the repository that holds catalogue.yaml, rules/ and productions/. */
-    @Default("")
+    /**
+     * Sub-directory of the repository that holds catalogue.yaml, rules/ and productions/; empty
+     * for the top. No {@code @Default}: the generator writes an empty default as {@code null},
+     * which an API server rejects for a string; the field's initial value covers an absent path.
+     */
     private String path = "";
     @Pattern("^[0-9]+(s|m|h)$")
     @Default("60s")

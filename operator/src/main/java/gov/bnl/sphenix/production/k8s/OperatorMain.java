@@ -1,0 +1,86 @@
+package gov.bnl.sphenix.production.k8s;
+
+import gov.bnl.sphenix.production.ops.Readiness;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds and runs the JOSDK operator with the given reconcilers: the one place that knows how
+ * JOSDK is configured here. The reconcilers are passed in, so the engine's reconcilers and the
+ * tests' plug in alike.
+ */
+public final class OperatorMain implements AutoCloseable {
+
+    private final Operator operator;
+    private final Leadership leadership;
+    private final boolean elected;
+
+    public OperatorMain(KubernetesClient client, OperatorSettings settings, List<? extends Reconciler<?>> reconcilers) {
+        Objects.requireNonNull(client, "client");
+        if (reconcilers.isEmpty()) {
+            throw new IllegalArgumentException("an operator without reconcilers does nothing");
+        }
+        this.elected = settings.leaderElection().isPresent();
+        this.leadership = new Leadership(settings.leaderElection().map(LeaderElection::identity).orElse("single"));
+        this.operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
+                    .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply())
+                    .withConcurrentReconciliationThreads(settings.reconcileThreads())
+                    .withCloseClientOnStop(settings.closeClientOnStop());
+            settings.leaderElection().ifPresent(e -> o.withLeaderElectionConfiguration(e.configuration(leadership)));
+        });
+        reconcilers.forEach(r -> register(r, settings.watchNamespaces()));
+    }
+
+    private <P extends HasMetadata> void register(Reconciler<P> reconciler, Set<String> namespaces) {
+        operator.register(reconciler, o -> {
+            if (!namespaces.isEmpty()) {
+                o.settingNamespaces(namespaces);
+            }
+        });
+    }
+
+    /** Starts watching; with leader election, reconciling begins once this replica holds the Lease. */
+    public void start() {
+        operator.start();
+    }
+
+    public Leadership leadership() {
+        return leadership;
+    }
+
+    /**
+     * Ready once started and every informer is healthy. A replica standing by for the Lease is
+     * ready too: were it not, a rolling update would wait forever for a new pod that cannot lead
+     * while the old one holds the Lease.
+     */
+    public Readiness readiness() {
+        RuntimeInfo runtime = operator.getRuntimeInfo();
+        if (!runtime.isStarted()) {
+            return Readiness.notReady("operator not started");
+        }
+        // JOSDK lists every controller here, a healthy one with no event sources under it
+        List<String> unhealthy = runtime.unhealthyEventSources().entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + " " + e.getValue().keySet()).toList();
+        if (!unhealthy.isEmpty()) {
+            return Readiness.notReady("unhealthy event sources: " + unhealthy);
+        }
+        String role = !elected ? "running"
+                : leadership.isLeading() ? "leading as " + leadership.identity()
+                : "standing by; leader is " + leadership.leader().orElse("not known yet");
+        return Readiness.ready(role + "; " + runtime.getRegisteredControllers().size() + " controllers");
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+    }
+}

@@ -1,0 +1,174 @@
+package gov.bnl.sphenix.production.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.bnl.sphenix.production.RepositoryFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The Helm chart, checked without helm: its plain YAML parses, its CRDs are the committed ones,
+ * and its RBAC grants exactly what the operator needs. Templates are read with their actions
+ * taken out (every branch kept), which is enough to see the rules they can render.
+ */
+class HelmChartTest {
+
+    private static final Path CHART = RepositoryFiles.root().resolve("charts/sphenix-production-operator");
+    private static final String TEMPLATED = "TEMPLATED";
+    /** A line that is only a template action: if, range, with, end, an assignment, an include that indents. */
+    private static final Pattern ACTION_LINE = Pattern.compile("^\\s*\\{\\{-?.*-?}}\\s*$");
+    private static final Pattern INLINE = Pattern.compile("\\{\\{-?.*?-?}}");
+
+    private static Yaml yaml() {
+        return new Yaml(new SafeConstructor(new LoaderOptions()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load(Path file) throws IOException {
+        return (Map<String, Object>) yaml().load(Files.readString(file));
+    }
+
+    /** The documents of a template, its actions dropped and its inline expressions replaced by a marker. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> template(String name) throws IOException {
+        StringBuilder plain = new StringBuilder();
+        for (String line : Files.readAllLines(CHART.resolve("templates").resolve(name))) {
+            if (!ACTION_LINE.matcher(line).matches()) {
+                plain.append(INLINE.matcher(line).replaceAll(TEMPLATED)).append('\n');
+            }
+        }
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object document : yaml().loadAll(plain.toString())) {
+            if (document != null) {
+                documents.add((Map<String, Object>) document);
+            }
+        }
+        return documents;
+    }
+
+    private static Map<String, Object> ofKind(List<Map<String, Object>> documents, String kind) {
+        return documents.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> rule(List<String> apiGroups, List<String> resources, List<String> verbs) {
+        return Map.of("apiGroups", apiGroups, "resources", resources, "verbs", verbs);
+    }
+
+    private static final List<Map<String, Object>> RESOURCE_RULES = List.of(
+            rule(List.of("production.sphenix.bnl.gov"), List.of("productionsources", "productions"),
+                    List.of("get", "list", "watch", "create", "update", "patch", "delete")),
+            rule(List.of("production.sphenix.bnl.gov"), List.of("productionsources/status", "productions/status"),
+                    List.of("get", "update", "patch")),
+            rule(List.of("production.sphenix.bnl.gov"), List.of("productionsources/finalizers", "productions/finalizers"),
+                    List.of("update")),
+            rule(List.of(""), List.of("events"), List.of("create", "patch")));
+
+    @Test
+    void everyPlainYamlFileOfTheChartParses() throws IOException {
+        Map<String, Object> chart = load(CHART.resolve("Chart.yaml"));
+        assertThat(chart).containsEntry("apiVersion", "v2").containsEntry("name", "sphenix-production-operator");
+        Map<String, Object> values = load(CHART.resolve("values.yaml"));
+        assertThat(values).containsKeys("image", "source", "git", "catalogs", "condor", "leaderElection", "metrics",
+                "resources");
+        try (Stream<Path> crds = Files.list(CHART.resolve("crds"))) {
+            for (Path crd : crds.toList()) {
+                assertThat(load(crd)).as(crd.toString()).containsEntry("kind", "CustomResourceDefinition");
+            }
+        }
+    }
+
+    @Test
+    void everyTemplateReadsAsKubernetesObjects() throws IOException {
+        try (Stream<Path> templates = Files.list(CHART.resolve("templates"))) {
+            for (Path t : templates.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                List<Map<String, Object>> documents = template(t.getFileName().toString());
+                assertThat(documents).as(t.toString()).isNotEmpty()
+                        .allSatisfy(d -> assertThat(d).containsKeys("apiVersion", "kind", "metadata"));
+            }
+        }
+        assertThat(ofKind(template("productionsource.yaml"), "ProductionSource"))
+                .containsEntry("apiVersion", ProductionSource.GROUP + "/" + ProductionSource.VERSION);
+    }
+
+    @Test
+    void theChartsCrdsAreTheCommittedOnes() throws IOException {
+        Path top = RepositoryFiles.root().resolve("crds");
+        List<String> topFiles;
+        try (Stream<Path> files = Files.list(top)) {
+            topFiles = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml")).sorted().toList();
+        }
+        List<String> chartFiles;
+        try (Stream<Path> files = Files.list(CHART.resolve("crds"))) {
+            chartFiles = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(chartFiles).isEqualTo(topFiles).hasSize(2);
+        for (String file : topFiles) {
+            assertThat(CHART.resolve("crds").resolve(file)).as("the chart's copy of " + file).hasSameBinaryContentAs(top.resolve(file));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRoleGrantsExactlyTheResourcesLeasesAndNamedSecrets() throws IOException {
+        List<Map<String, Object>> rbac = template("rbac.yaml");
+        List<Map<String, Object>> expected = new ArrayList<>(RESOURCE_RULES);
+        expected.add(rule(List.of("coordination.k8s.io"), List.of("leases"), List.of("get", "create", "update")));
+        Map<String, Object> secrets = new java.util.HashMap<>(rule(List.of(""), List.of("secrets"), List.of("get")));
+        secrets.put("resourceNames", TEMPLATED);
+        expected.add(secrets);
+
+        assertThat((List<Map<String, Object>>) ofKind(rbac, "Role").get("rules")).containsExactlyElementsOf(expected);
+        assertThat((List<Map<String, Object>>) ofKind(rbac, "ClusterRole").get("rules"))
+                .as("cluster-wide only what watching every namespace needs: no Leases, no Secrets")
+                .containsExactlyElementsOf(RESOURCE_RULES);
+        assertThat(ofKind(rbac, "RoleBinding")).containsKey("roleRef");
+        assertThat(ofKind(rbac, "ClusterRoleBinding")).containsKey("roleRef");
+    }
+
+    @Test
+    void secretsAreNamedFromTheValuesAndNeverGrantedWholesale() throws IOException {
+        String rbac = Files.readString(CHART.resolve("templates/rbac.yaml"));
+        assertThat(rbac).contains("{{- $secrets := include \"prodop.secretNames\" . }}",
+                "{{- if ne $secrets \"[]\" }}", "resourceNames: {{ $secrets }}");
+        String helpers = Files.readString(CHART.resolve("templates/_helpers.tpl"));
+        assertThat(helpers).contains(".Values.git.credentialsSecret",
+                "list \"daq\" \"rawdata\" \"filecatalog\" \"ledger\"", "toJson");
+        Map<String, Object> catalogs = asMap(load(CHART.resolve("values.yaml")).get("catalogs"));
+        for (String kind : List.of("daq", "rawdata", "filecatalog", "ledger")) {
+            assertThat(asMap(catalogs.get(kind))).as(kind).containsKey("secret");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDeploymentRunsTheOperatorWithProbesOnTheOpsEndpoints() throws IOException {
+        Map<String, Object> deployment = ofKind(template("deployment.yaml"), "Deployment");
+        Map<String, Object> pod = asMap(asMap(asMap(deployment.get("spec")).get("template")).get("spec"));
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+        assertThat(container.get("command")).isEqualTo(List.of("prodctl", "operator"));
+        assertThat(asMap(asMap(container.get("livenessProbe")).get("httpGet"))).containsEntry("path", "/healthz")
+                .containsEntry("port", "ops");
+        assertThat(asMap(asMap(container.get("readinessProbe")).get("httpGet"))).containsEntry("path", "/readyz")
+                .containsEntry("port", "ops");
+        assertThat((List<Map<String, Object>>) container.get("env")).extracting(e -> e.get("name"))
+                .contains("POD_NAME", "POD_NAMESPACE", "PRODOP_OPS_PORT", "PRODOP_LEASE_NAME", "PRODOP_WATCH_NAMESPACES");
+        assertThat(Files.readString(CHART.resolve("templates/deployment.yaml")))
+                .as("catalog credentials come from their Secrets, never from values")
+                .contains("secretKeyRef:", "printf \"PRODOP_%s_%s\" (upper $kind) (upper $key)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+}

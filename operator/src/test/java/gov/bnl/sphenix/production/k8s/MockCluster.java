@@ -1,0 +1,40 @@
+package gov.bnl.sphenix.production.k8s;
+
+import gov.bnl.sphenix.production.RepositoryFiles;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** What tests on the mock API server share: the committed CRDs installed, productions to create. */
+final class MockCluster {
+
+    static final String NAMESPACE = "sphenix";
+
+    private MockCluster() {
+    }
+
+    /** Installs the CRDs from crds/, the files people apply, not the classes they came from. */
+    static void installCrds(KubernetesClient client) {
+        try (Stream<Path> files = Files.list(RepositoryFiles.root().resolve("crds"))) {
+            files.filter(f -> f.toString().endsWith(".yml")).sorted().forEach(f ->
+                    client.apiextensions().v1().customResourceDefinitions().load(f.toFile()).create());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Production production(String name, String dsttype) {
+        Production production = new Production();
+        production.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+        ProductionSpec spec = new ProductionSpec();
+        spec.setDsttype(dsttype);
+        spec.setDataset("run3auau");
+        spec.setTag("new_nocdbtag_v001");
+        production.setSpec(spec);
+        return production;
+    }
+}

@@ -1,0 +1,43 @@
+package gov.bnl.sphenix.production.k8s;
+
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A trivial reconciler for {@link Production}: marks it Ready, naming the replica that did it, and
+ * records its cleanup. Being a {@link Cleaner} makes JOSDK put its finalizer on every production.
+ */
+final class StampingReconciler implements Reconciler<Production>, Cleaner<Production> {
+
+    private final String replica;
+    final List<String> reconciled = new CopyOnWriteArrayList<>();
+    final List<String> cleanedUp = new CopyOnWriteArrayList<>();
+
+    StampingReconciler(String replica) {
+        this.replica = replica;
+    }
+
+    @Override
+    public UpdateControl<Production> reconcile(Production production, Context<Production> context) {
+        reconciled.add(production.getMetadata().getName());
+        ProductionStatus status = production.getStatus() == null ? new ProductionStatus() : production.getStatus();
+        long generation = production.getMetadata().getGeneration();
+        Conditions.set(status.getConditions(), Conditions.READY, "True", "Reconciled", "reconciled by " + replica,
+                generation, Instant.now());
+        status.setObservedGeneration(generation);
+        production.setStatus(status);
+        return UpdateControl.patchStatus(production);
+    }
+
+    @Override
+    public DeleteControl cleanup(Production production, Context<Production> context) {
+        cleanedUp.add(production.getMetadata().getName());
+        return DeleteControl.defaultDelete();
+    }
+}

@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
             DemoSummary summary = demo.run();
             Runtime.getRuntime().removeShutdownHook(interrupt);
             out.println();
-            out.println(StatusTable.render(world.startEngine().statuses()));
+            out.println(StatusTable.render(world.statuses()));
             out.println("left for inspection in " + root + ": data/ (dst, hist, log), specs-work/ (git log shows the"
                     + " story), postgres/ (the catalogs)");
             out.println("outputs deleted by the revert: " + summary.outputsDeleted());

@@ -9,7 +9,10 @@ import gov.bnl.sphenix.production.catalog.seed.SeedSummary;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.ProductionStatus;
 import gov.bnl.sphenix.production.control.SpecFollower;
+import gov.bnl.sphenix.production.control.StatusJson;
+import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.spec.SpecRepository;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -30,7 +34,7 @@ import java.util.function.Function;
  * an embedded PostgreSQL holding the DAQ database, the RawdataCatalog, the FileCatalog and the
  * ledger; a synthetic catalog of a few dozen runs; a specs repository started from
  * {@code production-specs/} (rules and product catalogue, no productions yet); the payload scripts
- * the rules name; a batch system; and the engine following {@code main}.
+ * the rules name (copies of the stand-in payload); a batch system; and the engine following {@code main}.
  */
 public final class DemoWorld implements AutoCloseable {
 
@@ -96,7 +100,7 @@ public final class DemoWorld implements AutoCloseable {
             for (var rule : ruleSet.rules().values()) {
                 Path script = payloads.resolve(rule.job().script());
                 if (!Files.exists(script)) {
-                    Files.createSymbolicLink(script, fake);
+                    Files.copy(fake, script, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }
@@ -130,6 +134,11 @@ public final class DemoWorld implements AutoCloseable {
             specs.write(PRODUCTIONS + production + ".yaml", in);
         }
         return specs.commitAndPush(message);
+    }
+
+    /** Each production's status as the last pass wrote it. */
+    public List<ProductionStatus> statuses() throws SQLException {
+        return new StatusStore(catalogs.ledger(), catalogs.retry()).all().values().stream().map(StatusJson::read).toList();
     }
 
     public Path root() {

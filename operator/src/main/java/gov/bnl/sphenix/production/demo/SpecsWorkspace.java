@@ -101,6 +101,30 @@ public final class SpecsWorkspace implements AutoCloseable {
         }
     }
 
+    /** Moves {@code main} back to {@code commit} and force-pushes: history rewritten under the operator's feet. */
+    public void resetAndForcePush(RevCommit commit) throws IOException {
+        try {
+            work.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(commit.getName()).call();
+            work.push().setRemote("origin").add("+HEAD:refs/heads/" + BRANCH).setForce(true).call();
+        } catch (GitAPIException e) {
+            throw new IOException("cannot force-push " + commit.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes one file of the working copy (without committing). */
+    public void write(String path, String content) throws IOException {
+        Path dest = workingCopy().resolve(path);
+        Files.createDirectories(dest.getParent());
+        Files.writeString(dest, content);
+    }
+
+    /** The commit {@code main} points at in the working copy. */
+    public RevCommit head() throws IOException {
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(work.getRepository())) {
+            return walk.parseCommit(work.getRepository().resolve("HEAD"));
+        }
+    }
+
     private void push() throws GitAPIException {
         work.push().setRemote("origin").add("HEAD:refs/heads/" + BRANCH).setForce(false).call();
     }

@@ -27,8 +27,6 @@ import javax.sql.DataSource;
  */
 public final class JobTransitions {
 
-    private static final String LIVE = "('submitting', 'idle', 'running', 'held')";
-
     // New keys are inserted; a key whose row is settled (finished, failed, removed, lost) is taken
     // again with one more attempt. A live row is left alone and not returned: never two live jobs.
     private static final String TAKE = """
@@ -75,7 +73,7 @@ public final class JobTransitions {
     private static final String KILLED = """
             UPDATE job j SET state = 'removed', ended_at = ?, updated_at = ?
               FROM unnest(?::bigint[], ?::bigint[], ?::integer[]) AS u(id, cluster, proc)
-             WHERE j.id = u.id AND j.cluster_id = u.cluster AND j.proc_id = u.proc AND j.state IN\s""" + LIVE;
+             WHERE j.id = u.id AND j.cluster_id = u.cluster AND j.proc_id = u.proc AND j.state IN ('submitting', 'idle', 'running', 'held')""";
 
     private static final String FAILED = """
             UPDATE job SET state = 'failed', ended_at = coalesce(ended_at, ?), updated_at = ?
@@ -88,13 +86,13 @@ public final class JobTransitions {
 
     private static final String RELEASED = """
             UPDATE job SET state = 'idle', memory_rung = memory_rung + 1, request_mib = ?, updated_at = ?
-             WHERE id = ? AND cluster_id = ? AND proc_id = ? AND state IN\s""" + LIVE;
+             WHERE id = ? AND cluster_id = ? AND proc_id = ? AND state IN ('submitting', 'idle', 'running', 'held')""";
 
     private static final String FINISHED = """
             UPDATE job j SET state = 'finished', ended_at = coalesce(j.ended_at, ?), exit_code = 0, nevents = u.nevents,
                    updated_at = ?
               FROM unnest(?::bigint[], ?::bigint[]) AS u(id, nevents)
-             WHERE j.id = u.id AND j.state IN\s""" + LIVE;
+             WHERE j.id = u.id AND j.state IN ('submitting', 'idle', 'running', 'held')""";
 
     private final DataSource ledger;
     private final Retry retry;

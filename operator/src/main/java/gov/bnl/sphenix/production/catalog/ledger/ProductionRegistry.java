@@ -22,11 +22,11 @@ public final class ProductionRegistry {
                SET spec_hash = excluded.spec_hash, revision = excluded.revision, state = excluded.state,
                    updated_at = excluded.updated_at, removed_at = NULL, removed_in = NULL""";
 
-    private static final String COLUMNS = "name, spec_hash, revision, state, updated_at, removed_at, removed_in";
+    private static final String ALL = """
+            SELECT name, spec_hash, revision, state, updated_at, removed_at, removed_in FROM production ORDER BY name""";
 
-    private static final String ALL = "SELECT " + COLUMNS + " FROM production ORDER BY name";
-
-    private static final String ONE = "SELECT " + COLUMNS + " FROM production WHERE name = ?";
+    private static final String ONE = """
+            SELECT name, spec_hash, revision, state, updated_at, removed_at, removed_in FROM production WHERE name = ?""";
 
     // The spec and revision stay those that last declared it: they say what its removal policy is.
     private static final String REMOVING = """

@@ -23,6 +23,8 @@ public final class StatusStore {
             INSERT INTO production_status (name, status, updated_at) VALUES (?, ?, ?)
             ON CONFLICT (name) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at""";
 
+    private static final String FORGET = "DELETE FROM production_status WHERE name = ?";
+
     private static final String ALL = "SELECT name, status FROM production_status ORDER BY name";
 
     private final DataSource ledger;
@@ -47,7 +49,7 @@ public final class StatusStore {
     /** A production that is gone has no status any more. */
     public void forget(String production) throws SQLException {
         Transactions.run(ledger, retry, "forget status of " + production, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM production_status WHERE name = ?")) {
+            try (PreparedStatement s = c.prepareStatement(FORGET)) {
                 s.setString(1, production);
                 return s.executeUpdate();
             }

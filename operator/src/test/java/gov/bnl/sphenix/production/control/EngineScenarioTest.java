@@ -1,0 +1,177 @@
+package gov.bnl.sphenix.production.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.bnl.sphenix.production.RepositoryFiles;
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.local.LocalExecutor;
+import gov.bnl.sphenix.production.batch.local.LocalSettings;
+import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.JobState;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
+import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.plan.Tally;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine end to end on this machine: embedded PostgreSQL, a real git repository, the local
+ * executor running real jobs. Each test tells one story of the production team and checks the
+ * queue, the ledger and the catalog afterwards.
+ */
+class EngineScenarioTest {
+
+    private static final String STREAMING = "demo-streaming";
+
+    @TempDir
+    Path dir;
+
+    private DemoWorld world;
+    private Engine engine;
+
+    @BeforeEach
+    void buildWorld() throws Exception {
+        world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
+                data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2)));
+        engine = world.startEngine();
+    }
+
+    @AfterEach
+    void closeWorld() {
+        world.close();
+    }
+
+    @Test
+    void aMergedProductionRunsToCompletionAndEveryOutputIsCataloguedAndInPlace() throws Exception {
+        world.declare("streaming", "Merge pull request #1: start event building");
+
+        PassReport last = passUntil(r -> r.status(STREAMING).map(s -> s.state() == ProductionStatus.State.COMPLETE)
+                .orElse(false), Duration.ofMinutes(3));
+
+        ProductionStatus status = last.status(STREAMING).orElseThrow();
+        List<LedgerJob> rows = ledgerRows(STREAMING);
+        assertThat(rows).isNotEmpty().allMatch(r -> r.state() == JobState.FINISHED);
+        assertThat(status.count(Tally.SUCCEEDED)).isEqualTo(rows.size());
+        assertThat(status.outputsRegistered()).isEqualTo(rows.size());
+        assertThat(status.eventsProduced()).isPositive();
+        assertThat(CatalogFiles.missingOnDisk(world.catalogs().fileCatalog())).isEmpty();
+        assertThat(CatalogFiles.count(world.catalogs().fileCatalog())).isEqualTo(rows.size());
+        assertThat(everyJob()).as("one batch job per key unless a hold made it go again")
+                .extracting(j -> j.key().orElseThrow()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBrokenCommitKeepsTheLastGoodRevisionAndLeavesRunningProductionsUntouched() throws Exception {
+        RevCommit good = world.declare("streaming", "Merge pull request #1: start event building");
+        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) > 0).orElse(false),
+                Duration.ofMinutes(1));
+        world.specs().write(DemoWorld.PRODUCTIONS + "broken.yaml", """
+                apiVersion: production.sphenix.bnl.gov/v1alpha1
+                kind: Production
+                metadata:
+                  name: demo-broken
+                spec:
+                  rule:
+                    ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
+                    name: Full_TRKR_CLUSTER_run3physics
+                  runs: [72500 75000]
+                """);
+        world.specs().commitAndPush("Merge pull request #2: a typo");
+
+        SourceReport report = engine.refresh();
+        PassReport pass = engine.pass();
+
+        assertThat(report.ready()).isFalse();
+        assertThat(report.applied().orElseThrow().commitId()).isEqualTo(good.getName());
+        assertThat(report.rejected()).isNotEmpty();
+        assertThat(report.rejected().get(0).toString()).contains(DemoWorld.PRODUCTIONS + "broken.yaml:9:");
+        assertThat(pass.events()).noneMatch(e -> e.kind().equals("killed"));
+        assertThat(registry().find(STREAMING).orElseThrow().state()).isEqualTo(ProductionState.ACTIVE);
+        assertThat(pass.status(STREAMING).orElseThrow().state()).isIn(ProductionStatus.State.PROGRESSING,
+                ProductionStatus.State.COMPLETE);
+    }
+
+    @Test
+    void aForcePushedBranchMakesTheNewHeadTheDesiredState() throws Exception {
+        RevCommit streaming = world.declare("streaming", "Merge pull request #1: start event building");
+        engine.refresh();
+        engine.pass();
+        world.declare("cluster", "Merge pull request #2: start clustering");
+        assertThat(engine.refresh().changes().added()).extracting(p -> p.name()).containsExactly("demo-cluster");
+
+        world.specs().resetAndForcePush(streaming);
+        SourceReport report = engine.refresh();
+        engine.pass();
+
+        assertThat(report.applied().orElseThrow().commitId()).isEqualTo(streaming.getName());
+        assertThat(report.changes().removed()).extracting(p -> p.name()).containsExactly("demo-cluster");
+        assertThat(registry().find("demo-cluster").orElseThrow().state())
+                .isIn(ProductionState.REMOVING, ProductionState.REMOVED);
+        assertThat(registry().find(STREAMING).orElseThrow().state()).isEqualTo(ProductionState.ACTIVE);
+    }
+
+    @Test
+    void aRevertKillsTheProductionsJobsAndItsRemovalCompletes() throws Exception {
+        RevCommit start = world.declare("streaming", "Merge pull request #1: start event building");
+        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) >= 2).orElse(false),
+                Duration.ofMinutes(1));
+
+        String revertId = world.specs().revertAndPush(start).getName().substring(0, 7);
+        engine.refresh();
+        PassReport revert = engine.pass();
+        PassReport after = passUntil(r -> r.status(STREAMING).isEmpty(), Duration.ofMinutes(1));
+
+        assertThat(revert.activity(STREAMING).killedByRemoval()).isPositive();
+        assertThat(revert.events()).anyMatch(e -> e.kind().equals("killed")
+                && e.message().contains("production removed in " + revertId));
+        assertThat(world.batch().query(STREAMING).jobs()).noneMatch(BatchJob::isLive);
+        assertThat(ledgerRows(STREAMING)).noneMatch(r -> r.state().live());
+        assertThat(registry().find(STREAMING).orElseThrow().state()).isEqualTo(ProductionState.REMOVED);
+        assertThat(after.errors()).isEmpty();
+    }
+
+
+    private PassReport passUntil(Predicate<PassReport> done, Duration timeout) {
+        AtomicReference<PassReport> last = new AtomicReference<>();
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+            engine.refresh();
+            PassReport report = engine.pass();
+            assertThat(report.errors()).as("pass errors").isEmpty();
+            last.set(report);
+            return done.test(report);
+        });
+        return last.get();
+    }
+
+    private List<LedgerJob> ledgerRows(String production) throws SQLException {
+        List<LedgerJob> rows = new ArrayList<>();
+        new JobLedger(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC())
+                .jobs(production, EnumSet.allOf(JobState.class), rows::add);
+        return rows;
+    }
+
+    private ProductionRegistry registry() {
+        return new ProductionRegistry(world.catalogs().ledger(), world.catalogs().retry());
+    }
+
+    private List<BatchJob> everyJob() {
+        List<BatchJob> jobs = new ArrayList<>(world.batch().query(STREAMING).jobs());
+        jobs.addAll(world.batch().history(gov.bnl.sphenix.production.batch.Selection.production(STREAMING), 10_000).jobs());
+        return jobs;
+    }
+}

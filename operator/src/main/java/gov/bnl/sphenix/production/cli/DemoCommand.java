@@ -1,8 +1,6 @@
 package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.BatchSystem;
-import gov.bnl.sphenix.production.batch.local.LocalExecutor;
-import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.control.ProductionStatus;
 import gov.bnl.sphenix.production.demo.Demo;
 import gov.bnl.sphenix.production.demo.DemoSummary;
@@ -67,12 +65,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + " run from the repository root or give --specs");
             return 2;
         }
-        Function<Path, BatchSystem> batchSystem = switch (batch) {
-            case "local" -> data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2));
-            case "condor" -> data -> DemoCondor.connect(data);
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--batch is local or condor, not " + batch);
-        };
+        if (!batch.equals("local") && !batch.equals("condor")) {
+            System.err.println("prodctl demo: --batch is local or condor, not " + batch);
+            return 2;
+        }
+        Function<Path, BatchSystem> batchSystem = data -> BatchSystems.open(batch);
         out.println("prodctl demo: building the demo in " + root);
         try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem)) {
             out.println("prodctl demo: " + world.seeded() + "; specs repository " + world.specs().url());

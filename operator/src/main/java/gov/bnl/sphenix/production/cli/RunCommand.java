@@ -1,0 +1,135 @@
+package gov.bnl.sphenix.production.cli;
+
+import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
+import gov.bnl.sphenix.production.control.EngineAssembly;
+import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.PassReport;
+import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.SourceReport;
+import gov.bnl.sphenix.production.spec.names.Layout;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code prodctl run}: the reconcile loop without Kubernetes. Every interval it fetches the specs
+ * branch, applies a new valid head, and runs one engine pass. On SIGTERM (or Ctrl-C) it finishes
+ * the pass in progress — every step of which is safe to stop after, but a pass is allowed to end
+ * cleanly — and exits.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Reconcile continuously: follow a specs repository and converge the catalogs and the batch queue to it.",
+                "Catalogs come from PRODOP_CATALOG_URL and friends (see docs/catalog.md); without one, an embedded PostgreSQL."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--specs", required = true, description = "URL of the specs repository (file://, https://).")
+    String specsUrl;
+
+    @Option(names = "--branch", description = "Branch whose head is the desired state (default: ${DEFAULT-VALUE}).",
+            defaultValue = "main")
+    String branch;
+
+    @Option(names = "--work", description = "Directory for the git mirror and, unless given below, the file trees"
+            + " (default: ${DEFAULT-VALUE}).", defaultValue = "prodctl-work")
+    Path work;
+
+    @Option(names = "--dst-root", description = "Final tree of DSTs (default: <work>/data/dst).")
+    Path dstRoot;
+
+    @Option(names = "--hist-root", description = "Final tree of histograms (default: <work>/data/hist).")
+    Path histRoot;
+
+    @Option(names = "--log-root", description = "Tree of job logs and manifests (default: <work>/data/log).")
+    Path logRoot;
+
+    @Option(names = "--staging-root", description = "Where jobs publish before the harvest (default: <work>/data/staging).")
+    Path stagingRoot;
+
+    @Option(names = "--payloads", description = "Where the rules' scripts are installed on the workers (default: <work>/payloads).")
+    Path payloads;
+
+    @Option(names = "--batch", description = "local or condor (default: ${DEFAULT-VALUE}).", defaultValue = "local")
+    String batch;
+
+    @Option(names = "--interval", description = "Time between passes (default: ${DEFAULT-VALUE}).", defaultValue = "PT60S")
+    Duration interval;
+
+    @Option(names = "--once", description = "One pass, then exit (for cron, or to see what a pass does).")
+    boolean once;
+
+    /** The process environment; tests give their own. */
+    Map<String, String> environment = System.getenv();
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path root = work.toAbsolutePath();
+        Path data = root.resolve("data");
+        EngineSettings settings = new EngineSettings(new Layout(orElse(dstRoot, data.resolve("dst")),
+                orElse(logRoot, data.resolve("log")), orElse(histRoot, data.resolve("hist"))),
+                orElse(stagingRoot, data.resolve("staging")), orElse(payloads, root.resolve("payloads")), "lustre",
+                EngineSettings.under(data, root).planner(), 500, 10_000);
+        Thread hook = new Thread(this::shutDown, "prodctl-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, root.resolve("git-cache"), Optional.empty(),
+                CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch), settings)) {
+            out.println("prodctl run: following " + specsUrl + " (" + branch + ") every " + interval
+                    + (once ? " (one pass)" : "") + "; stop with Ctrl-C or SIGTERM");
+            out.flush();
+            int passesWithErrors = 0;
+            do {
+                SourceReport source = assembly.engine().refresh();
+                PassReport pass = assembly.engine().pass();
+                report(out, source, pass);
+                passesWithErrors = pass.errors().isEmpty() ? 0 : passesWithErrors + 1;
+            } while (!once && !stop.await(interval.toMillis(), TimeUnit.MILLISECONDS));
+            return passesWithErrors == 0 ? 0 : 1;
+        } finally {
+            stopped.countDown();
+            if (!stop.await(0, TimeUnit.MILLISECONDS)) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    /** Runs on SIGTERM: ask the loop to stop, and wait for the pass in progress to end. */
+    void shutDown() {
+        stop.countDown();
+        try {
+            if (!stopped.await(5, TimeUnit.MINUTES)) {
+                System.err.println("prodctl run: the pass in progress did not end within 5 minutes; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void report(PrintWriter out, SourceReport source, PassReport pass) {
+        source.fetchError().ifPresent(e -> out.println("source: " + e));
+        source.rejected().forEach(d -> out.println("source: " + d));
+        for (ProductionStatus status : pass.statuses()) {
+            out.println(ProgressLine.of(status));
+        }
+        pass.errors().forEach(e -> out.println("error: " + e));
+        out.flush();
+    }
+
+    private static Path orElse(Path given, Path otherwise) {
+        return (given != null ? given : otherwise).toAbsolutePath();
+    }
+}

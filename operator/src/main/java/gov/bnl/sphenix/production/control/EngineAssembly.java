@@ -1,0 +1,56 @@
+package gov.bnl.sphenix.production.control;
+
+import gov.bnl.sphenix.production.batch.BatchSystem;
+import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
+import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
+import gov.bnl.sphenix.production.source.GitSpecSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.jgit.transport.CredentialsProvider;
+
+/**
+ * An engine with everything it runs on: the catalogs, the batch system and the specs repository,
+ * opened together and closed together. What {@code prodctl run} and the Kubernetes operator start.
+ *
+ * @param specsUrl    the specs repository (file://, http(s)://)
+ * @param branch      the branch whose head is the desired state
+ * @param gitCache    where the repository's mirror is kept between restarts
+ * @param credentials for a repository that needs them
+ */
+public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch) implements AutoCloseable {
+
+    public static EngineAssembly open(String specsUrl, String branch, Path gitCache,
+                                      Optional<CredentialsProvider> credentials, CatalogSettings catalogSettings,
+                                      Supplier<BatchSystem> batchSystem, EngineSettings settings)
+            throws IOException, SQLException {
+        Catalogs catalogs = Catalogs.open(catalogSettings);
+        BatchSystem batch = null;
+        try {
+            batch = batchSystem.get();
+            GitSpecSource source = new GitSpecSource(specsUrl, branch, gitCache, credentials, Duration.ofSeconds(60));
+            SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
+                    Clock.systemUTC());
+            Engine engine = new Engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE);
+            return new EngineAssembly(engine, catalogs, batch);
+        } catch (IOException | RuntimeException e) {
+            if (batch != null) {
+                batch.close();
+            }
+            catalogs.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        batch.close();
+        catalogs.close();
+    }
+}

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.cli;
 
+import gov.bnl.sphenix.production.batch.BatchSystems;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.control.ProductionStatus;
 import gov.bnl.sphenix.production.demo.Demo;

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.cli;
 
+import gov.bnl.sphenix.production.batch.BatchSystems;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;

@@ -23,7 +23,13 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  * @param gitCache    where the repository's mirror is kept between restarts
  * @param credentials for a repository that needs them
  */
-public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch) implements AutoCloseable {
+public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch, boolean ownsPorts)
+        implements AutoCloseable {
+
+    /** An engine on catalogs and a batch system someone else opened and will close. */
+    public static EngineAssembly sharing(Engine engine, Catalogs catalogs, BatchSystem batch) {
+        return new EngineAssembly(engine, catalogs, batch, false);
+    }
 
     public static EngineAssembly open(String specsUrl, String branch, Path gitCache,
                                       Optional<CredentialsProvider> credentials, CatalogSettings catalogSettings,
@@ -37,7 +43,7 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
             SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
                     Clock.systemUTC());
             Engine engine = new Engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE);
-            return new EngineAssembly(engine, catalogs, batch);
+            return new EngineAssembly(engine, catalogs, batch, true);
         } catch (IOException | RuntimeException e) {
             if (batch != null) {
                 batch.close();
@@ -50,7 +56,9 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
     @Override
     public void close() {
         engine.close();
-        batch.close();
-        catalogs.close();
+        if (ownsPorts) {
+            batch.close();
+            catalogs.close();
+        }
     }
 }

@@ -8,6 +8,7 @@ import gov.bnl.sphenix.production.catalog.seed.SeedSpec;
 import gov.bnl.sphenix.production.catalog.seed.SeedSummary;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.Engine;
+import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.ProductionStatus;
 import gov.bnl.sphenix.production.control.SpecFollower;
@@ -118,6 +119,19 @@ public final class DemoWorld implements AutoCloseable {
                 Clock.systemUTC());
         engine = new Engine(follower, catalogs, batch, engineSettings, Clock.systemUTC(), crash);
         return engine;
+    }
+
+    /**
+     * A further engine on this world's catalogs and batch system following {@code specsUrl} (the
+     * same repository served another way, e.g. over HTTP), with a git mirror of its own.
+     */
+    public EngineAssembly engineFollowing(String specsUrl, String mirrorName) throws IOException {
+        GitSpecSource source = new GitSpecSource(specsUrl, SpecsWorkspace.BRANCH, root.resolve(mirrorName),
+                Optional.empty(), Duration.ofSeconds(30));
+        SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
+                Clock.systemUTC());
+        return EngineAssembly.sharing(new Engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE),
+                catalogs, batch);
     }
 
     public Engine startEngine() throws IOException {

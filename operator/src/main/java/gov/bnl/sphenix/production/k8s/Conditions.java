@@ -56,7 +56,7 @@ public final class Conditions {
     }
 
     /** RFC 3339 in seconds, as the API server writes its own timestamps. */
-    static String timestamp(Instant now) {
+    public static String timestamp(Instant now) {
         return now.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -10,15 +10,15 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** What tests on the mock API server share: the committed CRDs installed, productions to create. */
-final class MockCluster {
+public final class MockCluster {
 
-    static final String NAMESPACE = "sphenix";
+    public static final String NAMESPACE = "sphenix";
 
     private MockCluster() {
     }
 
     /** Installs the CRDs from crds/, the files people apply, not the classes they came from. */
-    static void installCrds(KubernetesClient client) {
+    public static void installCrds(KubernetesClient client) {
         try (Stream<Path> files = Files.list(RepositoryFiles.root().resolve("crds"))) {
             files.filter(f -> f.toString().endsWith(".yml")).sorted().forEach(f ->
                     client.apiextensions().v1().customResourceDefinitions().load(f.toFile()).create());

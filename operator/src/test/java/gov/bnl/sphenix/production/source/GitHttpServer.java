@@ -13,11 +13,11 @@ import org.eclipse.jgit.transport.ReceivePack;
  * Serves one git repository over HTTP on 127.0.0.1, as a git hosting service would: clone, fetch
  * and (anonymous, for tests only) push.
  */
-final class GitHttpServer implements AutoCloseable {
+public final class GitHttpServer implements AutoCloseable {
 
     private final Server server;
 
-    GitHttpServer(Repository repository) throws Exception {
+    public GitHttpServer(Repository repository) throws Exception {
         GitServlet servlet = new GitServlet();
         servlet.setRepositoryResolver((request, name) -> {
             repository.incrementOpen();
@@ -31,7 +31,7 @@ final class GitHttpServer implements AutoCloseable {
         server.start();
     }
 
-    String url(String name) {
+    public String url(String name) {
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         return "http://127.0.0.1:" + port + "/git/" + name;
     }

@@ -1,8 +1,5 @@
-package gov.bnl.sphenix.production.cli;
+package gov.bnl.sphenix.production.batch;
 
-import gov.bnl.sphenix.production.batch.BatchSystem;
-import gov.bnl.sphenix.production.batch.JobDirectories;
-import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
@@ -13,7 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The batch systems a command can run on, by the name given on the command line. */
-final class BatchSystems {
+public final class BatchSystems {
 
     private BatchSystems() {
     }
@@ -22,7 +19,7 @@ final class BatchSystems {
      * {@code local}: jobs run on this machine, two at a time. {@code condor}: the HTCondor pool the
      * tools reach (through {@code CONDOR_COMMAND_PREFIX} or the pool of {@code scripts/minicondor.sh}).
      */
-    static BatchSystem open(String kind) {
+    public static BatchSystem open(String kind) {
         return switch (kind) {
             case "local" -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2));
             case "condor" -> condor();

@@ -1,0 +1,140 @@
+package gov.bnl.sphenix.production.k8s.reconcile;
+
+import gov.bnl.sphenix.production.control.Engine;
+import gov.bnl.sphenix.production.control.PassReport;
+import gov.bnl.sphenix.production.control.ProductionActivity;
+import gov.bnl.sphenix.production.k8s.Conditions;
+import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.ops.OperatorMetrics;
+import gov.bnl.sphenix.production.plan.Tally;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one {@link Production}: runs an engine pass for it, publishes its status, turns the
+ * pass's significant actions into Kubernetes Events, and comes back at its source's interval.
+ *
+ * <p>Its finalizer is what a {@code git revert} sets in motion: when the source reconciler deletes
+ * the resource because its file left the specs, the cleanup runs passes — which kill its jobs and
+ * apply its removal policy — until the engine reports the removal complete, and only then lets the
+ * resource go. A resource deleted by hand while its file is still declared just goes; the source
+ * reconciler makes it again and nothing is killed.
+ */
+@ControllerConfiguration(name = "production")
+public final class ProductionReconciler implements Reconciler<Production>, Cleaner<Production> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProductionReconciler.class);
+    static final Duration WAIT_FOR_SOURCE = Duration.ofSeconds(5);
+    static final Duration REMOVAL_RECHECK = Duration.ofSeconds(2);
+
+    private final Engines engines;
+    private final ProductionEvents events;
+    private final OperatorMetrics metrics;
+    private final Duration interval;
+    private final Clock clock;
+
+    public ProductionReconciler(Engines engines, ProductionEvents events, OperatorMetrics metrics, Duration interval,
+                                Clock clock) {
+        this.engines = engines;
+        this.events = events;
+        this.metrics = metrics;
+        this.interval = interval;
+        this.clock = clock;
+    }
+
+    @Override
+    public UpdateControl<Production> reconcile(Production production, Context<Production> context) throws Exception {
+        String name = production.getMetadata().getName();
+        long generation = generation(production);
+        var status = statusOf(production);
+        Optional<Engine> engine = engines.find(production.getMetadata().getNamespace(), production.getSpec().getSource());
+        if (engine.isEmpty()) {
+            Conditions.set(status.getConditions(), Conditions.READY, "Unknown", "WaitingForSource",
+                    "source " + production.getSpec().getSource() + " has not been reconciled yet", generation, clock.instant());
+            status.setObservedGeneration(generation);
+            return UpdateControl.patchStatus(production).rescheduleAfter(WAIT_FOR_SOURCE);
+        }
+        Instant started = clock.instant();
+        PassReport pass = engine.get().pass(name);
+        metrics.reconciled(name, Duration.between(started, clock.instant()));
+        record(name, pass);
+        events.publish(production, pass.events().stream().filter(e -> e.production().equals(name)).toList());
+        pass.status(name).ifPresentOrElse(
+                s -> StatusOnResource.copy(s, status, generation, clock.instant()),
+                () -> Conditions.set(status.getConditions(), Conditions.READY, "Unknown", "NotDeclared",
+                        "the revision in force does not declare " + name, generation, clock.instant()));
+        status.setObservedGeneration(generation);
+        return UpdateControl.patchStatus(production).rescheduleAfter(interval);
+    }
+
+    @Override
+    public DeleteControl cleanup(Production production, Context<Production> context) throws Exception {
+        String name = production.getMetadata().getName();
+        Optional<Engine> engine = engines.find(production.getMetadata().getNamespace(), production.getSpec().getSource());
+        if (engine.isEmpty()) {
+            // no engine for its source (the source itself is gone): nothing here can wind it down
+            LOG.warn("production {}: deleted while its source {} has no engine; its jobs are left as they are",
+                    name, production.getSpec().getSource());
+            return DeleteControl.defaultDelete();
+        }
+        boolean declared = engine.get().desired().map(d -> d.state().productions().stream()
+                .anyMatch(p -> p.name().equals(name))).orElse(false);
+        if (declared) {
+            return DeleteControl.defaultDelete();
+        }
+        PassReport pass = engine.get().pass(name);
+        record(name, pass);
+        events.publish(production, pass.events().stream().filter(e -> e.production().equals(name)).toList());
+        if (pass.status(name).isEmpty() && pass.errors().isEmpty()) {
+            metrics.forget(name);
+            LOG.info("production {}: removal complete, the resource goes", name);
+            return DeleteControl.defaultDelete();
+        }
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(REMOVAL_RECHECK);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Production> updateErrorStatus(Production production, Context<Production> context,
+                                                                   Exception e) {
+        var status = statusOf(production);
+        long generation = generation(production);
+        status.setObservedGeneration(generation);
+        Conditions.set(status.getConditions(), Conditions.STALLED, "True", "PassFailed",
+                e.getMessage() + "; retrying with back-off", generation, clock.instant());
+        Conditions.set(status.getConditions(), Conditions.READY, "False", "Stalled", String.valueOf(e.getMessage()),
+                generation, clock.instant());
+        LOG.warn("production {}: pass failed: {}", production.getMetadata().getName(), e.toString());
+        return ErrorStatusUpdateControl.patchStatus(production);
+    }
+
+    private void record(String name, PassReport pass) {
+        ProductionActivity activity = pass.activity(name);
+        metrics.submitted(name, activity.submitted());
+        metrics.harvested(name, activity.outputsRegistered());
+        pass.status(name).ifPresent(s -> metrics.jobs(name, Tally.class, s.jobs()));
+    }
+
+    private static gov.bnl.sphenix.production.k8s.ProductionStatus statusOf(Production production) {
+        if (production.getStatus() == null) {
+            production.setStatus(new gov.bnl.sphenix.production.k8s.ProductionStatus());
+        }
+        return production.getStatus();
+    }
+
+    private static long generation(Production production) {
+        Long g = production.getMetadata().getGeneration();
+        return g == null ? 0 : g;
+    }
+
+}

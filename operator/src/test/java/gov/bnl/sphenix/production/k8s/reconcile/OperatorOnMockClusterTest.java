@@ -1,0 +1,195 @@
+package gov.bnl.sphenix.production.k8s.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.bnl.sphenix.production.RepositoryFiles;
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.local.LocalExecutor;
+import gov.bnl.sphenix.production.batch.local.LocalSettings;
+import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.k8s.Condition;
+import gov.bnl.sphenix.production.k8s.Conditions;
+import gov.bnl.sphenix.production.k8s.MockCluster;
+import gov.bnl.sphenix.production.k8s.OperatorMain;
+import gov.bnl.sphenix.production.k8s.OperatorSettings;
+import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionSource;
+import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
+import gov.bnl.sphenix.production.ops.MetricsRegistry;
+import gov.bnl.sphenix.production.ops.OperatorMetrics;
+import gov.bnl.sphenix.production.source.GitHttpServer;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator as a shift person meets it, on the Fabric8 mock API server with the specs served
+ * over HTTP by a real git server, a real PostgreSQL and real jobs: a merged commit makes a
+ * Production that shows its jobs; a broken commit makes the source not Ready with file:line and
+ * touches nothing; a revert deletes the Production once its finalizer has killed its jobs.
+ * The steps build on each other, so they run in order.
+ */
+@EnableKubernetesMockClient(crud = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperatorOnMockClusterTest {
+
+    private static final String SOURCE = "sphenix-specs";
+    private static final String STREAMING = "demo-streaming";
+
+    static KubernetesClient client;
+
+    @TempDir
+    static Path dir;
+
+    private static DemoWorld world;
+    private static Git shared;
+    private static GitHttpServer git;
+    private static Engines engines;
+    private static OperatorMain operator;
+    private static RevCommit declared;
+
+    @BeforeAll
+    static void start() throws Exception {
+        world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
+                data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2)));
+        shared = Git.open(dir.resolve("world/specs.git").toFile());
+        git = new GitHttpServer(shared.getRepository());
+        MockCluster.installCrds(client);
+        engines = new Engines(source -> world.engineFollowing(source.getSpec().getUrl(), "mirror-" + source.getMetadata().getName()));
+        OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
+        operator = new OperatorMain(client, OperatorSettings.single().withCloseClientOnStop(false)
+                .watching(Set.of(MockCluster.NAMESPACE)), List.of(
+                new ProductionSourceReconciler(client, engines, metrics, Clock.systemUTC()),
+                new ProductionReconciler(engines, new ProductionEvents(client, "prodctl-operator"), metrics,
+                        Duration.ofSeconds(1), Clock.systemUTC())));
+        operator.start();
+        client.resource(source(git.url("specs.git"))).create();
+    }
+
+    @AfterAll
+    static void stop() {
+        operator.close();
+        engines.close();
+        git.close();
+        shared.close();
+        world.close();
+    }
+
+    @Test
+    @Order(1)
+    void aMergedCommitMakesAProductionThatShowsItsSubmittedJobs() throws Exception {
+        declared = world.declare("streaming", "Merge pull request #1: start event building");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Production p = production(STREAMING);
+            assertThat(p).isNotNull();
+            assertThat(p.getStatus()).isNotNull();
+            var jobs = p.getStatus().getJobs();
+            assertThat(jobs.getQueued() + jobs.getRunning() + jobs.getFinished()).isPositive();
+            assertThat(condition(p.getStatus().getConditions(), Conditions.READY).getStatus()).isEqualTo("True");
+        });
+        Production p = production(STREAMING);
+        assertThat(p.getSpec().getDsttype()).isEqualTo("DST_STREAMING_EVENT");
+        assertThat(p.getSpec().getRevision()).isEqualTo(declared.getName());
+        assertThat(p.getMetadata().getOwnerReferences()).extracting(o -> o.getName()).containsExactly(SOURCE);
+        assertThat(p.getMetadata().getFinalizers()).isNotEmpty();
+        assertThat(condition(p.getStatus().getConditions(), Conditions.PROGRESSING).getObservedGeneration())
+                .isEqualTo(p.getMetadata().getGeneration());
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(STREAMING).stream()
+                .anyMatch(e -> e.getReason().equals("Submitted") && e.getMessage().startsWith("submitted ")));
+        ProductionSource source = client.resources(ProductionSource.class).inNamespace(MockCluster.NAMESPACE)
+                .withName(SOURCE).get();
+        assertThat(source.getStatus().getAppliedRevision()).isEqualTo(declared.getName());
+        assertThat(condition(source.getStatus().getConditions(), Conditions.READY).getStatus()).isEqualTo("True");
+    }
+
+    @Test
+    @Order(2)
+    void aBrokenCommitMakesTheSourceNotReadyWithFileAndLineAndTouchesNoProduction() throws Exception {
+        world.specs().write(DemoWorld.PRODUCTIONS + "broken.yaml", """
+                apiVersion: production.sphenix.bnl.gov/v1alpha1
+                kind: Production
+                metadata:
+                  name: demo-broken
+                spec:
+                  rule:
+                    ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
+                    name: Full_TRKR_CLUSTER_run3physics
+                  runs: [72500 75000]
+                """);
+        RevCommit broken = world.specs().commitAndPush("Merge pull request #2: a typo");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ProductionSource source = client.resources(ProductionSource.class).inNamespace(MockCluster.NAMESPACE)
+                    .withName(SOURCE).get();
+            Condition ready = condition(source.getStatus().getConditions(), Conditions.READY);
+            assertThat(ready.getStatus()).isEqualTo("False");
+            assertThat(ready.getReason()).isEqualTo("InvalidRevision");
+            assertThat(ready.getMessage()).contains(DemoWorld.PRODUCTIONS + "broken.yaml:9:");
+            assertThat(source.getStatus().getFetchedRevision()).isEqualTo(broken.getName());
+            assertThat(source.getStatus().getAppliedRevision()).isEqualTo(declared.getName());
+        });
+        assertThat(production("demo-broken")).isNull();
+        assertThat(production(STREAMING).getSpec().getRevision()).isEqualTo(declared.getName());
+        assertThat(production(STREAMING).getMetadata().getDeletionTimestamp()).isNull();
+
+        world.specs().revertAndPush(broken);
+    }
+
+    @Test
+    @Order(3)
+    void aRevertDeletesTheProductionOnceItsFinalizerKilledItsJobs() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> world.batch().query(STREAMING).jobs().stream()
+                .anyMatch(BatchJob::isLive));
+
+        world.specs().revertAndPush(declared);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> production(STREAMING) == null);
+        assertThat(world.batch().query(STREAMING).jobs()).noneMatch(BatchJob::isLive);
+        assertThat(world.batch().history(gov.bnl.sphenix.production.batch.Selection.production(STREAMING), 1000).jobs())
+                .anyMatch(j -> j.state() == gov.bnl.sphenix.production.batch.JobState.REMOVED);
+    }
+
+    private static ProductionSource source(String url) {
+        ProductionSource source = new ProductionSource();
+        source.setMetadata(new ObjectMetaBuilder().withName(SOURCE).withNamespace(MockCluster.NAMESPACE).build());
+        ProductionSourceSpec spec = new ProductionSourceSpec();
+        spec.setUrl(url);
+        spec.setBranch("main");
+        spec.setFetchInterval("1s");
+        spec.getBatch().setSystem("local");
+        source.setSpec(spec);
+        return source;
+    }
+
+    private static Production production(String name) {
+        return client.resources(Production.class).inNamespace(MockCluster.NAMESPACE).withName(name).get();
+    }
+
+    private static Condition condition(List<Condition> conditions, String type) {
+        Condition c = Conditions.find(conditions, type);
+        assertThat(c).as("condition " + type).isNotNull();
+        return c;
+    }
+
+    private static List<Event> eventsOf(String production) {
+        return client.v1().events().inNamespace(MockCluster.NAMESPACE).list().getItems().stream()
+                .filter(e -> production.equals(e.getInvolvedObject().getName())).toList();
+    }
+}

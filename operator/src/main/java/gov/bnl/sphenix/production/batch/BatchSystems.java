@@ -29,7 +29,7 @@ public final class BatchSystems {
 
     private static BatchSystem condor() {
         CondorSettings settings = new CondorSettings(LocalPool.commandPrefix(), Optional.empty(), Duration.ofSeconds(120),
-                WrapperLaunch.jar(javaOnWorkers(), LocalPool.ownClasspath()), JobPolicy.DEFAULT);
+                WrapperLaunch.jar(javaOnWorkers(), LocalPool.workerClasspath()), JobPolicy.DEFAULT);
         CondorBatchSystem condor = new CondorBatchSystem(settings, JobDirectories.worldWritable());
         if (!condor.health().reachable()) {
             String detail = condor.health().detail();

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.BatchSystems;
+import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.control.ProductionStatus;
 import gov.bnl.sphenix.production.demo.Demo;
@@ -55,8 +56,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Path root = (dir != null ? dir : Path.of("prodctl-demo-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        boolean condor = batch.equals("condor");
+        // jobs on a pool see only its shared directory, and the pool remembers earlier demos' jobs
+        Path root = (dir != null ? dir : condor ? LocalPool.sharedDirectory().resolve("prodctl-demo-" + stamp)
+                : Path.of("prodctl-demo-" + stamp)).toAbsolutePath();
+        String suffix = condor ? "-" + stamp.substring(stamp.length() - 6) : "";
         if (Files.exists(root) && Files.list(root).findAny().isPresent()) {
             System.err.println("prodctl demo: " + root + " is not empty; give another --dir");
             return 2;
@@ -72,7 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Function<Path, BatchSystem> batchSystem = data -> BatchSystems.open(batch);
         out.println("prodctl demo: building the demo in " + root);
-        try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem)) {
+        if (condor) {
+            JobTrees.openToPoolJobs(root);
+        }
+        try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem, suffix)) {
             out.println("prodctl demo: " + world.seeded() + "; specs repository " + world.specs().url());
             Demo demo = new Demo(world, out, interval, timeout, progress(out));
             Thread interrupt = new Thread(demo::stop, "demo-stop");

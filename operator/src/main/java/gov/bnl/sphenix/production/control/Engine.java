@@ -19,9 +19,7 @@ import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.Planner;
-import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
-import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -114,7 +112,7 @@ public final class Engine implements AutoCloseable {
         // read before the harvest: harvesting changes the ledger and the catalog, never the queue
         BatchQueue queue = QueueReading.read(batch, all.stream().map(Production::name).toList(), settings.historyLimit());
         if (queue.readable()) {
-            harvest(desired, liveJobs(queue), events, errors, activity);
+            harvest(desired, queue, events, errors, activity);
         } else {
             errors.add("the batch queue could not be read; nothing was planned or harvested"
                     + " (an unknown queue is not an empty one)");
@@ -148,20 +146,14 @@ public final class Engine implements AutoCloseable {
         return new PassReport(Optional.of(revision), result, events.events(), activity, errors);
     }
 
-    private static Set<BatchJobId> liveJobs(BatchQueue queue) {
-        Set<BatchJobId> live = new HashSet<>();
-        queue.jobs().stream().filter(QueueJob::isLive).forEach(j -> live.add(j.id()));
-        return live;
-    }
-
-    private void harvest(Desired desired, Set<BatchJobId> liveInQueue, EventLog events, List<String> errors,
+    private void harvest(Desired desired, BatchQueue queue, EventLog events, List<String> errors,
                          Map<String, ProductionActivity> activity) {
         for (Production p : desired.all()) {
             if (!p.harvest()) {
                 continue;
             }
             try {
-                HarvestReport h = harvester.harvest(p, liveInQueue, events);
+                HarvestReport h = harvester.harvest(p, queue, clock.instant(), events);
                 activity.merge(p.name(), new ProductionActivity(0, 0, 0, 0, h.jobsFailed(), h.jobsHarvested(),
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
             } catch (IOException | SQLException e) {

@@ -89,28 +89,28 @@ public final class Demo {
         List<ProductionStatus> statuses = engine.statuses();
         switch (step) {
             case STREAMING -> {
-                say("merging pull request #1: start event building (demo-streaming)");
+                say("merging pull request #1: start event building (" + world.nameOf("streaming") + ")");
                 world.declare("streaming", "Merge pull request #1: start event building of the MVTX streams");
                 step = Step.CLUSTER;
             }
             case CLUSTER -> {
-                if (count(statuses, "demo-streaming", Tally.SUCCEEDED) >= 6) {
-                    say("merging pull request #2: start clustering (demo-cluster)");
+                if (count(statuses, world.nameOf("streaming"), Tally.SUCCEEDED) >= 6) {
+                    say("merging pull request #2: start clustering (" + world.nameOf("cluster") + ")");
                     world.declare("cluster", "Merge pull request #2: start clustering");
                     step = Step.SEED;
                 }
             }
             case SEED -> {
-                if (count(statuses, "demo-cluster", Tally.SUCCEEDED) >= 2) {
-                    say("merging pull request #3: start seeding (demo-seed)");
+                if (count(statuses, world.nameOf("cluster"), Tally.SUCCEEDED) >= 2) {
+                    say("merging pull request #3: start seeding (" + world.nameOf("seed") + ")");
                     seedCommit = world.declare("seed", "Merge pull request #3: start seeding");
                     step = Step.REVERT;
                 }
             }
             case REVERT -> {
-                long queued = count(statuses, "demo-seed", Tally.IDLE) + count(statuses, "demo-seed", Tally.RUNNING)
-                        + count(statuses, "demo-seed", Tally.SUBMITTING);
-                if (count(statuses, "demo-seed", Tally.SUCCEEDED) >= 2 && queued > 0) {
+                long queued = count(statuses, world.nameOf("seed"), Tally.IDLE) + count(statuses, world.nameOf("seed"), Tally.RUNNING)
+                        + count(statuses, world.nameOf("seed"), Tally.SUBMITTING);
+                if (count(statuses, world.nameOf("seed"), Tally.SUCCEEDED) >= 2 && queued > 0) {
                     say("git revert of pull request #3: stop seeding, delete its outputs");
                     world.specs().revertAndPush(seedCommit);
                     step = Step.FINISH;
@@ -122,17 +122,17 @@ public final class Demo {
     }
 
     /** Done when seeding is gone and the others have nothing left to do. */
-    private static boolean finished(PassReport pass) {
-        if (pass.status("demo-seed").isPresent()) {
+    private boolean finished(PassReport pass) {
+        if (pass.status(world.nameOf("seed")).isPresent()) {
             return false;
         }
         return pass.statuses().stream().allMatch(s -> s.state() == ProductionStatus.State.COMPLETE);
     }
 
     private DemoSummary summary() {
-        QueueSnapshot queued = world.batch().query(Selection.production("demo-streaming"));
+        QueueSnapshot queued = world.batch().query(world.nameOf("streaming"));
         List<BatchJob> every = new ArrayList<>();
-        for (String production : List.of("demo-streaming", "demo-cluster", "demo-seed")) {
+        for (String production : List.of(world.nameOf("streaming"), world.nameOf("cluster"), world.nameOf("seed"))) {
             QueueSnapshot q = world.batch().query(production);
             QueueSnapshot h = world.batch().history(Selection.production(production), 100_000);
             if (q.isKnown() && h.isKnown()) {

@@ -49,10 +49,12 @@ public final class DemoWorld implements AutoCloseable {
     private final BatchSystem batch;
     private final EngineSettings settings;
     private final SeedSummary seeded;
+    private final String nameSuffix;
     private Engine engine;
 
     private DemoWorld(Path root, Catalogs catalogs, SpecsWorkspace specs, BatchSystem batch, EngineSettings settings,
-                      SeedSummary seeded) {
+                      SeedSummary seeded, String nameSuffix) {
+        this.nameSuffix = nameSuffix;
         this.root = root;
         this.catalogs = catalogs;
         this.specs = specs;
@@ -69,6 +71,17 @@ public final class DemoWorld implements AutoCloseable {
      */
     public static DemoWorld create(Path root, Path specsDirectory, int runs, long seed,
                                    Function<Path, BatchSystem> batchFactory) throws IOException, SQLException {
+        return create(root, specsDirectory, runs, seed, batchFactory, "");
+    }
+
+    /**
+     * As {@link #create(Path, Path, int, long, Function)}, with {@code nameSuffix} after every
+     * production name: a batch system that outlives the world (a real pool) remembers the jobs of
+     * earlier worlds under the same keys, and would hand them to this one.
+     */
+    public static DemoWorld create(Path root, Path specsDirectory, int runs, long seed,
+                                   Function<Path, BatchSystem> batchFactory, String nameSuffix)
+            throws IOException, SQLException {
         Files.createDirectories(root);
         Catalogs catalogs = Catalogs.open(CatalogSettings.embedded().withEmbeddedDataDirectory(root.resolve("postgres")));
         try {
@@ -81,7 +94,8 @@ public final class DemoWorld implements AutoCloseable {
             specs.commitAndPush("Import the run3auau rules and the product catalogue");
             Path payloads = installPayloads(specsDirectory, root.resolve("payloads"));
             EngineSettings settings = EngineSettings.under(root.resolve("data"), payloads);
-            return new DemoWorld(root, catalogs, specs, batchFactory.apply(root.resolve("data")), settings, seeded);
+            return new DemoWorld(root, catalogs, specs, batchFactory.apply(root.resolve("data")), settings, seeded,
+                    nameSuffix);
         } catch (IOException | SQLException | RuntimeException e) {
             catalogs.close();
             throw e;
@@ -140,14 +154,33 @@ public final class DemoWorld implements AutoCloseable {
 
     /** Commits one of the demo's production files, as a merged pull request. */
     public org.eclipse.jgit.revwalk.RevCommit declare(String production, String message) throws IOException {
+        return declareAs(production, nameOf(production), message);
+    }
+
+    /** The name of one of the demo's productions in this world: {@code demo-streaming}, ... */
+    public String nameOf(String production) {
+        return "demo-" + production + nameSuffix;
+    }
+
+    /**
+     * Commits one of the demo's production files under another production name: for a batch
+     * system that outlives the world (a real pool remembers the jobs of earlier worlds).
+     */
+    public org.eclipse.jgit.revwalk.RevCommit declareAs(String production, String name, String message)
+            throws IOException {
+        String text = demoProduction(production).replace("name: demo-" + production + "\n", "name: " + name + "\n");
+        specs.write(PRODUCTIONS + production + ".yaml", text);
+        return specs.commitAndPush(message);
+    }
+
+    private static String demoProduction(String production) throws IOException {
         String resource = "productions/" + production + ".yaml";
         try (InputStream in = DemoWorld.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("the demo has no production file " + resource);
             }
-            specs.write(PRODUCTIONS + production + ".yaml", in);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        return specs.commitAndPush(message);
     }
 
     /** Each production's status as the last pass wrote it. */

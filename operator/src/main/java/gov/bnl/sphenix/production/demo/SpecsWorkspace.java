@@ -1,7 +1,6 @@
 package gov.bnl.sphenix.production.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,13 +64,6 @@ public final class SpecsWorkspace implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Writes one file of the working copy from a stream (without committing). */
-    public void write(String path, InputStream content) throws IOException {
-        Path dest = workingCopy().resolve(path);
-        Files.createDirectories(dest.getParent());
-        Files.copy(content, dest, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Commits everything in the working copy and pushes it to {@code main}: a merged pull request. */

@@ -68,6 +68,11 @@ public record PlannerSettings(int globalQueueBudget, int maxReleases, Duration r
                 staleSubmittingAfter, starvationGuardPercent, first, memoryHolds, deleteBatchSize);
     }
 
+    public PlannerSettings withStaleSubmittingAfter(Duration timeout) {
+        return new PlannerSettings(globalQueueBudget, maxReleases, releaseBackoff, maxRestarts, maxRunTime,
+                timeout, starvationGuardPercent, segmentZeroFirst, memoryHolds, deleteBatchSize);
+    }
+
     public PlannerSettings withDeleteBatchSize(int size) {
         return new PlannerSettings(globalQueueBudget, maxReleases, releaseBackoff, maxRestarts, maxRunTime,
                 staleSubmittingAfter, starvationGuardPercent, segmentZeroFirst, memoryHolds, size);

@@ -168,9 +168,7 @@ class CrashSafetyTest {
 
     private static EngineSettings settings(DemoWorld world) {
         PlannerSettings d = PlannerSettings.DEFAULTS;
-        return world.settings().withPlanner(new PlannerSettings(d.globalQueueBudget(), d.maxReleases(),
-                d.releaseBackoff(), d.maxRestarts(), d.maxRunTime(), STALE_SUBMITTING, d.starvationGuardPercent(),
-                d.segmentZeroFirst(), d.memoryHolds(), d.deleteBatchSize()));
+        return world.settings().withPlanner(d.withStaleSubmittingAfter(STALE_SUBMITTING));
     }
 
     /**

@@ -39,6 +39,30 @@ public final class LocalPool {
         }
     }
 
+    /**
+     * The class path the pool's jobs start the wrapper from: this JVM's jar, copied into the shared
+     * directory when the pool cannot see it where it is (a pool in its own root sees only that).
+     */
+    public static String workerClasspath() {
+        Path own = Path.of(ownClasspath());
+        Path share = home().resolve("share");
+        if (!Files.isRegularFile(own) || !Files.isDirectory(share) || own.toAbsolutePath().startsWith(share)) {
+            return own.toString();
+        }
+        try {
+            Path lib = Files.createDirectories(share.resolve("prodctl-lib"));
+            Path copy = lib.resolve("prodctl-" + Files.size(own) + "-" + Files.getLastModifiedTime(own).toMillis() + ".jar");
+            if (!Files.exists(copy)) {
+                Path partial = lib.resolve(copy.getFileName() + ".partial");
+                Files.copy(own, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return copy.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot put the worker jar where the pool sees it: " + e.getMessage(), e);
+        }
+    }
+
     static Path home() {
         return Path.of(System.getenv().getOrDefault("MINICONDOR_HOME", "/var/cache/minicondor"));
     }

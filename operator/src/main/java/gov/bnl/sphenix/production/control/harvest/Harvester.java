@@ -15,6 +15,9 @@ import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.plan.BatchQueue;
+import gov.bnl.sphenix.production.plan.QueueJob;
+import gov.bnl.sphenix.production.plan.QueueState;
 import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
@@ -27,8 +30,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +53,9 @@ import java.util.Set;
  * file that is there.
  */
 public final class Harvester {
+
+    /** How long a completed job's manifest may take to show on the shared file system. */
+    static final Duration MANIFEST_GRACE = Duration.ofMinutes(10);
 
     private static final EnumSet<JobState> AWAITING_HARVEST = EnumSet.of(JobState.IDLE, JobState.RUNNING, JobState.HELD);
 
@@ -69,20 +79,27 @@ public final class Harvester {
 
     /**
      * Harvests every job of {@code production} that finished since the last harvest. A job still
-     * live in the queue is left for the next pass even when its manifest is written: the wrapper
+     * live in {@code queue} is left for the next pass even when its manifest is written: the wrapper
      * writes it just before it exits, and a row closed under a live job would look like a stray.
      */
-    public HarvestReport harvest(Production production, Set<BatchJobId> liveInQueue, EventLog events)
+    public HarvestReport harvest(Production production, BatchQueue queue, Instant now, EventLog events)
             throws SQLException, IOException {
+        Map<BatchJobId, QueueJob> jobs = new HashMap<>();
+        queue.jobs().forEach(j -> jobs.put(j.id(), j));
         List<Finished> finished = new ArrayList<>();
         long failed = 0;
         List<LedgerJob> rows = new ArrayList<>();
         ledger.jobs(production.name(), AWAITING_HARVEST, rows::add);
         Set<Long> seen = new HashSet<>();
         for (LedgerJob row : rows) {
-            boolean stillQueued = LedgerRows.batchJob(row).map(liveInQueue::contains).orElse(false);
+            QueueJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
+            boolean stillQueued = job != null && job.isLive();
             Optional<Manifest> manifest = seen.add(row.id()) && !stillQueued ? manifestOf(production, row) : Optional.empty();
             if (manifest.isEmpty()) {
+                if (job != null && completedLongAgo(job, now)) {
+                    failWithoutManifest(production, row, job, events);
+                    failed++;
+                }
                 continue;
             }
             if (manifest.get().succeeded()) {
@@ -180,6 +197,23 @@ public final class Harvester {
             return true;
         }
         return Files.exists(target);
+    }
+
+    /**
+     * A job the batch system says completed well, whose wrapper left no manifest: its outputs cannot
+     * be trusted, so it fails (a rerun token brings it back). A shared file system may show a file
+     * late, hence the grace period.
+     */
+    private static boolean completedLongAgo(QueueJob job, Instant now) {
+        return job.state() == QueueState.COMPLETED && job.exitCode().orElse(0) == 0
+                && job.stateSince().map(t -> t.plus(MANIFEST_GRACE).isBefore(now)).orElse(false);
+    }
+
+    private void failWithoutManifest(Production production, LedgerJob row, QueueJob job, EventLog events)
+            throws SQLException {
+        transitions.failed(row.id(), Optional.empty());
+        events.warning(production.name(), "failed", "job " + name(row) + " failed: batch job " + job.id()
+                + " completed " + Words.duration(MANIFEST_GRACE) + " ago or more but left no manifest next to its logs");
     }
 
     private void fail(Production production, LedgerJob row, Manifest manifest, EventLog events) throws SQLException {

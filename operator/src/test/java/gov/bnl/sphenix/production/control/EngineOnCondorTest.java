@@ -1,0 +1,127 @@
+package gov.bnl.sphenix.production.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.bnl.sphenix.production.RepositoryFiles;
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.JobDirectories;
+import gov.bnl.sphenix.production.batch.JobPolicy;
+import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
+import gov.bnl.sphenix.production.batch.condor.CondorSettings;
+import gov.bnl.sphenix.production.batch.condor.MiniCondorPool;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
+import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.demo.DuplicateCheck;
+import gov.bnl.sphenix.production.plan.Tally;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's story on a real HTCondor pool ({@code scripts/minicondor.sh up}): a merged
+ * production runs to completion through condor_submit, the queue, the job wrapper on the
+ * workers and the harvest; a revert removes a running production's jobs with condor_rm.
+ */
+@Tag("condor")
+class EngineOnCondorTest {
+
+    /** Unique per test: the pool's history outlives the world, and an old job of the same key would be adopted. */
+    private final String STREAMING = "demo-streaming-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private Path root;
+    private DemoWorld world;
+    private Engine engine;
+
+    @BeforeEach
+    void buildWorld() throws Exception {
+        MiniCondorPool.requireUp();
+        root = MiniCondorPool.share().resolve("engine-" + UUID.randomUUID());
+        String classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
+        // jobs run as the pool's user: the trees they write into must let them
+        for (String tree : List.of("data", "data/staging", "data/log")) {
+            Files.createDirectories(root.resolve("world").resolve(tree));
+            Files.setPosixFilePermissions(root.resolve("world").resolve(tree), PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        CondorSettings settings = new CondorSettings(List.of(MiniCondorPool.inPool().toString()), Optional.empty(),
+                Duration.ofSeconds(60), WrapperLaunch.jar(MiniCondorPool.java(), classpath), JobPolicy.DEFAULT);
+        world = DemoWorld.create(root.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
+                data -> new CondorBatchSystem(settings, JobDirectories.worldWritable()));
+        engine = world.startEngine();
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        if (world != null) {
+            world.batch().remove(Selection.production(STREAMING), "test over");
+            world.close();
+        }
+        if (root != null) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aMergedProductionRunsToCompletionOnThePool() throws Exception {
+        world.declareAs("streaming", STREAMING, "Merge pull request #1: start event building");
+
+        PassReport last = passUntil(r -> r.status(STREAMING).map(s -> s.state() == ProductionStatus.State.COMPLETE)
+                .orElse(false), Duration.ofMinutes(5));
+
+        ProductionStatus status = last.status(STREAMING).orElseThrow();
+        assertThat(status.count(Tally.SUCCEEDED)).isPositive();
+        assertThat(status.count(Tally.FAILED)).isZero();
+        assertThat(status.outputsRegistered()).isEqualTo(status.count(Tally.SUCCEEDED));
+        assertThat(CatalogFiles.missingOnDisk(world.catalogs().fileCatalog())).isEmpty();
+        assertThat(DuplicateCheck.count(everyJob(), Instant.now())).isZero();
+    }
+
+    @Test
+    void aRevertRemovesTheRunningProductionsJobsFromThePool() throws Exception {
+        RevCommit start = world.declareAs("streaming", STREAMING, "Merge pull request #1: start event building");
+        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) > 0).orElse(false),
+                Duration.ofMinutes(2));
+
+        world.specs().revertAndPush(start);
+        passUntil(r -> r.status(STREAMING).isEmpty(), Duration.ofMinutes(2));
+
+        assertThat(world.batch().query(STREAMING).jobs()).noneMatch(BatchJob::isLive);
+    }
+
+    private PassReport passUntil(java.util.function.Predicate<PassReport> done, Duration timeout) {
+        AtomicReference<PassReport> last = new AtomicReference<>();
+        await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            engine.refresh();
+            PassReport report = engine.pass();
+            assertThat(report.errors()).as("pass errors").isEmpty();
+            last.set(report);
+            return done.test(report);
+        });
+        return last.get();
+    }
+
+    private List<BatchJob> everyJob() {
+        List<BatchJob> jobs = new ArrayList<>(world.batch().query(STREAMING).jobs());
+        jobs.addAll(world.batch().history(Selection.production(STREAMING), 10_000).jobs());
+        return jobs;
+    }
+}

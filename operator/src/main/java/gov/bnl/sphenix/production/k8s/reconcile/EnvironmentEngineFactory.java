@@ -6,21 +6,16 @@ import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.spec.names.Layout;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * Opens engines the way the deployed operator does: catalogs from the {@code PRODOP_*} environment
  * the chart fills from the catalog Secrets, file trees from {@code PRODOP_*_ROOT}, the batch system
- * the source names, and git credentials from the Secret the source names (keys {@code username}
- * and {@code password}, the password usually a token).
+ * the source names, and git credentials from the Secret the source names, read at each fetch.
  */
 public final class EnvironmentEngineFactory implements EngineFactory {
 
@@ -54,20 +49,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
         if (secretName == null || secretName.isBlank()) {
             return Optional.empty();
         }
-        Secret secret = client.secrets().inNamespace(source.getMetadata().getNamespace()).withName(secretName).get();
-        if (secret == null || secret.getData() == null) {
-            throw new IllegalStateException("git credentials Secret " + secretName + " not found in namespace "
-                    + source.getMetadata().getNamespace());
-        }
-        return Optional.of(new UsernamePasswordCredentialsProvider(decode(secret, "username"), decode(secret, "password")));
-    }
-
-    private static String decode(Secret secret, String key) {
-        String value = secret.getData().get(key);
-        if (value == null) {
-            throw new IllegalStateException("Secret " + secret.getMetadata().getName() + " has no key '" + key + "'");
-        }
-        return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+        return Optional.of(new SecretCredentials(client, source.getMetadata().getNamespace(), secretName));
     }
 
     private Path path(String variable, String otherwise) {

@@ -50,7 +50,10 @@ final class StatusOnResource {
         var conditions = to.getConditions();
         boolean stalled = from.state() == ProductionStatus.State.STALLED;
         String state = from.state().name().charAt(0) + from.state().name().substring(1).toLowerCase(Locale.ROOT);
-        Conditions.set(conditions, Conditions.READY, stalled ? "False" : "True", state, summary(from), generation, now);
+        boolean removing = from.state() == ProductionStatus.State.REMOVING;
+        Conditions.set(conditions, Conditions.READY, stalled || removing ? "False" : "True", state,
+                removing ? "removed from the specs: its jobs are killed and its removal policy applied; " + summary(from)
+                        : summary(from), generation, now);
         boolean moving = from.state() == ProductionStatus.State.PROGRESSING || from.state() == ProductionStatus.State.REMOVING;
         Conditions.set(conditions, Conditions.PROGRESSING, moving ? "True" : "False", state,
                 moving ? from.queued() + from.count(Tally.RUNNING) + " jobs queued or running, " + from.count(Tally.READY)

@@ -1,7 +1,6 @@
 package gov.bnl.sphenix.production.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchJob;
@@ -27,7 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
@@ -107,16 +106,8 @@ class EngineOnCondorTest {
         assertThat(world.batch().query(STREAMING).jobs()).noneMatch(BatchJob::isLive);
     }
 
-    private PassReport passUntil(java.util.function.Predicate<PassReport> done, Duration timeout) {
-        AtomicReference<PassReport> last = new AtomicReference<>();
-        await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            engine.refresh();
-            PassReport report = engine.pass();
-            assertThat(report.errors()).as("pass errors").isEmpty();
-            last.set(report);
-            return done.test(report);
-        });
-        return last.get();
+    private PassReport passUntil(Predicate<PassReport> done, Duration timeout) {
+        return Passes.until(engine, done, timeout, Duration.ofSeconds(1));
     }
 
     private List<BatchJob> everyJob() {

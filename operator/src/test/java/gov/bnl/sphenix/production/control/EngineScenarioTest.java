@@ -1,7 +1,6 @@
 package gov.bnl.sphenix.production.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchJob;
@@ -12,6 +11,7 @@ import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.demo.BrokenCommits;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
@@ -80,18 +79,7 @@ class EngineScenarioTest {
         RevCommit good = world.declare("streaming", "Merge pull request #1: start event building");
         passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) > 0).orElse(false),
                 Duration.ofMinutes(1));
-        world.specs().write(DemoWorld.PRODUCTIONS + "broken.yaml", """
-                apiVersion: production.sphenix.bnl.gov/v1alpha1
-                kind: Production
-                metadata:
-                  name: demo-broken
-                spec:
-                  rule:
-                    ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
-                    name: Full_TRKR_CLUSTER_run3physics
-                  runs: [72500 75000]
-                """);
-        world.specs().commitAndPush("Merge pull request #2: a typo");
+        BrokenCommits.commitTypo(world);
 
         SourceReport report = engine.refresh();
         PassReport pass = engine.pass();
@@ -99,7 +87,7 @@ class EngineScenarioTest {
         assertThat(report.ready()).isFalse();
         assertThat(report.applied().orElseThrow().commitId()).isEqualTo(good.getName());
         assertThat(report.rejected()).isNotEmpty();
-        assertThat(report.rejected().get(0).toString()).contains(DemoWorld.PRODUCTIONS + "broken.yaml:9:");
+        assertThat(report.rejected().get(0).toString()).contains(BrokenCommits.WHERE);
         assertThat(pass.events()).noneMatch(e -> e.kind().equals("killed"));
         assertThat(registry().find(STREAMING).orElseThrow().state()).isEqualTo(ProductionState.ACTIVE);
         assertThat(pass.status(STREAMING).orElseThrow().state()).isIn(ProductionStatus.State.PROGRESSING,
@@ -147,15 +135,7 @@ class EngineScenarioTest {
 
 
     private PassReport passUntil(Predicate<PassReport> done, Duration timeout) {
-        AtomicReference<PassReport> last = new AtomicReference<>();
-        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-            engine.refresh();
-            PassReport report = engine.pass();
-            assertThat(report.errors()).as("pass errors").isEmpty();
-            last.set(report);
-            return done.test(report);
-        });
-        return last.get();
+        return Passes.until(engine, done, timeout, Duration.ofMillis(500));
     }
 
     private List<LedgerJob> ledgerRows(String production) throws SQLException {

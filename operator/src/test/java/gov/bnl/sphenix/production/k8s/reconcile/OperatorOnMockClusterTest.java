@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
+import gov.bnl.sphenix.production.demo.BrokenCommits;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.k8s.Condition;
 import gov.bnl.sphenix.production.k8s.Conditions;
@@ -122,18 +123,7 @@ class OperatorOnMockClusterTest {
     @Test
     @Order(2)
     void aBrokenCommitMakesTheSourceNotReadyWithFileAndLineAndTouchesNoProduction() throws Exception {
-        world.specs().write(DemoWorld.PRODUCTIONS + "broken.yaml", """
-                apiVersion: production.sphenix.bnl.gov/v1alpha1
-                kind: Production
-                metadata:
-                  name: demo-broken
-                spec:
-                  rule:
-                    ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
-                    name: Full_TRKR_CLUSTER_run3physics
-                  runs: [72500 75000]
-                """);
-        RevCommit broken = world.specs().commitAndPush("Merge pull request #2: a typo");
+        RevCommit broken = BrokenCommits.commitTypo(world);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             ProductionSource source = client.resources(ProductionSource.class).inNamespace(MockCluster.NAMESPACE)
@@ -141,7 +131,7 @@ class OperatorOnMockClusterTest {
             Condition ready = condition(source.getStatus().getConditions(), Conditions.READY);
             assertThat(ready.getStatus()).isEqualTo("False");
             assertThat(ready.getReason()).isEqualTo("InvalidRevision");
-            assertThat(ready.getMessage()).contains(DemoWorld.PRODUCTIONS + "broken.yaml:9:");
+            assertThat(ready.getMessage()).contains(BrokenCommits.WHERE);
             assertThat(source.getStatus().getFetchedRevision()).isEqualTo(broken.getName());
             assertThat(source.getStatus().getAppliedRevision()).isEqualTo(declared.getName());
         });

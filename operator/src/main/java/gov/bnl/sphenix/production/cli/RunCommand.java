@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionStatus;
 import gov.bnl.sphenix.production.control.SourceReport;
+import gov.bnl.sphenix.production.source.SshIdentity;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +44,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--branch", description = "Branch whose head is the desired state (default: ${DEFAULT-VALUE}).",
             defaultValue = "main")
     String branch;
+
+    @Option(names = "--ssh-key", description = "Private key for an ssh:// specs repository (with --known-hosts).")
+    Path sshKey;
+
+    @Option(names = "--known-hosts", description = "known_hosts file naming the ssh server's key; an unknown server is refused.")
+    Path knownHosts;
 
     @Option(names = "--work", description = "Directory for the git mirror and, unless given below, the file trees"
             + " (default: ${DEFAULT-VALUE}).", defaultValue = "prodctl-work")
@@ -87,8 +96,16 @@ public final class RunCommand implements Callable<Integer> {
                 EngineSettings.under(data, root).planner(), 500, 10_000);
         Thread hook = new Thread(this::shutDown, "prodctl-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, root.resolve("git-cache"), Optional.empty(),
-                CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch), settings)) {
+        if ((sshKey == null) != (knownHosts == null)) {
+            spec.commandLine().getErr().println("prodctl run: --ssh-key and --known-hosts go together");
+            return 2;
+        }
+        Optional<SshIdentity> ssh = sshKey == null ? Optional.empty() : Optional.of(new SshIdentity(sshKey, knownHosts));
+        // a token stays out of the command line, where any user's ps would show it
+        Optional<CredentialsProvider> https = Optional.ofNullable(environment.get("PRODOP_GIT_PASSWORD"))
+                .map(password -> new UsernamePasswordCredentialsProvider(
+                        environment.getOrDefault("PRODOP_GIT_USERNAME", "git"), password));
+        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch), settings)) {
             out.println("prodctl run: following " + specsUrl + " (" + branch + ") every " + interval
                     + (once ? " (one pass)" : "") + "; stop with Ctrl-C or SIGTERM");
             out.flush();

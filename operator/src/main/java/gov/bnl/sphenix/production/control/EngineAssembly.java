@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.source.GitSpecSource;
+import gov.bnl.sphenix.production.source.SshIdentity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -21,7 +22,8 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  * @param specsUrl    the specs repository (file://, http(s)://)
  * @param branch      the branch whose head is the desired state
  * @param gitCache    where the repository's mirror is kept between restarts
- * @param credentials for a repository that needs them
+ * @param credentials user and password (or token) for an https repository that needs them
+ * @param ssh         key and known hosts for an ssh repository
  */
 public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch, boolean ownsPorts)
         implements AutoCloseable {
@@ -32,14 +34,14 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
     }
 
     public static EngineAssembly open(String specsUrl, String branch, Path gitCache,
-                                      Optional<CredentialsProvider> credentials, CatalogSettings catalogSettings,
-                                      Supplier<BatchSystem> batchSystem, EngineSettings settings)
-            throws IOException, SQLException {
+                                      Optional<CredentialsProvider> credentials, Optional<SshIdentity> ssh,
+                                      CatalogSettings catalogSettings, Supplier<BatchSystem> batchSystem,
+                                      EngineSettings settings) throws IOException, SQLException {
         Catalogs catalogs = Catalogs.open(catalogSettings);
         BatchSystem batch = null;
         try {
             batch = batchSystem.get();
-            GitSpecSource source = new GitSpecSource(specsUrl, branch, gitCache, credentials, Duration.ofSeconds(60));
+            GitSpecSource source = new GitSpecSource(specsUrl, branch, gitCache, credentials, ssh, Duration.ofSeconds(60));
             SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
                     Clock.systemUTC());
             Engine engine = new Engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE);

@@ -129,20 +129,24 @@ public final class Demo {
         return pass.statuses().stream().allMatch(s -> s.state() == ProductionStatus.State.COMPLETE);
     }
 
+    /**
+     * The summary; duplicates are counted from the batch system's own record. If the batch system
+     * cannot say, that is an error rather than a zero.
+     */
     private DemoSummary summary() {
-        QueueSnapshot queued = world.batch().query(world.nameOf("streaming"));
         List<BatchJob> every = new ArrayList<>();
         for (String production : List.of(world.nameOf("streaming"), world.nameOf("cluster"), world.nameOf("seed"))) {
-            QueueSnapshot q = world.batch().query(production);
-            QueueSnapshot h = world.batch().history(Selection.production(production), 100_000);
-            if (q.isKnown() && h.isKnown()) {
-                every.addAll(q.jobs());
-                every.addAll(h.jobs());
+            QueueSnapshot queued = world.batch().query(production);
+            QueueSnapshot history = world.batch().history(Selection.production(production), 100_000);
+            if (!queued.isKnown() || !history.isKnown()) {
+                throw new IllegalStateException("the batch system cannot list the jobs of " + production
+                        + ", so duplicate submissions cannot be counted");
             }
+            every.addAll(queued.jobs());
+            every.addAll(history.jobs());
         }
-        long duplicates = queued.isKnown() ? DuplicateCheck.count(every, Instant.now()) : -1;
         return new DemoSummary(total.harvested(), total.released(), total.killedByRemoval(), total.outputsRegistered(),
-                total.outputsDeleted(), duplicates, world.root());
+                total.outputsDeleted(), DuplicateCheck.count(every, Instant.now()), world.root());
     }
 
     private static long count(List<ProductionStatus> statuses, String production, Tally tally) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -16,6 +17,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,7 @@ public final class GitSpecSource implements AutoCloseable {
     private final String branch;
     private final Optional<CredentialsProvider> credentials;
     private final Duration timeout;
+    private final Optional<SshdSessionFactory> ssh;
     private final Git git;
 
     /**
@@ -42,11 +47,30 @@ public final class GitSpecSource implements AutoCloseable {
      */
     public GitSpecSource(String url, String branch, Path cache, Optional<CredentialsProvider> credentials,
                          Duration timeout) throws IOException {
+        this(url, branch, cache, credentials, Optional.empty(), timeout);
+    }
+
+    /** @param ssh the key and known hosts for an {@code ssh://} (or {@code user@host:path}) URL */
+    public GitSpecSource(String url, String branch, Path cache, Optional<CredentialsProvider> credentials,
+                         Optional<SshIdentity> ssh, Duration timeout) throws IOException {
         this.url = Objects.requireNonNull(url, "url");
         this.branch = Objects.requireNonNull(branch, "branch");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.ssh = ssh.map(GitSpecSource::sessions);
         this.git = openOrInit(cache);
+    }
+
+    /** One ssh client per source, using only the given key and known hosts (never the user's ~/.ssh). */
+    private static SshdSessionFactory sessions(SshIdentity identity) {
+        Path directory = identity.privateKey().toAbsolutePath().getParent();
+        return new SshdSessionFactoryBuilder()
+                .setHomeDirectory(directory.toFile())
+                .setSshDirectory(directory.toFile())
+                .setDefaultIdentities(dir -> List.of(identity.privateKey().toAbsolutePath()))
+                .setDefaultKnownHostsFiles(dir -> List.of(identity.knownHosts().toAbsolutePath()))
+                .setConfigStoreFactory((home, config, user) -> null)
+                .build(null);
     }
 
     private static Git openOrInit(Path cache) throws IOException {
@@ -78,6 +102,11 @@ public final class GitSpecSource implements AutoCloseable {
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))
                     .setTimeout((int) Math.max(1, timeout.toSeconds()));
             credentials.ifPresent(fetch::setCredentialsProvider);
+            ssh.ifPresent(factory -> fetch.setTransportConfigCallback(transport -> {
+                if (transport instanceof SshTransport sshTransport) {
+                    sshTransport.setSshSessionFactory(factory);
+                }
+            }));
             fetch.call();
             ObjectId head = git.getRepository().resolve(tracking);
             if (head == null) {
@@ -117,6 +146,7 @@ public final class GitSpecSource implements AutoCloseable {
 
     @Override
     public void close() {
+        ssh.ifPresent(SshdSessionFactory::close);
         git.close();
     }
 }

@@ -5,9 +5,15 @@ import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
+import gov.bnl.sphenix.production.source.SshIdentity;
 import gov.bnl.sphenix.production.spec.names.Layout;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -39,8 +45,11 @@ public final class EnvironmentEngineFactory implements EngineFactory {
                 environment.getOrDefault("PRODOP_STORAGE", "lustre"), EngineSettings.under(data, work).planner(), 500,
                 10_000);
         String name = source.getMetadata().getNamespace() + "-" + source.getMetadata().getName();
+        boolean overSsh = isSsh(source.getSpec().getUrl());
         return EngineAssembly.open(source.getSpec().getUrl(), source.getSpec().getBranch(),
-                work.resolve("git-cache").resolve(name), credentials(source), CatalogSettings.fromEnvironment(environment),
+                work.resolve("git-cache").resolve(name), overSsh ? Optional.empty() : credentials(source),
+                overSsh ? Optional.of(sshIdentity(source, work.resolve("ssh").resolve(name))) : Optional.empty(),
+                CatalogSettings.fromEnvironment(environment),
                 () -> BatchSystems.open(source.getSpec().getBatch().getSystem()), settings);
     }
 
@@ -50,6 +59,44 @@ public final class EnvironmentEngineFactory implements EngineFactory {
             return Optional.empty();
         }
         return Optional.of(new SecretCredentials(client, source.getMetadata().getNamespace(), secretName));
+    }
+
+    /** {@code ssh://host/path} or scp-like {@code user@host:path}. */
+    static boolean isSsh(String url) {
+        return url.startsWith("ssh://") || url.matches("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.*");
+    }
+
+    /**
+     * The key and known hosts from the source's git Secret (keys {@code ssh-privatekey}, as in a
+     * {@code kubernetes.io/ssh-auth} Secret, and {@code known_hosts}), written where only this
+     * process may read them. Read when the engine opens: a rotated key needs the source edited or
+     * the operator restarted.
+     */
+    private SshIdentity sshIdentity(ProductionSource source, Path directory) throws IOException {
+        String secretName = source.getSpec().getGitCredentialsSecret();
+        if (secretName == null || secretName.isBlank()) {
+            throw new IllegalStateException("source " + source.getMetadata().getName() + " fetches over ssh but names no"
+                    + " gitCredentialsSecret holding ssh-privatekey and known_hosts");
+        }
+        Secret secret = client.secrets().inNamespace(source.getMetadata().getNamespace()).withName(secretName).get();
+        if (secret == null || secret.getData() == null) {
+            throw new IllegalStateException("git credentials Secret " + secretName + " not found");
+        }
+        Files.createDirectories(directory);
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        Path key = privateFile(directory.resolve("id_specs"), secret, "ssh-privatekey");
+        Path knownHosts = privateFile(directory.resolve("known_hosts"), secret, "known_hosts");
+        return new SshIdentity(key, knownHosts);
+    }
+
+    private static Path privateFile(Path file, Secret secret, String key) throws IOException {
+        String value = secret.getData().get(key);
+        if (value == null) {
+            throw new IllegalStateException("Secret " + secret.getMetadata().getName() + " has no key '" + key + "'");
+        }
+        Files.write(file, Base64.getDecoder().decode(value));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     private Path path(String variable, String otherwise) {

@@ -45,6 +45,10 @@ public final class RunCommand implements Callable<Integer> {
             defaultValue = "main")
     String branch;
 
+    @Option(names = "--path", description = "Sub-directory of the repository holding the specs (default: the top).",
+            defaultValue = "")
+    String path;
+
     @Option(names = "--ssh-key", description = "Private key for an ssh:// specs repository (with --known-hosts).")
     Path sshKey;
 
@@ -105,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         Optional<CredentialsProvider> https = Optional.ofNullable(environment.get("PRODOP_GIT_PASSWORD"))
                 .map(password -> new UsernamePasswordCredentialsProvider(
                         environment.getOrDefault("PRODOP_GIT_USERNAME", "git"), password));
-        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch), settings)) {
+        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, path, root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch), settings)) {
             out.println("prodctl run: following " + specsUrl + " (" + branch + ") every " + interval
                     + (once ? " (one pass)" : "") + "; stop with Ctrl-C or SIGTERM");
             out.flush();

@@ -13,6 +13,7 @@ import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.harvest.HarvestReport;
 import gov.bnl.sphenix.production.control.harvest.Harvester;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
+import gov.bnl.sphenix.production.control.observe.LedgerSync;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
 import gov.bnl.sphenix.production.plan.Action;
@@ -20,6 +21,7 @@ import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.Planner;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -124,6 +126,7 @@ public final class Engine implements AutoCloseable {
             Plan plan = planner.plan(desired.state(), observed);
             ExecutionReport executed = executor.execute(plan, desired, observed, events);
             errors.addAll(executed.errors());
+            syncLedgerWithQueue(all, observed, queue, plan);
             executed.byProduction().forEach((name, c) -> activity.merge(name, new ProductionActivity(c.submitted(),
                     c.released(), c.killed(), desired.isRemoved(name) ? c.killed() : 0, c.failed(), 0, 0, 0,
                     c.outputsDeleted()), ProductionActivity::plus));
@@ -144,6 +147,39 @@ public final class Engine implements AutoCloseable {
         }
         events.flushTo(audit, revision);
         return new PassReport(Optional.of(revision), result, events.events(), activity, errors);
+    }
+
+    private void syncLedgerWithQueue(List<Production> productions, CatalogObservation observed, BatchQueue queue,
+                                     Plan plan) throws SQLException {
+        if (!queue.readable()) {
+            return;
+        }
+        Set<JobKey> touched = new HashSet<>();
+        for (Action action : plan.actions()) {
+            touched.addAll(keysOf(action));
+        }
+        for (Production p : productions) {
+            ledger.apply(LedgerSync.updates(observed.rows(p.name()).values(), queue, touched));
+        }
+    }
+
+    private static List<JobKey> keysOf(Action action) {
+        if (action instanceof Action.Submit submit) {
+            return submit.keys();
+        } else if (action instanceof Action.DeleteOutputs delete) {
+            return delete.keys();
+        } else if (action instanceof Action.ResetStale reset) {
+            return List.of(reset.row().key());
+        } else if (action instanceof Action.Release release) {
+            return List.of(release.key());
+        } else if (action instanceof Action.Kill kill) {
+            return List.of(kill.key());
+        } else if (action instanceof Action.MarkFailed failed) {
+            return List.of(failed.key());
+        } else if (action instanceof Action.Adopt adopt) {
+            return List.of(adopt.key());
+        }
+        return List.of();
     }
 
     private void harvest(Desired desired, BatchQueue queue, EventLog events, List<String> errors,

@@ -21,6 +21,7 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  *
  * @param specsUrl    the specs repository (file://, http(s)://)
  * @param branch      the branch whose head is the desired state
+ * @param subdirectory where in the repository the specs are ({@code ""} for the top)
  * @param gitCache    where the repository's mirror is kept between restarts
  * @param credentials user and password (or token) for an https repository that needs them
  * @param ssh         key and known hosts for an ssh repository
@@ -33,7 +34,7 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
         return new EngineAssembly(engine, catalogs, batch, false);
     }
 
-    public static EngineAssembly open(String specsUrl, String branch, Path gitCache,
+    public static EngineAssembly open(String specsUrl, String branch, String subdirectory, Path gitCache,
                                       Optional<CredentialsProvider> credentials, Optional<SshIdentity> ssh,
                                       CatalogSettings catalogSettings, Supplier<BatchSystem> batchSystem,
                                       EngineSettings settings) throws IOException, SQLException {
@@ -41,7 +42,8 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
         BatchSystem batch = null;
         try {
             batch = batchSystem.get();
-            GitSpecSource source = new GitSpecSource(specsUrl, branch, gitCache, credentials, ssh, Duration.ofSeconds(60));
+            GitSpecSource source = new GitSpecSource(specsUrl, branch, subdirectory, gitCache, credentials, ssh,
+                    Duration.ofSeconds(60));
             SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
                     Clock.systemUTC());
             Engine engine = new Engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE);

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.source;
 
 import gov.bnl.sphenix.production.spec.tree.SpecTree;
+import gov.bnl.sphenix.production.spec.tree.SubdirectoryTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class GitSpecSource implements AutoCloseable {
     private final Optional<CredentialsProvider> credentials;
     private final Duration timeout;
     private final Optional<SshdSessionFactory> ssh;
+    private final String subdirectory;
     private final Git git;
 
     /**
@@ -47,12 +49,17 @@ public final class GitSpecSource implements AutoCloseable {
      */
     public GitSpecSource(String url, String branch, Path cache, Optional<CredentialsProvider> credentials,
                          Duration timeout) throws IOException {
-        this(url, branch, cache, credentials, Optional.empty(), timeout);
+        this(url, branch, "", cache, credentials, Optional.empty(), timeout);
     }
 
-    /** @param ssh the key and known hosts for an {@code ssh://} (or {@code user@host:path}) URL */
-    public GitSpecSource(String url, String branch, Path cache, Optional<CredentialsProvider> credentials,
-                         Optional<SshIdentity> ssh, Duration timeout) throws IOException {
+    /**
+     * @param subdirectory where in the repository the specs are ({@code ""} for the top)
+     * @param ssh          the key and known hosts for an {@code ssh://} (or {@code user@host:path}) URL
+     */
+    public GitSpecSource(String url, String branch, String subdirectory, Path cache,
+                         Optional<CredentialsProvider> credentials, Optional<SshIdentity> ssh, Duration timeout)
+            throws IOException {
+        this.subdirectory = SubdirectoryTree.normalise(subdirectory);
         this.url = Objects.requireNonNull(url, "url");
         this.branch = Objects.requireNonNull(branch, "branch");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -120,9 +127,9 @@ public final class GitSpecSource implements AutoCloseable {
         }
     }
 
-    /** The spec files of a fetched commit. */
+    /** The spec files of a fetched commit, below the specs sub-directory when there is one. */
     public SpecTree treeAt(Revision revision) {
-        return new GitCommitTree(git.getRepository(), revision.commitId());
+        return SubdirectoryTree.of(new GitCommitTree(git.getRepository(), revision.commitId()), subdirectory);
     }
 
     private Revision describe(ObjectId commitId) throws IOException {

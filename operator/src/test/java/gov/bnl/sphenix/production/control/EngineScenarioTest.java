@@ -59,6 +59,7 @@ class EngineScenarioTest {
     void aMergedProductionRunsToCompletionAndEveryOutputIsCataloguedAndInPlace() throws Exception {
         world.declare("streaming", "Merge pull request #1: start event building");
 
+        passUntil(r -> runningInLedger() > 0, Duration.ofMinutes(1));
         PassReport last = passUntil(r -> r.status(STREAMING).map(s -> s.state() == ProductionStatus.State.COMPLETE)
                 .orElse(false), Duration.ofMinutes(3));
 
@@ -136,6 +137,16 @@ class EngineScenarioTest {
 
     private PassReport passUntil(Predicate<PassReport> done, Duration timeout) {
         return Passes.until(engine, done, timeout, Duration.ofMillis(500));
+    }
+
+    /** The ledger follows the queue: a job the pool runs is running in the ledger after the next pass. */
+    private long runningInLedger() {
+        try {
+            return ledgerRows(STREAMING).stream().filter(r -> r.state() == JobState.RUNNING && r.startedAt().isPresent())
+                    .count();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<LedgerJob> ledgerRows(String production) throws SQLException {

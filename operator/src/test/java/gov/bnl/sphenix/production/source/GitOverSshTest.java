@@ -80,7 +80,7 @@ class GitOverSshTest {
     }
 
     private FetchResult fetch(SshIdentity identity) throws Exception {
-        try (GitSpecSource source = new GitSpecSource(server.url("specs.git"), "main", dir.resolve("cache-" + System.nanoTime()),
+        try (GitSpecSource source = new GitSpecSource(server.url("specs.git"), "main", "", dir.resolve("cache-" + System.nanoTime()),
                 Optional.empty(), Optional.of(identity), Duration.ofSeconds(20))) {
             return source.fetch();
         }

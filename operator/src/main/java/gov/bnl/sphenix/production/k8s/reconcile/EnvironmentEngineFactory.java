@@ -47,7 +47,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
         String name = source.getMetadata().getNamespace() + "-" + source.getMetadata().getName();
         boolean overSsh = isSsh(source.getSpec().getUrl());
         return EngineAssembly.open(source.getSpec().getUrl(), source.getSpec().getBranch(),
-                work.resolve("git-cache").resolve(name), overSsh ? Optional.empty() : credentials(source),
+                source.getSpec().getPath() == null ? "" : source.getSpec().getPath(), work.resolve("git-cache").resolve(name), overSsh ? Optional.empty() : credentials(source),
                 overSsh ? Optional.of(sshIdentity(source, work.resolve("ssh").resolve(name))) : Optional.empty(),
                 CatalogSettings.fromEnvironment(environment),
                 () -> BatchSystems.open(source.getSpec().getBatch().getSystem()), settings);

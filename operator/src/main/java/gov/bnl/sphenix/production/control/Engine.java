@@ -26,6 +26,7 @@ import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +59,8 @@ public final class Engine implements AutoCloseable {
     private final ProductionRegistry registry;
     private final StatusStore statuses;
     private final AuditLog audit;
+    private long passes;
+    private PassReport latest;
 
     public Engine(SpecFollower follower, Catalogs catalogs, BatchSystem batch, EngineSettings settings, Clock clock,
                   CrashPoint crash) {
@@ -89,9 +92,22 @@ public final class Engine implements AutoCloseable {
         return pass(name -> true);
     }
 
-    /** A pass over one production: what the Kubernetes operator runs per resource. */
+    /** A pass over one production; jobs of the others still count against the global queue budget. */
     public PassReport pass(String production) throws SQLException {
         return pass(production::equals);
+    }
+
+    /**
+     * The newest pass over every production if it started less than {@code maxAge} ago, else a new
+     * one. What the Kubernetes operator's reconcilers share: each production's resource is
+     * reconciled on its own, but one pass plans them all, so the global queue budget holds and the
+     * queue is read once per production and pass however many resources ask.
+     */
+    public synchronized PassReport recentPass(Duration maxAge) throws SQLException {
+        if (latest != null && latest.sequence() > 0 && latest.startedAt().plus(maxAge).isAfter(clock.instant())) {
+            return latest;
+        }
+        return pass();
     }
 
     /** The desired state in force, if a revision has been applied. */
@@ -100,10 +116,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private synchronized PassReport pass(Predicate<String> which) throws SQLException {
+        Instant startedAt = clock.instant();
         EventLog events = new EventLog(clock);
         Optional<Desired> inForce = follower.desired();
         if (inForce.isEmpty()) {
-            return new PassReport(Optional.empty(), List.of(), List.of(), Map.of(),
+            return new PassReport(0, startedAt, Optional.empty(), List.of(), List.of(), Map.of(),
                     List.of("no revision of the specs is in force yet: nothing to reconcile"));
         }
         Desired desired = inForce.get().only(which);
@@ -146,7 +163,13 @@ public final class Engine implements AutoCloseable {
             result.addAll(stalled(all, errors));
         }
         events.flushTo(audit, revision);
-        return new PassReport(Optional.of(revision), result, events.events(), activity, errors);
+        PassReport report = new PassReport(++passes, startedAt, Optional.of(revision), result, events.events(), activity,
+                errors);
+        if (desired.state().productions().size() + desired.state().removed().size()
+                == inForce.get().state().productions().size() + inForce.get().state().removed().size()) {
+            latest = report;
+        }
+        return report;
     }
 
     private void syncLedgerWithQueue(List<Production> productions, CatalogObservation observed, BatchQueue queue,

@@ -1,18 +1,22 @@
 package gov.bnl.sphenix.production.control;
 
 import gov.bnl.sphenix.production.control.events.EngineEvent;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One engine pass: the revision it worked towards, each production's status afterwards, the
- * events it produced, and what stopped it, if anything.
+ * One engine pass: its number (passes of one engine count up from 1; 0 for "nothing in force"),
+ * when it started, the revision it worked towards, each production's status afterwards, the
+ * events it produced, what it did in numbers, and what stopped it, if anything.
  */
-public record PassReport(Optional<String> revision, List<ProductionStatus> statuses, List<EngineEvent> events,
-                         Map<String, ProductionActivity> activity, List<String> errors) {
+public record PassReport(long sequence, Instant startedAt, Optional<String> revision, List<ProductionStatus> statuses,
+                         List<EngineEvent> events, Map<String, ProductionActivity> activity, List<String> errors) {
 
     public PassReport {
+        Objects.requireNonNull(startedAt, "startedAt");
         activity = Map.copyOf(activity);
         statuses = List.copyOf(statuses);
         events = List.copyOf(events);

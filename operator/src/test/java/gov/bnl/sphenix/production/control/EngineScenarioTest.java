@@ -135,6 +135,23 @@ class EngineScenarioTest {
     }
 
 
+    @Test
+    void resourcesReconciledTogetherShareOnePassOverAllProductions() throws Exception {
+        world.declare("streaming", "Merge pull request #1: start event building");
+        world.declare("cluster", "Merge pull request #2: start clustering");
+        engine.refresh();
+
+        PassReport first = engine.recentPass(Duration.ofMinutes(1));
+        PassReport again = engine.recentPass(Duration.ofMinutes(1));
+        PassReport fresh = engine.recentPass(Duration.ZERO);
+
+        assertThat(first.sequence()).isPositive();
+        assertThat(again).isSameAs(first);
+        assertThat(fresh.sequence()).isEqualTo(first.sequence() + 1);
+        assertThat(first.statuses()).extracting(ProductionStatus::production)
+                .containsExactlyInAnyOrder(STREAMING, "demo-cluster");
+    }
+
     private PassReport passUntil(Predicate<PassReport> done, Duration timeout) {
         return Passes.until(engine, done, timeout, Duration.ofMillis(500));
     }

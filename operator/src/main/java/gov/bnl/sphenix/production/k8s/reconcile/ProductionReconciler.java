@@ -17,13 +17,16 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles one {@link Production}: runs an engine pass for it, publishes its status, turns the
- * pass's significant actions into Kubernetes Events, and comes back at its source's interval.
+ * Reconciles one {@link Production}: takes the engine's recent pass (one pass plans every
+ * production of the source, so the global queue budget holds), publishes the production's status,
+ * turns its significant actions into Kubernetes Events, and comes back at the pass interval.
  *
  * <p>Its finalizer is what a {@code git revert} sets in motion: when the source reconciler deletes
  * the resource because its file left the specs, the cleanup runs passes — which kill its jobs and
@@ -43,6 +46,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
     private final OperatorMetrics metrics;
     private final Duration interval;
     private final Clock clock;
+    private final Map<String, Long> published = new ConcurrentHashMap<>();
 
     public ProductionReconciler(Engines engines, ProductionEvents events, OperatorMetrics metrics, Duration interval,
                                 Clock clock) {
@@ -66,10 +70,9 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
             return UpdateControl.patchStatus(production).rescheduleAfter(WAIT_FOR_SOURCE);
         }
         Instant started = clock.instant();
-        PassReport pass = engine.get().pass(name);
+        PassReport pass = engine.get().recentPass(recent());
         metrics.reconciled(name, Duration.between(started, clock.instant()));
-        record(name, pass);
-        events.publish(production, pass.events().stream().filter(e -> e.production().equals(name)).toList());
+        publish(production, pass);
         pass.status(name).ifPresentOrElse(
                 s -> StatusOnResource.copy(s, status, generation, clock.instant()),
                 () -> Conditions.set(status.getConditions(), Conditions.READY, "Unknown", "NotDeclared",
@@ -93,10 +96,10 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
         if (declared) {
             return DeleteControl.defaultDelete();
         }
-        PassReport pass = engine.get().pass(name);
-        record(name, pass);
-        events.publish(production, pass.events().stream().filter(e -> e.production().equals(name)).toList());
-        if (pass.status(name).isEmpty() && pass.errors().isEmpty()) {
+        PassReport pass = engine.get().recentPass(REMOVAL_RECHECK);
+        publish(production, pass);
+        // a real pass that no longer reports it: the engine has wound it down and forgotten it
+        if (pass.sequence() > 0 && pass.status(name).isEmpty()) {
             metrics.forget(name);
             LOG.info("production {}: removal complete, the resource goes", name);
             return DeleteControl.defaultDelete();
@@ -116,6 +119,22 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
                 generation, clock.instant());
         LOG.warn("production {}: pass failed: {}", production.getMetadata().getName(), e.toString());
         return ErrorStatusUpdateControl.patchStatus(production);
+    }
+
+    /** A pass planned all productions; it is shared, so each production's part is published once. */
+    private void publish(Production production, PassReport pass) {
+        String name = production.getMetadata().getName();
+        Long before = published.put(name, pass.sequence());
+        if (before != null && before >= pass.sequence()) {
+            return;
+        }
+        record(name, pass);
+        events.publish(production, pass.events().stream().filter(e -> e.production().equals(name)).toList());
+    }
+
+    /** A pass younger than half the interval is recent enough: resources reconciled together share one. */
+    private Duration recent() {
+        return interval.dividedBy(2);
     }
 
     private void record(String name, PassReport pass) {

@@ -68,7 +68,7 @@ class OperatorOnMockClusterTest {
     @BeforeAll
     static void start() throws Exception {
         world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
-                data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2)));
+                data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(1)));
         shared = Git.open(dir.resolve("world/specs.git").toFile());
         git = new GitHttpServer(shared.getRepository());
         MockCluster.installCrds(client);
@@ -147,6 +147,9 @@ class OperatorOnMockClusterTest {
     void aRevertDeletesTheProductionOnceItsFinalizerKilledItsJobs() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> world.batch().query(STREAMING).jobs().stream()
                 .anyMatch(BatchJob::isLive));
+        // held by hand, the jobs stay in the queue however fast they would run: the revert finds them there
+        world.batch().hold(gov.bnl.sphenix.production.batch.Selection.production(STREAMING), "kept for the revert");
+        assertThat(world.batch().query(STREAMING).jobs()).anyMatch(BatchJob::isLive);
 
         world.specs().revertAndPush(declared);
 

@@ -128,8 +128,10 @@ public final class Engine implements AutoCloseable {
         List<String> errors = new ArrayList<>();
         Map<String, ProductionActivity> activity = new HashMap<>();
         List<Production> all = desired.all();
-        // read before the harvest: harvesting changes the ledger and the catalog, never the queue
-        BatchQueue queue = QueueReading.read(batch, all.stream().map(Production::name).toList(), settings.historyLimit());
+        // read before the harvest: harvesting changes the ledger and the catalog, never the queue;
+        // every production's jobs are read, so a pass narrowed to one still counts the others' against the budget
+        BatchQueue queue = QueueReading.read(batch, inForce.get().all().stream().map(Production::name).toList(),
+                settings.historyLimit());
         if (queue.readable()) {
             harvest(desired, queue, events, errors, activity);
         } else {

@@ -34,5 +34,6 @@ restart): the git credentials and the catalog connections named in the values, a
 {{- range $kind := list "daq" "rawdata" "filecatalog" "ledger" -}}
 {{- with (index $.Values.catalogs $kind).secret -}}{{- $names = append $names . -}}{{- end -}}
 {{- end -}}
+{{- range .Values.extraReadableSecrets -}}{{- $names = append $names . -}}{{- end -}}
 {{- $names | uniq | toJson -}}
 {{- end -}}

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -49,7 +51,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
         return EngineAssembly.open(source.getSpec().getUrl(), source.getSpec().getBranch(),
                 source.getSpec().getPath() == null ? "" : source.getSpec().getPath(), work.resolve("git-cache").resolve(name), overSsh ? Optional.empty() : credentials(source),
                 overSsh ? Optional.of(sshIdentity(source, work.resolve("ssh").resolve(name))) : Optional.empty(),
-                CatalogSettings.fromEnvironment(environment),
+                CatalogSettings.fromEnvironment(catalogEnvironment(source)),
                 () -> BatchSystems.open(source.getSpec().getBatch().getSystem()), settings);
     }
 
@@ -59,6 +61,34 @@ public final class EnvironmentEngineFactory implements EngineFactory {
             return Optional.empty();
         }
         return Optional.of(new SecretCredentials(client, source.getMetadata().getNamespace(), secretName));
+    }
+
+    /**
+     * The catalog connections: the operator's environment (the chart maps the catalog Secrets into
+     * it), overridden by the source's own {@code catalogSecret} when it names one — keys
+     * {@code url}, {@code user}, {@code password} for one database holding every catalog, or any
+     * {@code PRODOP_*} variable by name (e.g. {@code PRODOP_FILECATALOG_URL}).
+     */
+    Map<String, String> catalogEnvironment(ProductionSource source) {
+        String secretName = source.getSpec().getCatalogSecret();
+        if (secretName == null || secretName.isBlank()) {
+            return environment;
+        }
+        Secret secret = client.secrets().inNamespace(source.getMetadata().getNamespace()).withName(secretName).get();
+        if (secret == null || secret.getData() == null) {
+            throw new IllegalStateException("catalog Secret " + secretName + " not found in namespace "
+                    + source.getMetadata().getNamespace());
+        }
+        Map<String, String> merged = new HashMap<>(environment);
+        Map<String, String> shared = Map.of("url", "PRODOP_CATALOG_URL", "user", "PRODOP_CATALOG_USER",
+                "password", "PRODOP_CATALOG_PASSWORD");
+        secret.getData().forEach((key, value) -> {
+            String variable = shared.getOrDefault(key, key.startsWith("PRODOP_") ? key : null);
+            if (variable != null) {
+                merged.put(variable, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8));
+            }
+        });
+        return merged;
     }
 
     /** {@code ssh://host/path} or scp-like {@code user@host:path}. */

@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
  * cleans up, and a table shows where each production stands.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run sPHENIX production end to end on this machine: an embedded PostgreSQL with a synthetic",
-                "catalog, a local specs repository, and the local executor (or --batch condor).",
-                "Productions are started by commits and one is stopped by a git revert."})
+        description = {"Run sPHENIX production end to end on this machine, in a few minutes.",
+                "An embedded PostgreSQL with a synthetic catalog, a local specs repository and the local executor",
+                "(or --batch condor); productions are started by commits and one is stopped by a git revert."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", description = "Where to build the demo (default: prodctl-demo-<time> in the current directory).")

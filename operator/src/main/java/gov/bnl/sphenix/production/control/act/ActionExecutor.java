@@ -207,8 +207,7 @@ public final class ActionExecutor {
         QueueJob job = action.job();
         Production spec = run.spec(action.production());
         JobKey key = action.key();
-        transitions.adopt(new AdoptedJob(gov.bnl.sphenix.production.catalog.ledger.JobKey.of(spec, key.run(),
-                key.segment(), key.leaf()), adoptedState(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
+        transitions.adopt(new AdoptedJob(ledgerKey(spec, key), adoptedState(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
                 job.id().proc(), job.batchToken(), run.desired.revision().commitId(), job.rerunToken(),
                 job.queuedAt().orElse(clock.instant())));
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 1, 0));
@@ -228,8 +227,7 @@ public final class ActionExecutor {
     private void deleteOutputs(Run run, Action.DeleteOutputs action) throws SQLException {
         Production spec = run.spec(action.production());
         List<gov.bnl.sphenix.production.catalog.ledger.JobKey> keys = action.keys().stream()
-                .map(k -> gov.bnl.sphenix.production.catalog.ledger.JobKey.of(spec, k.run(), k.segment(), k.leaf()))
-                .toList();
+                .map(k -> ledgerKey(spec, k)).toList();
         DeletionReport report = deletion.delete(keys, item -> { });
         if (run.desired.isRemoved(action.production())) {
             // a production re-added later starts afresh: finished rows without outputs would hide its work
@@ -246,6 +244,11 @@ public final class ActionExecutor {
                 + Words.runSpan(action.keys()) + ": " + why);
         report.failures().forEach(f -> run.events.warning(action.production(), "delete-failed",
                 "could not delete " + f.copy().path() + ": " + f.reason()));
+    }
+
+    /** The ledger's key adds the output namespace, on which its unique constraint stands. */
+    static gov.bnl.sphenix.production.catalog.ledger.JobKey ledgerKey(Production spec, JobKey key) {
+        return gov.bnl.sphenix.production.catalog.ledger.JobKey.of(spec, key.run(), key.segment(), key.leaf());
     }
 
     /** A job adopted from the queue: a finished one waits in a live state for its harvest. */

@@ -62,8 +62,8 @@ final class Submitter {
         int rung = Math.max(0, spec.memory().positionOf(action.memoryMib()));
         List<NewJob> wanted = new ArrayList<>();
         for (Action.JobSubmission job : action.jobs()) {
-            wanted.add(new NewJob(gov.bnl.sphenix.production.catalog.ledger.JobKey.of(spec, job.key().run(),
-                    job.key().segment(), job.key().leaf()), rung, action.memoryMib(), revision, job.rerunToken()));
+            wanted.add(new NewJob(ActionExecutor.ledgerKey(spec, job.key()), rung, action.memoryMib(), revision,
+                    job.rerunToken()));
         }
         List<LedgerJob> taken = transitions.takeForSubmission(wanted, token);
         if (taken.isEmpty()) {

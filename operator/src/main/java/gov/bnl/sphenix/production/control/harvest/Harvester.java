@@ -169,7 +169,7 @@ public final class Harvester {
      * empty (and the job failed) when the manifest names a file that is in neither place.
      */
     private Optional<CatalogedOutput> place(Production production, Finished job, EventLog events) throws IOException {
-        OutputFile dst = outputOf(production, job.row());
+        OutputFile dst = job.row().key().output();
         String runtype = production.rule().params().physicsmode();
         Layout finalTree = settings.layout();
         CatalogedOutput cataloged = null;
@@ -227,7 +227,7 @@ public final class Harvester {
         if (row.clusterId().isEmpty() || row.procId().isEmpty()) {
             return Optional.empty();
         }
-        OutputFile dst = outputOf(production, row);
+        OutputFile dst = row.key().output();
         Path path = new JobFiles(settings.layout().logDirectory(dst, production.rule().params().physicsmode()),
                 dst.stem()).manifest();
         if (!Files.exists(path)) {
@@ -236,10 +236,6 @@ public final class Harvester {
         Manifest manifest = Manifest.read(path);
         String batchId = row.clusterId().getAsLong() + "." + row.procId().getAsInt();
         return batchId.equals(manifest.batchId()) ? Optional.of(manifest) : Optional.empty();
-    }
-
-    private static OutputFile outputOf(Production production, LedgerJob row) {
-        return row.key().output();
     }
 
     private static String name(LedgerJob row) {

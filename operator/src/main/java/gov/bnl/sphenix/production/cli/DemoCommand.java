@@ -85,8 +85,16 @@ public final class DemoCommand implements Callable<Integer> {
             Demo demo = new Demo(world, out, interval, timeout, progress(out));
             Thread interrupt = new Thread(demo::stop, "demo-stop");
             Runtime.getRuntime().addShutdownHook(interrupt);
-            DemoSummary summary = demo.run();
-            Runtime.getRuntime().removeShutdownHook(interrupt);
+            DemoSummary summary;
+            try {
+                summary = demo.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(interrupt);
+                } catch (IllegalStateException e) {
+                    // Ctrl-C: the JVM is shutting down and the hook has stopped the demo
+                }
+            }
             out.println();
             out.println(StatusTable.render(world.statuses()));
             out.println("left for inspection in " + root + ": data/ (dst, hist, log), specs-work/ (git log shows the"

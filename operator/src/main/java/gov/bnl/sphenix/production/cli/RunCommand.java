@@ -11,6 +11,7 @@ import gov.bnl.sphenix.production.source.SshIdentity;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -115,16 +116,25 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             int passesWithErrors = 0;
             do {
-                SourceReport source = assembly.engine().refresh();
-                PassReport pass = assembly.engine().pass();
-                report(out, source, pass);
-                passesWithErrors = pass.errors().isEmpty() ? 0 : passesWithErrors + 1;
+                try {
+                    SourceReport source = assembly.engine().refresh();
+                    PassReport pass = assembly.engine().pass();
+                    report(out, source, pass);
+                    passesWithErrors = pass.errors().isEmpty() ? 0 : passesWithErrors + 1;
+                } catch (SQLException | RuntimeException e) {
+                    // a database restart or a bad answer must not end the loop: the next pass starts over
+                    out.println("error: the pass failed: " + e.getMessage() + "; trying again in " + interval);
+                    out.flush();
+                    passesWithErrors++;
+                }
             } while (!once && !stop.await(interval.toMillis(), TimeUnit.MILLISECONDS));
             return passesWithErrors == 0 ? 0 : 1;
         } finally {
             stopped.countDown();
-            if (!stop.await(0, TimeUnit.MILLISECONDS)) {
+            try {
                 Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down and the hook is what stopped the loop: nothing to remove
             }
         }
     }

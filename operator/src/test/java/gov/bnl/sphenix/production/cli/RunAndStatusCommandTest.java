@@ -82,6 +82,30 @@ class RunAndStatusCommandTest {
         assertThat(ledgerCounts()).doesNotContainKey(JobState.SUBMITTING);
     }
 
+    @Test
+    void aPassThatFailsDoesNotEndTheLoopAndTheNextPassWorksAgain() throws Exception {
+        RunCommand run = new RunCommand();
+        StringWriter output = new StringWriter();
+        CommandLine cli = command(run, output);
+        CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> cli.execute(runArguments("--interval", "PT0.2S")));
+        await().atMost(Duration.ofMinutes(1)).until(() -> ledgerCounts().getOrDefault(JobState.IDLE, 0L) > 0);
+
+        ledgerStatement("ALTER TABLE prodop.production_status RENAME TO production_status_away");
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.toString().contains("error: the pass failed"));
+        ledgerStatement("ALTER TABLE prodop.production_status_away RENAME TO production_status");
+        int failedAt = output.toString().lastIndexOf("error: the pass failed");
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.toString().indexOf("demo-streaming ", failedAt) > 0);
+        run.shutDown();
+
+        assertThat(loop.get()).as(output.toString()).isZero();
+    }
+
+    private void ledgerStatement(String sql) throws Exception {
+        try (var c = world.catalogs().ledger().getConnection(); var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     private String[] runArguments(String... more) {
         String[] base = {"--specs", world.specs().url(), "--work", dir.resolve("run").toString(),
                 "--payloads", world.root().resolve("payloads").toString()};

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Files of this repository that tests read: the example specs, the README. */
@@ -33,19 +34,35 @@ public final class RepositoryFiles {
 
     /** A private copy of the example specs, for tests that break or extend them. */
     public static Path copyOfProductionSpecs(Path target) {
-        Path source = productionSpecs();
+        try {
+            copyTree(productionSpecs(), target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Deletes a directory tree, deepest first; nothing when it is absent. */
+    public static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Copies a directory tree (or one file) to {@code target}, replacing what is there. */
+    public static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(source.relativize(p).toString());
+                Path to = p.equals(source) ? target : target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to);
                 } else {
                     Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return target;
     }
 }

@@ -78,22 +78,17 @@ public final class DemoCommand implements Callable<Integer> {
         Function<Path, BatchSystem> batchSystem = data -> BatchSystems.open(batch);
         out.println("prodctl demo: building the demo in " + root);
         if (condor) {
-            JobTrees.openToPoolJobs(root);
+            LocalPool.openToPoolJobs(root);
         }
         try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem, suffix)) {
             out.println("prodctl demo: " + world.seeded() + "; specs repository " + world.specs().url());
             Demo demo = new Demo(world, out, interval, timeout, progress(out));
-            Thread interrupt = new Thread(demo::stop, "demo-stop");
-            Runtime.getRuntime().addShutdownHook(interrupt);
+            Thread interrupt = ShutdownHooks.add(demo::stop, "demo-stop");
             DemoSummary summary;
             try {
                 summary = demo.run();
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(interrupt);
-                } catch (IllegalStateException e) {
-                    // Ctrl-C: the JVM is shutting down and the hook has stopped the demo
-                }
+                ShutdownHooks.remove(interrupt);
             }
             out.println();
             out.println(StatusTable.render(world.statuses()));

@@ -99,8 +99,7 @@ public final class RunCommand implements Callable<Integer> {
                 orElse(logRoot, data.resolve("log")), orElse(histRoot, data.resolve("hist"))),
                 orElse(stagingRoot, data.resolve("staging")), orElse(payloads, root.resolve("payloads")), "lustre",
                 EngineSettings.under(data, root).planner(), 500, 10_000);
-        Thread hook = new Thread(this::shutDown, "prodctl-run-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = ShutdownHooks.add(this::shutDown, "prodctl-run-stop");
         if ((sshKey == null) != (knownHosts == null)) {
             spec.commandLine().getErr().println("prodctl run: --ssh-key and --known-hosts go together");
             return 2;
@@ -131,11 +130,7 @@ public final class RunCommand implements Callable<Integer> {
             return passesWithErrors == 0 ? 0 : 1;
         } finally {
             stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down and the hook is what stopped the loop: nothing to remove
-            }
+            ShutdownHooks.remove(hook);
         }
     }
 

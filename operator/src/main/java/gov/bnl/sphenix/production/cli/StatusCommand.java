@@ -50,8 +50,7 @@ public final class StatusCommand implements Callable<Integer> {
             return 2;
         }
         try (Catalogs catalogs = Catalogs.open(settings.withCreateCatalogs(false))) {
-            List<ProductionStatus> statuses = new StatusStore(catalogs.ledger(), catalogs.retry()).all().values().stream()
-                    .map(StatusJson::read)
+            List<ProductionStatus> statuses = StatusJson.readAll(new StatusStore(catalogs.ledger(), catalogs.retry())).stream()
                     .filter(s -> productions.isEmpty() || productions.contains(s.production()))
                     .toList();
             if (format.equals("json")) {

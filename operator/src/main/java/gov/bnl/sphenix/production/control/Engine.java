@@ -87,9 +87,10 @@ public final class Engine implements AutoCloseable {
         return report;
     }
 
-    /** A pass over every production, declared or being removed. */
-    public PassReport pass() throws SQLException {
-        return pass(name -> true);
+    /** A pass over every production, declared or being removed; {@link #recentPass} may hand it out again. */
+    public synchronized PassReport pass() throws SQLException {
+        latest = pass(name -> true);
+        return latest;
     }
 
     /** A pass over one production; jobs of the others still count against the global queue budget. */
@@ -165,13 +166,7 @@ public final class Engine implements AutoCloseable {
             result.addAll(stalled(all, errors));
         }
         events.flushTo(audit, revision);
-        PassReport report = new PassReport(++passes, startedAt, Optional.of(revision), result, events.events(), activity,
-                errors);
-        if (desired.state().productions().size() + desired.state().removed().size()
-                == inForce.get().state().productions().size() + inForce.get().state().removed().size()) {
-            latest = report;
-        }
-        return report;
+        return new PassReport(++passes, startedAt, Optional.of(revision), result, events.events(), activity, errors);
     }
 
     private void syncLedgerWithQueue(List<Production> productions, CatalogObservation observed, BatchQueue queue,
@@ -180,31 +175,10 @@ public final class Engine implements AutoCloseable {
             return;
         }
         Set<JobKey> touched = new HashSet<>();
-        for (Action action : plan.actions()) {
-            touched.addAll(keysOf(action));
-        }
+        plan.actions().forEach(action -> touched.addAll(action.keys()));
         for (Production p : productions) {
             ledger.apply(LedgerSync.updates(observed.rows(p.name()).values(), queue, touched));
         }
-    }
-
-    private static List<JobKey> keysOf(Action action) {
-        if (action instanceof Action.Submit submit) {
-            return submit.keys();
-        } else if (action instanceof Action.DeleteOutputs delete) {
-            return delete.keys();
-        } else if (action instanceof Action.ResetStale reset) {
-            return List.of(reset.row().key());
-        } else if (action instanceof Action.Release release) {
-            return List.of(release.key());
-        } else if (action instanceof Action.Kill kill) {
-            return List.of(kill.key());
-        } else if (action instanceof Action.MarkFailed failed) {
-            return List.of(failed.key());
-        } else if (action instanceof Action.Adopt adopt) {
-            return List.of(adopt.key());
-        }
-        return List.of();
     }
 
     private void harvest(Desired desired, BatchQueue queue, EventLog events, List<String> errors,
@@ -272,7 +246,7 @@ public final class Engine implements AutoCloseable {
 
     /** The statuses the last passes wrote, by production name. */
     public List<ProductionStatus> statuses() throws SQLException {
-        return statuses.all().values().stream().map(StatusJson::read).toList();
+        return StatusJson.readAll(statuses);
     }
 
     @Override

@@ -42,10 +42,6 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
         return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, newPlanner, harvestBatch, historyLimit);
     }
 
-    public EngineSettings withHarvestBatch(int batch) {
-        return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, planner, batch, historyLimit);
-    }
-
     /** Jobs write into a tree shaped like the final one, under the staging root; logs go straight to their place. */
     public Layout stagingLayout() {
         return new Layout(stagingRoot.resolve("dst"), layout.logRoot(), stagingRoot.resolve("hist"));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.plan.Tally;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -84,6 +86,11 @@ public final class StatusJson {
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not a production status: " + e.getMessage(), e);
         }
+    }
+
+    /** Every status the ledger keeps, by production name. */
+    public static List<ProductionStatus> readAll(StatusStore store) throws SQLException {
+        return store.all().values().stream().map(StatusJson::read).toList();
     }
 
     private static Optional<Integer> optionalInt(JsonNode n, String field) {

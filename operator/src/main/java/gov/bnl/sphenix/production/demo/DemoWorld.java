@@ -185,7 +185,7 @@ public final class DemoWorld implements AutoCloseable {
 
     /** Each production's status as the last pass wrote it. */
     public List<ProductionStatus> statuses() throws SQLException {
-        return new StatusStore(catalogs.ledger(), catalogs.retry()).all().values().stream().map(StatusJson::read).toList();
+        return StatusJson.readAll(new StatusStore(catalogs.ledger(), catalogs.retry()));
     }
 
     public Path root() {

@@ -22,6 +22,9 @@ public sealed interface Action {
     /** One line for logs and {@code prodctl plan}. */
     String describe();
 
+    /** The job keys the action is about. */
+    List<JobKey> keys();
+
     /**
      * Submit jobs of one production at one memory request. For a key that has a ledger row the
      * row is replaced (its attempt is given here); the executor writes each row {@code SUBMITTING}
@@ -36,6 +39,7 @@ public sealed interface Action {
             Objects.requireNonNull(reason, "reason");
         }
 
+        @Override
         public List<JobKey> keys() {
             return jobs.stream().map(JobSubmission::key).toList();
         }
@@ -72,6 +76,11 @@ public sealed interface Action {
         }
 
         @Override
+        public List<JobKey> keys() {
+            return List.of(key);
+        }
+
+        @Override
         public String describe() {
             return "release " + job + " (" + key + ") at " + Words.memory(newMemoryMib) + ": " + reason;
         }
@@ -88,6 +97,11 @@ public sealed interface Action {
         @Override
         public String production() {
             return key.production();
+        }
+
+        @Override
+        public List<JobKey> keys() {
+            return List.of(key);
         }
 
         @Override
@@ -110,6 +124,11 @@ public sealed interface Action {
         }
 
         @Override
+        public List<JobKey> keys() {
+            return List.of(key);
+        }
+
+        @Override
         public String describe() {
             return "mark " + key + " failed: " + reason;
         }
@@ -129,6 +148,11 @@ public sealed interface Action {
         }
 
         @Override
+        public List<JobKey> keys() {
+            return List.of(key);
+        }
+
+        @Override
         public String describe() {
             return "adopt " + job.id() + " as " + key + ": " + reason;
         }
@@ -144,6 +168,11 @@ public sealed interface Action {
         @Override
         public String production() {
             return row.key().production();
+        }
+
+        @Override
+        public List<JobKey> keys() {
+            return List.of(row.key());
         }
 
         @Override
@@ -184,6 +213,11 @@ public sealed interface Action {
         /** The live production whose unfinished job still reads the file. */
         public String blockingProduction() {
             return neededBy.production();
+        }
+
+        @Override
+        public List<JobKey> keys() {
+            return List.of(key);
         }
 
         @Override

@@ -15,6 +15,11 @@ public record Revision(String commitId, String subject, String author, Instant c
 
     /** The first 7 characters, as people quote commits ("production removed in a1b2c3d"). */
     public String shortId() {
+        return shortId(commitId);
+    }
+
+    /** The first 7 characters of any commit id. */
+    public static String shortId(String commitId) {
         return commitId.length() > 7 ? commitId.substring(0, 7) : commitId;
     }
 

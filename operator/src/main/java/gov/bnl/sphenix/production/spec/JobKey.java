@@ -68,6 +68,11 @@ public record JobKey(String production, int run, int segment, String leaf) imple
         return !leaf.isEmpty();
     }
 
+    /** {@code 67962/3}, or {@code 67962/3/ebdc07_1} for a per-leaf product: how the team names a job of a production. */
+    public String jobName() {
+        return run + "/" + segment + (hasLeaf() ? "/" + leaf : "");
+    }
+
     @Override
     public int compareTo(JobKey other) {
         return ORDER.compare(this, other);
@@ -75,6 +80,6 @@ public record JobKey(String production, int run, int segment, String leaf) imple
 
     @Override
     public String toString() {
-        return production + "/" + run + "/" + segment + (hasLeaf() ? "/" + leaf : "");
+        return production + "/" + jobName();
     }
 }

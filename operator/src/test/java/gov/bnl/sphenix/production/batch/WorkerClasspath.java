@@ -1,15 +1,14 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.wrapper.JobWrapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The job wrapper's class path while tests run, before the shaded jar exists: this project's
@@ -53,29 +52,12 @@ public final class WorkerClasspath {
             int n = 0;
             for (Path entry : entries()) {
                 Path target = directory.resolve((n++) + "-" + entry.getFileName());
-                copy(entry, target);
+                RepositoryFiles.copyTree(entry, target);
                 installed.add(target.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return String.join(":", installed);
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        if (Files.isRegularFile(source)) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

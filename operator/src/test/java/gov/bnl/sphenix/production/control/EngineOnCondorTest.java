@@ -5,29 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.JobDirectories;
-import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.WorkerClasspath;
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
+import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.condor.MiniCondorPool;
-import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.demo.DuplicateCheck;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +48,8 @@ class EngineOnCondorTest {
         MiniCondorPool.requireUp();
         root = MiniCondorPool.share().resolve("engine-" + UUID.randomUUID());
         String classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
-        // jobs run as the pool's user: the trees they write into must let them
-        for (String tree : List.of("data", "data/staging", "data/log")) {
-            Files.createDirectories(root.resolve("world").resolve(tree));
-            Files.setPosixFilePermissions(root.resolve("world").resolve(tree), PosixFilePermissions.fromString("rwxrwxrwx"));
-        }
-        CondorSettings settings = new CondorSettings(List.of(MiniCondorPool.inPool().toString()), Optional.empty(),
-                Duration.ofSeconds(60), WrapperLaunch.jar(MiniCondorPool.java(), classpath), JobPolicy.DEFAULT);
+        LocalPool.openToPoolJobs(root.resolve("world"));
+        CondorSettings settings = MiniCondorPool.settings(classpath);
         world = DemoWorld.create(root.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
                 data -> new CondorBatchSystem(settings, JobDirectories.worldWritable()));
         engine = world.startEngine();
@@ -72,11 +61,7 @@ class EngineOnCondorTest {
             world.batch().remove(Selection.production(STREAMING), "test over");
             world.close();
         }
-        if (root != null) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        RepositoryFiles.deleteTree(root);
     }
 
     @Test

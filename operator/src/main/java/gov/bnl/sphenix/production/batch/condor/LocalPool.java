@@ -1,7 +1,11 @@
 package gov.bnl.sphenix.production.batch.condor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -54,12 +58,24 @@ public final class LocalPool {
             Path copy = lib.resolve("prodctl-" + Files.size(own) + "-" + Files.getLastModifiedTime(own).toMillis() + ".jar");
             if (!Files.exists(copy)) {
                 Path partial = lib.resolve(copy.getFileName() + ".partial");
-                Files.copy(own, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.copy(own, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
             }
             return copy.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot put the worker jar where the pool sees it: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot put the worker jar where the pool sees it: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes the trees a demo or test world's jobs write into ({@code data/}, {@code data/staging/},
+     * {@code data/log/} under {@code root}) writable by the pool's jobs, which run as another user.
+     */
+    public static void openToPoolJobs(Path root) throws IOException {
+        for (String tree : List.of("", "data", "data/staging", "data/log")) {
+            Path dir = root.resolve(tree);
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         }
     }
 

@@ -25,14 +25,13 @@ import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.Words;
-import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +89,11 @@ public final class ActionExecutor {
                     "the plan names production " + production + ", which the desired state does not know"));
         }
 
+        /** How the events of a removed production say why: the commit that removed it. */
+        String removal(String production) {
+            return "production removed in " + Revision.shortId(desired.removedIn().getOrDefault(production, ""));
+        }
+
         Optional<LedgerJob> row(JobKey key) {
             return Optional.ofNullable(observed.rows(key.production()).get(key));
         }
@@ -114,9 +118,9 @@ public final class ActionExecutor {
             run.errors.add("stopped at \"" + what + "\": " + e.getMessage());
             events.warning(actions.get(Math.min(i, actions.size() - 1)).production(), "stalled",
                     "could not " + what + ": " + e.getMessage() + "; the rest of this pass's plan waits for the next pass");
-            return new ExecutionReport(run.counts, run.errors, true);
+            return new ExecutionReport(run.counts, run.errors);
         }
-        return new ExecutionReport(run.counts, run.errors, false);
+        return new ExecutionReport(run.counts, run.errors);
     }
 
     private void carryOut(Run run, Action action) throws SQLException {
@@ -163,7 +167,7 @@ public final class ActionExecutor {
                     ledgerHold(action.hold(), row.get().requestMib()), action.newMemoryMib());
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 1, 0, 0, 0, 0));
-        run.events.info(action.production(), "released", "job " + jobName(action.key()) + " held: "
+        run.events.info(action.production(), "released", "job " + action.key().jobName() + " held: "
                 + action.hold().reason() + "; released with " + Words.memory(action.newMemoryMib()));
     }
 
@@ -184,9 +188,7 @@ public final class ActionExecutor {
         }
         transitions.killed(own);
         run.count(first.production(), new ExecutionReport.Counts(0, 0, kills.size(), 0, 0, 0));
-        String why = run.desired.isRemoved(first.production())
-                ? "production removed in " + shortId(run.desired.removedIn().getOrDefault(first.production(), ""))
-                : first.reason();
+        String why = run.desired.isRemoved(first.production()) ? run.removal(first.production()) : first.reason();
         run.events.info(first.production(), "killed", "killed " + Words.count(kills.size(), "job") + ": " + why);
         return i;
     }
@@ -199,7 +201,7 @@ public final class ActionExecutor {
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
         int told = run.failuresTold.merge(action.production(), 1, Integer::sum);
         if (told <= FAILURES_TOLD_ONE_BY_ONE) {
-            run.events.warning(action.production(), "failed", "job " + jobName(action.key()) + " failed: " + action.reason());
+            run.events.warning(action.production(), "failed", "job " + action.key().jobName() + " failed: " + action.reason());
         }
     }
 
@@ -211,7 +213,7 @@ public final class ActionExecutor {
                 job.id().proc(), job.batchToken(), run.desired.revision().commitId(), job.rerunToken(),
                 job.queuedAt().orElse(clock.instant())));
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 1, 0));
-        run.events.info(action.production(), "adopted", "adopted job " + job.id() + " as " + jobName(key) + ": "
+        run.events.info(action.production(), "adopted", "adopted job " + job.id() + " as " + key.jobName() + ": "
                 + action.reason());
     }
 
@@ -220,7 +222,7 @@ public final class ActionExecutor {
         if (row.isPresent()) {
             transitions.resetStale(row.get().id(), action.row().batchToken());
         }
-        run.events.warning(action.production(), "reset", "job " + jobName(action.row().key()) + " "
+        run.events.warning(action.production(), "reset", "job " + action.row().key().jobName() + " "
                 + action.reason() + "; it goes again");
     }
 
@@ -237,8 +239,7 @@ public final class ActionExecutor {
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 0, report.outputs()));
         String why = run.desired.isRemoved(action.production())
-                ? "production removed in " + shortId(run.desired.removedIn().getOrDefault(action.production(), ""))
-                + ", removal policy " + spec.onRemoval().action().spelling()
+                ? run.removal(action.production()) + ", removal policy " + spec.onRemoval().action().spelling()
                 : action.reason();
         run.events.info(action.production(), "deleted", "deleted " + Words.count(report.outputs(), "output") + " of "
                 + Words.runSpan(action.keys()) + ": " + why);
@@ -266,14 +267,4 @@ public final class ActionExecutor {
         return new gov.bnl.sphenix.production.catalog.ledger.Hold(clock.instant(), java.util.OptionalInt.of(hold.code()),
                 java.util.OptionalInt.of(hold.subcode()), hold.reason(), requestMib);
     }
-
-    /** {@code 67962/3}, or {@code 67962/3/ebdc07_1} for a per-leaf product: how the team names a job. */
-    static String jobName(JobKey key) {
-        return key.run() + "/" + key.segment() + (key.leaf().isEmpty() ? "" : "/" + key.leaf());
-    }
-
-    private static String shortId(String commit) {
-        return commit.length() > 7 ? commit.substring(0, 7) : commit;
-    }
-
 }

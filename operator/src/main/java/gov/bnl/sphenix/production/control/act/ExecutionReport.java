@@ -8,7 +8,7 @@ import java.util.Map;
  * deleted, and what went wrong. A plan stops at the first failure of the batch system or the
  * ledger; the rest waits for the next pass, which plans again from what is then true.
  */
-public record ExecutionReport(Map<String, Counts> byProduction, List<String> errors, boolean stopped) {
+public record ExecutionReport(Map<String, Counts> byProduction, List<String> errors) {
 
     public ExecutionReport {
         byProduction = Map.copyOf(byProduction);

@@ -177,7 +177,7 @@ public final class Harvester {
             boolean isDst = output.lfn().equals(dst.fileName());
             Path target = isDst ? finalTree.dstPath(dst, runtype) : finalTree.histPath(dst, runtype);
             if (!moveOnce(Path.of(output.path()), target)) {
-                events.warning(production.name(), "harvest-missing", "job " + name(job.row()) + ": its manifest names "
+                events.warning(production.name(), "harvest-missing", "job " + LedgerRows.key(job.row()).jobName() + ": its manifest names "
                         + output.path() + ", which is in neither the staging nor the final tree; not harvested");
                 return Optional.empty();
             }
@@ -212,13 +212,13 @@ public final class Harvester {
     private void failWithoutManifest(Production production, LedgerJob row, QueueJob job, EventLog events)
             throws SQLException {
         transitions.failed(row.id(), Optional.empty());
-        events.warning(production.name(), "failed", "job " + name(row) + " failed: batch job " + job.id()
+        events.warning(production.name(), "failed", "job " + LedgerRows.key(row).jobName() + " failed: batch job " + job.id()
                 + " completed " + Words.duration(MANIFEST_GRACE) + " ago or more but left no manifest next to its logs");
     }
 
     private void fail(Production production, LedgerJob row, Manifest manifest, EventLog events) throws SQLException {
         transitions.failed(row.id(), Optional.empty());
-        events.warning(production.name(), "failed", "job " + name(row) + " failed: exit code " + manifest.exitCode()
+        events.warning(production.name(), "failed", "job " + LedgerRows.key(row).jobName() + " failed: exit code " + manifest.exitCode()
                 + (manifest.problem() == null ? "" : ", " + manifest.problem()) + " (batch job " + manifest.batchId() + ")");
     }
 
@@ -236,10 +236,6 @@ public final class Harvester {
         Manifest manifest = Manifest.read(path);
         String batchId = row.clusterId().getAsLong() + "." + row.procId().getAsInt();
         return batchId.equals(manifest.batchId()) ? Optional.of(manifest) : Optional.empty();
-    }
-
-    private static String name(LedgerJob row) {
-        return row.key().run() + "/" + row.key().segment() + (row.key().leaf().isEmpty() ? "" : "/" + row.key().leaf());
     }
 
     private static long orZero(Long value) {

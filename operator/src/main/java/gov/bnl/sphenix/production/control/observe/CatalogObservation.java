@@ -16,7 +16,6 @@ import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -123,10 +122,6 @@ public final class CatalogObservation implements Observation {
                 throw new ObservationFailed("outputs of " + p, e);
             }
         });
-    }
-
-    public List<String> productions() {
-        return new ArrayList<>(specs.keySet());
     }
 
     private Production spec(String production) {

@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.control.observe;
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
+import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.QueueState;
@@ -10,7 +11,6 @@ import gov.bnl.sphenix.production.spec.BatchJobId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +27,7 @@ public final class QueueReading {
         Map<BatchJobId, QueueJob> jobs = new LinkedHashMap<>();
         for (String production : productions) {
             QueueSnapshot queued = batch.query(production);
-            QueueSnapshot history = batch.history(gov.bnl.sphenix.production.batch.Selection.production(production),
-                    historyLimit);
+            QueueSnapshot history = batch.history(Selection.production(production), historyLimit);
             if (!queued.isKnown() || !history.isKnown()) {
                 return BatchQueue.unreadable();
             }

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,20 +72,16 @@ public final class EnvironmentEngineFactory implements EngineFactory {
         if (secretName == null || secretName.isBlank()) {
             return environment;
         }
-        Secret secret = client.secrets().inNamespace(source.getMetadata().getNamespace()).withName(secretName).get();
-        if (secret == null || secret.getData() == null) {
-            throw new IllegalStateException("catalog Secret " + secretName + " not found in namespace "
-                    + source.getMetadata().getNamespace());
-        }
+        Secret secret = Secrets.read(client, source.getMetadata().getNamespace(), secretName, "catalog");
         Map<String, String> merged = new HashMap<>(environment);
         Map<String, String> shared = Map.of("url", "PRODOP_CATALOG_URL", "user", "PRODOP_CATALOG_USER",
                 "password", "PRODOP_CATALOG_PASSWORD");
-        secret.getData().forEach((key, value) -> {
+        for (String key : secret.getData().keySet()) {
             String variable = shared.getOrDefault(key, key.startsWith("PRODOP_") ? key : null);
             if (variable != null) {
-                merged.put(variable, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8));
+                merged.put(variable, Secrets.text(secret, key));
             }
-        });
+        }
         return merged;
     }
 
@@ -108,10 +102,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
             throw new IllegalStateException("source " + source.getMetadata().getName() + " fetches over ssh but names no"
                     + " gitCredentialsSecret holding ssh-privatekey and known_hosts");
         }
-        Secret secret = client.secrets().inNamespace(source.getMetadata().getNamespace()).withName(secretName).get();
-        if (secret == null || secret.getData() == null) {
-            throw new IllegalStateException("git credentials Secret " + secretName + " not found");
-        }
+        Secret secret = Secrets.read(client, source.getMetadata().getNamespace(), secretName, "git credentials");
         Files.createDirectories(directory);
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         Path key = privateFile(directory.resolve("id_specs"), secret, "ssh-privatekey");
@@ -120,11 +111,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
     }
 
     private static Path privateFile(Path file, Secret secret, String key) throws IOException {
-        String value = secret.getData().get(key);
-        if (value == null) {
-            throw new IllegalStateException("Secret " + secret.getMetadata().getName() + " has no key '" + key + "'");
-        }
-        Files.write(file, Base64.getDecoder().decode(value));
+        Files.write(file, Secrets.bytes(secret, key));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
     }

@@ -2,8 +2,6 @@ package gov.bnl.sphenix.production.k8s.reconcile;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.eclipse.jgit.errors.UnsupportedCredentialItem;
 import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -43,18 +41,7 @@ final class SecretCredentials extends CredentialsProvider {
     }
 
     private UsernamePasswordCredentialsProvider current() {
-        Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-        if (secret == null || secret.getData() == null) {
-            throw new IllegalStateException("git credentials Secret " + name + " not found in namespace " + namespace);
-        }
-        return new UsernamePasswordCredentialsProvider(decode(secret, "username"), decode(secret, "password"));
-    }
-
-    private String decode(Secret secret, String key) {
-        String value = secret.getData().get(key);
-        if (value == null) {
-            throw new IllegalStateException("Secret " + name + " has no key '" + key + "'");
-        }
-        return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+        Secret secret = Secrets.read(client, namespace, name, "git credentials");
+        return new UsernamePasswordCredentialsProvider(Secrets.text(secret, "username"), Secrets.text(secret, "password"));
     }
 }

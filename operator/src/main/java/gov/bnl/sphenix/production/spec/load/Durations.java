@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people write them: {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, {@code 0}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*(s|m|h|d)?");
 
     private Durations() {
     }
 
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         Matcher m = DURATION.matcher(text.trim());
         if (!m.matches()) {
             return Optional.empty();

@@ -1,23 +1,17 @@
 package gov.bnl.sphenix.production.batch.condor;
 
+import gov.bnl.sphenix.production.RepositoryFiles;
 import static org.awaitility.Awaitility.await;
 
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemScenarios;
 import gov.bnl.sphenix.production.batch.JobDirectories;
-import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.WorkerClasspath;
-import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,12 +33,7 @@ class CondorBatchSystemTest extends BatchSystemScenarios {
         root = MiniCondorPool.share().resolve("tests-" + UUID.randomUUID());
         work = WorkArea.in(root, true);
         String classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
-        condor = new CondorBatchSystem(settings(classpath), JobDirectories.worldWritable());
-    }
-
-    static CondorSettings settings(String classpath) {
-        return new CondorSettings(List.of(MiniCondorPool.inPool().toString()), Optional.empty(), Duration.ofSeconds(30),
-                WrapperLaunch.jar(MiniCondorPool.java(), classpath), JobPolicy.DEFAULT);
+        condor = new CondorBatchSystem(MiniCondorPool.settings(classpath), JobDirectories.worldWritable());
     }
 
     @AfterAll
@@ -52,11 +41,7 @@ class CondorBatchSystemTest extends BatchSystemScenarios {
         if (condor != null) {
             condor.close();
         }
-        if (root != null) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        RepositoryFiles.deleteTree(root);
     }
 
     @BeforeEach

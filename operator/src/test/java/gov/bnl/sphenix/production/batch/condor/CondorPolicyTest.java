@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.batch.condor;
 
+import gov.bnl.sphenix.production.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,14 +17,11 @@ import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.WorkerClasspath;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,11 +51,7 @@ class CondorPolicyTest {
 
     @AfterAll
     static void cleanUp() throws IOException {
-        if (root != null) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        RepositoryFiles.deleteTree(root);
     }
 
     @BeforeEach
@@ -66,7 +60,7 @@ class CondorPolicyTest {
     }
 
     private static CondorBatchSystem condor(JobPolicy policy) {
-        return new CondorBatchSystem(CondorBatchSystemTest.settings(classpath).withPolicy(policy),
+        return new CondorBatchSystem(MiniCondorPool.settings(classpath).withPolicy(policy),
                 JobDirectories.worldWritable());
     }
 

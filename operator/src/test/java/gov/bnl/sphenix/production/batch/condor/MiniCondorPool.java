@@ -1,5 +1,9 @@
 package gov.bnl.sphenix.production.batch.condor;
 
+import java.util.Optional;
+import java.time.Duration;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
+import gov.bnl.sphenix.production.batch.JobPolicy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -36,6 +40,12 @@ public final class MiniCondorPool {
     }
 
     /** The java executable inside the pool's root. */
+    /** The adapter's settings for this pool, its jobs starting the wrapper from {@code classpath}. */
+    public static CondorSettings settings(String classpath) {
+        return new CondorSettings(List.of(inPool().toString()), Optional.empty(), Duration.ofSeconds(30),
+                WrapperLaunch.jar(java(), classpath), JobPolicy.DEFAULT);
+    }
+
     public static String java() {
         return "/usr/bin/java";
     }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The input files of unfinished jobs of live productions — the files no deletion may touch. Only
+ * The input files of unfinished jobs — the files no deletion may touch. Two sources feed it: the
+ * candidates of live productions that are pending or about to be redone (what they will read), and
+ * the input lists the ledger recorded when each live job was submitted (what running jobs read, of
+ * any production, whatever today's specs select). Only
  * inputs from the output namespaces that this pass might delete from are remembered (productions
  * removed with a delete policy, productions with rerun tokens), so the set stays as small as the
  * deletions it protects rather than as large as the catalog.
@@ -30,22 +33,49 @@ final class InputsInUse {
 
     private final List<Watched> watched;
     private final Map<String, JobKey> neededBy = new HashMap<>();
+    private JobKey unrecorded;
 
     InputsInUse(List<OutputNamespace> deletable) {
         this.watched = deletable.stream().distinct().map(Watched::of).toList();
     }
 
+    /** Does any deletion need to know what jobs read (is any namespace watched)? */
+    boolean watching() {
+        return !watched.isEmpty();
+    }
+
     /** Remembers the inputs of an unfinished job that fall in a watched namespace. */
     void record(Candidate unfinished) {
+        record(unfinished.key(), unfinished.inputs());
+    }
+
+    /** Remembers what a live job was submitted to read; a job without a record makes every file unprovable. */
+    void record(LiveJobInputs live) {
+        if (live.inputs().isPresent()) {
+            record(live.key(), live.inputs().get());
+        } else if (unrecorded == null || live.key().compareTo(unrecorded) < 0) {
+            unrecorded = live.key();
+        }
+    }
+
+    /**
+     * A live job whose inputs the ledger does not know (adopted from the queue, or submitted before
+     * inputs were recorded): while one exists, no file can be proven unused, and deletions wait.
+     */
+    Optional<JobKey> unrecordedJob() {
+        return Optional.ofNullable(unrecorded);
+    }
+
+    private void record(JobKey consumer, List<String> inputs) {
         if (watched.isEmpty()) {
             return;
         }
-        for (String input : unfinished.inputs()) {
+        for (String input : inputs) {
             String name = fileName(input);
             for (Watched w : watched) {
                 if (w.covers(name)) {
                     // the first (lowest) key per file keeps plans independent of anything but the input
-                    neededBy.merge(name, unfinished.key(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    neededBy.merge(name, consumer, (a, b) -> a.compareTo(b) <= 0 ? a : b);
                     break;
                 }
             }
@@ -62,7 +92,7 @@ final class InputsInUse {
             if (consumer.isPresent()) {
                 JobKey c = consumer.get();
                 return Optional.of(new Action.BlockedDeletion(key, file, c, deleter + " would delete " + fileName(file)
-                        + ", an input of unfinished job " + c + " of live production " + c.production()));
+                        + ", an input of unfinished job " + c + " of production " + c.production()));
             }
         }
         return Optional.empty();

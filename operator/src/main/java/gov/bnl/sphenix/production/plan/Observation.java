@@ -33,4 +33,11 @@ public interface Observation {
      * Asked of every declared production, and of a removed one when its outputs are due for deletion.
      */
     Stream<ExistingOutput> outputs(String production);
+
+    /**
+     * The recorded inputs of every job the ledger holds live (submitting, idle, running or held), of
+     * every production, in any order. Asked at most once per pass, and only when the pass may delete
+     * outputs: deletions must spare what running jobs read, whatever the specs say today.
+     */
+    Stream<LiveJobInputs> liveJobInputs();
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The planner: desired state and an observation in, an ordered {@link Plan} out. It is a pure
@@ -17,8 +18,9 @@ import java.util.TreeMap;
  * plan, and every rule can be tested without a database or a batch system.
  *
  * <p>One pass goes: each live production, key by key over its sorted streams (drift, holds,
- * dedupe, reruns); then removed productions (kills, deletions); then the deletions reruns need,
- * once every unfinished input is known; and last the submissions, sharing the global budget.
+ * dedupe, reruns); then, when anything may be deleted, the inputs the ledger recorded for every
+ * live job; then removed productions (kills, deletions); then the deletions reruns need, once every
+ * unfinished input is known; and last the submissions, sharing the global budget.
  *
  * <pre>{@code
  * Plan plan = new Planner(PlannerSettings.DEFAULTS).plan(desired, observation);
@@ -48,6 +50,11 @@ public final class Planner {
             ProductionPass pass = new ProductionPass(production, settings, now, queue, inputsInUse, out);
             pass.run(observed);
             passes.add(pass);
+        }
+        if (inputsInUse.watching()) {
+            try (Stream<LiveJobInputs> live = observed.liveJobInputs()) {
+                live.forEach(inputsInUse::record);
+            }
         }
 
         long queued = 0;

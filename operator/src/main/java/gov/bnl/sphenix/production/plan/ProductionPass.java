@@ -36,6 +36,7 @@ final class ProductionPass {
     private final RunSelector selector;
     private final Tallies tallies;
     private final List<Rerun> reruns = new ArrayList<>();
+    private long rerunsNotOwned;
     private long queued;
     private SubmissionBudget.Claim claim;
 
@@ -187,6 +188,12 @@ final class ProductionPass {
             tallies.count(view.hasOutput() ? Tally.SUCCEEDED : Tally.READY);
             return;
         }
+        if (view.hasOutput() && !OwnedOutputs.madeBy(tracking.row())) {
+            // outputs it cannot prove it made are never deleted, so the key cannot be made again
+            tallies.count(Tally.SUCCEEDED);
+            rerunsNotOwned++;
+            return;
+        }
         tallies.count(Tally.READY);
         PendingJob job = pending(view, tracking.row(), SubmitCause.RERUN);
         if (view.hasOutput()) {
@@ -201,6 +208,15 @@ final class ProductionPass {
      * no unfinished job reads, and only then let those keys be submitted.
      */
     void resolveReruns(InputsInUse inUse, int batchSize) {
+        if (rerunsNotOwned > 0) {
+            out.note("rerun of " + Words.count(rerunsNotOwned, "job") + " of " + production.name() + " left alone: their"
+                    + " outputs are not shown as its own by its ledger (another production's, or older), and are never deleted");
+        }
+        if (inUse.unrecordedJob().isPresent() && !reruns.isEmpty()) {
+            out.add(OwnedOutputs.waitForUnrecorded(inUse.unrecordedJob().get(), reruns.get(0).output(), reruns.size(),
+                    "the rerun of " + production.name()));
+            return;
+        }
         List<JobKey> deletable = new ArrayList<>();
         for (Rerun rerun : reruns) {
             JobKey key = rerun.job().key();

@@ -4,6 +4,7 @@ import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.RemovalPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -11,8 +12,9 @@ import java.util.stream.Stream;
 /**
  * Stops productions that left the desired state, as their removal policy says: keep everything,
  * kill their jobs, or kill their jobs and — after the grace period, once no job of theirs is left
- * in the queue — delete their outputs. A file that an unfinished job of a live production still
- * reads is never deleted; it is reported as blocked, naming that production.
+ * in the queue — delete their outputs. Only outputs the production provably made are deleted (see
+ * {@link OwnedOutputs}); a file that an unfinished job still reads is never deleted; it is reported
+ * as blocked, naming that job.
  */
 final class RemovalPlanner {
 
@@ -73,27 +75,61 @@ final class RemovalPlanner {
         return stillQueued;
     }
 
+    /**
+     * Deletes only what the removed production provably made: outputs of keys its own ledger shows
+     * harvested. Another production sharing the namespace over other runs, and files that predate
+     * the operator, have no such row and are left alone.
+     */
     private void deleteOutputs(RemovedProduction removed, Observation observed, String why) {
         String reason = why + ", and its grace period of " + Words.duration(removed.lastSpec().onRemoval().gracePeriod())
                 + " is over";
+        String deleter = "removing production " + removed.name();
+        Optional<JobKey> unrecorded = inputsInUse.unrecordedJob();
+        ExistingOutput firstOwned = null;
+        long owned = 0;
+        long notOwned = 0;
         List<JobKey> batch = new ArrayList<>();
-        try (Stream<ExistingOutput> outputs = observed.outputs(removed.name())) {
-            outputs.forEachOrdered(output -> {
-                Optional<Action.BlockedDeletion> blocked = inputsInUse.blocks(output.key(), output,
-                        "removing production " + removed.name());
+        try (Stream<LedgerRow> ledger = observed.ledger(removed.name());
+             Stream<ExistingOutput> outputs = observed.outputs(removed.name())) {
+            KeyMerge merge = new KeyMerge(removed.name(), Collections.emptyIterator(), ledger.iterator(),
+                    outputs.iterator(), List.of());
+            while (merge.hasNext()) {
+                KeyView view = merge.next();
+                if (!view.hasOutput()) {
+                    continue;
+                }
+                if (!OwnedOutputs.madeBy(view.row())) {
+                    notOwned++;
+                    continue;
+                }
+                owned++;
+                if (firstOwned == null) {
+                    firstOwned = view.output();
+                }
+                if (unrecorded.isPresent()) {
+                    continue;
+                }
+                Optional<Action.BlockedDeletion> blocked = inputsInUse.blocks(view.key(), view.output(), deleter);
                 if (blocked.isPresent()) {
                     out.add(blocked.get());
-                    return;
+                    continue;
                 }
-                batch.add(output.key());
+                batch.add(view.key());
                 if (batch.size() == batchSize) {
                     out.add(new Action.DeleteOutputs(removed.name(), batch, reason));
                     batch.clear();
                 }
-            });
+            }
         }
         if (!batch.isEmpty()) {
             out.add(new Action.DeleteOutputs(removed.name(), batch, reason));
+        }
+        if (unrecorded.isPresent() && firstOwned != null) {
+            out.add(OwnedOutputs.waitForUnrecorded(unrecorded.get(), firstOwned, owned, deleter));
+        }
+        if (notOwned > 0) {
+            out.note("left alone: " + Words.count(notOwned, "output") + " in the namespace of removed production "
+                    + removed.name() + " that its ledger does not show it made (another production's, or older)");
         }
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * by production and sorted on construction, so callers may pass them in any order.
  */
 public record Snapshot(Instant now, BatchQueue queue, Map<String, List<Candidate>> candidates,
-                       Map<String, List<LedgerRow>> ledger, Map<String, List<ExistingOutput>> outputs)
+                       Map<String, List<LedgerRow>> ledger, Map<String, List<ExistingOutput>> outputs,
+                       List<LiveJobInputs> liveJobInputList)
         implements Observation {
 
     public Snapshot {
@@ -26,15 +27,22 @@ public record Snapshot(Instant now, BatchQueue queue, Map<String, List<Candidate
         candidates = sortedCopy(candidates, Candidate::key);
         ledger = sortedCopy(ledger, LedgerRow::key);
         outputs = sortedCopy(outputs, ExistingOutput::key);
+        liveJobInputList = List.copyOf(liveJobInputList);
     }
 
-    /** Builds a snapshot from flat lists, grouping each by the production of its key. */
+
+    /** Builds a snapshot from flat lists, grouping each by the production of its key; no live job has recorded inputs. */
     public static Snapshot of(Instant now, BatchQueue queue, List<Candidate> candidates, List<LedgerRow> ledger,
                               List<ExistingOutput> outputs) {
         return new Snapshot(now, queue,
                 byProduction(candidates, Candidate::key),
                 byProduction(ledger, LedgerRow::key),
-                byProduction(outputs, ExistingOutput::key));
+                byProduction(outputs, ExistingOutput::key), List.of());
+    }
+
+    /** The same snapshot with the inputs the ledger recorded for live jobs. */
+    public Snapshot withLiveJobInputs(List<LiveJobInputs> live) {
+        return new Snapshot(now, queue, candidates, ledger, outputs, live);
     }
 
     @Override
@@ -50,6 +58,11 @@ public record Snapshot(Instant now, BatchQueue queue, Map<String, List<Candidate
     @Override
     public Stream<ExistingOutput> outputs(String production) {
         return outputs.getOrDefault(production, List.of()).stream();
+    }
+
+    @Override
+    public Stream<LiveJobInputs> liveJobInputs() {
+        return liveJobInputList.stream();
     }
 
     private static <T> Map<String, List<T>> byProduction(List<T> rows, Function<T, JobKey> key) {

@@ -2,11 +2,7 @@ package gov.bnl.sphenix.production.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.batch.local.LocalExecutor;
-import gov.bnl.sphenix.production.batch.local.LocalSettings;
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
@@ -16,10 +12,8 @@ import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Predicate;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -45,8 +39,7 @@ class EngineScenarioTest {
 
     @BeforeEach
     void buildWorld() throws Exception {
-        world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
-                data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2)));
+        world = LocalWorlds.create(dir.resolve("world"));
         engine = world.startEngine();
     }
 
@@ -167,10 +160,7 @@ class EngineScenarioTest {
     }
 
     private List<LedgerJob> ledgerRows(String production) throws SQLException {
-        List<LedgerJob> rows = new ArrayList<>();
-        new JobLedger(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC())
-                .jobs(production, EnumSet.allOf(JobState.class), rows::add);
-        return rows;
+        return LocalWorlds.ledgerRows(world, production);
     }
 
     private ProductionRegistry registry() {

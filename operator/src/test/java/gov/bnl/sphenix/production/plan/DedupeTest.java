@@ -105,15 +105,30 @@ class DedupeTest {
 
     @Test
     void outputsMadeBeforeAnyTokenAreRedoneWhenATokenIsDeclared() {
-        // no ledger row: the outputs came from the old system, under no token
+        // the ledger row of the harvest proves the outputs are the production's own, made under no token
         Production calo = production("calo").rerun(RunSet.runs(100), "redo-1").build();
-        Snapshot observed = world().ready(ready(k)).outputs(output(k, outputName(calo, k))).snapshot();
+        Snapshot observed = world().ready(ready(k)).ledger(row(k, LedgerState.SUCCEEDED, 7))
+                .outputs(output(k, outputName(calo, k))).snapshot();
 
         Plan plan = plan(observed, calo);
 
         assertThat(plan.actionsOf(Action.DeleteOutputs.class)).singleElement()
                 .satisfies(d -> assertThat(d.keys()).containsExactly(k));
         assertThat(plan.submittedKeys()).containsExactly(k);
+    }
+
+    @Test
+    void aRerunNeverDeletesOutputsItsLedgerDoesNotShowItMade() {
+        // no ledger row: the outputs came from the old system or another production; they are not the operator's
+        Production calo = production("calo").rerun(RunSet.runs(100), "redo-1").build();
+        Snapshot observed = world().ready(ready(k)).outputs(output(k, outputName(calo, k))).snapshot();
+
+        Plan plan = plan(observed, calo);
+
+        assertThat(plan.actionsOf(Action.DeleteOutputs.class)).isEmpty();
+        assertThat(plan.submittedKeys()).isEmpty();
+        assertThat(plan.notes()).contains("rerun of 1 job of calo left alone: their outputs are not shown as its own"
+                + " by its ledger (another production's, or older), and are never deleted");
     }
 
     @Test

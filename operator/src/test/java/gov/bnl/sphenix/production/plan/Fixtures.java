@@ -223,6 +223,7 @@ final class Fixtures {
         private final List<LedgerRow> ledger = new ArrayList<>();
         private final List<QueueJob> jobs = new ArrayList<>();
         private final List<ExistingOutput> outputs = new ArrayList<>();
+        private final List<LiveJobInputs> live = new ArrayList<>();
 
         World at(Instant time) {
             now = time;
@@ -264,9 +265,15 @@ final class Fixtures {
             return this;
         }
 
+        /** What the ledger recorded as the inputs of live jobs when they were submitted. */
+        World live(LiveJobInputs... l) {
+            live.addAll(List.of(l));
+            return this;
+        }
+
         Snapshot snapshot() {
             BatchQueue queue = readable ? BatchQueue.of(jobs) : BatchQueue.unreadable();
-            return Snapshot.of(now, queue, candidates, ledger, outputs);
+            return Snapshot.of(now, queue, candidates, ledger, outputs).withLiveJobInputs(live);
         }
     }
 

@@ -19,6 +19,7 @@ final class PlanApplier {
     private final Map<JobKey, LedgerRow> ledger = new TreeMap<>();
     private final List<QueueJob> jobs = new ArrayList<>();
     private final Map<JobKey, ExistingOutput> outputs = new TreeMap<>();
+    private final List<LiveJobInputs> live = new ArrayList<>();
     private final Snapshot before;
     private long nextCluster;
 
@@ -27,6 +28,7 @@ final class PlanApplier {
         before.ledger().values().forEach(rows -> rows.forEach(r -> ledger.put(r.key(), r)));
         before.outputs().values().forEach(rows -> rows.forEach(o -> outputs.put(o.key(), o)));
         jobs.addAll(before.queue().jobs());
+        live.addAll(before.liveJobInputList());
         nextCluster = 1 + jobs.stream().mapToLong(j -> j.id().cluster()).max().orElse(0) + 1_000;
     }
 
@@ -70,6 +72,7 @@ final class PlanApplier {
                 String token = "applied-" + s.key() + "#" + s.attempt();
                 ledger.put(s.key(), new LedgerRow(s.key(), LedgerState.QUEUED, s.attempt(), submit.memoryMib(), token,
                         Optional.of(id), s.rerunToken(), Optional.of(before.now()), List.of()));
+                live.add(LiveJobInputs.recorded(s.key(), s.inputs()));
                 jobs.add(new QueueJob(id, Optional.of(s.key()), token, s.rerunToken(), QueueState.IDLE, Optional.empty(),
                         submit.memoryMib(), 0, Optional.of(before.now()), Optional.empty(), Optional.of(before.now()),
                         OptionalInt.empty()));
@@ -89,6 +92,6 @@ final class PlanApplier {
     private Snapshot after() {
         List<Candidate> candidates = before.candidates().values().stream().flatMap(List::stream).toList();
         return Snapshot.of(before.now(), BatchQueue.of(jobs), candidates, List.copyOf(ledger.values()),
-                List.copyOf(outputs.values()));
+                List.copyOf(outputs.values())).withLiveJobInputs(live);
     }
 }

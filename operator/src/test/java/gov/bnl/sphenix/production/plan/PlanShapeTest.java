@@ -118,6 +118,11 @@ class PlanShapeTest {
                 return tracked(data.outputs(production));
             }
 
+            @Override
+            public Stream<LiveJobInputs> liveJobInputs() {
+                return tracked(data.liveJobInputs());
+            }
+
             private <T> Stream<T> tracked(Stream<T> stream) {
                 open.incrementAndGet();
                 return stream.onClose(open::decrementAndGet);
@@ -156,6 +161,11 @@ class PlanShapeTest {
 
             @Override
             public Stream<ExistingOutput> outputs(String production) {
+                return Stream.empty();
+            }
+
+            @Override
+            public Stream<LiveJobInputs> liveJobInputs() {
                 return Stream.empty();
             }
         };

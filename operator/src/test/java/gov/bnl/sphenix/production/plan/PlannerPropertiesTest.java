@@ -131,6 +131,33 @@ class PlannerPropertiesTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void deletesOnlyWhatTheLedgerProvesTheProductionMadeAndNothingALiveJobReads(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Snapshot observed = world.snapshot();
+        Set<String> readByLiveJobs = new HashSet<>();
+        boolean unknownInputs = observed.liveJobInputs().anyMatch(l -> l.inputs().isEmpty());
+        observed.liveJobInputs().forEach(l -> l.inputs().orElse(List.of()).forEach(i -> readByLiveJobs.add(fileName(i))));
+
+        List<Action.DeleteOutputs> deletes = plan.actionsOf(Action.DeleteOutputs.class);
+        if (unknownInputs) {
+            assertThat(deletes).as("nothing is deleted while a live job's inputs are unknown").isEmpty();
+        }
+        for (Action.DeleteOutputs delete : deletes) {
+            for (JobKey key : delete.keys()) {
+                LedgerRow row = ledgerRow(observed, key);
+                assertThat(row).as("the ledger row proving %s was made by %s", key, delete.production()).isNotNull();
+                assertThat(row.state()).as("state of the row of %s", key).isEqualTo(LedgerState.SUCCEEDED);
+                observed.outputs(key.production()).filter(o -> o.key().equals(key))
+                        .flatMap(o -> o.files().stream())
+                        .forEach(file -> assertThat(readByLiveJobs).as("deleting %s of %s", file, key)
+                                .doesNotContain(fileName(file)));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void planningAgainAfterApplyingSubmitsNothingNew(long seed) {
         RandomWorlds.World world = RandomWorlds.world(seed);
         Planner planner = new Planner(world.settings());
@@ -169,9 +196,11 @@ class PlannerPropertiesTest {
         Collections.shuffle(productions, shuffler);
         List<QueueJob> jobs = new ArrayList<>(world.snapshot().queue().jobs());
         Collections.shuffle(jobs, shuffler);
+        List<LiveJobInputs> live = new ArrayList<>(world.snapshot().liveJobInputList());
+        Collections.shuffle(live, shuffler);
         Snapshot reordered = new Snapshot(world.snapshot().now(),
                 world.snapshot().queue().readable() ? BatchQueue.of(jobs) : BatchQueue.unreadable(),
-                world.snapshot().candidates(), world.snapshot().ledger(), world.snapshot().outputs());
+                world.snapshot().candidates(), world.snapshot().ledger(), world.snapshot().outputs(), live);
 
         Plan first = world.plan();
         Plan again = world.plan();
@@ -186,7 +215,7 @@ class PlannerPropertiesTest {
     void anUnreadableQueueMeansNoAction(long seed) {
         RandomWorlds.World world = RandomWorlds.world(seed);
         Snapshot blind = new Snapshot(world.snapshot().now(), BatchQueue.unreadable(), world.snapshot().candidates(),
-                world.snapshot().ledger(), world.snapshot().outputs());
+                world.snapshot().ledger(), world.snapshot().outputs(), world.snapshot().liveJobInputList());
 
         assertThat(new Planner(world.settings()).plan(world.desired(), blind).actions()).isEmpty();
     }

@@ -73,6 +73,7 @@ final class RandomWorlds {
         List<LedgerRow> ledger = new ArrayList<>();
         List<QueueJob> jobs = new ArrayList<>();
         List<ExistingOutput> outputs = new ArrayList<>();
+        List<LiveJobInputs> liveInputs = new ArrayList<>();
         for (Production p : all) {
             boolean isLive = live.contains(p);
             // a removed production with any job left postpones its deletions, so most have none
@@ -80,13 +81,18 @@ final class RandomWorlds {
             for (int run = FIRST_RUN; run < FIRST_RUN + RUNS; run++) {
                 for (int seg = 0; seg < SEGMENTS; seg++) {
                     JobKey key = JobKey.of(p.name(), run, seg);
+                    LedgerRow row = null;
                     if (isLive) {
-                        liveKey(p, key, all, removed, candidates, ledger, jobs);
+                        row = liveKey(p, key, all, removed, candidates, ledger, jobs, liveInputs);
                     } else if (chance(jobsPercent)) {
                         jobs.add(job(key, "gone-" + key, anyState(), 2048));
                     }
                     if (chance(30)) {
                         outputs.add(new ExistingOutput(key, List.of(Fixtures.outputName(p, key))));
+                        // most outputs were made by the production (its ledger says so); some predate it
+                        if (row == null && chance(75)) {
+                            ledger.add(succeeded(p, key));
+                        }
                     }
                 }
             }
@@ -97,15 +103,20 @@ final class RandomWorlds {
         if (chance(10)) {
             jobs.add(withoutKey(job(JobKey.of("p0", FIRST_RUN, 0), "foreign-token", QueueState.IDLE, 2048)));
         }
+        if (chance(5)) {
+            liveInputs.add(LiveJobInputs.unknown(JobKey.of("adopted", FIRST_RUN, 0)));
+        }
         BatchQueue queue = chance(95) ? BatchQueue.of(jobs) : BatchQueue.unreadable();
-        Snapshot snapshot = Snapshot.of(NOW, queue, candidates, ledger, outputs);
+        Snapshot snapshot = Snapshot.of(NOW, queue, candidates, ledger, outputs).withLiveJobInputs(liveInputs);
         return new World(seed, new DesiredState(live, removed), snapshot, settings(), generous);
     }
 
-    private void liveKey(Production p, JobKey key, List<Production> all, List<RemovedProduction> removed,
-                         List<Candidate> candidates, List<LedgerRow> ledger, List<QueueJob> jobs) {
+    /** A key of a live production; returns its ledger row, if it has one. */
+    private LedgerRow liveKey(Production p, JobKey key, List<Production> all, List<RemovedProduction> removed,
+                              List<Candidate> candidates, List<LedgerRow> ledger, List<QueueJob> jobs,
+                              List<LiveJobInputs> liveInputs) {
+        List<String> inputs = new ArrayList<>(List.of("RAW-" + key.run() + "-" + key.segment() + ".evt"));
         if (chance(70)) {
-            List<String> inputs = new ArrayList<>(List.of("RAW-" + key.run() + "-" + key.segment() + ".evt"));
             if (chance(50)) {
                 // mostly the outputs of a removed production, the ones most likely to be deleted
                 Production upstream = !removed.isEmpty() && chance(60)
@@ -116,10 +127,18 @@ final class RandomWorlds {
                 }
             }
             candidates.add(new Candidate(key, inputs));
+        } else if (chance(50)) {
+            // not ready any more (a run dropped, a catalog changed): what its job read is still recorded
+            Production upstream = removed.isEmpty() ? all.get(random.nextInt(all.size()))
+                    : removed.get(random.nextInt(removed.size())).lastSpec();
+            inputs.add("/lustre/" + Fixtures.outputName(upstream, JobKey.of(upstream.name(), key.run(), key.segment())));
         }
         if (chance(50)) {
             LedgerRow row = row(p, key);
             ledger.add(row);
+            if (row.state().isLive()) {
+                liveInputs.add(LiveJobInputs.recorded(key, inputs));
+            }
             if (chance(60)) {
                 QueueJob own = job(key, row.batchToken(), anyState(), row.memoryMib());
                 own = withIdAndRerunToken(own, row.batchJob().orElse(own.id()), row.rerunToken());
@@ -128,9 +147,19 @@ final class RandomWorlds {
             if (chance(10)) {
                 jobs.add(job(key, "duplicate-" + nextCluster, QueueState.IDLE, 2048));
             }
-        } else if (chance(10)) {
+            return row;
+        }
+        if (chance(10)) {
             jobs.add(job(key, "orphan-" + key, anyState(), 2048));
         }
+        return null;
+    }
+
+    /** The row a harvest leaves: the proof that the key's outputs are the production's own. */
+    private LedgerRow succeeded(Production p, JobKey key) {
+        return new LedgerRow(key, LedgerState.SUCCEEDED, 1, p.memory().firstMib(), "token-" + key + "#1",
+                Optional.of(new BatchJobId(nextCluster++, 0)), chance(70) ? "" : "r1", Optional.of(NOW.minus(Duration.ofDays(1))),
+                List.of());
     }
 
     private Production liveProduction(String name) {

@@ -106,7 +106,7 @@ class RemovalTest {
         Production calo = production("calo").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ofDays(1)).build();
         Fixtures.World observed = world();
         for (int run = 1; run <= 5; run++) {
-            observed.outputs(output(key("calo", run, 0)));
+            observed.outputs(output(key("calo", run, 0))).ledger(row(key("calo", run, 0), LedgerState.SUCCEEDED, run));
         }
 
         Plan plan = plan(PlannerSettings.DEFAULTS.withDeleteBatchSize(2), observed.snapshot(), List.of(), removed(calo));
@@ -132,7 +132,9 @@ class RemovalTest {
         Snapshot observed = world()
                 .ready(ready(consumer, "/lustre/dst/" + neededFile),
                         ready(finishedConsumer, outputName(calofit, consumedByFinished)))
-                .ledger(row(consumer, LedgerState.QUEUED, 5), row(finishedConsumer, LedgerState.SUCCEEDED, 6))
+                .ledger(row(consumer, LedgerState.QUEUED, 5), row(finishedConsumer, LedgerState.SUCCEEDED, 6),
+                        row(needed, LedgerState.SUCCEEDED, 1), row(notNeeded, LedgerState.SUCCEEDED, 2),
+                        row(consumedByFinished, LedgerState.SUCCEEDED, 3))
                 .queue(job(5, consumer, QueueState.IDLE))
                 .outputs(output(needed, neededFile), output(notNeeded, outputName(calofit, notNeeded)),
                         output(consumedByFinished, outputName(calofit, consumedByFinished)))
@@ -148,7 +150,75 @@ class RemovalTest {
                     assertThat(b.key()).isEqualTo(needed);
                     assertThat(b.blockingProduction()).isEqualTo("calo");
                     assertThat(b.reason()).isEqualTo("removing production calofit would delete " + neededFile
-                            + ", an input of unfinished job calo/100/0 of live production calo");
+                            + ", an input of unfinished job calo/100/0 of production calo");
                 });
+    }
+
+    @Test
+    void aRevertDeletesOnlyWhatTheRemovedProductionMadeNeverAnotherProductionsOrOlderFiles() {
+        Production calo = production("calo").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ZERO).build();
+        JobKey made = key("calo", 100, 0);
+        JobKey failedThenMadeElsewhere = key("calo", 101, 0);
+        JobKey older = key("calo", 102, 0);
+        Snapshot observed = world()
+                .ledger(row(made, LedgerState.SUCCEEDED, 1), row(failedThenMadeElsewhere, LedgerState.FAILED, 2))
+                .outputs(output(made), output(failedThenMadeElsewhere), output(older))
+                .snapshot();
+
+        Plan plan = plan(observed, List.of(), removed(calo));
+
+        assertThat(plan.actionsOf(Action.DeleteOutputs.class)).flatExtracting(Action.DeleteOutputs::keys)
+                .containsExactly(made);
+        assertThat(plan.notes()).contains("left alone: 2 outputs in the namespace of removed production calo that its"
+                + " ledger does not show it made (another production's, or older)");
+    }
+
+    @Test
+    void theRecordedInputsOfARunningJobAreSparedEvenWhenNoSpecSelectsItsRunAnyMore() {
+        Production calofit = production("calofit").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ZERO).build();
+        Production kept = production("kept").onRemoval(RemovalPolicy.Action.KEEP, Duration.ZERO).build();
+        Production calo = production("calo").build();
+        JobKey readByKept = key("calofit", 100, 0);
+        JobKey readByDroppedRun = key("calofit", 100, 1);
+        JobKey free = key("calofit", 100, 2);
+        JobKey keptJob = key("kept", 100, 0);
+        JobKey droppedRunJob = key("calo", 999, 1);
+        Snapshot observed = world()
+                .ledger(row(readByKept, LedgerState.SUCCEEDED, 1), row(readByDroppedRun, LedgerState.SUCCEEDED, 2),
+                        row(free, LedgerState.SUCCEEDED, 3), row(droppedRunJob, LedgerState.QUEUED, 8))
+                .queue(job(7, keptJob, QueueState.RUNNING), job(8, droppedRunJob, QueueState.RUNNING))
+                .outputs(output(readByKept, outputName(calofit, readByKept)),
+                        output(readByDroppedRun, outputName(calofit, readByDroppedRun)),
+                        output(free, outputName(calofit, free)))
+                .live(LiveJobInputs.recorded(keptJob, List.of("/sphenix/lustre/" + outputName(calofit, readByKept))),
+                        LiveJobInputs.recorded(droppedRunJob, List.of(outputName(calofit, readByDroppedRun))))
+                .snapshot();
+
+        Plan plan = plan(observed, List.of(calo), removed(calofit), removed(kept));
+
+        assertThat(plan.actionsOf(Action.DeleteOutputs.class)).flatExtracting(Action.DeleteOutputs::keys)
+                .containsExactly(free);
+        assertThat(plan.actionsOf(Action.BlockedDeletion.class)).extracting(Action.BlockedDeletion::neededBy)
+                .containsExactlyInAnyOrder(keptJob, droppedRunJob);
+    }
+
+    @Test
+    void aLiveJobWhoseInputsAreUnknownMakesDeletionsWaitWithOneReport() {
+        Production calofit = production("calofit").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ZERO).build();
+        JobKey adopted = key("calo", 100, 0);
+        Fixtures.World world = world().live(LiveJobInputs.unknown(adopted));
+        for (int seg = 0; seg < 3; seg++) {
+            world.outputs(output(key("calofit", 100, seg))).ledger(row(key("calofit", 100, seg), LedgerState.SUCCEEDED, seg));
+        }
+
+        Plan plan = plan(world.snapshot(), List.of(), removed(calofit));
+
+        assertThat(plan.actionsOf(Action.DeleteOutputs.class)).isEmpty();
+        assertThat(plan.actionsOf(Action.BlockedDeletion.class)).singleElement().satisfies(b -> {
+            assertThat(b.neededBy()).isEqualTo(adopted);
+            assertThat(b.reason()).isEqualTo("removing production calofit waits with 3 outputs: live job calo/100/0 of"
+                    + " production calo has no recorded input list (adopted from the queue, or submitted before inputs"
+                    + " were recorded), so no file can be proven unused until it ends");
+        });
     }
 }

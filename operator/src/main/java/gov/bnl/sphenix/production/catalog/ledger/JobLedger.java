@@ -10,12 +10,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -85,8 +87,15 @@ public final class JobLedger {
 
     private static final String BY_TOKEN = "SELECT * FROM job WHERE batch_token = ? ORDER BY id";
 
+    // every column but the recorded inputs: long, and only deletions need them
     private static final String OF_PRODUCTION = """
-            SELECT * FROM job WHERE production = ? AND state = ANY (?) ORDER BY run, segment, leaf""";
+            SELECT id, production, dsttype, dataset, tag, run, segment, leaf, state, attempt, memory_rung, request_mib,
+                   cluster_id, proc_id, batch_token, submitted_at, started_at, ended_at, exit_code, nevents, revision,
+                   rerun_token
+              FROM job WHERE production = ? AND state = ANY (?) ORDER BY run, segment, leaf""";
+
+    private static final String LIVE_INPUTS = """
+            SELECT production, run, segment, leaf, inputs FROM job WHERE state = ANY (?)""";
 
     private static final String COUNTS = "SELECT state, count(*) FROM job WHERE production = ? GROUP BY state";
 
@@ -260,6 +269,33 @@ public final class JobLedger {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(JobRows.read(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The input files a live job was submitted to read; empty when not recorded. */
+    public record LiveInputs(String production, int run, int segment, String leaf, Optional<List<String>> inputs) {
+    }
+
+    /**
+     * Streams the recorded inputs of every live job of every production (declared, removed or
+     * unknown to the specs in force) to {@code sink}, through a cursor. The sink must tolerate
+     * seeing a job twice if a transient failure makes the read start over.
+     */
+    public void liveInputs(Consumer<LiveInputs> sink) throws SQLException {
+        Transactions.run(ledger, retry, "inputs of live jobs", c -> {
+            try (PreparedStatement s = c.prepareStatement(LIVE_INPUTS)) {
+                s.setArray(1, SqlArrays.texts(c, Arrays.stream(JobState.values()).filter(JobState::live)
+                        .map(JobState::dbName).toList()));
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String inputs = rs.getString(5);
+                        sink.accept(new LiveInputs(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                                Optional.ofNullable(inputs).map(i -> i.isEmpty() ? List.of() : List.of(i.split("\n")))));
                     }
                 }
             }

@@ -31,16 +31,17 @@ public final class JobTransitions {
     // again with one more attempt. A live row is left alone and not returned: never two live jobs.
     private static final String TAKE = """
             INSERT INTO job AS j (production, dsttype, dataset, tag, run, segment, leaf, state, attempt, memory_rung,
-                                  request_mib, batch_token, revision, rerun_token, submitted_at, updated_at)
+                                  request_mib, batch_token, revision, rerun_token, inputs, submitted_at, updated_at)
             SELECT k.production, k.dsttype, k.dataset, k.tag, k.run, k.segment, k.leaf, 'submitting', 1, k.rung,
-                   k.mib, ?, k.revision, k.rerun, ?, ?
+                   k.mib, ?, k.revision, k.rerun, k.inputs, ?, ?
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::text[],
-                          ?::integer[], ?::integer[], ?::text[], ?::text[])
-                   AS k(production, dsttype, dataset, tag, run, segment, leaf, rung, mib, revision, rerun)
+                          ?::integer[], ?::integer[], ?::text[], ?::text[], ?::text[])
+                   AS k(production, dsttype, dataset, tag, run, segment, leaf, rung, mib, revision, rerun, inputs)
             ON CONFLICT ON CONSTRAINT job_key DO UPDATE
                SET state = 'submitting', attempt = j.attempt + 1, memory_rung = excluded.memory_rung,
                    request_mib = excluded.request_mib, batch_token = excluded.batch_token,
-                   revision = excluded.revision, rerun_token = excluded.rerun_token, cluster_id = NULL,
+                   revision = excluded.revision, rerun_token = excluded.rerun_token, inputs = excluded.inputs,
+                   cluster_id = NULL,
                    proc_id = NULL, submitted_at = excluded.submitted_at, started_at = NULL, ended_at = NULL,
                    exit_code = NULL, nevents = NULL, updated_at = excluded.updated_at
              WHERE j.state IN ('finished', 'failed', 'removed', 'lost')
@@ -52,13 +53,15 @@ public final class JobTransitions {
               FROM unnest(?::bigint[], ?::bigint[], ?::integer[]) AS u(id, cluster, proc)
              WHERE j.id = u.id AND j.state = 'submitting' AND j.batch_token = ?""";
 
-    // A job found in the queue under our key: the row learns its id (inserted when it had none).
+    // A job found in the queue under our key: the row learns its id (inserted when it had none). Its
+    // recorded inputs stay only when the job carries the token they were recorded under.
     private static final String ADOPT = """
             INSERT INTO job AS j (production, dsttype, dataset, tag, run, segment, leaf, state, attempt, request_mib,
                                   cluster_id, proc_id, batch_token, revision, rerun_token, submitted_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT ON CONSTRAINT job_key DO UPDATE
                SET state = excluded.state, cluster_id = excluded.cluster_id, proc_id = excluded.proc_id,
+                   inputs = CASE WHEN j.batch_token = excluded.batch_token THEN j.inputs END,
                    batch_token = excluded.batch_token, updated_at = excluded.updated_at
              WHERE j.state IN ('submitting', 'lost')""";
 
@@ -129,6 +132,7 @@ public final class JobTransitions {
                 s.setArray(12, SqlArrays.ints(c, jobs.stream().map(NewJob::requestMib).toList()));
                 s.setArray(13, SqlArrays.texts(c, jobs.stream().map(NewJob::revision).toList()));
                 s.setArray(14, SqlArrays.texts(c, jobs.stream().map(NewJob::rerunToken).toList()));
+                s.setArray(15, SqlArrays.texts(c, jobs.stream().map(j -> String.join("\n", j.inputs())).toList()));
                 return read(s);
             }
         });

@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.plan.HoldRecord;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.plan.LedgerRow;
+import gov.bnl.sphenix.production.plan.LiveJobInputs;
 import gov.bnl.sphenix.production.plan.LedgerState;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.QueueState;
@@ -134,14 +135,24 @@ final class SyntheticProduction {
     }
 
     Stream<Candidate> candidates() {
-        return IntStream.range(0, keys).mapToObj(i -> {
-            JobKey key = key(i);
-            String raw = name(RAW_PREFIX, key.run(), key.segment());
-            if (upstream == null) {
-                return new Candidate(key, List.of(raw));
-            }
-            return new Candidate(key, List.of(raw, name(upstreamPrefix, key.run(), key.segment())));
-        });
+        return IntStream.range(0, keys).mapToObj(i -> new Candidate(key(i), inputsOf(key(i))));
+    }
+
+    private List<String> inputsOf(JobKey key) {
+        String raw = name(RAW_PREFIX, key.run(), key.segment());
+        return upstream == null ? List.of(raw) : List.of(raw, name(upstreamPrefix, key.run(), key.segment()));
+    }
+
+    /** What the ledger recorded for the live jobs: the inputs they were submitted with. */
+    Stream<LiveJobInputs> liveJobInputs() {
+        return ledger().filter(row -> row.state().isLive())
+                .map(row -> LiveJobInputs.recorded(row.key(), inputsOf(row.key())));
+    }
+
+    /** A removed production's ledger: every key harvested, so all its outputs are provably its own. */
+    Stream<LedgerRow> allSucceeded() {
+        return IntStream.range(0, keys).mapToObj(i -> new LedgerRow(key(i), LedgerState.SUCCEEDED, 1,
+                spec.memory().firstMib(), token(key(i)), Optional.of(jobId(i)), "", Optional.of(now), List.of()));
     }
 
     Stream<LedgerRow> ledger() {

@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.plan.Candidate;
 import gov.bnl.sphenix.production.plan.DesiredState;
 import gov.bnl.sphenix.production.plan.ExistingOutput;
 import gov.bnl.sphenix.production.plan.LedgerRow;
+import gov.bnl.sphenix.production.plan.LiveJobInputs;
 import gov.bnl.sphenix.production.plan.Observation;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
@@ -96,7 +97,16 @@ final class SyntheticWorld implements Observation {
     @Override
     public Stream<LedgerRow> ledger(String production) {
         SyntheticProduction p = live.get(production);
-        return p == null ? Stream.empty() : p.ledger();
+        if (p != null) {
+            return p.ledger();
+        }
+        SyntheticProduction r = removed.get(production);
+        return r == null ? Stream.empty() : r.allSucceeded();
+    }
+
+    @Override
+    public Stream<LiveJobInputs> liveJobInputs() {
+        return live.values().stream().flatMap(SyntheticProduction::liveJobInputs);
     }
 
     @Override

@@ -110,7 +110,14 @@ public final class ActionExecutor {
                     i = killRun(run, actions, i);
                     continue;
                 }
-                carryOut(run, action);
+                try {
+                    carryOut(run, action);
+                } catch (RuntimeException e) {
+                    // a defect or a value nobody foresaw in one action must not stop the others
+                    run.errors.add("could not " + action.describe() + ": " + e);
+                    events.warning(action.production(), "action-failed", "could not " + action.describe() + ": " + e
+                            + "; the other actions of this pass go on");
+                }
                 i++;
             }
         } catch (BatchSystemException | SQLException e) {
@@ -146,7 +153,13 @@ public final class ActionExecutor {
     private void submit(Run run, Action.Submit action) throws SQLException {
         Production spec = run.spec(action.production());
         boolean raw = run.desired.catalogue().product(spec.dsttype()).map(p -> p.isRaw()).orElse(false);
-        List<JobKey> submitted = submitter.submit(action, spec, raw, run.desired.revision().commitId());
+        Submitter.Outcome outcome = submitter.submit(action, spec, raw, run.desired.revision().commitId());
+        for (Submitter.Refusal refusal : outcome.refused()) {
+            run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
+            tellFailure(run, action.production(), "job " + refusal.key().jobName() + " failed before submission: "
+                    + refusal.reason() + " (a new rerun token brings it back once the cause is fixed)");
+        }
+        List<JobKey> submitted = outcome.submitted();
         if (submitted.isEmpty()) {
             return;
         }
@@ -199,9 +212,14 @@ public final class ActionExecutor {
             transitions.failed(row.get().id(), action.hold().map(h -> ledgerHold(h, row.get().requestMib())));
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
-        int told = run.failuresTold.merge(action.production(), 1, Integer::sum);
+        tellFailure(run, action.production(), "job " + action.key().jobName() + " failed: " + action.reason());
+    }
+
+    /** Failures are told one by one up to a bound per production and pass, so a bad day stays readable. */
+    private static void tellFailure(Run run, String production, String message) {
+        int told = run.failuresTold.merge(production, 1, Integer::sum);
         if (told <= FAILURES_TOLD_ONE_BY_ONE) {
-            run.events.warning(action.production(), "failed", "job " + action.key().jobName() + " failed: " + action.reason());
+            run.events.warning(production, "failed", message);
         }
     }
 

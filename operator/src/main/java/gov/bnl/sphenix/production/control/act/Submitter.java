@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The submission protocol, which survives a crash at any step:
@@ -37,8 +38,24 @@ import java.util.Map;
  * A crash after 1 leaves {@code submitting} rows with nothing queued: the planner resets them
  * after its timeout. A crash after 2 leaves queued jobs the ledger has no id for: the next pass
  * finds them by key and token and adopts them. Neither submits a job twice.
+ *
+ * <p>A job whose submission cannot even be described (a catalog path the batch system's language
+ * cannot carry, a value the spec should have refused) is refused alone: its row fails with the
+ * reason and the rest of the action goes on, so one bad job never stops the others.
  */
 final class Submitter {
+
+    /** A job not submitted because its description could not be built, and why. */
+    record Refusal(JobKey key, String reason) {
+    }
+
+    /** What one submit action did: the keys queued and the jobs refused. */
+    record Outcome(List<JobKey> submitted, List<Refusal> refused) {
+        Outcome {
+            submitted = List.copyOf(submitted);
+            refused = List.copyOf(refused);
+        }
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,18 +73,18 @@ final class Submitter {
         this.crash = crash;
     }
 
-    /** Returns the keys submitted: fewer than asked when some were live in the ledger already. */
-    List<JobKey> submit(Action.Submit action, Production spec, boolean rawInputs, String revision) throws SQLException {
+    /** Submits the action's jobs: fewer than asked when some were live in the ledger already or refused. */
+    Outcome submit(Action.Submit action, Production spec, boolean rawInputs, String revision) throws SQLException {
         String token = newToken();
         int rung = Math.max(0, spec.memory().positionOf(action.memoryMib()));
         List<NewJob> wanted = new ArrayList<>();
         for (Action.JobSubmission job : action.jobs()) {
             wanted.add(new NewJob(ActionExecutor.ledgerKey(spec, job.key()), rung, action.memoryMib(), revision,
-                    job.rerunToken()));
+                    job.rerunToken(), job.inputs()));
         }
         List<LedgerJob> taken = transitions.takeForSubmission(wanted, token);
         if (taken.isEmpty()) {
-            return List.of();
+            return new Outcome(List.of(), List.of());
         }
         crash.reached(CrashPoint.Step.AFTER_LEDGER_INSERT);
         Map<JobKey, Action.JobSubmission> byKey = new HashMap<>();
@@ -75,33 +92,49 @@ final class Submitter {
         List<String> allInputs = taken.stream().flatMap(t -> byKey.get(LedgerRows.key(t)).inputs().stream()).toList();
         Map<String, List<FileLocation>> located = inputs.locate(allInputs, rawInputs);
         List<JobSpec> jobs = new ArrayList<>();
+        List<LedgerJob> described = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
         for (LedgerJob row : taken) {
             JobKey key = LedgerRows.key(row);
-            jobs.add(jobSpecs.of(spec, new JobSpecs.Request(key.run(), key.segment(), key.leaf(),
-                    spec.rule().params().physicsmode(), InputPaths.paths(byKey.get(key).inputs(), located), token,
-                    action.memoryMib())));
+            try {
+                jobs.add(jobSpecs.of(spec, new JobSpecs.Request(key.run(), key.segment(), key.leaf(),
+                        spec.rule().params().physicsmode(), InputPaths.paths(byKey.get(key).inputs(), located), token,
+                        action.memoryMib())));
+                described.add(row);
+            } catch (RuntimeException e) {
+                transitions.failed(row.id(), Optional.empty());
+                refused.add(new Refusal(key, String.valueOf(e.getMessage())));
+            }
+        }
+        if (jobs.isEmpty()) {
+            return new Outcome(List.of(), refused);
         }
         Submission submission;
         try {
             submission = batch.submit(jobs);
         } catch (SubmitException e) {
             if (!e.outcomeUnknown()) {
-                transitions.submissionLost(token, taken.stream().map(LedgerJob::id).toList());
+                transitions.submissionLost(token, described.stream().map(LedgerJob::id).toList());
             }
             // unknown outcome: the rows stay submitting; the next pass adopts what reached the queue
             throw e;
+        } catch (RuntimeException e) {
+            // an adapter that refuses a description queued nothing: the rows may go again
+            transitions.submissionLost(token, described.stream().map(LedgerJob::id).toList());
+            throw new SubmitException("the batch system adapter refused the submission: " + e.getMessage(), false,
+                    List.of());
         }
         crash.reached(CrashPoint.Step.AFTER_SUBMIT);
         Map<JobKey, BatchJobId> ids = submission.idsByKey();
         List<SubmittedRow> recorded = new ArrayList<>();
-        for (LedgerJob row : taken) {
+        for (LedgerJob row : described) {
             BatchJobId id = ids.get(LedgerRows.key(row));
             if (id != null) {
                 recorded.add(new SubmittedRow(row.id(), id.cluster(), id.proc()));
             }
         }
         transitions.recordSubmitted(token, recorded);
-        return taken.stream().map(LedgerRows::key).toList();
+        return new Outcome(described.stream().map(LedgerRows::key).toList(), refused);
     }
 
     /** Unique per submission; short, since it travels as a ClassAd on every job. */

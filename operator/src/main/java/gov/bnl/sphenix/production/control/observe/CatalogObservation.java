@@ -10,12 +10,14 @@ import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Candidate;
 import gov.bnl.sphenix.production.plan.ExistingOutput;
 import gov.bnl.sphenix.production.plan.LedgerRow;
+import gov.bnl.sphenix.production.plan.LiveJobInputs;
 import gov.bnl.sphenix.production.plan.Observation;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +99,20 @@ public final class CatalogObservation implements Observation {
     @Override
     public Stream<ExistingOutput> outputs(String production) {
         return found(production).outputs().stream();
+    }
+
+    @Override
+    public Stream<LiveJobInputs> liveJobInputs() {
+        List<LiveJobInputs> live = new ArrayList<>();
+        try {
+            ledger.liveInputs(job -> {
+                JobKey key = JobKey.ofLeaf(job.production(), job.run(), job.segment(), job.leaf());
+                live.add(job.inputs().map(i -> LiveJobInputs.recorded(key, i)).orElseGet(() -> LiveJobInputs.unknown(key)));
+            });
+        } catch (SQLException e) {
+            throw new ObservationFailed("inputs of live jobs", e);
+        }
+        return live.stream();
     }
 
     /** The ledger rows of a production by key, as read this pass. */

@@ -21,14 +21,16 @@ import javax.sql.DataSource;
 /**
  * The outputs a production already has in the FileCatalog, by job key. The catalog's
  * {@code dsttype} column holds the product — the dsttype, and for per-leaf products the leaf
- * after it — so the query asks for exactly the products this production makes.
+ * after it — so the query asks for exactly the products this production makes, and only in the
+ * runs it selects: two productions may share a namespace over disjoint runs, and neither counts
+ * (or, removed, deletes) the other's files.
  */
 public final class ProductionOutputs {
 
     private static final String OUTPUTS = """
             SELECT runnumber, segment, dsttype, filename, coalesce(events, 0)
               FROM datasets
-             WHERE dataset = ? AND tag = ? AND dsttype = ANY (?)""";
+             WHERE dataset = ? AND tag = ? AND dsttype = ANY (?) AND runnumber BETWEEN ? AND ?""";
 
     /** What the catalog holds for one production: outputs by key and the events in them. */
     public record Found(List<ExistingOutput> outputs, long events) {
@@ -54,6 +56,9 @@ public final class ProductionOutputs {
         } else {
             leafOfProduct.put(dsttype, "");
         }
+        if (production.runs().isEmpty()) {
+            return new Found(List.of(), 0);
+        }
         return Transactions.run(fileCatalog, retry, "outputs of " + production.name(), c -> {
             Map<JobKey, List<String>> files = new HashMap<>();
             long events = 0;
@@ -61,9 +66,14 @@ public final class ProductionOutputs {
                 s.setString(1, production.rule().params().dataset());
                 s.setString(2, production.rule().params().tag().toString());
                 s.setArray(3, SqlArrays.texts(c, List.copyOf(leafOfProduct.keySet())));
+                s.setInt(4, production.runs().first().orElseThrow());
+                s.setInt(5, production.runs().last().orElseThrow());
                 s.setFetchSize(10_000);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
+                        if (!production.runs().contains(rs.getInt(1))) {
+                            continue;
+                        }
                         JobKey key = JobKey.ofLeaf(production.name(), rs.getInt(1), rs.getInt(2),
                                 leafOfProduct.get(rs.getString(3)));
                         files.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(4));

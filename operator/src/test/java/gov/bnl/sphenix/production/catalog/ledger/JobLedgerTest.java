@@ -55,7 +55,7 @@ class JobLedgerTest {
     private static List<NewJob> jobs(String production, int run, int count, String leaf) {
         return IntStream.range(0, count).mapToObj(segment -> new NewJob(
                 new JobKey(production, "DST_STREAMING_EVENT", "run3auau", TAG, run, segment, leaf),
-                0, 2048, "r1", "")).toList();
+                0, 2048, "r1", "", List.of())).toList();
     }
 
     @Test

@@ -63,7 +63,7 @@ class HarvesterTest {
         new ProductionRegistry(world.catalogs().ledger(), world.catalogs().retry()).record(new ProductionRecord(
                 streaming.name(), streaming.specHash(), "r1", ProductionState.ACTIVE, Instant.now()));
         JobTransitions transitions = new JobTransitions(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC());
-        row = transitions.takeForSubmission(List.of(new NewJob(JobKey.of(streaming, 66052, 0, "mvtx0"), 0, 256, "r1", "")),
+        row = transitions.takeForSubmission(List.of(new NewJob(JobKey.of(streaming, 66052, 0, "mvtx0"), 0, 256, "r1", "", List.of())),
                 "btoken").get(0);
         transitions.recordSubmitted("btoken", List.of(new JobTransitions.SubmittedRow(row.id(), CLUSTER, 0)));
         harvester = new Harvester(world.catalogs(), world.settings(), Clock.systemUTC(), CrashPoint.NONE);

@@ -1,0 +1,198 @@
+package gov.bnl.sphenix.production.control.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.bnl.sphenix.production.catalog.ledger.JobState;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
+import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+import gov.bnl.sphenix.production.control.Engine;
+import gov.bnl.sphenix.production.control.LocalWorlds;
+import gov.bnl.sphenix.production.control.Passes;
+import gov.bnl.sphenix.production.control.PassReport;
+import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.spec.names.OutputFile;
+import gov.bnl.sphenix.production.spec.names.Tag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine end to end on this machine, told as what must never happen: deleting what is not the
+ * operator's own, and one bad job stopping the others.
+ */
+class EngineSafetyScenarioTest {
+
+    private static final String STREAMING = "demo-streaming";
+    private static final String EVEN = "even-streaming";
+    private static final String ODD = "odd-streaming";
+
+    @TempDir
+    Path dir;
+
+    private DemoWorld world;
+    private Engine engine;
+
+    @BeforeEach
+    void buildWorld() throws Exception {
+        world = LocalWorlds.create(dir.resolve("world"));
+        engine = world.startEngine();
+    }
+
+    @AfterEach
+    void closeWorld() {
+        world.close();
+    }
+
+    /**
+     * Two productions share one output namespace over disjoint runs (the even and the odd ones),
+     * which validation allows. Reverting one with policy kill-and-delete-outputs deletes exactly what
+     * that production made: never the other's files and rows, never a file catalogued before it.
+     */
+    @Test
+    void revertingOneOfTwoProductionsInANamespaceDeletesOnlyItsOwnOutputs() throws Exception {
+        List<Integer> even = new ArrayList<>();
+        List<Integer> odd = new ArrayList<>();
+        for (int run = world.seeded().firstRun(); run <= world.seeded().lastRun(); run++) {
+            (run % 2 == 0 ? even : odd).add(run);
+        }
+        world.specs().write(DemoWorld.PRODUCTIONS + "even.yaml", streaming(EVEN, even));
+        world.specs().commitAndPush("Merge pull request #1: even runs");
+        world.specs().write(DemoWorld.PRODUCTIONS + "odd.yaml", streaming(ODD, odd));
+        RevCommit oddCommit = world.specs().commitAndPush("Merge pull request #2: odd runs");
+        Path older = catalogueAnOlderFile(odd.get(odd.size() - 1), "mvtx5");
+
+        passUntil(r -> complete(r, EVEN) && complete(r, ODD), Duration.ofMinutes(3));
+        List<String> evenFiles = filesOf(even);
+        List<String> oddFiles = filesOf(odd);
+        List<LedgerJob> evenRows = LocalWorlds.ledgerRows(world, EVEN);
+        assertThat(evenFiles).isNotEmpty();
+        assertThat(oddFiles).hasSizeGreaterThan(1).contains(older.toString());
+
+        world.specs().revertAndPush(oddCommit);
+        passUntil(r -> r.status(ODD).isEmpty(), Duration.ofMinutes(1));
+
+        assertThat(filesOf(even)).as("the other production's catalogued files")
+                .containsExactlyInAnyOrderElementsOf(evenFiles);
+        assertThat(evenFiles).allSatisfy(f -> assertThat(Path.of(f)).exists());
+        assertThat(LocalWorlds.ledgerRows(world, EVEN)).as("the other production's ledger rows").isEqualTo(evenRows);
+        assertThat(filesOf(odd)).as("only the file that predates the reverted production is left")
+                .containsExactly(older.toString());
+        assertThat(older).exists();
+        oddFiles.stream().filter(f -> !f.equals(older.toString()))
+                .forEach(f -> assertThat(Path.of(f)).as("deleted output of the reverted production").doesNotExist());
+    }
+
+    /**
+     * A job whose submission cannot be described — the raw files of one stream catalogued at a path
+     * holding a submit-language macro, {@code $(...)} — fails alone, with its reason, and every other
+     * job of the production and of the pass goes on.
+     */
+    @Test
+    void aJobThatCannotBeSubmittedFailsAloneWithItsReasonAndTheRestRuns() throws Exception {
+        int poisoned = poisonTheFilesOf("mvtx0");
+        world.declare("streaming", "Merge pull request #1: start event building");
+
+        List<PassReport> passes = new ArrayList<>();
+        PassReport done = passUntil(r -> {
+            passes.add(r);
+            return complete(r, STREAMING);
+        }, Duration.ofMinutes(3));
+
+        List<LedgerJob> rows = LocalWorlds.ledgerRows(world, STREAMING);
+        List<LedgerJob> failed = rows.stream().filter(r -> r.state() == JobState.FAILED).toList();
+        assertThat(poisoned).isPositive();
+        assertThat(failed).isNotEmpty().allSatisfy(r -> assertThat(r.key().leaf()).isEqualTo("mvtx0"));
+        assertThat(rows).filteredOn(r -> r.state() == JobState.FINISHED).hasSizeGreaterThan(failed.size())
+                .allSatisfy(r -> assertThat(r.key().leaf()).isNotEqualTo("mvtx0"));
+        assertThat(passes).flatExtracting(PassReport::events)
+                .filteredOn(e -> e.kind().equals("failed"))
+                .hasSize(failed.size())
+                .allSatisfy(e -> assertThat(e.message()).contains("failed before submission").contains("$("));
+        assertThat(done.errors()).isEmpty();
+    }
+
+    private static String streaming(String name, List<Integer> runs) {
+        return """
+                apiVersion: production.sphenix.bnl.gov/v1alpha1
+                kind: Production
+                metadata:
+                  name: %s
+                spec:
+                  rule:
+                    ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
+                    name: Full_STREAMING_EVENT_run3physics
+                  runs:
+                    list: %s
+                  segments: first-only
+                  masks: ["TPC{00..23}", TPOT, "INTT{0..7}"]
+                  memory: 256 MB, 1 GB
+                  onRemoval:
+                    policy: kill-and-delete-outputs
+                    gracePeriod: 0s
+                """.formatted(name, runs);
+    }
+
+    /** A DST that the old system made before either production existed, in the late production's runs. */
+    private Path catalogueAnOlderFile(int run, String leaf) throws Exception {
+        OutputFile file = new OutputFile("DST_STREAMING_EVENT", Optional.of(leaf), "run3auau",
+                Tag.parse("ana523_nocdbtag_v001"), run, 0);
+        Path path = world.settings().layout().dstPath(file, "physics");
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, "made by the old system");
+        new BulkRegistrar(world.catalogs().fileCatalog(), world.catalogs().retry(), Clock.systemUTC(),
+                BulkRegistrar.DEFAULT_BATCH).register(List.of(new CatalogedOutput(file, "lustre", path.toString(),
+                Files.size(path), "0123456789abcdef0123456789abcdef", 100, 0, 99)));
+        return path;
+    }
+
+    /** Re-catalogues every raw file of one stream at a path that no submit description may carry. */
+    private int poisonTheFilesOf(String daqhost) throws SQLException {
+        try (Connection c = world.catalogs().rawdata().getConnection();
+             PreparedStatement poison = c.prepareStatement("""
+                     UPDATE files SET full_file_path = '/sphenix/lustre/$(Owner)/' || lfn
+                      WHERE lfn IN (SELECT filename FROM datasets WHERE daqhost = ?)""")) {
+            poison.setString(1, daqhost);
+            return poison.executeUpdate();
+        }
+    }
+
+    private static boolean complete(PassReport report, String production) {
+        return report.status(production).map(s -> s.state() == ProductionStatus.State.COMPLETE).orElse(false);
+    }
+
+    private List<String> filesOf(List<Integer> runs) throws SQLException {
+        List<String> paths = new ArrayList<>();
+        try (Connection c = world.catalogs().fileCatalog().getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT f.full_file_path FROM files f JOIN datasets d ON d.filename = f.lfn
+                      WHERE d.runnumber = ANY (?) ORDER BY 1""")) {
+            s.setArray(1, c.createArrayOf("integer", runs.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    paths.add(rs.getString(1));
+                }
+            }
+        }
+        return paths;
+    }
+
+    private PassReport passUntil(Predicate<PassReport> done, Duration timeout) {
+        return Passes.until(engine, done, timeout, Duration.ofMillis(500));
+    }
+}

@@ -6,20 +6,30 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import gov.bnl.sphenix.production.batch.ChildEnvironment;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command with a time limit. Output goes to temporary files rather than pipes, so a tool
  * that prints a lot (a {@code condor_q} of 50k jobs) can never block on a full pipe while we wait
- * for it; standard input is written from its own thread for the same reason.
+ * for it; standard input is written from its own thread for the same reason. The tools get only
+ * the {@link ChildEnvironment#CONDOR_TOOLS} part of the operator's environment.
  */
 final class CommandRunner {
 
     private final Path scratch;
+    private final Map<String, String> parentEnvironment;
 
     CommandRunner() {
+        this(System.getenv());
+    }
+
+    /** With {@code parentEnvironment} standing in for this process's environment. */
+    CommandRunner(Map<String, String> parentEnvironment) {
+        this.parentEnvironment = Map.copyOf(parentEnvironment);
         try {
             scratch = Files.createTempDirectory("condor-cli-");
             scratch.toFile().deleteOnExit();
@@ -35,7 +45,8 @@ final class CommandRunner {
         try {
             out = Files.createTempFile(scratch, "out-", ".txt");
             err = Files.createTempFile(scratch, "err-", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = ChildEnvironment.CONDOR_TOOLS.applyTo(new ProcessBuilder(command), parentEnvironment)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
             if (stdin == null) {
                 builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             }

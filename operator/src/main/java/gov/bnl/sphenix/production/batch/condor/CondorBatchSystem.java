@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@code condor_submit -terse}, {@code condor_q -json}, {@code condor_history -json},
  * {@code condor_qedit}, {@code condor_release}, {@code condor_hold}, {@code condor_rm}. Every call
  * has a time limit; a schedd that does not answer makes a query {@link QueueSnapshot.Unknown},
- * never an empty queue.
+ * never an empty queue. Every call names the configured schedd, and every constraint the owner of
+ * our jobs ({@link SubmitUser}): in a shared schedd another user's job that carries our attributes
+ * is never read, changed or removed.
  */
 public final class CondorBatchSystem implements BatchSystem {
 
@@ -39,11 +41,16 @@ public final class CondorBatchSystem implements BatchSystem {
 
     private final CondorSettings settings;
     private final CondorCli cli;
+    private final CondorCommands commands;
+    private final SubmitUser owner;
+    private final ForeignOwners foreignOwners = new ForeignOwners();
     private final JobDirectories directories;
 
     public CondorBatchSystem(CondorSettings settings, JobDirectories directories) {
         this.settings = settings;
         this.cli = new CondorCli(settings);
+        this.commands = new CondorCommands(settings.scheddName());
+        this.owner = new SubmitUser(settings.submitUser(), cli, commands);
         this.directories = directories;
     }
 
@@ -62,6 +69,12 @@ public final class CondorBatchSystem implements BatchSystem {
     @Override
     public Submission submit(List<JobSpec> jobs) {
         requireUniqueKeys(jobs);
+        try {
+            // jobs we could not find again afterwards would be submitted again and again
+            owner.require();
+        } catch (BatchSystemException e) {
+            throw new SubmitException(e.getMessage(), false, List.of());
+        }
         long start = System.nanoTime();
         Map<JobKey, InputSlice> inputs = directories.prepare(jobs);
         log.debug("prepared {} jobs' log directories and input bundle in {} ms", jobs.size(),
@@ -83,7 +96,7 @@ public final class CondorBatchSystem implements BatchSystem {
         String description = submitDescription(jobs, inputs);
         log.debug("{}: submit description of {} jobs ({} kB) in {} ms", production, jobs.size(), description.length() / 1024,
                 (System.nanoTime() - start) / 1_000_000);
-        CommandResult result = cli.run("condor_submit", List.of("-terse", "-"), description);
+        CommandResult result = cli.run(commands.submit(), description);
         if (!result.succeeded()) {
             log.warn("{}: {}", production, result.describe());
         }
@@ -125,8 +138,12 @@ public final class CondorBatchSystem implements BatchSystem {
 
     @Override
     public QueueSnapshot query(Selection selection) {
-        return read("condor_q", List.of("-allusers", "-json", "-constraint", Constraints.of(selection),
-                "-attributes", String.join(",", JobAttributes.QUERY)));
+        try {
+            String ours = owner.require();
+            return read(ours, commands.query(ours, selection));
+        } catch (BatchSystemException e) {
+            return QueueSnapshot.unknown(e.getMessage());
+        }
     }
 
     @Override
@@ -134,53 +151,49 @@ public final class CondorBatchSystem implements BatchSystem {
         if (limit < 1) {
             throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
         }
-        return read("condor_history", List.of("-json", "-constraint", Constraints.of(selection),
-                "-attributes", String.join(",", JobAttributes.QUERY), "-limit", Integer.toString(limit)));
+        try {
+            String ours = owner.require();
+            return read(ours, commands.history(ours, selection, limit));
+        } catch (BatchSystemException e) {
+            return QueueSnapshot.unknown(e.getMessage());
+        }
     }
 
-    private QueueSnapshot read(String tool, List<String> arguments) {
+    private QueueSnapshot read(String ourOwner, CondorCommands.Command command) {
         Instant asked = Instant.now();
-        CommandResult result = cli.run(tool, arguments);
+        CommandResult result = cli.run(command);
         if (!result.succeeded()) {
             log.warn("queue unknown: {}", result.describe());
             return QueueSnapshot.unknown(result.describe());
         }
         try {
-            return QueueSnapshot.of(JobAdParser.parse(result.stdout()), asked);
+            JobAdParser.JobAds ads = JobAdParser.parse(result.stdout(), ourOwner);
+            foreignOwners.report(command.tool(), ourOwner, ads.otherOwners());
+            return QueueSnapshot.of(ads.jobs(), asked);
         } catch (IOException | IllegalArgumentException e) {
-            log.warn("{} printed what we cannot read: {}", tool, e.getMessage());
-            return QueueSnapshot.unknown(tool + " printed unreadable JSON: " + e.getMessage());
+            log.warn("{} printed what we cannot read: {}", command.tool(), e.getMessage());
+            return QueueSnapshot.unknown(command.tool() + " printed unreadable JSON: " + e.getMessage());
         }
     }
 
     @Override
     public void release(Selection selection) {
-        act("condor_release", List.of("-constraint", Constraints.of(selection)), selection);
+        act(commands.release(owner.require(), selection), selection);
     }
 
     @Override
     public void hold(Selection selection, String reason) {
-        act("condor_hold", List.of("-reason", reason, "-constraint", Constraints.of(selection)), selection);
+        act(commands.hold(owner.require(), selection, reason), selection);
     }
 
     @Override
     public void remove(Selection selection, String reason) {
-        act("condor_rm", List.of("-reason", reason, "-constraint", Constraints.of(selection)), selection);
+        act(commands.remove(owner.require(), selection, reason), selection);
     }
 
     @Override
     public void edit(Selection selection, JobEdit edit) {
-        List<String> change;
-        if (edit instanceof JobEdit.RequestMemory m) {
-            change = List.of("RequestMemory", Integer.toString(m.mib()));
-        } else if (edit instanceof JobEdit.Priority p) {
-            change = List.of("JobPrio", Integer.toString(p.priority()));
-        } else {
-            throw new IllegalArgumentException("cannot edit " + edit);
-        }
-        List<String> args = new ArrayList<>(List.of("-constraint", Constraints.of(selection)));
-        args.addAll(change);
-        act("condor_qedit", args, selection);
+        act(commands.edit(owner.require(), selection, edit), selection);
     }
 
     /**
@@ -188,23 +201,24 @@ public final class CondorBatchSystem implements BatchSystem {
      * nothing matches, {@code condor_qedit} fails; a failure is only an error when the selection does
      * match jobs (or the queue cannot be read).
      */
-    private void act(String tool, List<String> arguments, Selection selection) {
-        CommandResult result = cli.run(tool, arguments);
+    private void act(CondorCommands.Command command, Selection selection) {
+        CommandResult result = cli.run(command);
         if (!result.succeeded()) {
             // jobs already on their way out (removed, completed) cannot be acted on and do not count
             QueueSnapshot matching = result.timedOut() ? QueueSnapshot.unknown("timed out")
                     : query(selection.and(Selection.inState(JobState.IDLE, JobState.RUNNING, JobState.HELD)));
             if (!matching.isKnown() || !matching.jobs().isEmpty()) {
-                log.warn("{} failed: {}", tool, result.describe());
+                log.warn("{} failed: {}", command.tool(), result.describe());
                 throw new BatchSystemException(result.describe());
             }
         }
-        log.info("{} on {} ({} ms)", tool, Constraints.of(selection), result.elapsed().toMillis());
+        log.info("{} on {} ({} ms)", command.tool(), Constraints.of(owner.require(), selection),
+                result.elapsed().toMillis());
     }
 
     @Override
     public Health health() {
-        CommandResult result = cli.run("condor_q", List.of("-allusers", "-totals"));
+        CommandResult result = cli.run(commands.totals());
         String summary = result.stdout().lines().filter(l -> l.startsWith("Total for all users")).findFirst()
                 .orElse("").strip();
         return result.succeeded() ? Health.up(summary.isEmpty() ? "the schedd answers" : summary, result.elapsed())

@@ -21,17 +21,17 @@ final class CondorCli {
         this.settings = settings;
     }
 
-    CommandResult run(String tool, List<String> arguments) {
-        return run(tool, arguments, null);
+    CommandResult run(CondorCommands.Command command) {
+        return run(command, null);
     }
 
-    CommandResult run(String tool, List<String> arguments, String stdin) {
-        List<String> command = new ArrayList<>(settings.commandPrefix());
-        command.add(settings.toolDirectory().map(d -> d + "/" + tool).orElse(tool));
-        command.addAll(arguments);
-        CommandResult result = runner.run(command, stdin, settings.commandTimeout());
+    CommandResult run(CondorCommands.Command command, String stdin) {
+        List<String> words = new ArrayList<>(settings.commandPrefix());
+        words.add(settings.toolDirectory().map(d -> d + "/" + command.tool()).orElse(command.tool()));
+        words.addAll(command.arguments());
+        CommandResult result = runner.run(words, stdin, settings.commandTimeout());
         // failures are logged by the caller, which knows whether one matters (no match is not an error)
-        log.debug("{} exited with {} after {} ms", tool, result.exitCode(), result.elapsed().toMillis());
+        log.debug("{} exited with {} after {} ms", command.tool(), result.exitCode(), result.elapsed().toMillis());
         return result;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How to reach HTCondor and what every job gets.
@@ -18,11 +19,17 @@ import java.util.Optional;
  *                       "unknown", never as "no jobs"
  * @param wrapper        how a worker starts the job wrapper
  * @param policy         the holds every job carries
+ * @param scheddName     the schedd to talk to ({@code -name} on every tool), when not the local one
+ * @param submitUser     the user our jobs belong to ({@code Owner}); empty: the user the schedd
+ *                       sees the tools as (asked once with {@code condor_ping}). Jobs of any other
+ *                       owner are never read, changed or removed, even when they carry our attributes.
  */
 public record CondorSettings(List<String> commandPrefix, Optional<String> toolDirectory, Duration commandTimeout,
-                             WrapperLaunch wrapper, JobPolicy policy) {
+                             WrapperLaunch wrapper, JobPolicy policy, Optional<String> scheddName,
+                             Optional<String> submitUser) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern SCHEDD = Pattern.compile("[A-Za-z0-9_.@-]+");
 
     public CondorSettings {
         commandPrefix = List.copyOf(commandPrefix);
@@ -30,9 +37,25 @@ public record CondorSettings(List<String> commandPrefix, Optional<String> toolDi
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(wrapper, "wrapper");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(scheddName, "scheddName");
+        Objects.requireNonNull(submitUser, "submitUser");
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("the command timeout must be positive");
         }
+        scheddName.filter(name -> !SCHEDD.matcher(name).matches()).ifPresent(name -> {
+            throw new IllegalArgumentException("the schedd name '" + name
+                    + "' is not a schedd name (letters, digits, '.', '-', '_', '@'), e.g. schedd@submit01.example.org");
+        });
+        submitUser.filter(user -> !SubmitUser.NAME.matcher(user).matches()).ifPresent(user -> {
+            throw new IllegalArgumentException("the submit user '" + user
+                    + "' is not a user name (letters, digits, '.', '-', '_')");
+        });
+    }
+
+    /** The local schedd, and the user it sees the tools as. */
+    public CondorSettings(List<String> commandPrefix, Optional<String> toolDirectory, Duration commandTimeout,
+                          WrapperLaunch wrapper, JobPolicy policy) {
+        this(commandPrefix, toolDirectory, commandTimeout, wrapper, policy, Optional.empty(), Optional.empty());
     }
 
     /** Tools on the PATH, default time limit and policy. */
@@ -41,10 +64,22 @@ public record CondorSettings(List<String> commandPrefix, Optional<String> toolDi
     }
 
     public CondorSettings withTimeout(Duration timeout) {
-        return new CondorSettings(commandPrefix, toolDirectory, timeout, wrapper, policy);
+        return new CondorSettings(commandPrefix, toolDirectory, timeout, wrapper, policy, scheddName, submitUser);
     }
 
     public CondorSettings withPolicy(JobPolicy newPolicy) {
-        return new CondorSettings(commandPrefix, toolDirectory, commandTimeout, wrapper, newPolicy);
+        return new CondorSettings(commandPrefix, toolDirectory, commandTimeout, wrapper, newPolicy, scheddName, submitUser);
+    }
+
+    /** Every tool talks to the schedd of this name ({@code -name}). */
+    public CondorSettings withScheddName(String name) {
+        return new CondorSettings(commandPrefix, toolDirectory, commandTimeout, wrapper, policy, Optional.of(name),
+                submitUser);
+    }
+
+    /** Our jobs are those of this owner, whoever the schedd sees the tools as. */
+    public CondorSettings withSubmitUser(String user) {
+        return new CondorSettings(commandPrefix, toolDirectory, commandTimeout, wrapper, policy, scheddName,
+                Optional.of(user));
     }
 }

@@ -10,16 +10,23 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A {@link Selection} as a ClassAd constraint for {@code -constraint}. Strings compare with
- * {@code =?=}, which is case-sensitive and false (not undefined) for jobs without the attribute,
- * so jobs that are not ours never match.
+ * A {@link Selection} as a ClassAd constraint for {@code -constraint}, always limited to the jobs
+ * of one owner: in a shared schedd anyone can put {@code +ProdOpProduction} on a job, and another
+ * user's job must never be adopted, changed or removed. Strings compare with {@code =?=}, which is
+ * case-sensitive (unlike {@code ==}, for which {@code "Sphnxpro" == "sphnxpro"}) and false (not
+ * undefined) for jobs without the attribute, so jobs that are not ours never match.
  */
 final class Constraints {
 
     private Constraints() {
     }
 
-    static String of(Selection selection) {
+    /** The jobs of {@code owner} that {@code selection} names. */
+    static String of(String owner, Selection selection) {
+        return JobAttributes.OWNER + " =?= " + ClassAds.string(owner) + " && (" + matching(selection) + ")";
+    }
+
+    private static String matching(Selection selection) {
         if (selection instanceof Selection.Production p) {
             return JobAttributes.PRODUCTION + " =?= " + ClassAds.string(p.name());
         }
@@ -44,7 +51,7 @@ final class Constraints {
                     : "member(JobStatus, {" + codes.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "})";
         }
         if (selection instanceof Selection.Both b) {
-            return "(" + of(b.first()) + ") && (" + of(b.second()) + ")";
+            return "(" + matching(b.first()) + ") && (" + matching(b.second()) + ")";
         }
         throw new IllegalArgumentException("no constraint for " + selection);
     }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +33,38 @@ final class JobAdParser {
     private JobAdParser() {
     }
 
-    static List<BatchJob> parse(String json) throws IOException {
+    /**
+     * The jobs of {@code owner} in {@code json}, and the owners of any other ads in it. Every
+     * constraint names our owner, so others' ads arrive only by mistake; they are dropped here,
+     * before anything could adopt, harvest or remove them. An ad without {@code Owner} is not ours.
+     */
+    static JobAds parse(String json, String owner) throws IOException {
         if (json.isBlank()) {
-            return List.of();
+            return new JobAds(List.of(), Set.of());
         }
         JsonNode root = JSON.readTree(json);
         if (!root.isArray()) {
             throw new IOException("expected a JSON array of job ads, got " + root.getNodeType());
         }
         List<BatchJob> jobs = new ArrayList<>(root.size());
+        Set<String> others = new TreeSet<>();
         for (JsonNode ad : root) {
-            jobs.add(job(ad));
+            String adOwner = text(ad, JobAttributes.OWNER).orElse("(no Owner)");
+            if (adOwner.equals(owner)) {
+                jobs.add(job(ad));
+            } else {
+                others.add(adOwner);
+            }
         }
-        return jobs;
+        return new JobAds(jobs, others);
+    }
+
+    /** What one answer held: our jobs, and the owners of ads that were not ours. */
+    record JobAds(List<BatchJob> jobs, Set<String> otherOwners) {
+        JobAds {
+            jobs = List.copyOf(jobs);
+            otherOwners = Set.copyOf(otherOwners);
+        }
     }
 
     static BatchJob job(JsonNode ad) throws IOException {

@@ -8,6 +8,8 @@ import java.util.List;
  */
 final class JobAttributes {
 
+    /** HTCondor's own: the user a job belongs to. */
+    static final String OWNER = "Owner";
     static final String PRODUCTION = "ProdOpProduction";
     static final String JOB_KEY = "ProdOpJobKey";
     static final String TOKEN = "ProdOpToken";
@@ -23,8 +25,11 @@ final class JobAttributes {
     static final String TOO_MANY_STARTS = "ProdOpTooManyStarts";
     static final String RUN_TOO_LONG = "ProdOpRunTooLong";
 
-    /** What a query asks for: enough to build a {@code BatchJob}, nothing more (50k jobs must stay cheap). */
-    static final List<String> QUERY = List.of("ClusterId", "ProcId", "JobStatus", JOB_KEY, TOKEN, RERUN_TOKEN,
+    /**
+     * What a query asks for: enough to build a {@code BatchJob} and to check it is ours, nothing more
+     * (50k jobs must stay cheap).
+     */
+    static final List<String> QUERY = List.of("ClusterId", "ProcId", "JobStatus", OWNER, JOB_KEY, TOKEN, RERUN_TOKEN,
             "HoldReasonCode", "HoldReasonSubCode", "HoldReason", "RequestMemory", "MemoryUsage", "ResidentSetSize",
             "NumJobStarts", "QDate", "JobCurrentStartDate", "EnteredCurrentStatus", "ExitCode", "ExitBySignal",
             "ExitSignal");

@@ -4,6 +4,7 @@ import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
+import gov.bnl.sphenix.production.batch.ChildEnvironment;
 import gov.bnl.sphenix.production.batch.Health;
 import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.batch.InputSlice;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * the HTCondor adapter. Memory is enforced by polling the resident memory of each job's process
  * tree: a job above its request is stopped and held with the memory reason (3/34), and a release
  * after a new request runs it again — the memory ladder, exactly as on the pool. It is the
- * embedded default of the demo.
+ * embedded default of the demo. Jobs get the {@link ChildEnvironment#JOBS} part of this process's
+ * environment, never its passwords.
  *
  * <p>The queue lives in this process: closing the executor stops its jobs, and afterwards every
  * query answers "unknown", like a schedd that is down.
@@ -59,6 +61,8 @@ public final class LocalExecutor implements BatchSystem {
 
     private final LocalSettings settings;
     private final JobDirectories directories;
+    /** What the jobs' environment is taken from, through {@link ChildEnvironment#JOBS}. */
+    private final Map<String, String> parentEnvironment;
     private final Object lock = new Object();
     private final Map<BatchJobId, LocalJob> queue = new LinkedHashMap<>();
     private final Deque<BatchJob> history = new ArrayDeque<>();
@@ -71,8 +75,14 @@ public final class LocalExecutor implements BatchSystem {
     }
 
     public LocalExecutor(LocalSettings settings, JobDirectories directories) {
+        this(settings, directories, System.getenv());
+    }
+
+    /** With {@code parentEnvironment} standing in for this process's environment. */
+    LocalExecutor(LocalSettings settings, JobDirectories directories, Map<String, String> parentEnvironment) {
         this.settings = settings;
         this.directories = directories;
+        this.parentEnvironment = Map.copyOf(parentEnvironment);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "local-executor");
             t.setDaemon(true);
@@ -300,7 +310,7 @@ public final class LocalExecutor implements BatchSystem {
 
     private boolean start(LocalJob job, Instant now) {
         List<String> command = settings.wrapper().command(WrapperRequest.of(job.spec, job.id.toString(), Optional.of(job.inputs)).toArguments());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = ChildEnvironment.JOBS.applyTo(new ProcessBuilder(command), parentEnvironment)
                 .directory(job.spec.files().directory().toFile())
                 .redirectOutput(job.spec.files().stdout().toFile())
                 .redirectError(job.spec.files().stderr().toFile())

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.batch.wrapper;
 
+import gov.bnl.sphenix.production.batch.ChildEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +18,8 @@ record PayloadRun(int exitCode, String problem) {
         List<String> command = new ArrayList<>();
         command.add(request.script().toString());
         command.addAll(request.arguments());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(staging.toFile()).inheritIO();
-        builder.environment().clear();
-        builder.environment().putAll(environment);
+        ProcessBuilder builder = ChildEnvironment.JOBS.applyTo(new ProcessBuilder(command), environment)
+                .directory(staging.toFile()).inheritIO();
         builder.environment().put("PRODOP_JOB_KEY", request.jobKey());
         Process process;
         try {

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.cli.bench;
 
+import gov.bnl.sphenix.production.batch.ChildEnvironment;
 import gov.bnl.sphenix.production.batch.Health;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobFiles;
@@ -200,8 +201,8 @@ public final class SubmitBenchCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(commandPrefix);
         command.addAll(List.of("condor_submit", "-terse", file.toString()));
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = ChildEnvironment.CONDOR_TOOLS.applyTo(new ProcessBuilder(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException("raw condor_submit of " + file + " failed");

@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
-import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.SubmitException;
-import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +27,7 @@ class CondorFailuresTest {
     Path dir;
 
     private CondorBatchSystem condorBehind(String script) throws IOException {
-        Path prefix = dir.resolve("fake-pool");
-        Files.writeString(prefix, "#!/bin/sh\n" + script + "\n");
-        Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwx------"));
-        return new CondorBatchSystem(new CondorSettings(List.of(prefix.toString()), Optional.empty(),
-                Duration.ofMillis(500), WrapperLaunch.jar("/usr/bin/java", "/opt/prodctl.jar"), JobPolicy.DEFAULT));
+        return new CondorBatchSystem(FakeTools.settings(dir, script).withSubmitUser("submitter"));
     }
 
     @Test

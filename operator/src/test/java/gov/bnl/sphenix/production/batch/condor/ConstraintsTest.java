@@ -9,39 +9,55 @@ import gov.bnl.sphenix.production.batch.Selection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Every constraint the adapter builds, for every selection: always limited to our owner. */
 class ConstraintsTest {
+
+    /** How every constraint begins: only the jobs of our owner, the selection in parentheses. */
+    private static final String OURS = "Owner =?= \"submitter\" && (";
+
+    private static String of(Selection selection) {
+        return Constraints.of("submitter", selection);
+    }
+
+    @Test
+    void theOwnerComparisonIsCaseSensitiveAndQuoted() {
+        // == would take "Sphnxpro" for "sphnxpro"; =?= does not
+        assertThat(Constraints.of("sphnxpro", Selection.production("calo")))
+                .isEqualTo("Owner =?= \"sphnxpro\" && (ProdOpProduction =?= \"calo\")");
+    }
 
     @Test
     void aProductionIsOneCaseSensitiveComparison() {
-        assertThat(Constraints.of(Selection.production("run3auau-calo")))
-                .isEqualTo("ProdOpProduction =?= \"run3auau-calo\"");
+        assertThat(of(Selection.production("run3auau-calo")))
+                .isEqualTo(OURS + "ProdOpProduction =?= \"run3auau-calo\")");
     }
 
     @Test
     void keysUseIdenticalMemberInAStableOrder() {
         Selection keys = Selection.keys(List.of(JobKey.of("calo", 67962, 2), JobKey.ofLeaf("calo", 67962, 0, "seb07")));
 
-        assertThat(Constraints.of(keys))
-                .isEqualTo("identicalMember(ProdOpJobKey, {\"calo/67962/0/seb07\", \"calo/67962/2\"})");
-        assertThat(Constraints.of(Selection.key(JobKey.of("calo", 1, 2)))).isEqualTo("ProdOpJobKey =?= \"calo/1/2\"");
+        assertThat(of(keys))
+                .isEqualTo(OURS + "identicalMember(ProdOpJobKey, {\"calo/67962/0/seb07\", \"calo/67962/2\"}))");
+        assertThat(of(Selection.key(JobKey.of("calo", 1, 2)))).isEqualTo(OURS + "ProdOpJobKey =?= \"calo/1/2\")");
     }
 
     @Test
     void idsAreGroupedByCluster() {
         Selection ids = Selection.ids(List.of(new BatchJobId(7, 1), new BatchJobId(7, 0), new BatchJobId(9, 4)));
 
-        assertThat(Constraints.of(ids))
-                .isEqualTo("(ClusterId == 7 && member(ProcId, {0, 1})) || (ClusterId == 9 && ProcId == 4)");
+        // the owner clause binds the whole disjunction: "Owner && A || B" would match anyone's B
+        assertThat(of(ids))
+                .isEqualTo(OURS + "(ClusterId == 7 && member(ProcId, {0, 1})) || (ClusterId == 9 && ProcId == 4))");
     }
 
     @Test
     void statesBecomeJobStatusCodesAndSelectionsCombine() {
         Selection heldOrRunning = Selection.production("calo").and(Selection.inState(JobState.HELD, JobState.RUNNING));
 
-        assertThat(Constraints.of(heldOrRunning))
-                .isEqualTo("(ProdOpProduction =?= \"calo\") && (member(JobStatus, {2, 5, 6, 7}))");
-        assertThat(Constraints.of(Selection.inState(JobState.IDLE))).isEqualTo("JobStatus == 1");
-        assertThat(Constraints.of(Selection.token("pass-7"))).isEqualTo("ProdOpToken =?= \"pass-7\"");
+        assertThat(of(heldOrRunning))
+                .isEqualTo(OURS + "(ProdOpProduction =?= \"calo\") && (member(JobStatus, {2, 5, 6, 7})))");
+        assertThat(of(Selection.inState(JobState.IDLE))).isEqualTo(OURS + "JobStatus == 1)");
+        assertThat(of(Selection.token("pass-7"))).isEqualTo(OURS + "ProdOpToken =?= \"pass-7\")");
     }
 
     @Test

@@ -10,16 +10,21 @@ import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobState;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The JSON quirks of condor_q and condor_history, as HTCondor 23 prints them. */
 class JobAdParserTest {
 
+    private static List<BatchJob> ours(String json) throws IOException {
+        return JobAdParser.parse(json, "submitter").jobs();
+    }
+
     @Test
     void anEmptyQueueIsNoOutputAtAllOrAnEmptyArray() throws IOException {
-        assertThat(JobAdParser.parse("")).isEmpty();
-        assertThat(JobAdParser.parse("\n")).isEmpty();
-        assertThat(JobAdParser.parse("[\n]\n")).isEmpty();
+        assertThat(ours("")).isEmpty();
+        assertThat(ours("\n")).isEmpty();
+        assertThat(ours("[\n]\n")).isEmpty();
     }
 
     @Test
@@ -27,6 +32,7 @@ class JobAdParserTest {
         String json = """
                 [
                 {
+                  "Owner": "submitter",
                   "ClusterId": 3,
                   "ProcId": 0,
                   "JobStatus": 5,
@@ -47,7 +53,7 @@ class JobAdParserTest {
                 ]
                 """;
 
-        BatchJob job = JobAdParser.parse(json).get(0);
+        BatchJob job = ours(json).get(0);
 
         assertThat(job.id()).isEqualTo(new BatchJobId(3, 0));
         assertThat(job.key()).contains(JobKey.of("calo", 67966, 0));
@@ -64,7 +70,7 @@ class JobAdParserTest {
 
     @Test
     void absentAttributesAreEmptyNotZero() throws IOException {
-        BatchJob job = JobAdParser.parse("[{\"ClusterId\": 8, \"ProcId\": 2, \"JobStatus\": 1}]").get(0);
+        BatchJob job = ours("[{\"Owner\": \"submitter\", \"ClusterId\": 8, \"ProcId\": 2, \"JobStatus\": 1}]").get(0);
 
         assertThat(job.key()).as("a job that is not ours").isEmpty();
         assertThat(job.batchToken()).isEmpty();
@@ -78,13 +84,13 @@ class JobAdParserTest {
     void completedAndSignalledJobsFromHistory() throws IOException {
         String json = """
                 [
-                {"ClusterId": 2, "ProcId": 0, "JobStatus": 4, "ExitCode": 13, "ExitBySignal": false},
-                {"ClusterId": 2, "ProcId": 1, "JobStatus": 4, "ExitBySignal": true, "ExitSignal": 9},
-                {"ClusterId": 2, "ProcId": 2, "JobStatus": 3}
+                {"Owner": "submitter", "ClusterId": 2, "ProcId": 0, "JobStatus": 4, "ExitCode": 13, "ExitBySignal": false},
+                {"Owner": "submitter", "ClusterId": 2, "ProcId": 1, "JobStatus": 4, "ExitBySignal": true, "ExitSignal": 9},
+                {"Owner": "submitter", "ClusterId": 2, "ProcId": 2, "JobStatus": 3}
                 ]
                 """;
 
-        assertThat(JobAdParser.parse(json)).extracting(BatchJob::state, BatchJob::exitCode).containsExactly(
+        assertThat(ours(json)).extracting(BatchJob::state, BatchJob::exitCode).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(JobState.COMPLETED, java.util.OptionalInt.of(13)),
                 org.assertj.core.groups.Tuple.tuple(JobState.COMPLETED, java.util.OptionalInt.of(137)),
                 org.assertj.core.groups.Tuple.tuple(JobState.REMOVED, java.util.OptionalInt.empty()));
@@ -92,8 +98,8 @@ class JobAdParserTest {
 
     @Test
     void heldByHtcondorsOwnMemoryPolicyIsAMemoryHoldToo() throws IOException {
-        BatchJob job = JobAdParser.parse("""
-                [{"ClusterId": 1, "ProcId": 0, "JobStatus": 5, "HoldReasonCode": 21, "HoldReasonSubCode": 102,
+        BatchJob job = ours("""
+                [{"Owner": "submitter", "ClusterId": 1, "ProcId": 0, "JobStatus": 5, "HoldReasonCode": 21, "HoldReasonSubCode": 102,
                   "HoldReason": "Job has gone over memory limit of 2048 megabytes."}]
                 """).get(0);
 
@@ -102,17 +108,53 @@ class JobAdParserTest {
 
     @Test
     void anUnreadableJobKeyLeavesTheJobWithoutKey() throws IOException {
-        BatchJob job = JobAdParser.parse("[{\"ClusterId\": 1, \"ProcId\": 0, \"JobStatus\": 2, \"ProdOpJobKey\": \"nonsense\"}]").get(0);
+        BatchJob job = ours("[{\"Owner\": \"submitter\", \"ClusterId\": 1, \"ProcId\": 0, \"JobStatus\": 2, \"ProdOpJobKey\": \"nonsense\"}]").get(0);
 
         assertThat(job.key()).isEmpty();
         assertThat(job.state()).isEqualTo(JobState.RUNNING);
     }
 
     @Test
+    void adsOfOtherOwnersAreDroppedAndNamed() throws IOException {
+        // condor_q -allusers -json on the test pool, one job of ours and one of another user with our attributes
+        String json = """
+                [
+                {
+                  "ClusterId": 1,
+                  "JobStatus": 5,
+                  "Owner": "prodop-outsider",
+                  "ProcId": 0,
+                  "ProdOpJobKey": "probe-shared/1/0",
+                  "ProdOpToken": "tok-probe",
+                  "RequestMemory": "\\/Expr(ifthenelse(MemoryUsage isnt undefined,MemoryUsage,(ImageSize + 1023) / 1024))\\/"
+                }
+                ,
+                {
+                  "ClusterId": 2,
+                  "JobStatus": 5,
+                  "Owner": "submitter",
+                  "ProcId": 0,
+                  "ProdOpJobKey": "probe-shared/1/0",
+                  "ProdOpToken": "tok-probe",
+                  "RequestMemory": 512
+                }
+                ,
+                {"ClusterId": 3, "ProcId": 0, "JobStatus": 1}
+                ]
+                """;
+
+        JobAdParser.JobAds ads = JobAdParser.parse(json, "submitter");
+
+        assertThat(ads.jobs()).extracting(BatchJob::id).containsExactly(new BatchJobId(2, 0));
+        assertThat(ads.otherOwners()).containsExactlyInAnyOrder("prodop-outsider", "(no Owner)");
+        assertThat(JobAdParser.parse(json, "Submitter").jobs()).as("user names are case-sensitive").isEmpty();
+    }
+
+    @Test
     void garbageIsAnErrorNotAnEmptyQueue() {
-        assertThatThrownBy(() -> JobAdParser.parse("-- Failed to fetch ads from: <127.0.0.1:9618>"))
+        assertThatThrownBy(() -> ours("-- Failed to fetch ads from: <127.0.0.1:9618>"))
                 .isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> JobAdParser.parse("{\"ClusterId\": 1}")).isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> JobAdParser.parse("[{\"ClusterId\": 1}]")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> ours("{\"ClusterId\": 1}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> ours("[{\"Owner\": \"submitter\", \"ClusterId\": 1}]")).isInstanceOf(IOException.class);
     }
 }

@@ -7,6 +7,8 @@ import gov.bnl.sphenix.production.batch.JobPolicy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +100,60 @@ public final class MiniCondorPool {
         int code = run(words.toArray(String[]::new));
         if (code != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited with " + code);
+        }
+    }
+
+    /** A second unprivileged user inside the pool's root: the other people of a shared schedd. */
+    public static final String OUTSIDER = "prodop-outsider";
+
+    /**
+     * Runs {@code condor_submit -terse -} of {@code description} as {@link #OUTSIDER} (made on first
+     * use) and returns the cluster id: a job whose {@code Owner} is not the adapter's.
+     */
+    public static long submitAsOutsider(String description) {
+        admin("sh", "-c", "id -u " + OUTSIDER + " >/dev/null 2>&1 || useradd --create-home --user-group " + OUTSIDER
+                + " || id -u " + OUTSIDER + " >/dev/null");
+        return submit(description, home().resolve("bin/pool-admin").toString(), "runuser", "-u", OUTSIDER, "--");
+    }
+
+    /** Runs {@code condor_submit -terse -} of {@code description} as the submit user; the cluster id. */
+    public static long submitAsSubmitter(String description) {
+        return submit(description, inPool().toString());
+    }
+
+    private static long submit(String description, String... prefix) {
+        List<String> command = new ArrayList<>(List.of(prefix));
+        command.addAll(List.of("condor_submit", "-terse", "-"));
+        String out = output(description, command.toArray(String[]::new));
+        // -terse prints "7.0 - 7.0"
+        return Long.parseLong(out.strip().split("\\.")[0]);
+    }
+
+    /** What {@code condor_q -allusers -json} says about the jobs matching {@code constraint}, read as root. */
+    public static String adminQueue(String constraint, String attributes) {
+        return output(null, home().resolve("bin/pool-admin").toString(), "condor_q", "-allusers", "-json",
+                "-constraint", constraint, "-attributes", attributes);
+    }
+
+    private static String output(String stdin, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (var in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

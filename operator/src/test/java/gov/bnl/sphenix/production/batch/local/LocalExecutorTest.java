@@ -9,13 +9,17 @@ import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.spec.Production;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +68,30 @@ class LocalExecutorTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("sleep 3600")))
                 .as("the payload's sleep is gone").isEmpty());
+    }
+
+    @Test
+    void jobsSeeTheirAllowListNeverTheOperatorsPasswords() throws Exception {
+        Map<String, String> operator = new HashMap<>(System.getenv());
+        operator.put("PGPASSWORD", "s3cret");
+        operator.put("PRODOP_CATALOG_PASSWORD", "s3cret");
+        operator.put("FAKE_JOB_SECONDS", "0");
+        executor = new LocalExecutor(LocalExecutorScenariosTest.settings(), JobDirectories.withUmask(), operator);
+        WorkArea work = WorkArea.in(dir, false);
+        Production production = BatchFixtures.production("environment");
+        // the payload only writes down what it sees
+        Path seen = dir.resolve("payload-environment.txt");
+        Path script = work.payloads().resolve(production.rule().job().script());
+        Files.writeString(script, "#!/bin/sh\nenv > " + seen + ".partial && mv " + seen + ".partial " + seen + "\n");
+
+        executor.submit(List.of(work.job(production, 67999, 0, 512)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(seen));
+        assertThat(Files.readAllLines(seen)).noneMatch(line -> line.startsWith("PGPASSWORD="))
+                .noneMatch(line -> line.startsWith("PRODOP_CATALOG_PASSWORD="))
+                .anyMatch(line -> line.startsWith("PATH="))
+                .contains("FAKE_JOB_SECONDS=0")
+                .anyMatch(line -> line.startsWith("PRODOP_JOB_KEY="));
     }
 
     @Test

@@ -2,6 +2,8 @@ package gov.bnl.sphenix.production.control.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
@@ -41,6 +43,7 @@ class EngineSafetyScenarioTest {
     private static final String STREAMING = "demo-streaming";
     private static final String EVEN = "even-streaming";
     private static final String ODD = "odd-streaming";
+    private static final String CLUSTER = "demo-cluster";
 
     @TempDir
     Path dir;
@@ -78,8 +81,8 @@ class EngineSafetyScenarioTest {
         Path older = catalogueAnOlderFile(odd.get(odd.size() - 1), "mvtx5");
 
         passUntil(r -> complete(r, EVEN) && complete(r, ODD), Duration.ofMinutes(3));
-        List<String> evenFiles = filesOf(even);
-        List<String> oddFiles = filesOf(odd);
+        List<String> evenFiles = streams(even);
+        List<String> oddFiles = streams(odd);
         List<LedgerJob> evenRows = LocalWorlds.ledgerRows(world, EVEN);
         assertThat(evenFiles).isNotEmpty();
         assertThat(oddFiles).hasSizeGreaterThan(1).contains(older.toString());
@@ -87,15 +90,57 @@ class EngineSafetyScenarioTest {
         world.specs().revertAndPush(oddCommit);
         passUntil(r -> r.status(ODD).isEmpty(), Duration.ofMinutes(1));
 
-        assertThat(filesOf(even)).as("the other production's catalogued files")
+        assertThat(streams(even)).as("the other production's catalogued files")
                 .containsExactlyInAnyOrderElementsOf(evenFiles);
         assertThat(evenFiles).allSatisfy(f -> assertThat(Path.of(f)).exists());
         assertThat(LocalWorlds.ledgerRows(world, EVEN)).as("the other production's ledger rows").isEqualTo(evenRows);
-        assertThat(filesOf(odd)).as("only the file that predates the reverted production is left")
+        assertThat(streams(odd)).as("only the file that predates the reverted production is left")
                 .containsExactly(older.toString());
         assertThat(older).exists();
         oddFiles.stream().filter(f -> !f.equals(older.toString()))
                 .forEach(f -> assertThat(Path.of(f)).as("deleted output of the reverted production").doesNotExist());
+    }
+
+    /**
+     * Clustering reads the built streams. Its jobs are held in the queue when it is removed with
+     * policy keep, and event building is removed with kill-and-delete-outputs: the streams those
+     * held jobs were submitted to read stay, although no spec selects their runs any more; the
+     * others go.
+     */
+    @Test
+    void aJobStillInTheQueueKeepsItsInputsWhenNoSpecSelectsItsRunAnyMore() throws Exception {
+        world.specs().write(DemoWorld.PRODUCTIONS + "streaming.yaml", production(STREAMING,
+                "Full_STREAMING_EVENT_run3physics", "kill-and-delete-outputs", 40));
+        world.specs().commitAndPush("Merge pull request #1: event building");
+        passUntil(r -> complete(r, STREAMING), Duration.ofMinutes(3));
+        world.specs().write(DemoWorld.PRODUCTIONS + "cluster.yaml", production(CLUSTER,
+                "Full_TRKR_CLUSTER_run3physics", "keep", 1));
+        world.specs().commitAndPush("Merge pull request #2: clustering");
+        passUntil(r -> r.status(CLUSTER).map(s -> s.queued() > 0).orElse(false), Duration.ofMinutes(1));
+        world.batch().hold(Selection.production(CLUSTER), "held by the shift to look at it");
+        List<Integer> readRuns = world.batch().query(CLUSTER).jobs().stream().filter(BatchJob::isLive)
+                .map(j -> j.key().orElseThrow().run()).distinct().toList();
+        List<String> allStreams = streams(List.of());
+
+        Files.delete(world.specs().workingCopy().resolve(DemoWorld.PRODUCTIONS + "cluster.yaml"));
+        Files.delete(world.specs().workingCopy().resolve(DemoWorld.PRODUCTIONS + "streaming.yaml"));
+        world.specs().commitAndPush("Revert event building and clustering");
+        // the removal stays open while a held job reads its outputs: wait for what it could delete
+        PassReport deleted = passUntil(r -> r.activity(STREAMING).outputsDeleted() > 0, Duration.ofMinutes(1));
+        PassReport blocked = engine.pass();
+
+        assertThat(readRuns).isNotEmpty();
+        assertThat(world.batch().query(CLUSTER).jobs()).as("clustering's jobs, kept by its policy")
+                .filteredOn(BatchJob::isLive).isNotEmpty();
+        List<String> left = streams(List.of());
+        assertThat(left).as("streams read by the held clustering jobs").isNotEmpty()
+                .allSatisfy(f -> assertThat(readRuns).contains(runOf(f)));
+        assertThat(allStreams.stream().filter(f -> readRuns.contains(runOf(f))).toList())
+                .as("every stream of a run a held job reads").isSubsetOf(left);
+        assertThat(left).hasSizeLessThan(allStreams.size());
+        assertThat(blocked.events()).anyMatch(e -> e.kind().equals("deletion-blocked"));
+        assertThat(blocked.status(STREAMING)).as("removal waits for the held jobs").isPresent();
+        assertThat(deleted.errors()).isEmpty();
     }
 
     /**
@@ -125,6 +170,35 @@ class EngineSafetyScenarioTest {
                 .hasSize(failed.size())
                 .allSatisfy(e -> assertThat(e.message()).contains("failed before submission").contains("$("));
         assertThat(done.errors()).isEmpty();
+    }
+
+    private static String production(String name, String rule, String onRemoval, int maxQueued) {
+        return """
+                apiVersion: production.sphenix.bnl.gov/v1alpha1
+                kind: Production
+                metadata:
+                  name: %s
+                spec:
+                  rule:
+                    ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
+                    name: %s
+                  runs:
+                    range: [66040, 66098]
+                  segments: first-only
+                  masks: ["TPC{00..23}", TPOT, "INTT{0..7}"]
+                  memory: 256 MB, 1 GB
+                  limits:
+                    maxQueued: %d
+                    maxSubmitPerCycle: %d
+                  onRemoval:
+                    policy: %s
+                    gracePeriod: 0s
+                """.formatted(name, rule, maxQueued, maxQueued, onRemoval);
+    }
+
+    private static int runOf(String path) {
+        String name = Path.of(path).getFileName().toString();
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') - 8, name.lastIndexOf('-')));
     }
 
     private static String streaming(String name, List<Integer> runs) {
@@ -176,13 +250,17 @@ class EngineSafetyScenarioTest {
         return report.status(production).map(s -> s.state() == ProductionStatus.State.COMPLETE).orElse(false);
     }
 
-    private List<String> filesOf(List<Integer> runs) throws SQLException {
+    /** Catalogued copies of the built streams, by path: of every run, or of the runs given. */
+    private List<String> streams(List<Integer> runs) throws SQLException {
         List<String> paths = new ArrayList<>();
         try (Connection c = world.catalogs().fileCatalog().getConnection();
              PreparedStatement s = c.prepareStatement("""
                      SELECT f.full_file_path FROM files f JOIN datasets d ON d.filename = f.lfn
-                      WHERE d.runnumber = ANY (?) ORDER BY 1""")) {
-            s.setArray(1, c.createArrayOf("integer", runs.toArray()));
+                      WHERE d.dsttype LIKE 'DST_STREAMING_EVENT_%' AND (cardinality(?) = 0 OR d.runnumber = ANY (?))
+                      ORDER BY 1""")) {
+            java.sql.Array wanted = c.createArrayOf("integer", runs.toArray());
+            s.setArray(1, wanted);
+            s.setArray(2, wanted);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     paths.add(rs.getString(1));

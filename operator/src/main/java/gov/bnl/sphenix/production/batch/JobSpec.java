@@ -2,10 +2,10 @@ package gov.bnl.sphenix.production.batch;
 
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
+import gov.bnl.sphenix.production.spec.names.CharacterRules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Everything the batch system needs to run one job, already resolved: identity (key, batch token,
@@ -34,9 +34,6 @@ public record JobSpec(JobKey key, String batchToken, String rerunToken, OutputNa
                       Optional<String> accountingGroup, Payload payload, List<String> inputs,
                       List<JobOutput> outputs, JobFiles files) {
 
-    /** Tokens and names go into ClassAd string literals and the submit language's item lists. */
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9._:+-]*");
-
     public JobSpec {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(namespace, "namespace");
@@ -58,8 +55,9 @@ public record JobSpec(JobKey key, String batchToken, String rerunToken, OutputNa
 
     private static void requireWord(String what, String value, boolean mayBeEmpty) {
         Objects.requireNonNull(value, what);
-        if ((!mayBeEmpty && value.isEmpty()) || !WORD.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " '" + value + "' must be letters, digits, '.', '_', ':', '+' or '-'");
+        // the validator refuses spec values with the same rule, so this only catches the operator's own bugs
+        if (!(mayBeEmpty && value.isEmpty()) && !CharacterRules.isSubmitWord(value)) {
+            throw new IllegalArgumentException(what + " '" + value + "' must be " + CharacterRules.SUBMIT_WORD_CHARACTERS);
         }
     }
 

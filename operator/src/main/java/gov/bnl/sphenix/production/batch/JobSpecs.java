@@ -4,6 +4,7 @@ import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;
+import gov.bnl.sphenix.production.spec.names.CharacterRules;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.nio.file.Path;
@@ -102,6 +103,6 @@ public final class JobSpecs {
             name = name.replace("{" + v.getKey() + "}", v.getValue());
         }
         // a placeholder we do not know would make an invalid name: fall back rather than fail a pass
-        return name.matches("[A-Za-z0-9._+-]+") ? name : production.name();
+        return CharacterRules.isSubmitWord(name) ? name : production.name();
     }
 }

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.spec.names.CharacterRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +23,8 @@ public record Payload(Path script, List<String> arguments) {
     }
 
     static void checkSubmittable(String word) {
-        if (word.indexOf('\n') >= 0 || word.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("a job argument cannot contain a line break: '" + word + "'");
-        }
-        if (word.contains("$(")) {
-            throw new IllegalArgumentException("a job argument cannot contain '$(' (a submit-language macro): '" + word + "'");
-        }
+        CharacterRules.submitArgumentProblem(word).ifPresent(problem -> {
+            throw new IllegalArgumentException("a job argument " + problem + ": '" + word + "'");
+        });
     }
 }

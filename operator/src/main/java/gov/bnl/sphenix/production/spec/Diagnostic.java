@@ -20,8 +20,9 @@ public record Diagnostic(Severity severity, SourceLocation at, String message, S
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(message, "message");
-        fix = fix == null ? "" : fix;
+        // messages quote values from pull requests: one line each, of a readable length
+        message = DiagnosticText.clean(Objects.requireNonNull(message, "message"));
+        fix = DiagnosticText.clean(fix);
     }
 
     public static Diagnostic error(SourceLocation at, String message, String fix) {

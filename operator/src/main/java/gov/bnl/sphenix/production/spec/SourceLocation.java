@@ -16,6 +16,6 @@ public record SourceLocation(String file, int line, int column) {
 
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column;
+        return DiagnosticText.escape(file) + ":" + line + ":" + column;
     }
 }

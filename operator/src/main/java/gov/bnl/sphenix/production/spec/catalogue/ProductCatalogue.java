@@ -100,7 +100,8 @@ public record ProductCatalogue(Map<String, Product> products, Map<String, String
                 // A detector without a number names its hosts only when it maps to a single host (TPOT → ebdc39).
                 hosts.add(prefix);
             } else if (mask.regionMatches(true, 0, detector, 0, detector.length())
-                    && mask.substring(detector.length()).matches("[0-9]+")) {
+                    // nine digits at most: a longer number names no host, and would not fit an int
+                    && mask.substring(detector.length()).matches("[0-9]{1,9}")) {
                 int number = Integer.parseInt(mask.substring(detector.length()));
                 hosts.add(prefix + number);
                 hosts.add(prefix + String.format("%02d", number));

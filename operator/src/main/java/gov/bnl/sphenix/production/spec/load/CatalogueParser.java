@@ -54,9 +54,10 @@ final class CatalogueParser {
             }
         });
         Map<String, Product> products = new LinkedHashMap<>();
+        BraceExpansion braces = new BraceExpansion(out);
         t.map("products").ifPresent(p -> {
             for (String dsttype : p.keys()) {
-                p.map(dsttype).flatMap(m -> product(dsttype, m)).ifPresent(product -> products.put(dsttype, product));
+                p.map(dsttype).flatMap(m -> product(dsttype, m, braces)).ifPresent(product -> products.put(dsttype, product));
             }
             checkInputsKnown(p, products);
         });
@@ -74,7 +75,7 @@ final class CatalogueParser {
         return Optional.of(catalogue);
     }
 
-    private Optional<Product> product(String dsttype, MapReader m) {
+    private Optional<Product> product(String dsttype, MapReader m, BraceExpansion braces) {
         m.rejectUnknownKeys(PRODUCT_KEYS, Set.of());
         boolean raw = m.text("from").map(from -> {
             if (!from.equals("raw")) {
@@ -83,8 +84,8 @@ final class CatalogueParser {
             }
             return true;
         }).orElse(false);
-        List<String> leaves = expandAll(m, "leaves");
-        List<String> requiredHosts = expandAll(m, "requiredHosts");
+        List<String> leaves = expandAll(m, "leaves", braces);
+        List<String> requiredHosts = expandAll(m, "requiredHosts", braces);
         Set<String> anyLeafModes = new LinkedHashSet<>(m.textList("anyLeafModes"));
         List<Product.Input> inputs = new ArrayList<>();
         m.list("inputs").ifPresent(items -> {
@@ -129,26 +130,20 @@ final class CatalogueParser {
         });
     }
 
-    private List<String> expandAll(MapReader m, String key) {
-        List<String> names = new ArrayList<>();
+    private List<String> expandAll(MapReader m, String key, BraceExpansion braces) {
+        Set<String> names = new LinkedHashSet<>();
         for (String pattern : m.textList(key)) {
-            try {
-                for (String name : BraceExpansion.expand(pattern)) {
-                    if (!name.matches("[a-z0-9]+(_[a-z0-9]+)?")) {
-                        out.error(m.valueLocation(key), "'" + name + "' is not a host or leaf name",
-                                "use lower-case host names with an optional '_<server>', like ebdc07_1 or gl1daq");
-                    } else if (names.contains(name)) {
-                        out.error(m.valueLocation(key), "'" + name + "' is listed twice in " + m.child(key),
-                                "list each leaf once");
-                    } else {
-                        names.add(name);
-                    }
+            for (String name : braces.expand(pattern, m.valueLocation(key))) {
+                if (!name.matches("[a-z0-9]+(_[a-z0-9]+)?")) {
+                    out.error(m.valueLocation(key), "'" + name + "' is not a host or leaf name",
+                            "use lower-case host names with an optional '_<server>', like ebdc07_1 or gl1daq");
+                } else if (!names.add(name)) {
+                    out.error(m.valueLocation(key), "'" + name + "' is listed twice in " + m.child(key),
+                            "list each leaf once");
                 }
-            } catch (IllegalArgumentException e) {
-                out.error(m.valueLocation(key), e.getMessage(), "write ranges like {00..23} and lists like {0,1}");
             }
         }
-        return names;
+        return new ArrayList<>(names);
     }
 
     private void checkInputsKnown(MapReader p, Map<String, Product> products) {

@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.Rule;
 import gov.bnl.sphenix.production.spec.RuleSet;
+import gov.bnl.sphenix.production.spec.SourceLocation;
 import gov.bnl.sphenix.production.spec.catalogue.Product;
 import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import gov.bnl.sphenix.production.spec.yaml.DidYouMean;
@@ -22,22 +23,28 @@ import java.util.Set;
 final class CrossFileChecks {
 
     private final Diagnostics out;
+    private final LoadGuard guard;
 
-    CrossFileChecks(Diagnostics out) {
+    CrossFileChecks(Diagnostics out, LoadGuard guard) {
         this.out = out;
+        this.guard = guard;
     }
 
     void check(List<ProductionParser.Parsed> productions, ProductCatalogue catalogue) {
-        uniqueNames(productions);
+        String across = "checking productions against each other";
+        SourceLocation first = productions.isEmpty() ? SourceLocation.ofFile(".") : productions.get(0).nameAt();
+        guard.check(first, across, () -> uniqueNames(productions));
         Set<String> maskable = new LinkedHashSet<>(catalogue.allLeavesAndHosts());
         maskable.addAll(catalogue.detectors().keySet());
         for (ProductionParser.Parsed parsed : productions) {
-            knownProduct(parsed, catalogue);
-            knownMasks(parsed, catalogue, maskable);
-            inputTag(parsed, catalogue);
+            guard.check(parsed.nameAt(), "checking this production against the catalogue", () -> {
+                knownProduct(parsed, catalogue);
+                knownMasks(parsed, catalogue, maskable);
+                inputTag(parsed, catalogue);
+            });
         }
-        disjointNamespaces(productions);
-        upstreamProduced(productions, catalogue);
+        guard.check(first, across, () -> disjointNamespaces(productions));
+        guard.check(first, across, () -> upstreamProduced(productions, catalogue));
     }
 
     /** Rule sets are read whole, including rules no production activates yet: flag unknown products early. */

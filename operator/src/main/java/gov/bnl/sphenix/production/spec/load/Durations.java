@@ -5,10 +5,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them: {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, {@code 0}. */
+/**
+ * Durations as people write them: {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, {@code 0}; at
+ * most {@link #MAX} (a longer one is a typo, and would overflow the arithmetic done with it).
+ */
 public final class Durations {
 
-    private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*(s|m|h|d)?");
+    /** A hundred years. */
+    public static final Duration MAX = Duration.ofDays(36_500);
+
+    /** Nine digits are more than {@link #MAX} in seconds, and never overflow a long in any unit. */
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})\\s*(s|m|h|d)?");
 
     private Durations() {
     }
@@ -23,11 +30,12 @@ public final class Durations {
         if (unit == null) {
             return value == 0 ? Optional.of(Duration.ZERO) : Optional.empty();
         }
-        return Optional.of(switch (unit) {
+        Duration duration = switch (unit) {
             case "s" -> Duration.ofSeconds(value);
             case "m" -> Duration.ofMinutes(value);
             case "h" -> Duration.ofHours(value);
             default -> Duration.ofDays(value);
-        });
+        };
+        return duration.compareTo(MAX) > 0 ? Optional.empty() : Optional.of(duration);
     }
 }

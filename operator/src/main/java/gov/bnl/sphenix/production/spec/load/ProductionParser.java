@@ -200,15 +200,9 @@ final class ProductionParser {
     /** Masks, with brace ranges as in the catalogue: {@code TPC{00..23}} masks all 24 TPC sectors. */
     private List<String> masks(MapReader s) {
         List<String> masks = new ArrayList<>();
+        BraceExpansion braces = new BraceExpansion(out);
         for (String written : s.textList("masks")) {
-            List<String> expanded;
-            try {
-                expanded = BraceExpansion.expand(written);
-            } catch (IllegalArgumentException e) {
-                out.error(s.valueLocation("masks"), e.getMessage(), "write a smaller range");
-                continue;
-            }
-            for (String mask : expanded) {
+            for (String mask : braces.expand(written, s.valueLocation("masks"))) {
                 if (!mask.matches("[A-Za-z0-9_]+")) {
                     out.error(s.valueLocation("masks"), "mask '" + mask + "' is not a detector or host name",
                             "name a detector element (TPC17, INTT3), a host (ebdc17), a leaf (ebdc17_0) or a range (TPC{00..23})");
@@ -235,7 +229,7 @@ final class ProductionParser {
             Optional<Duration> d = Durations.parse(g);
             if (d.isEmpty()) {
                 out.error(r.valueLocation("gracePeriod"), "gracePeriod '" + g + "' is not a duration",
-                        "write a number with a unit: 90s, 30m, 24h or 7d");
+                        "write a number with a unit: 90s, 30m, 24h or 7d, at most " + Durations.MAX.toDays() + "d");
             }
             return d;
         }).orElse(Duration.ZERO);

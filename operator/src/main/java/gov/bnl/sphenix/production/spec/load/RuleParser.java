@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.spec.Rule;
 import gov.bnl.sphenix.production.spec.RuleInput;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;
+import gov.bnl.sphenix.production.spec.names.CharacterRules;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import gov.bnl.sphenix.production.spec.yaml.DidYouMean;
@@ -44,11 +45,18 @@ final class RuleParser {
     static final Set<String> PLACEHOLDERS = Set.of("rule_name", "dsttype", "period", "physicsmode", "dataset",
             "build", "dbtag", "version", "outtriplet", "intriplet", "outbase", "logbase", "run", "seg", "leaf",
             "daqhost", "rungroup", "leafdir", "outdir", "finaldir", "logdir", "histdir", "condor", "nevents",
-            "neventsper", "payload", "comment", "prodmode", "PWD");
+            "neventsper", "payload", "comment", "prodmode", "PWD", "production");
 
+    /**
+     * The placeholders the batch side fills in a batch name ({@code JobSpecs.batchName}); with any
+     * other one left in, the name is not one word and the jobs go under the production's name.
+     */
+    static final Set<String> BATCH_NAME_PLACEHOLDERS = Set.of("dsttype", "dataset", "outtriplet", "period",
+            "physicsmode", "production");
+
+    private static final String LAYOUT_DECIDES = "outputs, histograms and logs go where the operator's layout puts"
+            + " them, <root>/<dataset>/<runtype>/<tag>/<rungroup>/<product>/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)*");
-    private static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
     private final SpecTree tree;
     private final Diagnostics out;
@@ -65,6 +73,7 @@ final class RuleParser {
         Optional<RuleParams> params = rule.map("params").flatMap(this::params);
         RuleInput input = rule.map("input").map(i -> input(i, params)).orElse(defaultInput());
         Map<String, String> ruleLevelFilesystem = rule.map("filesystem").map(this::filesystem).orElse(Map.of());
+        ignored(rule, "filesystem", LAYOUT_DECIDES);
         Optional<RuleJob> job = rule.map("job").flatMap(j -> job(j, ruleFile, ruleLevelFilesystem));
         if (params.isEmpty() || job.isEmpty()) {
             return Optional.empty();
@@ -86,19 +95,25 @@ final class RuleParser {
                     "add the product, e.g. 'dsttype: DST_TRKR_CLUSTER'");
         }
         p.requireKeys("period", "build", "dbtag", "version");
+        ignored(p, "comment", "it is not passed to jobs; a YAML '# comment' keeps the note without this warning");
         boolean valid = true;
-        if (dsttype.isPresent() && !WORD.matcher(dsttype.get()).matches()) {
+        if (period.isPresent() && !CharacterRules.isSubmitWord(period.get())) {
+            p.diagnostics().error(p.valueLocation("period"), "period '" + period.get() + "' is not a period name",
+                    "use " + CharacterRules.SUBMIT_WORD_CHARACTERS + ", like run3auau; it goes into the jobs' batch name");
+            valid = false;
+        }
+        if (dsttype.isPresent() && !CharacterRules.isProduct(dsttype.get())) {
             p.diagnostics().error(p.valueLocation(p.has("dsttype") ? "dsttype" : "rulestem"),
                     "dsttype '" + dsttype.get() + "' is not a product name", "use letters, digits and '_', like DST_CALO");
             valid = false;
         }
-        if (dataset.isPresent() && !DATASET.matcher(dataset.get()).matches()) {
+        if (dataset.isPresent() && !CharacterRules.isDataset(dataset.get())) {
             p.diagnostics().error(p.valueLocation(p.has("dataset") ? "dataset" : "period"),
                     "dataset '" + dataset.get() + "' is not a dataset name",
                     "use lower-case letters, digits and single '_', like run3auau; it becomes part of every file name");
             valid = false;
         }
-        if (!physicsmode.matches("[a-z][a-z_]*")) {
+        if (!CharacterRules.isRuntype(physicsmode)) {
             p.diagnostics().error(p.valueLocation("physicsmode"), "physicsmode '" + physicsmode + "' is not a run type",
                     "use a run type such as physics, cosmics, calib or line_laser");
             valid = false;
@@ -181,18 +196,75 @@ final class RuleParser {
         int cpus = j.integer("request_cpus", 1, 1024).orElse(1);
         int xferslots = j.integer("request_xferslots", 0, 1000).orElse(0);
         int priority = j.integer("priority", -1_000_000_000, 1_000_000_000).orElse(0);
-        Optional<String> batchName = j.text("batch_name").filter(t -> placeholdersKnown(t, j, "batch_name"));
+        Optional<String> batchName = batchName(j);
         Optional<String> log = j.text("log").filter(t -> placeholdersKnown(t, j, "log"));
         Map<String, String> filesystem = new LinkedHashMap<>(ruleLevelFilesystem);
         j.map("filesystem").map(this::filesystem).ifPresent(filesystem::putAll);
         Optional<String> periodicRemove = j.text("periodicremove");
-        Optional<String> accountingGroup = j.text("accounting_group");
+        Optional<String> accountingGroup = j.text("accounting_group").filter(g -> accountingGroup(j, g));
         Optional<String> accountingGroupUser = j.text("accounting_group_user");
-        if (script.isEmpty() || neventsper.isEmpty() || memory.isEmpty() || !j.has("payload")) {
+        ignoredJobKeys(j);
+        if (script.isEmpty() || neventsper.isEmpty() || memory.isEmpty() || !j.has("payload")
+                || accountingGroup.isEmpty() && j.has("accounting_group") || batchName.isEmpty() && j.has("batch_name")) {
             return Optional.empty();
         }
         return Optional.of(new RuleJob(script.get(), payload, neventsper.get(), memory.get(), cpus, xferslots, priority,
                 batchName, log, filesystem, periodicRemove, accountingGroup, accountingGroupUser));
+    }
+
+    /** The batch name template: one word once its placeholders are filled, or the rule is refused. */
+    private Optional<String> batchName(MapReader j) {
+        Optional<String> template = j.text("batch_name").filter(t -> placeholdersKnown(t, j, "batch_name"));
+        if (template.isEmpty()) {
+            return template;
+        }
+        String literal = PLACEHOLDER.matcher(template.get()).replaceAll("");
+        if (!literal.isEmpty() && !CharacterRules.isSubmitWord(literal)) {
+            out.error(j.valueLocation("batch_name"), "batch_name '" + template.get() + "' has characters a batch name"
+                            + " cannot hold", "use " + CharacterRules.SUBMIT_WORD_CHARACTERS
+                            + " around the placeholders, e.g. '{dsttype}_{dataset}_{outtriplet}'");
+            return Optional.empty();
+        }
+        Matcher m = PLACEHOLDER.matcher(template.get());
+        while (m.find()) {
+            if (!BATCH_NAME_PLACEHOLDERS.contains(m.group(1))) {
+                out.warning(j.keyLocation("batch_name"), "'" + j.child("batch_name") + "' is ignored by this operator"
+                                + " for now: it uses {" + m.group(1) + "}, which is not filled in, so the jobs are"
+                                + " grouped under the production's name",
+                        "use only " + String.join(", ", BATCH_NAME_PLACEHOLDERS.stream().sorted()
+                                .map(n -> "{" + n + "}").toList()));
+                break;
+            }
+        }
+        return template;
+    }
+
+    /** The accounting group goes into the submit description as one word: refused here as the batch side would. */
+    private boolean accountingGroup(MapReader j, String group) {
+        if (CharacterRules.isSubmitWord(group)) {
+            return true;
+        }
+        out.error(j.valueLocation("accounting_group"), "accounting_group '" + group + "' is not one word",
+                "use " + CharacterRules.SUBMIT_WORD_CHARACTERS + ", e.g. group_sphenix.prod: HTCondor reads it as one word");
+        return false;
+    }
+
+    /** Keys of today's format that are read but change nothing here: say so, and what happens instead. */
+    private void ignoredJobKeys(MapReader j) {
+        ignored(j, "log", "the batch system's log of each job is <stem>.condor in the job's log directory");
+        ignored(j, "filesystem", LAYOUT_DECIDES);
+        ignored(j, "periodicremove", "jobs are held, never removed, when they pass their memory request, start too"
+                + " often or run too long; the planner decides what happens next");
+        ignored(j, "accounting_group_user", "jobs are accounted to the user the operator submits as");
+        ignored(j, "request_xferslots", "no transfer-slot limit is asked of the batch system");
+        ignored(j, "comment", "it is not passed to jobs; a YAML '# comment' keeps the note without this warning");
+    }
+
+    private void ignored(MapReader m, String key, String instead) {
+        if (m.has(key)) {
+            out.warning(m.keyLocation(key), "'" + m.child(key) + "' is ignored by this operator for now: " + instead,
+                    "the line can stay while sphenixprod still reads this file; nothing here depends on it");
+        }
     }
 
     private boolean validScript(String script, MapReader j) {

@@ -36,6 +36,7 @@ public final class SpecLoader {
 
     private final SpecTree tree;
     private final Diagnostics out = new Diagnostics();
+    private final LoadGuard guard = new LoadGuard(out);
     private final Map<String, Optional<RuleSet>> ruleSetCache = new HashMap<>();
     private int filesRead;
 
@@ -43,14 +44,22 @@ public final class SpecLoader {
         this.tree = tree;
     }
 
-    /** Reads and validates the whole repository. */
+    /** Reads and validates the whole repository. Never throws: every failure is a diagnostic. */
     public static ValidationReport load(SpecTree tree) {
-        return new SpecLoader(tree).loadAll();
+        SpecLoader loader = new SpecLoader(tree);
+        return loader.guarded(".", loader::loadAll);
     }
 
-    /** Validates one file of the repository ({@code path} is repository-relative). */
+    /** Validates one file of the repository ({@code path} is repository-relative). Never throws. */
     public static ValidationReport loadFile(SpecTree tree, String path) {
-        return new SpecLoader(tree).loadOne(path);
+        SpecLoader loader = new SpecLoader(tree);
+        return loader.guarded(path, () -> loader.loadOne(path));
+    }
+
+    /** The outermost guard: what the per-file guards did not catch still becomes an invalid report. */
+    private ValidationReport guarded(String file, java.util.function.Supplier<ValidationReport> load) {
+        return guard.read(file, () -> Optional.of(load.get()))
+                .orElseGet(() -> new ValidationReport(Optional.empty(), out.sorted(), filesRead));
     }
 
     private ValidationReport loadAll() {
@@ -73,16 +82,19 @@ public final class SpecLoader {
                 continue;
             }
             if (file.startsWith(PRODUCTIONS)) {
-                read(file).flatMap(doc -> parser.parse(file, doc)).ifPresent(productions::add);
+                guard.read(file, () -> read(file).flatMap(doc -> parser.parse(file, doc))).ifPresent(productions::add);
             } else if (!file.startsWith(RULES)) {
-                classifyStray(file);
+                guard.read(file, () -> {
+                    classifyStray(file);
+                    return Optional.empty();
+                });
             }
         }
         if (filesRead == 0) {
             out.error(SourceLocation.ofFile("."), "no spec files found",
                     "point at a specs repository: " + CATALOGUE + ", " + RULES + " and " + PRODUCTIONS);
         }
-        CrossFileChecks checks = new CrossFileChecks(out);
+        CrossFileChecks checks = new CrossFileChecks(out, guard);
         catalogue.ifPresent(c -> {
             checks.checkRuleSets(parsedRuleSets(), c);
             checks.check(productions, c);
@@ -99,13 +111,13 @@ public final class SpecLoader {
         if (ProductionParser.KIND.equals(kind)) {
             Optional<ProductCatalogue> catalogue = tree.exists(CATALOGUE) ? catalogue() : Optional.empty();
             new ProductionParser(tree, out, this::ruleSet, catalogue).parse(path, doc.get()).ifPresent(parsed ->
-                    catalogue.ifPresent(c -> new CrossFileChecks(out).check(List.of(parsed), c)));
+                    catalogue.ifPresent(c -> new CrossFileChecks(out, guard).check(List.of(parsed), c)));
         } else if (CatalogueParser.KIND.equals(kind)) {
             new CatalogueParser(out).parse(path, doc.get());
         } else {
             Optional<RuleSet> rules = new RuleSetParser(tree, out).parse(path, doc.get(), out);
             if (tree.exists(CATALOGUE)) {
-                catalogue().ifPresent(c -> rules.ifPresent(r -> new CrossFileChecks(out).checkRuleSets(Map.of(path, r), c)));
+                catalogue().ifPresent(c -> rules.ifPresent(r -> new CrossFileChecks(out, guard).checkRuleSets(Map.of(path, r), c)));
             }
         }
         return new ValidationReport(Optional.empty(), out.sorted(), filesRead);
@@ -133,14 +145,14 @@ public final class SpecLoader {
                     "add " + CATALOGUE + " at the root, declaring which inputs each product needs");
             return Optional.empty();
         }
-        return read(CATALOGUE).flatMap(doc -> new CatalogueParser(out).parse(CATALOGUE, doc));
+        return guard.read(CATALOGUE, () -> read(CATALOGUE).flatMap(doc -> new CatalogueParser(out).parse(CATALOGUE, doc)));
     }
 
     /** Reads a rule set once, however many productions refer to it. */
     private Optional<RuleSet> ruleSet(String path) {
         return ruleSetCache.computeIfAbsent(path, p -> {
             int errorsBefore = out.errorCount();
-            Optional<RuleSet> parsed = read(p).flatMap(doc -> new RuleSetParser(tree, out).parse(p, doc, out));
+            Optional<RuleSet> parsed = guard.read(p, () -> read(p).flatMap(doc -> new RuleSetParser(tree, out).parse(p, doc, out)));
             return out.errorCount() > errorsBefore ? Optional.empty() : parsed;
         });
     }

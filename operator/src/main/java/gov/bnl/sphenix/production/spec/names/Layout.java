@@ -52,7 +52,7 @@ public record Layout(Path dstRoot, Path logRoot, Path histRoot) {
     }
 
     private static Path tree(Path root, OutputFile file, String runtype) {
-        if (runtype == null || !runtype.matches("[a-z][a-z_]*")) {
+        if (!CharacterRules.isRuntype(runtype)) {
             throw new IllegalArgumentException("runtype '" + runtype + "' must be lower-case letters and '_', like physics or line_laser");
         }
         return root.resolve(file.dataset())

@@ -17,9 +17,6 @@ public record OutputFile(String dsttype, Optional<String> leaf, String dataset, 
 
     public static final String EXTENSION = ".root";
 
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)*");
-    /** {@code run3auau}, {@code run3cosmics}, {@code run3line_laser}: lower case, digits, single underscores. */
-    private static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     /** Where the dataset starts in a name whose leaf and dataset both may hold underscores. */
     private static final Pattern DATASET_START = Pattern.compile("_(run[0-9])");
     private static final Pattern TAIL = Pattern.compile(
@@ -30,15 +27,15 @@ public record OutputFile(String dsttype, Optional<String> leaf, String dataset, 
         Objects.requireNonNull(leaf, "leaf");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(tag, "tag");
-        if (!WORD.matcher(dsttype).matches()) {
+        if (!CharacterRules.isProduct(dsttype)) {
             throw new IllegalArgumentException("dsttype '" + dsttype + "' must be letters, digits and single underscores");
         }
         leaf.ifPresent(l -> {
-            if (!WORD.matcher(l).matches()) {
+            if (!CharacterRules.isProduct(l)) {
                 throw new IllegalArgumentException("leaf '" + l + "' must be letters, digits and single underscores");
             }
         });
-        if (!DATASET.matcher(dataset).matches()) {
+        if (!CharacterRules.isDataset(dataset)) {
             throw new IllegalArgumentException("dataset '" + dataset
                     + "' must be lower-case letters, digits and single underscores, like run3auau");
         }

@@ -20,7 +20,9 @@ public final class DidYouMean {
             return extension;
         }
         int limit = Math.max(2, word.length() / 3);
+        // lengths further apart than the limit cannot be close: skip the quadratic distance for them
         Optional<String> close = known.stream()
+                .filter(k -> Math.abs(k.length() - lower.length()) <= limit)
                 .filter(k -> distance(lower, k.toLowerCase(Locale.ROOT)) <= limit)
                 .min(Comparator.comparingInt((String k) -> distance(lower, k.toLowerCase(Locale.ROOT)))
                         .thenComparing(k -> k));

@@ -38,6 +38,7 @@ public final class MapReader {
         this.path = path;
         this.node = node;
         this.out = out;
+        out.reading(location());
         for (NodeTuple tuple : node.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode scalarKey)) {
@@ -110,7 +111,9 @@ public final class MapReader {
     }
 
     public Optional<Node> node(String key) {
-        return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+        Optional<Node> value = Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+        value.ifPresent(v -> out.reading(at(v)));
+        return value;
     }
 
     /**
@@ -164,6 +167,7 @@ public final class MapReader {
 
     /** An integer from a node, with the YAML traps explained ('[72500 75000]' is one string). */
     public Optional<Integer> integerValue(Node n, String what, long min, long max) {
+        out.reading(at(n));
         if (!(n instanceof ScalarNode scalar)) {
             out.error(at(n), what + " must be a whole number, not a " + kind(n), "write a number such as 1000");
             return Optional.empty();

@@ -37,7 +37,8 @@ class ProductionSpecsTest {
         assertThat(report.filesRead()).isGreaterThanOrEqualTo(14);
         assertThat(specs.productions()).hasSize(10);
         assertThat(specs.ruleSets()).hasSize(3);
-        assertThat(report.warnings()).allSatisfy(w -> assertThat(w.message()).contains("ignored"));
+        // the keys of today's rule files that this operator does not use yet say so, and nothing else warns
+        assertThat(report.warnings()).hasSize(18).allSatisfy(w -> assertThat(w.message()).contains("ignored"));
     }
 
     @Test

@@ -38,13 +38,15 @@ public final class ProductionRegistry {
                    updated_at = excluded.updated_at, removed_at = NULL, removed_in = NULL, source = excluded.source
              WHERE p.source = excluded.source OR p.source = '' OR p.state = 'removed'""";
 
-    private static final String COLUMNS = "name, spec_hash, revision, state, updated_at, removed_at, removed_in";
+    private static final String ALL = """
+            SELECT name, spec_hash, revision, state, updated_at, removed_at, removed_in FROM production ORDER BY name""";
 
-    private static final String ALL = "SELECT " + COLUMNS + " FROM production ORDER BY name";
+    private static final String OF_SOURCE = """
+            SELECT name, spec_hash, revision, state, updated_at, removed_at, removed_in FROM production
+             WHERE source = ? ORDER BY name""";
 
-    private static final String OF_SOURCE = "SELECT " + COLUMNS + " FROM production WHERE source = ? ORDER BY name";
-
-    private static final String ONE = "SELECT " + COLUMNS + " FROM production WHERE name = ?";
+    private static final String ONE = """
+            SELECT name, spec_hash, revision, state, updated_at, removed_at, removed_in FROM production WHERE name = ?""";
 
     private static final String OWNERS = """
             SELECT name, source FROM production

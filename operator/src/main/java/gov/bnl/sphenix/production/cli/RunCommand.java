@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionStatus;
 import gov.bnl.sphenix.production.control.SourceReport;
+import gov.bnl.sphenix.production.source.GitUrls;
 import gov.bnl.sphenix.production.source.SshIdentity;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import java.io.PrintWriter;
@@ -49,6 +50,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--path", description = "Sub-directory of the repository holding the specs (default: the top).",
             defaultValue = "")
     String path;
+
+    @Option(names = "--source-name", description = "What this specs source is called in the ledger, which several"
+            + " sources may share (default: <specs>@<branch>[:<path>]); keep it when the repository moves.")
+    String sourceName;
 
     @Option(names = "--ssh-key", description = "Private key for an ssh:// specs repository (with --known-hosts).")
     Path sshKey;
@@ -109,8 +114,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional<CredentialsProvider> https = Optional.ofNullable(environment.get("PRODOP_GIT_PASSWORD"))
                 .map(password -> new UsernamePasswordCredentialsProvider(
                         environment.getOrDefault("PRODOP_GIT_USERNAME", "git"), password));
-        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, path, root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch), settings)) {
-            out.println("prodctl run: following " + specsUrl + " (" + branch + ") every " + interval
+        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, path, Optional.ofNullable(sourceName), root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch), settings)) {
+            out.println("prodctl run: following " + GitUrls.redact(specsUrl) + " (" + branch + ") every " + interval
                     + (once ? " (one pass)" : "") + "; stop with Ctrl-C or SIGTERM");
             out.flush();
             int passesWithErrors = 0;

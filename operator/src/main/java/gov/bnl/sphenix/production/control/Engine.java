@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
     private final ProductionRegistry registry;
     private final StatusStore statuses;
     private final AuditLog audit;
+    private final Object refreshing = new Object();
     private long passes;
     private PassReport latest;
 
@@ -79,12 +80,18 @@ public final class Engine implements AutoCloseable {
         this.audit = new AuditLog(catalogs.ledger(), catalogs.retry());
     }
 
-    /** Fetches the specs repository and applies its head, all or nothing. */
-    public synchronized SourceReport refresh() throws SQLException {
-        EventLog events = new EventLog(clock);
-        SourceReport report = follower.refresh(events);
-        events.flushTo(audit, report.applied().map(r -> r.commitId()).orElse(""));
-        return report;
+    /**
+     * Fetches the specs repository and applies its head, all or nothing. Not under the pass lock:
+     * a slow git server must not hold up passes, which see the new desired state once it is swapped
+     * in. Refreshes wait for each other.
+     */
+    public SourceReport refresh() throws SQLException {
+        synchronized (refreshing) {
+            EventLog events = new EventLog(clock);
+            SourceReport report = follower.refresh(events);
+            events.flushTo(audit, report.applied().map(r -> r.commitId()).orElse(""));
+            return report;
+        }
     }
 
     /** A pass over every production, declared or being removed; {@link #recentPass} may hand it out again. */

@@ -22,6 +22,8 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  * @param specsUrl    the specs repository (file://, http(s)://)
  * @param branch      the branch whose head is the desired state
  * @param subdirectory where in the repository the specs are ({@code ""} for the top)
+ * @param sourceName  what the source is called in the ledger, which several sources may share;
+ *                    empty for the default (repository, branch and sub-directory)
  * @param gitCache    where the repository's mirror is kept between restarts
  * @param credentials user and password (or token) for an https repository that needs them
  * @param ssh         key and known hosts for an ssh repository
@@ -34,7 +36,8 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
         return new EngineAssembly(engine, catalogs, batch, false);
     }
 
-    public static EngineAssembly open(String specsUrl, String branch, String subdirectory, Path gitCache,
+    public static EngineAssembly open(String specsUrl, String branch, String subdirectory, Optional<String> sourceName,
+                                      Path gitCache,
                                       Optional<CredentialsProvider> credentials, Optional<SshIdentity> ssh,
                                       CatalogSettings catalogSettings, Supplier<BatchSystem> batchSystem,
                                       EngineSettings settings) throws IOException, SQLException {
@@ -45,7 +48,7 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
             GitSpecSource source = new GitSpecSource(specsUrl, branch, subdirectory, gitCache, credentials, ssh,
                     Duration.ofSeconds(60));
             SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), sourceName.filter(n -> !n.isBlank()).orElse(source.defaultName()));
             Engine engine = new Engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE);
             return new EngineAssembly(engine, catalogs, batch, true);
         } catch (IOException | RuntimeException e) {

@@ -10,12 +10,16 @@ import gov.bnl.sphenix.production.source.DesiredState.Applied;
 import gov.bnl.sphenix.production.source.DesiredState.Outcome;
 import gov.bnl.sphenix.production.source.FetchResult;
 import gov.bnl.sphenix.production.source.GitSpecSource;
+import gov.bnl.sphenix.production.source.GitUrls;
 import gov.bnl.sphenix.production.source.ProductionChanges;
 import gov.bnl.sphenix.production.source.Revision;
+import gov.bnl.sphenix.production.source.StoredSpec;
 import gov.bnl.sphenix.production.spec.Diagnostic;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.SourceLocation;
 import gov.bnl.sphenix.production.spec.ValidationReport;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
+import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +31,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows the specs repository: fetches the branch, applies its head all-or-nothing, and keeps the
@@ -34,95 +42,198 @@ import java.util.Set;
  * marked removing, with the commit that removed it. Comparing against the registry rather than
  * against the previous revision means a production removed while the engine was down is still
  * noticed after a restart.
+ *
+ * <p>Several followers may share one ledger: each goes by a source name and only ever treats its
+ * own productions as removed; a production name another source declares is refused. The slow
+ * part of a refresh (fetch, reading and validating the commit) runs outside this object's lock, so
+ * a pass reading {@link #desired} waits at most for the swap. Refreshes must not overlap each other
+ * (the {@link Engine} serialises them).
  */
 public final class SpecFollower implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpecFollower.class);
+    private static final ProductionChanges NONE = ProductionChanges.between(List.of(), List.of());
 
     private final GitSpecSource source;
     private final ProductionRegistry registry;
     private final Clock clock;
+    private final String name;
+    private final Function<SpecTree, ValidationReport> loader;
+    /** Guarded by this. */
     private final gov.bnl.sphenix.production.source.DesiredState inForce = new gov.bnl.sphenix.production.source.DesiredState();
-    /** Last specs of removed productions, by name and the revision that declared them: read from git once. */
+    /** Last specs of removed productions, by name and the revision that declared them. Guarded by this. */
     private final Map<String, Production> lastSpecs = new HashMap<>();
-    private String lastLookedAt = "";
-    private List<Diagnostic> lastRejected = List.of();
+    private volatile String lastLookedAt = "";
+    private volatile List<Diagnostic> lastRejected = List.of();
 
+    /** A follower going by the source's default name (repository, branch and sub-directory). */
     public SpecFollower(GitSpecSource source, ProductionRegistry registry, Clock clock) {
+        this(source, registry, clock, source.defaultName());
+    }
+
+    /** @param name what this source is called in the ledger: stable across restarts and changes of URL */
+    public SpecFollower(GitSpecSource source, ProductionRegistry registry, Clock clock, String name) {
+        this(source, registry, clock, name, SpecLoader::load);
+    }
+
+    /** @param loader reads and validates a commit's specs ({@link SpecLoader#load}; another only in tests) */
+    public SpecFollower(GitSpecSource source, ProductionRegistry registry, Clock clock, String name,
+                        Function<SpecTree, ValidationReport> loader) {
         this.source = Objects.requireNonNull(source, "source");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.name = Objects.requireNonNull(name, "name");
+        this.loader = Objects.requireNonNull(loader, "loader");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a specs source needs a name: the ledger tells sources apart by it");
+        }
     }
 
-    public String url() {
-        return source.url();
+    /** What this source is called in the ledger. */
+    public String name() {
+        return name;
     }
 
-    public String branch() {
-        return source.branch();
-    }
-
-    /** Fetches and, when the head is new, validates and applies it. Never loses the revision in force. */
+    /**
+     * Fetches and, when the head is new, validates and applies it. Never loses the revision in
+     * force: a commit that cannot be read or loaded at all is rejected like an invalid one, and
+     * stays rejected on every later refresh until a new commit arrives.
+     */
     public SourceReport refresh(EventLog events) throws SQLException {
         FetchResult fetched = source.fetch();
         if (fetched instanceof FetchResult.Failed failed) {
             events.warning("", "fetch-failed", failed.reason() + "; the revision in force keeps running");
-            return new SourceReport(Optional.empty(), Optional.of(failed.reason()), applied(), lastRejected,
-                    ProductionChanges.between(List.of(), List.of()));
+            return new SourceReport(Optional.empty(), Optional.of(failed.reason()), applied(), lastRejected, NONE);
         }
         Revision head = ((FetchResult.Fetched) fetched).revision();
-        ProductionChanges changes = ProductionChanges.between(List.of(), List.of());
+        ProductionChanges changes = NONE;
         if (!head.commitId().equals(lastLookedAt)) {
+            Read read = read(head);
+            changes = swap(head, read, events);
+            // only now: a failure above (the ledger unreachable) is retried on the same commit
             lastLookedAt = head.commitId();
-            ValidationReport report = SpecLoader.load(source.treeAt(head));
-            Outcome outcome = inForce.offer(head, report);
-            if (outcome instanceof Outcome.NowInForce now) {
-                lastRejected = List.of();
-                changes = now.changes();
-                apply(now.applied(), changes, events);
-            } else if (outcome instanceof Outcome.KeptPrevious kept) {
-                lastRejected = kept.rejected().errors();
-                events.warning("", "rejected", "commit " + head.shortId() + " (" + head.subject() + ") has "
-                        + lastRejected.size() + " error" + (lastRejected.size() == 1 ? "" : "s") + ", first: "
-                        + lastRejected.get(0) + "; " + kept.inForce().map(a -> a.revision().shortId() + " stays in force")
-                        .orElse("nothing is in force yet"));
-            }
         }
         return new SourceReport(Optional.of(head), Optional.empty(), applied(), lastRejected, changes);
     }
 
-    private Optional<Revision> applied() {
+    /** A commit read and validated, with the files of each production's spec for the ledger. */
+    private record Read(ValidationReport report, Map<String, StoredSpec> stored) {
+    }
+
+    /** Reads, validates and checks a commit against the other sources; the slow part, outside the lock. */
+    private Read read(Revision head) throws SQLException {
+        ValidationReport report;
+        Map<String, StoredSpec> stored = new HashMap<>();
+        try {
+            SpecTree tree = source.treeAt(head);
+            report = loader.apply(tree);
+            if (report.valid() && report.repository().isPresent()) {
+                report = refuseOthersProductions(report);
+                for (Production p : report.repository().map(r -> r.productions()).orElse(List.of())) {
+                    stored.put(p.name(), StoredSpec.capture(tree, p));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("source {}: commit {} could not be loaded: {}", name, head.shortId(), GitUrls.redact(e.toString()));
+            report = new ValidationReport(Optional.empty(), List.of(Diagnostic.error(SourceLocation.ofFile("."),
+                    "commit " + head.shortId() + " could not be loaded: " + GitUrls.redact(String.valueOf(e.getMessage())),
+                    "fix or revert the commit; the revision in force stays until a new commit loads")), 0);
+        }
+        return new Read(report, stored);
+    }
+
+    /** A production name another source sharing this ledger declares is an error of this commit. */
+    private ValidationReport refuseOthersProductions(ValidationReport report) throws SQLException {
+        List<Production> productions = report.repository().orElseThrow().productions();
+        Map<String, String> owners = registry.owners(productions.stream().map(Production::name).toList());
+        List<Diagnostic> refused = new ArrayList<>();
+        for (Production p : productions) {
+            String owner = owners.get(p.name());
+            if (owner != null && !owner.equals(name)) {
+                refused.add(Diagnostic.error(SourceLocation.ofFile(p.file()), "production " + p.name()
+                        + " is already declared by source " + owner + ", which shares this ledger (the job keys of"
+                        + " both would be the same rows)", "rename it (metadata.name) or declare it in one source only"));
+            }
+        }
+        if (refused.isEmpty()) {
+            return report;
+        }
+        return new ValidationReport(Optional.empty(),
+                Stream.concat(refused.stream(), report.diagnostics().stream()).toList(), report.filesRead());
+    }
+
+    private synchronized ProductionChanges swap(Revision head, Read read, EventLog events) throws SQLException {
+        List<String> removed = List.of();
+        boolean isNew = inForce.inForce().map(a -> !a.revision().commitId().equals(head.commitId())).orElse(true);
+        if (isNew && read.report().valid() && read.report().repository().isPresent()) {
+            // the ledger first: should it fail, nothing has changed in memory and the commit is tried again
+            removed = register(head, read.report().repository().get().productions(), read.stored());
+        }
+        Outcome outcome = inForce.offer(head, read.report());
+        if (outcome instanceof Outcome.NowInForce now) {
+            lastRejected = List.of();
+            ProductionChanges changes = now.changes();
+            events.info("", "applied", "applied " + head.shortId() + " (" + head.subject() + "): " + changes);
+            removed.forEach(r -> events.info(r, "removed", "production removed in " + head.shortId()
+                    + " (" + head.subject() + ")"));
+            changes.added().forEach(p -> events.info(p.name(), "declared", "production declared in " + head.shortId()));
+            changes.changed().forEach(c -> events.info(c.after().name(), "changed", "spec changed in " + head.shortId()));
+            return changes;
+        }
+        if (outcome instanceof Outcome.KeptPrevious kept) {
+            lastRejected = kept.rejected().errors();
+            events.warning("", "rejected", "commit " + head.shortId() + " (" + head.subject() + ") has "
+                    + lastRejected.size() + " error" + (lastRejected.size() == 1 ? "" : "s") + ", first: "
+                    + lastRejected.get(0) + "; " + kept.inForce().map(a -> a.revision().shortId() + " stays in force")
+                    .orElse("nothing is in force yet"));
+        }
+        return NONE;
+    }
+
+    /** Records what the revision declares and marks this source's productions it no longer declares; returns those. */
+    private List<String> register(Revision revision, List<Production> productions, Map<String, StoredSpec> stored)
+            throws SQLException {
+        Instant now = clock.instant();
+        Set<String> declared = new HashSet<>();
+        for (Production p : productions) {
+            declared.add(p.name());
+            boolean recorded = registry.record(name, new ProductionRecord(p.name(), p.specHash(), revision.commitId(),
+                    p.submit() ? ProductionState.ACTIVE : ProductionState.SUSPENDED, now),
+                    stored.containsKey(p.name()) ? stored.get(p.name()).contents() : Map.of());
+            if (!recorded) {
+                throw new IllegalStateException("production " + p.name() + " was declared by another source a moment"
+                        + " ago; commit " + revision.shortId() + " is checked again at the next refresh");
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        for (ProductionRecord record : registry.ofSource(name)) {
+            boolean live = record.state() == ProductionState.ACTIVE || record.state() == ProductionState.SUSPENDED;
+            if (live && !declared.contains(record.name())
+                    && registry.markRemoving(name, record.name(), revision.commitId(), now)) {
+                removed.add(record.name());
+            }
+        }
+        return removed;
+    }
+
+    private synchronized Optional<Revision> applied() {
         return inForce.inForce().map(Applied::revision);
     }
 
-    private void apply(Applied applied, ProductionChanges changes, EventLog events) throws SQLException {
-        Revision revision = applied.revision();
-        Instant now = clock.instant();
-        Set<String> declared = new HashSet<>();
-        for (Production p : applied.specs().productions()) {
-            declared.add(p.name());
-            registry.record(new ProductionRecord(p.name(), p.specHash(), revision.commitId(),
-                    p.submit() ? ProductionState.ACTIVE : ProductionState.SUSPENDED, now));
-        }
-        events.info("", "applied", "applied " + revision.shortId() + " (" + revision.subject() + "): " + changes);
-        for (ProductionRecord record : registry.all()) {
-            boolean live = record.state() == ProductionState.ACTIVE || record.state() == ProductionState.SUSPENDED;
-            if (live && !declared.contains(record.name()) && registry.markRemoving(record.name(), revision.commitId(), now)) {
-                events.info(record.name(), "removed", "production removed in " + revision.shortId()
-                        + " (" + revision.subject() + ")");
-            }
-        }
-        changes.added().forEach(p -> events.info(p.name(), "declared", "production declared in " + revision.shortId()));
-        changes.changed().forEach(c -> events.info(c.after().name(), "changed", "spec changed in " + revision.shortId()));
-    }
-
-    /** The desired state of the revision in force, with the removed productions still winding down. */
-    public Optional<Desired> desired() throws SQLException {
+    /**
+     * The desired state of the revision in force, with the removed productions still winding down:
+     * this source's, and those being removed from before sources were told apart.
+     */
+    public synchronized Optional<Desired> desired() throws SQLException {
         Optional<Applied> applied = inForce.inForce();
         if (applied.isEmpty()) {
             return Optional.empty();
         }
         List<RemovedProduction> removed = new ArrayList<>();
         Map<String, String> removedIn = new HashMap<>();
-        for (ProductionRecord record : registry.all()) {
+        List<ProductionRecord> records = new ArrayList<>(registry.ofSource(name));
+        records.addAll(registry.ofSource(ProductionRegistry.NO_SOURCE));
+        for (ProductionRecord record : records) {
             if (record.state() != ProductionState.REMOVING) {
                 continue;
             }
@@ -136,18 +247,33 @@ public final class SpecFollower implements AutoCloseable {
                 new DesiredState(applied.get().specs().productions(), removed), removedIn));
     }
 
-    /** The spec a removed production last had, read from the revision that last declared it. */
-    private Optional<Production> lastSpec(ProductionRecord record) {
+    /**
+     * The spec a removed production last had: from the files the ledger kept of it, else (a record
+     * from before they were kept) from the revision that last declared it, when git still has it.
+     */
+    private Optional<Production> lastSpec(ProductionRecord record) throws SQLException {
         String cacheKey = record.name() + "@" + record.revision();
         Production cached = lastSpecs.get(cacheKey);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Revision declaredIn = new Revision(record.revision(), "", "", Instant.EPOCH);
-        Optional<Production> spec = SpecLoader.load(source.treeAt(declaredIn)).repository()
-                .flatMap(r -> r.production(record.name()));
+        Map<String, byte[]> files = registry.specFiles(record.name());
+        Optional<Production> spec = files.isEmpty() ? fromGit(record) : new StoredSpec(files).production(record.name());
+        if (spec.isEmpty()) {
+            LOG.warn("source {}: the last spec of removed production {} is neither in the ledger nor in git ({});"
+                    + " its removal waits", name, record.name(), record.revision());
+        }
         spec.ifPresent(p -> lastSpecs.put(cacheKey, p));
         return spec;
+    }
+
+    private Optional<Production> fromGit(ProductionRecord record) {
+        try {
+            Revision declaredIn = new Revision(record.revision(), "", "", Instant.EPOCH);
+            return SpecLoader.load(source.treeAt(declaredIn)).repository().flatMap(r -> r.production(record.name()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.k8s;
 
+import gov.bnl.sphenix.production.source.GitUrls;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class Conditions {
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("a condition status is True, False or Unknown, not " + status);
         }
+        // a condition is readable by anyone who may read the resource: no URL keeps its user-info
+        message = GitUrls.redact(message);
         Condition existing = find(conditions, type);
         if (existing == null) {
             conditions.add(new Condition(type, status, reason, message, observedGeneration, timestamp(now)));

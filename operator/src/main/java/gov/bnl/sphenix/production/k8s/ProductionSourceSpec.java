@@ -96,8 +96,13 @@ public class ProductionSourceSpec {
         @Pattern("^(condor|local)$")
         @Default("condor")
         private String system = "condor";
-        /** A command prefix for the HTCondor tools, e.g. a wrapper that logs in to the submit host. */
+        /**
+         * Words put before every HTCondor tool, separated by spaces, e.g. a wrapper that logs in to
+         * the submit host; empty: the operator's {@code CONDOR_COMMAND_PREFIX}, else the tools on the PATH.
+         */
         private String commandPrefix;
+        /** The schedd that holds the jobs ({@code host} or {@code name@host}); empty: the tools' default. */
+        @Pattern("^[A-Za-z0-9][A-Za-z0-9._@-]*$")
         private String scheddName;
 
         public String getSystem() {

@@ -100,6 +100,15 @@ public final class GitSpecSource implements AutoCloseable {
         return branch;
     }
 
+    /**
+     * The name this source goes by in the ledger when none is given: the repository (its
+     * user-info redacted), branch and specs sub-directory, e.g.
+     * {@code https://git.example.org/sphenix/specs.git@main:run3}.
+     */
+    public String defaultName() {
+        return GitUrls.redact(url) + "@" + branch + (subdirectory.isEmpty() ? "" : ":" + subdirectory);
+    }
+
     /** Fetches the branch; never throws for a network or remote problem. */
     public FetchResult fetch() {
         String tracking = "refs/remotes/origin/" + branch;
@@ -117,11 +126,11 @@ public final class GitSpecSource implements AutoCloseable {
             fetch.call();
             ObjectId head = git.getRepository().resolve(tracking);
             if (head == null) {
-                return new FetchResult.Failed("branch '" + branch + "' does not exist in " + url);
+                return new FetchResult.Failed("branch '" + branch + "' does not exist in " + GitUrls.redact(url));
             }
             return new FetchResult.Fetched(describe(head));
         } catch (GitAPIException | IOException | RuntimeException e) {
-            String reason = "fetch of " + url + " (" + branch + ") failed: " + rootMessage(e);
+            String reason = GitUrls.redact("fetch of " + url + " (" + branch + ") failed: " + rootMessage(e));
             LOG.warn(reason);
             return new FetchResult.Failed(reason);
         }

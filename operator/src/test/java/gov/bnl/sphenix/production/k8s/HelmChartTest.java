@@ -64,14 +64,14 @@ class HelmChartTest {
         return Map.of("apiGroups", apiGroups, "resources", resources, "verbs", verbs);
     }
 
+    /** Exactly the verbs the operator's client calls use: sources read, productions managed, status patched. */
     private static final List<Map<String, Object>> RESOURCE_RULES = List.of(
-            rule(List.of("production.sphenix.bnl.gov"), List.of("productionsources", "productions"),
-                    List.of("get", "list", "watch", "create", "update", "patch", "delete")),
+            rule(List.of("production.sphenix.bnl.gov"), List.of("productionsources"), List.of("get", "list", "watch")),
+            rule(List.of("production.sphenix.bnl.gov"), List.of("productions"),
+                    List.of("get", "list", "watch", "create", "patch", "delete")),
             rule(List.of("production.sphenix.bnl.gov"), List.of("productionsources/status", "productions/status"),
-                    List.of("get", "update", "patch")),
-            rule(List.of("production.sphenix.bnl.gov"), List.of("productionsources/finalizers", "productions/finalizers"),
-                    List.of("update")),
-            rule(List.of(""), List.of("events"), List.of("create", "patch")));
+                    List.of("patch")),
+            rule(List.of(""), List.of("events"), List.of("create")));
 
     @Test
     void everyPlainYamlFileOfTheChartParses() throws IOException {
@@ -165,6 +165,25 @@ class HelmChartTest {
         assertThat(Files.readString(CHART.resolve("templates/deployment.yaml")))
                 .as("catalog credentials come from their Secrets, never from values")
                 .contains("secretKeyRef:", "printf \"PRODOP_%s_%s\" (upper $kind) (upper $key)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWorkDirectoryIsAWritableVolumeOnTheReadOnlyRootFileSystem() throws IOException {
+        Map<String, Object> values = load(CHART.resolve("values.yaml"));
+        assertThat(asMap(values.get("securityContext"))).containsEntry("readOnlyRootFilesystem", true);
+        assertThat(asMap(values.get("workVolume"))).containsKey("emptyDir");
+        Map<String, Object> deployment = ofKind(template("deployment.yaml"), "Deployment");
+        Map<String, Object> pod = asMap(asMap(asMap(deployment.get("spec")).get("template")).get("spec"));
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+        assertThat((List<Map<String, Object>>) container.get("volumeMounts"))
+                .contains(Map.of("name", "work", "mountPath", TEMPLATED));
+        assertThat((List<Map<String, Object>>) pod.get("volumes")).extracting(v -> v.get("name")).contains("work");
+        String text = Files.readString(CHART.resolve("templates/deployment.yaml"));
+        assertThat(text).as("the work directory the operator is told is the one mounted")
+                .contains("- name: PRODOP_WORK\n              value: {{ .Values.paths.work | quote }}",
+                        "- name: work\n              mountPath: {{ .Values.paths.work | quote }}",
+                        "- name: work\n          {{- toYaml .Values.workVolume | nindent 10 }}");
     }
 
     @SuppressWarnings("unchecked")

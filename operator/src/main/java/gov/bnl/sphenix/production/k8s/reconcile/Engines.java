@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * One engine per {@link ProductionSource}, opened when the source is first reconciled and reopened
- * when where it points changes (URL, branch, path, batch system, git Secret). The production reconciler finds its
+ * when where it points changes (URL, branch, path, batch system, schedd or command prefix, git Secret). The production reconciler finds its
  * production's engine here by the source named in the production's spec.
  */
 public final class Engines implements AutoCloseable {
@@ -30,6 +30,7 @@ public final class Engines implements AutoCloseable {
         String key = key(source.getMetadata().getNamespace(), source.getMetadata().getName());
         String settings = source.getSpec().getUrl() + "|" + source.getSpec().getBranch() + "|"
                 + source.getSpec().getPath() + "|" + source.getSpec().getBatch().getSystem() + "|"
+                + source.getSpec().getBatch().getCommandPrefix() + "|" + source.getSpec().getBatch().getScheddName() + "|"
                 + source.getSpec().getGitCredentialsSecret();
         Open open = bySource.get(key);
         if (open != null && !open.settings().equals(settings)) {

@@ -1,10 +1,13 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
 import gov.bnl.sphenix.production.batch.BatchSystems;
+import gov.bnl.sphenix.production.batch.condor.CondorSettings;
+import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
+import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
 import gov.bnl.sphenix.production.source.SshIdentity;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -46,11 +50,31 @@ public final class EnvironmentEngineFactory implements EngineFactory {
                 10_000);
         String name = source.getMetadata().getNamespace() + "-" + source.getMetadata().getName();
         boolean overSsh = isSsh(source.getSpec().getUrl());
+        // checked before anything opens: a token is never offered to a repository it is not for
+        Optional<CredentialsProvider> credentials = overSsh ? Optional.empty() : credentials(source);
+        CondorSettings condor = condorSettings(source);
         return EngineAssembly.open(source.getSpec().getUrl(), source.getSpec().getBranch(),
-                source.getSpec().getPath() == null ? "" : source.getSpec().getPath(), work.resolve("git-cache").resolve(name), overSsh ? Optional.empty() : credentials(source),
+                source.getSpec().getPath() == null ? "" : source.getSpec().getPath(), Optional.of(sourceName(source)),
+                work.resolve("git-cache").resolve(name), credentials,
                 overSsh ? Optional.of(sshIdentity(source, work.resolve("ssh").resolve(name))) : Optional.empty(),
                 CatalogSettings.fromEnvironment(catalogEnvironment(source)),
-                () -> BatchSystems.open(source.getSpec().getBatch().getSystem()), settings);
+                () -> BatchSystems.open(source.getSpec().getBatch().getSystem(), condor), settings);
+    }
+
+    /** What the source is called in the ledger: its namespace and name, which stay when its URL changes. */
+    static String sourceName(ProductionSource source) {
+        return source.getMetadata().getNamespace() + "/" + source.getMetadata().getName();
+    }
+
+    /**
+     * The HTCondor settings the source's {@code batch} asks for: its command prefix (words separated
+     * by spaces; none: the operator's {@code CONDOR_COMMAND_PREFIX}) and its schedd.
+     */
+    static CondorSettings condorSettings(ProductionSource source) {
+        ProductionSourceSpec.BatchSettings batch = source.getSpec().getBatch();
+        String prefix = batch.getCommandPrefix() == null ? "" : batch.getCommandPrefix().strip();
+        return BatchSystems.condorSettings(prefix.isEmpty() ? LocalPool.commandPrefix() : List.of(prefix.split("\\s+")),
+                Optional.ofNullable(batch.getScheddName()));
     }
 
     private Optional<CredentialsProvider> credentials(ProductionSource source) {
@@ -58,7 +82,8 @@ public final class EnvironmentEngineFactory implements EngineFactory {
         if (secretName == null || secretName.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new SecretCredentials(client, source.getMetadata().getNamespace(), secretName));
+        return Optional.of(SecretCredentials.forUrl(client, source.getMetadata().getNamespace(), secretName,
+                source.getSpec().getUrl()));
     }
 
     /**

@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.k8s.reconcile;
 
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.source.GitUrls;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,6 +32,12 @@ public final class ProductionEvents {
         this.component = component;
     }
 
+    /** The event's message, any URL's user-info redacted, within the API server's limit. */
+    private static String message(EngineEvent event) {
+        String message = GitUrls.redact(event.message());
+        return message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT) : message;
+    }
+
     public void publish(Production production, List<EngineEvent> events) {
         for (EngineEvent event : events.subList(0, Math.min(PER_PASS, events.size()))) {
             try {
@@ -48,8 +55,7 @@ public final class ProductionEvents {
                                 .build())
                         .withType(event.warning() ? "Warning" : "Normal")
                         .withReason(reason(event.kind()))
-                        .withMessage(event.message().length() > MESSAGE_LIMIT
-                                ? event.message().substring(0, MESSAGE_LIMIT) : event.message())
+                        .withMessage(message(event))
                         .withFirstTimestamp(event.at().toString())
                         .withLastTimestamp(event.at().toString())
                         .withCount(1)

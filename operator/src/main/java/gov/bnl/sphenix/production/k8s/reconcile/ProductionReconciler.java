@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.control.ProductionActivity;
 import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.Production;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
+import gov.bnl.sphenix.production.source.GitUrls;
 import gov.bnl.sphenix.production.plan.Tally;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -117,7 +118,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
                 e.getMessage() + "; retrying with back-off", generation, clock.instant());
         Conditions.set(status.getConditions(), Conditions.READY, "False", "Stalled", String.valueOf(e.getMessage()),
                 generation, clock.instant());
-        LOG.warn("production {}: pass failed: {}", production.getMetadata().getName(), e.toString());
+        LOG.warn("production {}: pass failed: {}", production.getMetadata().getName(), GitUrls.redact(e.toString()));
         return ErrorStatusUpdateControl.patchStatus(production);
     }
 

@@ -71,7 +71,8 @@ final class ProductionResources {
                 .withName(source.getMetadata().getName())
                 .withUid(source.getMetadata().getUid())
                 .withController(true)
-                .withBlockOwnerDeletion(true)
+                // not blocking: that would need update on productionsources/finalizers, which the operator does not otherwise use
+                .withBlockOwnerDeletion(false)
                 .build();
     }
 }

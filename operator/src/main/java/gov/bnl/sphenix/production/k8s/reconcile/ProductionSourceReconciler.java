@@ -8,6 +8,7 @@ import gov.bnl.sphenix.production.k8s.Production;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceStatus;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
+import gov.bnl.sphenix.production.source.GitUrls;
 import gov.bnl.sphenix.production.spec.Diagnostic;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -66,8 +67,9 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
         report.fetched().ifPresent(r -> status.setFetchedRevision(r.commitId()));
         report.applied().ifPresent(r -> status.setAppliedRevision(r.commitId()));
         status.setLastFetchTime(Conditions.timestamp(clock.instant()));
-        status.setLastFetchError(report.fetchError().orElse(null));
-        status.setValidationErrors(report.rejected().stream().limit(ERRORS_SHOWN).map(Diagnostic::toString).toList());
+        status.setLastFetchError(report.fetchError().map(GitUrls::redact).orElse(null));
+        status.setValidationErrors(report.rejected().stream().limit(ERRORS_SHOWN).map(Diagnostic::toString)
+                .map(GitUrls::redact).toList());
         if (report.fetchError().isPresent()) {
             metrics.fetchFailed(source.getMetadata().getName());
             Conditions.set(status.getConditions(), Conditions.READY, "False", "FetchFailed",
@@ -96,9 +98,11 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
                                                                          Context<ProductionSource> context, Exception e) {
         ProductionSourceStatus status = statusOf(source);
         status.setObservedGeneration(generation(source));
-        Conditions.set(status.getConditions(), Conditions.READY, "False", "ReconcileFailed",
-                String.valueOf(e.getMessage()) + "; retrying with back-off", generation(source), clock.instant());
-        LOG.warn("source {}: {}", source.getMetadata().getName(), e.toString());
+        // a source whose credentials are not for its repository is not retried into success: it says why
+        String reason = e instanceof SecretCredentials.Refused ? "CredentialsRefused" : "ReconcileFailed";
+        Conditions.set(status.getConditions(), Conditions.READY, "False", reason,
+                e.getMessage() + "; retrying with back-off", generation(source), clock.instant());
+        LOG.warn("source {}: {}", source.getMetadata().getName(), GitUrls.redact(e.toString()));
         return ErrorStatusUpdateControl.patchStatus(source);
     }
 

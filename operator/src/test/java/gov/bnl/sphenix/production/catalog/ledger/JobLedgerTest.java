@@ -212,4 +212,26 @@ class JobLedgerTest {
         });
         assertThat(audit.recent("calo", 10)).extracting(AuditEntry::action).containsExactly("kill", "submit");
     }
+
+    @Test
+    void aProductionIsOneSourcesAndKeepsTheFilesOfItsSpec() throws SQLException {
+        ProductionRecord tpc = new ProductionRecord("tpc", "h1", "r1", ProductionState.ACTIVE, NOW);
+        Map<String, byte[]> files = Map.of("productions/tpc.yaml", "kind: Production\n".getBytes(),
+                "catalogue.yaml", "kind: ProductCatalogue\n".getBytes());
+
+        assertThat(productions.record("sphenix/tracking", tpc, files)).isTrue();
+        assertThat(productions.record("sphenix/cosmics", tpc, Map.of()))
+                .as("a live production of another source is not taken over").isFalse();
+        assertThat(productions.owners(List.of("tpc", "nowhere"))).isEqualTo(Map.of("tpc", "sphenix/tracking"));
+        assertThat(productions.markRemoving("sphenix/cosmics", "tpc", "r2", NOW)).isFalse();
+        assertThat(productions.find("tpc").orElseThrow().state()).isEqualTo(ProductionState.ACTIVE);
+        assertThat(productions.ofSource("sphenix/cosmics")).isEmpty();
+        assertThat(productions.specFiles("tpc")).containsOnlyKeys("productions/tpc.yaml", "catalogue.yaml")
+                .hasEntrySatisfying("catalogue.yaml", b -> assertThat(new String(b)).isEqualTo("kind: ProductCatalogue\n"));
+
+        assertThat(productions.markRemoving("sphenix/tracking", "tpc", "r2", NOW)).isTrue();
+        assertThat(productions.markRemoved("tpc", NOW)).isTrue();
+        assertThat(productions.record("sphenix/cosmics", tpc, Map.of())).as("a removed production's name is free").isTrue();
+        assertThat(productions.ofSource("sphenix/cosmics")).extracting(ProductionRecord::name).containsExactly("tpc");
+    }
 }

@@ -3,10 +3,7 @@ package gov.bnl.sphenix.production.k8s.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.batch.local.LocalExecutor;
-import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.demo.BrokenCommits;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.k8s.Condition;
@@ -19,7 +16,7 @@ import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
 import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
-import gov.bnl.sphenix.production.source.GitHttpServer;
+import gov.bnl.sphenix.production.source.WorldOverHttp;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,19 +54,16 @@ class OperatorOnMockClusterTest {
     @TempDir
     static Path dir;
 
+    private static WorldOverHttp served;
     private static DemoWorld world;
-    private static Git shared;
-    private static GitHttpServer git;
     private static Engines engines;
     private static OperatorMain operator;
     private static RevCommit declared;
 
     @BeforeAll
     static void start() throws Exception {
-        world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
-                data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(1)));
-        shared = Git.open(dir.resolve("world/specs.git").toFile());
-        git = new GitHttpServer(shared.getRepository());
+        served = WorldOverHttp.create(dir, 1);
+        world = served.world();
         MockCluster.installCrds(client);
         engines = new Engines(source -> world.engineFollowing(source.getSpec().getUrl(), "mirror-" + source.getMetadata().getName()));
         OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
@@ -80,16 +73,14 @@ class OperatorOnMockClusterTest {
                 new ProductionReconciler(engines, new ProductionEvents(client, "prodctl-operator"), metrics,
                         Duration.ofSeconds(1), Clock.systemUTC())));
         operator.start();
-        client.resource(source(git.url("specs.git"))).create();
+        client.resource(source(served.url())).create();
     }
 
     @AfterAll
     static void stop() {
         operator.close();
         engines.close();
-        git.close();
-        shared.close();
-        world.close();
+        served.close();
     }
 
     @Test

@@ -1,0 +1,53 @@
+package gov.bnl.sphenix.production.k8s.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gov.bnl.sphenix.production.batch.condor.CondorSettings;
+import gov.bnl.sphenix.production.k8s.ProductionSource;
+import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import org.junit.jupiter.api.Test;
+
+/** What a ProductionSource's {@code batch} says reaches the HTCondor adapter's settings (no pool needed). */
+class BatchSettingsFromSourceTest {
+
+    @Test
+    void theSourcesScheddAndCommandPrefixReachTheCondorSettings() {
+        ProductionSource source = source("/opt/condor/bin/on-submit-host --login sphnxpro", "sphnxprod@schedd01.sdcc.bnl.gov");
+
+        CondorSettings settings = EnvironmentEngineFactory.condorSettings(source);
+
+        assertThat(settings.commandPrefix()).containsExactly("/opt/condor/bin/on-submit-host", "--login", "sphnxpro",
+                "env", "_CONDOR_SCHEDD_HOST=sphnxprod@schedd01.sdcc.bnl.gov");
+    }
+
+    @Test
+    void withoutAScheddTheToolsKeepTheirDefault() {
+        CondorSettings settings = EnvironmentEngineFactory.condorSettings(source("in-pool", null));
+
+        assertThat(settings.commandPrefix()).containsExactly("in-pool");
+    }
+
+    @Test
+    void aScheddNameAShellCouldReadAsMoreIsRefused() {
+        assertThatThrownBy(() -> EnvironmentEngineFactory.condorSettings(source("ssh submit01", "x; rm -rf ~")))
+                .hasMessageContaining("schedd name 'x; rm -rf ~' is not a host or name@host");
+    }
+
+    @Test
+    void theSourceIsCalledByItsNamespaceAndNameInTheLedger() {
+        assertThat(EnvironmentEngineFactory.sourceName(source("", null))).isEqualTo("sphenix/production-specs");
+    }
+
+    private static ProductionSource source(String commandPrefix, String scheddName) {
+        ProductionSource source = new ProductionSource();
+        source.setMetadata(new ObjectMetaBuilder().withName("production-specs").withNamespace("sphenix").build());
+        ProductionSourceSpec spec = new ProductionSourceSpec();
+        spec.setUrl("https://git.example.org/sphenix/production-specs.git");
+        spec.getBatch().setCommandPrefix(commandPrefix);
+        spec.getBatch().setScheddName(scheddName);
+        source.setSpec(spec);
+        return source;
+    }
+}

@@ -7,16 +7,11 @@ import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The batch systems a command can run on, by the name given on the command line. */
 public final class BatchSystems {
-
-    /** What a schedd is called: a host, or name@host; nothing a shell behind a prefix could read as more. */
-    private static final Pattern SCHEDD_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
 
     private BatchSystems() {
     }
@@ -40,19 +35,13 @@ public final class BatchSystems {
 
     /**
      * The HTCondor settings for tools behind {@code commandPrefix} talking to the schedd
-     * {@code scheddName} (handed to every tool as {@code _CONDOR_SCHEDD_HOST}, after the prefix, so
-     * it holds on the submit host a prefix may log in to); no schedd name: the tools' own default.
+     * {@code scheddName} (every tool gets {@code -name}; its format is checked there); no schedd
+     * name: the tools' own default.
      */
     public static CondorSettings condorSettings(List<String> commandPrefix, Optional<String> scheddName) {
-        List<String> prefix = new ArrayList<>(commandPrefix);
-        scheddName.filter(n -> !n.isBlank()).ifPresent(name -> {
-            if (!SCHEDD_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("schedd name '" + name + "' is not a host or name@host");
-            }
-            prefix.addAll(List.of("env", "_CONDOR_SCHEDD_HOST=" + name));
-        });
-        return new CondorSettings(prefix, Optional.empty(), Duration.ofSeconds(120),
+        CondorSettings settings = new CondorSettings(commandPrefix, Optional.empty(), Duration.ofSeconds(120),
                 WrapperLaunch.jar(javaOnWorkers(), LocalPool.workerClasspath()), JobPolicy.DEFAULT);
+        return scheddName.filter(n -> !n.isBlank()).map(settings::withScheddName).orElse(settings);
     }
 
     private static BatchSystem condor(CondorSettings settings) {

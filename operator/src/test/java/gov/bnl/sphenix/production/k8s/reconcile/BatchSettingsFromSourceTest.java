@@ -18,8 +18,8 @@ class BatchSettingsFromSourceTest {
 
         CondorSettings settings = EnvironmentEngineFactory.condorSettings(source);
 
-        assertThat(settings.commandPrefix()).containsExactly("/opt/condor/bin/on-submit-host", "--login", "sphnxpro",
-                "env", "_CONDOR_SCHEDD_HOST=sphnxprod@schedd01.sdcc.bnl.gov");
+        assertThat(settings.commandPrefix()).containsExactly("/opt/condor/bin/on-submit-host", "--login", "sphnxpro");
+        assertThat(settings.scheddName()).contains("sphnxprod@schedd01.sdcc.bnl.gov");
     }
 
     @Test
@@ -27,12 +27,13 @@ class BatchSettingsFromSourceTest {
         CondorSettings settings = EnvironmentEngineFactory.condorSettings(source("in-pool", null));
 
         assertThat(settings.commandPrefix()).containsExactly("in-pool");
+        assertThat(settings.scheddName()).isEmpty();
     }
 
     @Test
     void aScheddNameAShellCouldReadAsMoreIsRefused() {
         assertThatThrownBy(() -> EnvironmentEngineFactory.condorSettings(source("ssh submit01", "x; rm -rf ~")))
-                .hasMessageContaining("schedd name 'x; rm -rf ~' is not a host or name@host");
+                .hasMessageContaining("the schedd name 'x; rm -rf ~' is not a schedd name");
     }
 
     @Test

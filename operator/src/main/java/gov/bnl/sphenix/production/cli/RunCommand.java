@@ -1,6 +1,8 @@
 package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.BatchSystems;
+import gov.bnl.sphenix.production.batch.condor.CondorSettings;
+import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
@@ -83,6 +85,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "local or condor (default: ${DEFAULT-VALUE}).", defaultValue = "local")
     String batch;
 
+    @Option(names = "--schedd", description = "With --batch condor: the schedd every HTCondor tool talks to (-name);"
+            + " default: the tools' own.")
+    String schedd;
+
+    @Option(names = "--submit-user", description = "With --batch condor: the owner of the operator's jobs; only jobs of"
+            + " this owner are ever read, changed or removed (default: the user the schedd sees the tools as).")
+    String submitUser;
+
     @Option(names = "--interval", description = "Time between passes (default: ${DEFAULT-VALUE}).", defaultValue = "PT60S")
     Duration interval;
 
@@ -114,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
         Optional<CredentialsProvider> https = Optional.ofNullable(environment.get("PRODOP_GIT_PASSWORD"))
                 .map(password -> new UsernamePasswordCredentialsProvider(
                         environment.getOrDefault("PRODOP_GIT_USERNAME", "git"), password));
-        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, path, Optional.ofNullable(sourceName), root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch), settings)) {
+        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, path, Optional.ofNullable(sourceName), root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch, condorSettings()), settings)) {
             out.println("prodctl run: following " + GitUrls.redact(specsUrl) + " (" + branch + ") every " + interval
                     + (once ? " (one pass)" : "") + "; stop with Ctrl-C or SIGTERM");
             out.flush();
@@ -163,5 +173,10 @@ public final class RunCommand implements Callable<Integer> {
 
     private static Path orElse(Path given, Path otherwise) {
         return (given != null ? given : otherwise).toAbsolutePath();
+    }
+
+    CondorSettings condorSettings() {
+        CondorSettings settings = BatchSystems.condorSettings(LocalPool.commandPrefix(), Optional.ofNullable(schedd));
+        return submitUser == null ? settings : settings.withSubmitUser(submitUser);
     }
 }

@@ -1,0 +1,41 @@
+package gov.bnl.sphenix.production.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gov.bnl.sphenix.production.batch.condor.CondorSettings;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** What `prodctl run` hands the HTCondor adapter: the schedd and the owner of the operator's jobs. */
+class RunCommandOptionsTest {
+
+    private static RunCommand parse(String... args) {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs(args);
+        return run;
+    }
+
+    @Test
+    void theScheddAndTheSubmitUserReachTheCondorSettings() {
+        CondorSettings settings = parse("--specs", "file:///specs", "--batch", "condor",
+                "--schedd", "schedd01.example.org", "--submit-user", "sphnxpro").condorSettings();
+
+        assertThat(settings.scheddName()).contains("schedd01.example.org");
+        assertThat(settings.submitUser()).contains("sphnxpro");
+    }
+
+    @Test
+    void withoutThemTheToolsKeepTheirDefaultsAndTheScheddIsAsked() {
+        CondorSettings settings = parse("--specs", "file:///specs").condorSettings();
+
+        assertThat(settings.scheddName()).isEmpty();
+        assertThat(settings.submitUser()).isEmpty();
+    }
+
+    @Test
+    void aSubmitUserThatIsNotAUserNameIsRefused() {
+        assertThatThrownBy(() -> parse("--specs", "file:///specs", "--submit-user", "\"x\" || true").condorSettings())
+                .hasMessageContaining("is not a user name");
+    }
+}

@@ -20,17 +20,26 @@ public final class BatchSystems {
      * tools reach (through {@code CONDOR_COMMAND_PREFIX} or the pool of {@code scripts/minicondor.sh}).
      */
     public static BatchSystem open(String kind) {
+        return open(kind, JobDirectories.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * @param directories how job log directories are made: the umask, or the mode of
+     *                    {@value JobDirectories#MODE_VARIABLE}; a test pool whose jobs run as an
+     *                    unrelated user asks for {@link JobDirectories#worldWritable()} itself
+     */
+    public static BatchSystem open(String kind, JobDirectories directories) {
         return switch (kind) {
-            case "local" -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2));
-            case "condor" -> condor();
+            case "local" -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2), directories);
+            case "condor" -> condor(directories);
             default -> throw new IllegalArgumentException("the batch system is local or condor, not '" + kind + "'");
         };
     }
 
-    private static BatchSystem condor() {
+    private static BatchSystem condor(JobDirectories directories) {
         CondorSettings settings = new CondorSettings(LocalPool.commandPrefix(), Optional.empty(), Duration.ofSeconds(120),
                 WrapperLaunch.jar(javaOnWorkers(), LocalPool.workerClasspath()), JobPolicy.DEFAULT);
-        CondorBatchSystem condor = new CondorBatchSystem(settings, JobDirectories.worldWritable());
+        CondorBatchSystem condor = new CondorBatchSystem(settings, directories);
         if (!condor.health().reachable()) {
             String detail = condor.health().detail();
             condor.close();

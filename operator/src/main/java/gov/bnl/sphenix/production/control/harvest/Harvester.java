@@ -125,6 +125,10 @@ public final class Harvester {
                 continue;
             }
             if (read.unusable().isPresent()) {
+                if (job == null) {
+                    // cannot tell which attempt wrote it; a job in neither queue nor history is the planner's (lost)
+                    continue;
+                }
                 failed += close(production, row, InfrastructureRetry.Verdict.fail(read.unusable().get()), events);
             } else if (read.isAbsent()) {
                 failed += withoutManifest(production, row, job, now, events);

@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.control.harvest;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ record JobOutputs(Map<String, Expected> byLfn, String dstLfn) {
         Path hist = staging.histPath(dst, runtype);
         String histLfn = hist.getFileName().toString();
         byLfn.put(histLfn, new Expected(histLfn, hist, finalTree.histPath(dst, runtype), staging.histRoot(), false));
-        return new JobOutputs(Map.copyOf(byLfn), dst.fileName());
+        // in this order: the DST first
+        return new JobOutputs(Collections.unmodifiableMap(byLfn), dst.fileName());
     }
 }

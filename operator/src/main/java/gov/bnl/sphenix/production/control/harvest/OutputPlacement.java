@@ -53,6 +53,9 @@ final class OutputPlacement {
                 return refused("its manifest names " + output.path() + " for " + output.lfn() + ", but the job publishes it at "
                         + e.staged() + "; only that path is harvested");
             }
+            if (negative(output.nevents()) || negative(output.firstEvent()) || negative(output.lastEvent())) {
+                return refused("its manifest gives negative event numbers for " + output.lfn());
+            }
             if (named.put(output.lfn(), output) != null) {
                 return refused("its manifest names " + output.lfn() + " twice");
             }
@@ -168,6 +171,10 @@ final class OutputPlacement {
 
     private static Placement conflict(String reason) {
         return new Placement.Deferred("harvest-conflict", reason);
+    }
+
+    private static boolean negative(Long value) {
+        return value != null && value < 0;
     }
 
     private static long orZero(Long value) {

@@ -179,6 +179,23 @@ class HarvesterTest {
     }
 
     @Test
+    void negativeEventNumbersAreRefusedForTheirJobOnly() throws Exception {
+        List<Manifest.Output> listed = new ArrayList<>(stage(row, "events"));
+        Manifest.Output dst = listed.get(0);
+        listed.set(0, new Manifest.Output(dst.lfn(), dst.path(), dst.size(), "md5", dst.checksum(), -5L, 0L, 0L));
+        writeManifest(row, CLUSTER + ".0", 0, listed);
+        LedgerJob good = submit(1, CLUSTER + 1);
+        writeManifest(good, (CLUSTER + 1) + ".0", 0, stage(good, "events"));
+        EventLog events = new EventLog(Clock.systemUTC());
+
+        HarvestReport report = harvester.harvest(streaming, completed(row, good), Instant.now(), events);
+
+        assertThat(report.jobsHarvested()).isEqualTo(1);
+        assertThat(state()).isEqualTo(JobState.FAILED);
+        assertThat(messages(events)).anySatisfy(m -> assertThat(m).contains("66052/0/mvtx0", "negative event numbers"));
+    }
+
+    @Test
     void aDifferentFileAlreadyInTheFinalTreeIsNeverReplaced() throws Exception {
         writeManifest(row, CLUSTER + ".0", 0, stage(row, "new events"));
         Path target = dstOf(row).target();

@@ -26,9 +26,24 @@ public final class BatchSystems {
 
     /** As {@link #open(String)}, with the HTCondor settings to use when {@code kind} is {@code condor}. */
     public static BatchSystem open(String kind, CondorSettings condor) {
+        return open(kind, condor, JobDirectories.fromEnvironment(System.getenv()));
+    }
+
+    /** As {@link #open(String)}, with the way job log directories are made. */
+    public static BatchSystem open(String kind, JobDirectories directories) {
+        return open(kind, condorSettings(LocalPool.commandPrefix(), Optional.empty()), directories);
+    }
+
+    /**
+     * @param condor      the HTCondor settings to use when {@code kind} is {@code condor}
+     * @param directories how job log directories are made: the umask, or the mode of
+     *                    {@value JobDirectories#MODE_VARIABLE}; a test pool whose jobs run as an
+     *                    unrelated user asks for {@link JobDirectories#worldWritable()} itself
+     */
+    public static BatchSystem open(String kind, CondorSettings condor, JobDirectories directories) {
         return switch (kind) {
-            case "local" -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2));
-            case "condor" -> condor(condor);
+            case "local" -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2), directories);
+            case "condor" -> condor(condor, directories);
             default -> throw new IllegalArgumentException("the batch system is local or condor, not '" + kind + "'");
         };
     }
@@ -44,8 +59,8 @@ public final class BatchSystems {
         return scheddName.filter(n -> !n.isBlank()).map(settings::withScheddName).orElse(settings);
     }
 
-    private static BatchSystem condor(CondorSettings settings) {
-        CondorBatchSystem condor = new CondorBatchSystem(settings, JobDirectories.worldWritable());
+    private static BatchSystem condor(CondorSettings settings, JobDirectories directories) {
+        CondorBatchSystem condor = new CondorBatchSystem(settings, directories);
         if (!condor.health().reachable()) {
             String detail = condor.health().detail();
             condor.close();

@@ -5,17 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,25 +29,52 @@ import java.util.UUID;
  * and the wrapper on the worker reads just that range into the payload's working directory. The
  * bundle is plain text, a {@code # <job key>} line before each list, for people reading it.
  *
- * <p>When the operator and the jobs run as different users, the directories made here get the
- * configured permissions (e.g. {@code rwxrwxr-x} for a production group).
+ * <p>By default the directories made here get what the operator's umask gives. When the jobs run
+ * as another account of the production group, a mode such as {@code 2775} (group-writable, and
+ * setgid so that everything below stays in the group) is configured with
+ * {@value #MODE_VARIABLE}; never world-writable in production, where any user on a worker could
+ * otherwise plant files or links in another production's log tree.
  */
 public final class JobDirectories {
 
-    private final Optional<Set<PosixFilePermission>> directoryPermissions;
+    /** The environment variable that sets the mode of directories made for jobs (octal, e.g. {@code 2775}). */
+    public static final String MODE_VARIABLE = "PRODOP_JOB_DIRECTORY_MODE";
 
-    /** @param directoryPermissions permissions of directories made here; empty: the process umask decides */
-    public JobDirectories(Optional<Set<PosixFilePermission>> directoryPermissions) {
-        this.directoryPermissions = directoryPermissions.map(Set::copyOf);
+    private final OptionalInt mode;
+
+    /** @param mode Unix mode of directories made here (setgid and sticky bits allowed); empty: the process umask decides */
+    public JobDirectories(OptionalInt mode) {
+        if (mode.isPresent() && (mode.getAsInt() & ~07777) != 0) {
+            throw new IllegalArgumentException(Integer.toOctalString(mode.getAsInt()) + " is not a Unix mode");
+        }
+        this.mode = mode;
     }
 
     public static JobDirectories withUmask() {
-        return new JobDirectories(Optional.empty());
+        return new JobDirectories(OptionalInt.empty());
     }
 
-    /** Directories anyone may write: for a test pool whose jobs run as another user. */
+    /** Directories with the given octal mode, e.g. {@code "2775"}; a clear error for anything else. */
+    public static JobDirectories withMode(String octal) {
+        if (octal == null || !octal.strip().matches("[0-7]{3,4}")) {
+            throw new IllegalArgumentException("the job directory mode is an octal Unix mode like 2775 (group-writable,"
+                    + " setgid), not '" + octal + "'");
+        }
+        return new JobDirectories(OptionalInt.of(Integer.parseInt(octal.strip(), 8)));
+    }
+
+    /** {@value #MODE_VARIABLE} when it is set, else the process umask. */
+    public static JobDirectories fromEnvironment(Map<String, String> environment) {
+        String mode = environment.get(MODE_VARIABLE);
+        return mode == null || mode.isBlank() ? withUmask() : withMode(mode);
+    }
+
+    /**
+     * Directories anyone may write: only for a test pool (scripts/minicondor.sh) whose jobs run as
+     * an unrelated user; callers ask for it explicitly.
+     */
     public static JobDirectories worldWritable() {
-        return new JobDirectories(Optional.of(PosixFilePermissions.fromString("rwxrwxrwx")));
+        return withMode("0777");
     }
 
     /**
@@ -103,9 +129,10 @@ public final class JobDirectories {
             missing.push(p);
         }
         Files.createDirectories(directory);
-        if (directoryPermissions.isPresent()) {
+        if (mode.isPresent()) {
             for (Path made : missing) {
-                Files.setPosixFilePermissions(made, directoryPermissions.get());
+                // the "unix" view sets setgid too, which PosixFilePermission cannot express
+                Files.setAttribute(made, "unix:mode", mode.getAsInt(), LinkOption.NOFOLLOW_LINKS);
             }
         }
     }

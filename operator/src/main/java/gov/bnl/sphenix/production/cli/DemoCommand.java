@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.BatchSystems;
+import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.control.ProductionStatus;
@@ -75,7 +76,9 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("prodctl demo: --batch is local or condor, not " + batch);
             return 2;
         }
-        Function<Path, BatchSystem> batchSystem = data -> BatchSystems.open(batch);
+        // the test pool's jobs run as its own user, outside any group of ours: its directories must be open to all
+        Function<Path, BatchSystem> batchSystem = data -> condor
+                ? BatchSystems.open(batch, JobDirectories.worldWritable()) : BatchSystems.open(batch);
         out.println("prodctl demo: building the demo in " + root);
         if (condor) {
             LocalPool.openToPoolJobs(root);

@@ -17,9 +17,15 @@ import java.util.Objects;
  * @param planner          the planner's knobs
  * @param harvestBatch     finished jobs registered per FileCatalog transaction
  * @param historyLimit     jobs read from the batch system's history per production and pass
+ * @param infrastructureAttempts attempts in all a job gets when it keeps ending with one of the
+ *                         wrapper's infrastructure exit codes (outputs not published, inputs not
+ *                         readable) before it fails; 1 fails it at once
  */
 public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, String storage,
-                             PlannerSettings planner, int harvestBatch, int historyLimit) {
+                             PlannerSettings planner, int harvestBatch, int historyLimit, int infrastructureAttempts) {
+
+    /** Attempts a job gets when the worker's surroundings, not its payload, failed it. */
+    public static final int DEFAULT_INFRASTRUCTURE_ATTEMPTS = 3;
 
     public EngineSettings {
         Objects.requireNonNull(layout, "layout");
@@ -30,6 +36,15 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
         if (harvestBatch < 1 || historyLimit < 1) {
             throw new IllegalArgumentException("harvest batch and history limit must be positive");
         }
+        if (infrastructureAttempts < 1) {
+            throw new IllegalArgumentException("a job gets at least one attempt, not " + infrastructureAttempts);
+        }
+    }
+
+    public EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, String storage, PlannerSettings planner,
+                          int harvestBatch, int historyLimit) {
+        this(layout, stagingRoot, payloadDirectory, storage, planner, harvestBatch, historyLimit,
+                DEFAULT_INFRASTRUCTURE_ATTEMPTS);
     }
 
     /** Everything under one directory: {@code dst/}, {@code hist/}, {@code log/} and {@code staging/}. */
@@ -39,7 +54,12 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
     }
 
     public EngineSettings withPlanner(PlannerSettings newPlanner) {
-        return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, newPlanner, harvestBatch, historyLimit);
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, newPlanner, harvestBatch, historyLimit,
+                infrastructureAttempts);
+    }
+
+    public EngineSettings withInfrastructureAttempts(int attempts) {
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, planner, harvestBatch, historyLimit, attempts);
     }
 
     /** Jobs write into a tree shaped like the final one, under the staging root; logs go straight to their place. */

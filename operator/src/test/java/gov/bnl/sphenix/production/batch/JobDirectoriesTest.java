@@ -55,6 +55,33 @@ class JobDirectoriesTest {
     }
 
     @Test
+    void aGroupModeWithSetgidIsAppliedToTheDirectoriesItMakes() throws IOException {
+        WorkArea work = WorkArea.in(dir.resolve("work"), false);
+        JobSpec job = work.job(BatchFixtures.production("group"), 67962, 0, 2048);
+
+        JobDirectories.fromEnvironment(Map.of(JobDirectories.MODE_VARIABLE, "2775")).prepare(List.of(job));
+
+        assertThat(Files.getAttribute(job.files().directory(), "unix:mode")).isEqualTo(042775);
+    }
+
+    @Test
+    void withoutASettingTheUmaskDecidesAndNothingIsWorldWritable() throws IOException {
+        WorkArea work = WorkArea.in(dir.resolve("work"), false);
+        JobSpec job = work.job(BatchFixtures.production("umask"), 67962, 0, 2048);
+
+        JobDirectories.fromEnvironment(Map.of()).prepare(List.of(job));
+
+        assertThat(Files.getPosixFilePermissions(job.files().directory()))
+                .doesNotContain(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    }
+
+    @Test
+    void aModeThatIsNotOctalIsRefusedInWords() {
+        assertThatThrownBy(() -> JobDirectories.withMode("rwxrwxr-x"))
+                .hasMessageContaining("octal Unix mode like 2775").hasMessageContaining("rwxrwxr-x");
+    }
+
+    @Test
     void filesThatCannotBeWrittenFailTheSubmissionBeforeAnythingIsQueued() throws IOException {
         Path blocked = Files.writeString(dir.resolve("log"), "a file where the log tree should start");
         WorkArea work = WorkArea.in(dir, false);

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 
@@ -67,15 +71,50 @@ public record Manifest(String format, String jobKey, String batchId, String host
         return exitCode == 0 && problem == null;
     }
 
+    /** Reads a manifest, refusing to follow {@code file} when it is a symlink. */
     public static Manifest read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), Manifest.class);
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return parse(in.readAllBytes());
+        }
     }
 
-    /** Writes {@code file} atomically: {@code file.partial} first, then a rename. */
+    /**
+     * Parses a manifest. Whatever the bytes hold, the answer is a manifest or an
+     * {@link IOException} saying what is wrong: a job writes these files, so they are input, not
+     * trusted data (Jackson bounds nesting and string lengths of hostile JSON).
+     */
+    public static Manifest parse(byte[] json) throws IOException {
+        Manifest manifest;
+        try {
+            manifest = JSON.readValue(json, Manifest.class);
+        } catch (RuntimeException e) {
+            throw new IOException("not a manifest: " + e.getMessage(), e);
+        }
+        if (manifest == null || manifest.batchId() == null || manifest.jobKey() == null) {
+            throw new IOException("not a manifest: no job key or batch id");
+        }
+        return manifest;
+    }
+
+    /**
+     * Writes {@code file} atomically: {@code file.partial} first, then a rename. The log directory
+     * is writable by jobs, so no link there is followed: a link at the manifest's name is refused,
+     * and the partial file is made new (a link left at its name is removed, never written through).
+     */
     public void write(Path file) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writeValue(partial.toFile(), this);
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException(file + " is a symbolic link; a manifest is never written through one");
+        }
+        Files.deleteIfExists(partial);
+        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            JSON.writeValue(out, this);
+        } catch (IOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -10,7 +10,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -61,6 +66,30 @@ public final class BulkRegistrar {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
         this.batchSize = batchSize;
+    }
+
+    /**
+     * The checksums the catalog holds under each of {@code lfns} (names it does not know are left
+     * out). The harvester asks before it moves a file into the final tree, so that a file
+     * catalogued with another checksum is never replaced on disk; {@link #register} decides again
+     * under its lock, so a writer slipping in between is still caught there.
+     */
+    public Map<String, Set<String>> checksums(Collection<String> lfns) throws SQLException {
+        if (lfns.isEmpty()) {
+            return Map.of();
+        }
+        List<String> names = List.copyOf(new LinkedHashSet<>(lfns));
+        return Transactions.run(fileCatalog, retry, "look up " + names.size() + " outputs", c -> {
+            CatalogState catalog = CatalogState.of(c, names);
+            Map<String, Set<String>> known = new HashMap<>();
+            for (String lfn : names) {
+                Set<String> md5s = catalog.checksums(lfn);
+                if (!md5s.isEmpty()) {
+                    known.put(lfn, md5s);
+                }
+            }
+            return known;
+        });
     }
 
     /** Registers everything, batch by batch; each batch commits on its own. */

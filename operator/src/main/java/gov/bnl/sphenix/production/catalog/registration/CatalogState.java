@@ -73,6 +73,13 @@ final class CatalogState {
         return null;
     }
 
+    /** Every checksum catalogued for {@code lfn} (empty when it is not catalogued; "" for a copy without one). */
+    Set<String> checksums(String lfn) {
+        Set<String> md5s = new HashSet<>();
+        copies.getOrDefault(lfn, List.of()).forEach(copy -> md5s.add(copy.md5() == null ? "" : copy.md5()));
+        return md5s;
+    }
+
     boolean hasCopy(String lfn, String storage) {
         return copies.getOrDefault(lfn, List.of()).stream().anyMatch(copy -> copy.storage().equals(storage));
     }

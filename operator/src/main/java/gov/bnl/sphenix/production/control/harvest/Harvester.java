@@ -22,12 +22,10 @@ import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
-import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +38,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Harvests finished jobs: reads the manifest each job's wrapper left next to its logs, moves the
@@ -51,8 +51,15 @@ import java.util.Set;
  * the same checksum is a no-op, and the manifest stays where the job wrote it (with its logs) — it
  * is never consumed. The order (move, register, close) means a catalogue row always points at a
  * file that is there.
+ *
+ * <p>Manifests and staged files are written by jobs, so they are checked, not trusted: paths come
+ * from the ledger row's key ({@link JobOutputs}), files are verified on disk and links refused
+ * ({@link OutputPlacement}). Each job is harvested on its own: one job's bad manifest or failed
+ * move is reported for that job and never stops the others.
  */
 public final class Harvester {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
 
     /** How long a completed job's manifest may take to show on the shared file system. */
     static final Duration MANIFEST_GRACE = Duration.ofMinutes(10);
@@ -64,6 +71,8 @@ public final class Harvester {
     private final BulkRegistrar registrar;
     private final EngineSettings settings;
     private final CrashPoint crash;
+    private final OutputPlacement placement;
+    private final InfrastructureRetry retry;
 
     public Harvester(Catalogs catalogs, EngineSettings settings, Clock clock, CrashPoint crash) {
         this.ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), clock);
@@ -71,6 +80,16 @@ public final class Harvester {
         this.registrar = new BulkRegistrar(catalogs.fileCatalog(), catalogs.retry(), clock, BulkRegistrar.DEFAULT_BATCH);
         this.settings = settings;
         this.crash = crash;
+        this.placement = new OutputPlacement(settings.storage());
+        this.retry = new InfrastructureRetry(settings.infrastructureAttempts());
+        // at start-up: say now, not at the first failed move, when staging and final trees cannot rename into each other
+        for (StoragePairs.Finding finding : StoragePairs.check(settings)) {
+            if (finding.atomic()) {
+                LOG.info("harvest: {}", finding.message());
+            } else {
+                LOG.warn("harvest: {}", finding.message());
+            }
+        }
     }
 
     /** A finished job whose outputs are ready to go. */
@@ -94,19 +113,31 @@ public final class Harvester {
         for (LedgerJob row : rows) {
             QueueJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
             boolean stillQueued = job != null && job.isLive();
-            Optional<Manifest> manifest = seen.add(row.id()) && !stillQueued ? manifestOf(production, row) : Optional.empty();
-            if (manifest.isEmpty()) {
-                if (job != null && completedLongAgo(job, now)) {
-                    failWithoutManifest(production, row, job, events);
-                    failed++;
-                }
+            if (!seen.add(row.id()) || stillQueued) {
                 continue;
             }
-            if (manifest.get().succeeded()) {
-                finished.add(new Finished(row, manifest.get()));
+            ManifestFile.Read read;
+            try {
+                read = manifestOf(production, row);
+            } catch (IOException | UncheckedIOException e) {
+                events.warning(production.name(), "harvest-deferred", "job " + jobName(row)
+                        + ": its manifest could not be read (" + e.getMessage() + "); tried again next pass");
+                continue;
+            }
+            if (read.unusable().isPresent()) {
+                if (job == null) {
+                    // cannot tell which attempt wrote it; a job in neither queue nor history is the planner's (lost)
+                    continue;
+                }
+                failed += close(production, row, InfrastructureRetry.Verdict.fail(read.unusable().get()), events);
+            } else if (read.isAbsent()) {
+                failed += withoutManifest(production, row, job, now, events);
+            } else if (read.manifest().get().succeeded()) {
+                finished.add(new Finished(row, read.manifest().get()));
             } else {
-                fail(production, row, manifest.get(), events);
-                failed++;
+                Manifest manifest = read.manifest().get();
+                InfrastructureRetry.Verdict verdict = retry.decide(manifest.exitCode(), manifest.problem(), row.attempt());
+                failed += close(production, row, verdict.on("batch job " + manifest.batchId()), events);
             }
         }
         HarvestReport total = new HarvestReport(0, 0, 0, failed);
@@ -119,19 +150,28 @@ public final class Harvester {
 
     /** Move, register, close: in this order, so a catalogue row never points at a missing file. */
     private HarvestReport harvestBatch(Production production, List<Finished> batch, EventLog events)
-            throws SQLException, IOException {
+            throws SQLException {
         List<CatalogedOutput> outputs = new ArrayList<>();
         List<Finished> placed = new ArrayList<>();
+        String runtype = production.rule().params().physicsmode();
+        Map<String, Set<String>> catalogued = registrar.checksums(
+                batch.stream().map(job -> job.row().key().output().fileName()).toList());
+        long failed = 0;
         int half = (batch.size() + 1) / 2;
         for (int i = 0; i < batch.size(); i++) {
             if (i == half) {
                 crash.reached(CrashPoint.Step.MID_HARVEST_BATCH);
             }
             Finished job = batch.get(i);
-            Optional<CatalogedOutput> dst = place(production, job, events);
-            if (dst.isPresent()) {
-                outputs.add(dst.get());
+            Placement outcome = place(job, runtype, catalogued);
+            if (outcome instanceof Placement.Placed p) {
+                outputs.add(p.dst());
                 placed.add(job);
+            } else if (outcome instanceof Placement.Refused refused) {
+                failed += close(production, job.row(), InfrastructureRetry.Verdict.fail(refused.reason()), events);
+            } else if (outcome instanceof Placement.Deferred deferred) {
+                events.warning(production.name(), deferred.code(), "job " + jobName(job.row()) + ": " + deferred.reason()
+                        + "; not harvested");
             }
         }
         RegistrationResult result = registrar.register(outputs);
@@ -161,84 +201,79 @@ public final class Harvester {
             events.info(production.name(), "registered", "registered " + Words.count(keys.size(), "output") + " of "
                     + Words.runSpan(keys) + " (" + eventsRegistered + " events)");
         }
-        return new HarvestReport(keys.size(), result.registered(), eventsRegistered, 0);
+        return new HarvestReport(keys.size(), result.registered(), eventsRegistered, failed);
     }
 
-    /**
-     * Moves a job's outputs into the final tree and returns its DST as the catalog will hold it;
-     * empty (and the job failed) when the manifest names a file that is in neither place.
-     */
-    private Optional<CatalogedOutput> place(Production production, Finished job, EventLog events) throws IOException {
+    /** One job's outputs into the final tree; a failing file system defers this job only. */
+    private Placement place(Finished job, String runtype, Map<String, Set<String>> catalogued) {
         OutputFile dst = job.row().key().output();
-        String runtype = production.rule().params().physicsmode();
-        Layout finalTree = settings.layout();
-        CatalogedOutput cataloged = null;
-        for (Manifest.Output output : job.manifest().outputs()) {
-            boolean isDst = output.lfn().equals(dst.fileName());
-            Path target = isDst ? finalTree.dstPath(dst, runtype) : finalTree.histPath(dst, runtype);
-            if (!moveOnce(Path.of(output.path()), target)) {
-                events.warning(production.name(), "harvest-missing", "job " + LedgerRows.key(job.row()).jobName() + ": its manifest names "
-                        + output.path() + ", which is in neither the staging nor the final tree; not harvested");
-                return Optional.empty();
-            }
-            if (isDst) {
-                cataloged = new CatalogedOutput(dst, settings.storage(), target.toString(), output.size(),
-                        output.checksum(), orZero(output.nevents()), orZero(output.firstEvent()), orZero(output.lastEvent()));
-            }
+        try {
+            return placement.place(dst, job.manifest(),
+                    JobOutputs.of(dst, runtype, settings.stagingLayout(), settings.layout()), catalogued);
+        } catch (IOException | UncheckedIOException e) {
+            return new Placement.Deferred("harvest-deferred", "its outputs could not be verified or moved (" + e
+                    + "); tried again next pass");
         }
-        return Optional.ofNullable(cataloged);
-    }
-
-    /** True when the file is in its final place afterwards: moved now, or by an earlier harvest. */
-    private static boolean moveOnce(Path staged, Path target) throws IOException {
-        if (Files.exists(staged)) {
-            Files.createDirectories(target.getParent());
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return true;
-        }
-        return Files.exists(target);
     }
 
     /**
-     * A job the batch system says completed well, whose wrapper left no manifest: its outputs cannot
-     * be trusted, so it fails (a rerun token brings it back). A shared file system may show a file
-     * late, hence the grace period.
+     * No manifest. A job the batch system says ended with an infrastructure exit code gets the
+     * bounded retry at once (the wrapper could not even write its manifest). One that completed well
+     * fails once the grace period is over: its outputs cannot be trusted (a rerun token brings it
+     * back); a shared file system may show a file late, hence the grace. Returns jobs failed.
      */
-    private static boolean completedLongAgo(QueueJob job, Instant now) {
-        return job.state() == QueueState.COMPLETED && job.exitCode().orElse(0) == 0
-                && job.stateSince().map(t -> t.plus(MANIFEST_GRACE).isBefore(now)).orElse(false);
-    }
-
-    private void failWithoutManifest(Production production, LedgerJob row, QueueJob job, EventLog events)
+    private long withoutManifest(Production production, LedgerJob row, QueueJob job, Instant now, EventLog events)
             throws SQLException {
-        transitions.failed(row.id(), Optional.empty());
-        events.warning(production.name(), "failed", "job " + LedgerRows.key(row).jobName() + " failed: batch job " + job.id()
-                + " completed " + Words.duration(MANIFEST_GRACE) + " ago or more but left no manifest next to its logs");
+        if (job == null || job.state() != QueueState.COMPLETED) {
+            return 0;
+        }
+        int exitCode = job.exitCode().orElse(0);
+        if (InfrastructureRetry.isInfrastructure(exitCode)) {
+            InfrastructureRetry.Verdict verdict = retry.decide(exitCode, "no manifest", row.attempt());
+            return close(production, row, verdict.on("batch job " + job.id()), events);
+        }
+        if (exitCode == 0 && job.stateSince().map(t -> t.plus(MANIFEST_GRACE).isBefore(now)).orElse(false)) {
+            return close(production, row, InfrastructureRetry.Verdict.fail("batch job " + job.id() + " completed "
+                    + Words.duration(MANIFEST_GRACE) + " ago or more but left no manifest next to its logs"), events);
+        }
+        return 0;
     }
 
-    private void fail(Production production, LedgerJob row, Manifest manifest, EventLog events) throws SQLException {
+    /**
+     * Ends a job that will not be harvested: submitted again through the planner's path for a
+     * killed job (the row is closed as removed; the next plan submits the key with one more
+     * attempt), or failed for good. Returns 1 when it failed.
+     */
+    private long close(Production production, LedgerJob row, InfrastructureRetry.Verdict verdict, EventLog events)
+            throws SQLException {
+        if (verdict.resubmit() && LedgerRows.batchJob(row).isPresent()) {
+            BatchJobId id = LedgerRows.batchJob(row).get();
+            transitions.killed(List.of(new JobTransitions.SubmittedRow(row.id(), id.cluster(), id.proc())));
+            events.warning(production.name(), "retry", "job " + jobName(row) + ": " + verdict.reason());
+            return 0;
+        }
         transitions.failed(row.id(), Optional.empty());
-        events.warning(production.name(), "failed", "job " + LedgerRows.key(row).jobName() + " failed: exit code " + manifest.exitCode()
-                + (manifest.problem() == null ? "" : ", " + manifest.problem()) + " (batch job " + manifest.batchId() + ")");
+        events.warning(production.name(), "failed", "job " + jobName(row) + " failed: " + verdict.reason());
+        return 1;
     }
 
     /** The job's manifest, when it was written by this attempt (an older attempt's manifest is ignored). */
-    private Optional<Manifest> manifestOf(Production production, LedgerJob row) throws IOException {
+    private ManifestFile.Read manifestOf(Production production, LedgerJob row) throws IOException {
         if (row.clusterId().isEmpty() || row.procId().isEmpty()) {
-            return Optional.empty();
+            return ManifestFile.Read.absent();
         }
         OutputFile dst = row.key().output();
         Path path = new JobFiles(settings.layout().logDirectory(dst, production.rule().params().physicsmode()),
                 dst.stem()).manifest();
-        if (!Files.exists(path)) {
-            return Optional.empty();
+        ManifestFile.Read read = ManifestFile.read(settings.layout().logRoot(), path);
+        if (read.manifest().isEmpty()) {
+            return read;
         }
-        Manifest manifest = Manifest.read(path);
         String batchId = row.clusterId().getAsLong() + "." + row.procId().getAsInt();
-        return batchId.equals(manifest.batchId()) ? Optional.of(manifest) : Optional.empty();
+        return batchId.equals(read.manifest().get().batchId()) ? read : ManifestFile.Read.absent();
     }
 
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
+    private static String jobName(LedgerJob row) {
+        return LedgerRows.key(row).jobName();
     }
 }

@@ -157,6 +157,50 @@ class JobWrapperTest {
     }
 
     @Test
+    void aPublishThatFailsRemovesItsPartialAndIsAnInfrastructureExit() throws IOException {
+        JobSpec job = prepared(67962, 3);
+        Path destination = job.outputs().get(0).destination();
+        // the rename into place fails after the copy was written, as when the file system fills up
+        Files.createDirectories(destination.resolve("in-the-way"));
+
+        int exit = wrap(job);
+
+        assertThat(exit).isEqualTo(JobWrapper.EXIT_OUTPUTS_FAILED);
+        assertThat(partialsUnder(work.root())).as("no .partial left behind").isEmpty();
+        assertThat(Manifest.read(job.files().manifest()).problem()).startsWith("outputs not published");
+    }
+
+    @Test
+    void aLinkPlantedAtAPartialNameIsNeverWrittenThrough() throws IOException {
+        JobSpec job = prepared(67962, 5);
+        Path destination = job.outputs().get(0).destination();
+        Files.createDirectories(destination.getParent());
+        Path victim = Files.writeString(dir.resolve("victim"), "someone else's file");
+        Files.createSymbolicLink(destination.resolveSibling(destination.getFileName() + ".partial"), victim);
+        Path manifest = job.files().manifest();
+        Files.createSymbolicLink(manifest.resolveSibling(manifest.getFileName() + ".partial"), victim);
+
+        assertThat(wrap(job)).isZero();
+
+        assertThat(victim).hasContent("someone else's file");
+        assertThat(destination).isRegularFile().hasSize(5000 * 16);
+        assertThat(Files.isSymbolicLink(manifest)).isFalse();
+        assertThat(Manifest.read(manifest).succeeded()).isTrue();
+    }
+
+    @Test
+    void aManifestNameThatIsALinkIsRefusedAndTheJobDoesNotLookSuccessful() throws IOException {
+        JobSpec job = prepared(67962, 6);
+        Path victim = Files.writeString(dir.resolve("victim"), "someone else's file");
+        Files.createSymbolicLink(job.files().manifest(), victim);
+
+        assertThat(wrap(job)).isEqualTo(JobWrapper.EXIT_OUTPUTS_FAILED);
+
+        assertThat(victim).hasContent("someone else's file");
+        assertThat(Files.isSymbolicLink(job.files().manifest())).isTrue();
+    }
+
+    @Test
     void aPayloadThatCannotStartIsExit127() throws IOException {
         JobSpec job = prepared(67962, 0);
         WrapperRequest request = request(job, "1.0");

@@ -1,0 +1,23 @@
+package gov.bnl.sphenix.production.control.harvest;
+
+import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+
+/** What placing one job's outputs came to. */
+sealed interface Placement {
+
+    /** The outputs are in the final tree, verified; the DST as the catalog will hold it. */
+    record Placed(CatalogedOutput dst) implements Placement {
+    }
+
+    /** The job's outputs can never be trusted (a foreign path, a link, a wrong size or md5): the job fails. */
+    record Refused(String reason) implements Placement {
+    }
+
+    /**
+     * Not now: a file in the final tree or the catalog that differs from the job's (a person
+     * decides which copy is right), or a move or read that failed and may well work next pass.
+     * The job stays unharvested, its files where they are.
+     */
+    record Deferred(String code, String reason) implements Placement {
+    }
+}

@@ -143,10 +143,25 @@ final class SyntheticProduction {
         return upstream == null ? List.of(raw) : List.of(raw, name(upstreamPrefix, key.run(), key.segment()));
     }
 
-    /** What the ledger recorded for the live jobs: the inputs they were submitted with. */
+    /**
+     * What the ledger recorded for the live jobs: the inputs they were submitted with. Live rows are
+     * the newest tracked keys (the queue and the submissions in flight), so only those are walked.
+     */
     Stream<LiveJobInputs> liveJobInputs() {
-        return ledger().filter(row -> row.state().isLive())
-                .map(row -> LiveJobInputs.recorded(row.key(), inputsOf(row.key())));
+        int newest = tracked();
+        return IntStream.range(Math.max(0, newest - queueJobs - 40), newest)
+                .filter(i -> ledgerState(kind(i)).isLive())
+                .mapToObj(i -> LiveJobInputs.recorded(key(i), inputsOf(key(i))));
+    }
+
+    private static LedgerState ledgerState(Kind kind) {
+        return switch (kind) {
+            case SUCCEEDED -> LedgerState.SUCCEEDED;
+            case FAILED -> LedgerState.FAILED;
+            case KILLED -> LedgerState.KILLED;
+            case IN_FLIGHT, STALE -> LedgerState.SUBMITTING;
+            default -> LedgerState.QUEUED;
+        };
     }
 
     /** A removed production's ledger: every key harvested, so all its outputs are provably its own. */
@@ -159,13 +174,7 @@ final class SyntheticProduction {
         return IntStream.range(-history(), tracked()).mapToObj(i -> {
             Kind kind = i < 0 ? Kind.SUCCEEDED : kind(i);
             JobKey key = key(i);
-            LedgerState state = switch (kind) {
-                case SUCCEEDED -> LedgerState.SUCCEEDED;
-                case FAILED -> LedgerState.FAILED;
-                case KILLED -> LedgerState.KILLED;
-                case IN_FLIGHT, STALE -> LedgerState.SUBMITTING;
-                default -> LedgerState.QUEUED;
-            };
+            LedgerState state = ledgerState(kind);
             Instant submitted = now.minus(kind == Kind.IN_FLIGHT ? Duration.ofMinutes(1) : Duration.ofHours(2));
             List<HoldRecord> holds = kind == Kind.HELD_MEMORY ? List.of(new HoldRecord(now.minus(Duration.ofHours(1)), MEMORY)) : List.of();
             Optional<BatchJobId> job = state == LedgerState.SUBMITTING ? Optional.empty() : Optional.of(jobId(i));

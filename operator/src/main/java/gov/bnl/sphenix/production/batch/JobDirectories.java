@@ -78,9 +78,13 @@ public final class JobDirectories {
     }
 
     /**
-     * Makes every job's log directory and writes the input bundle, in the first job's log
-     * directory; returns where each job's input list is. Throws {@link SubmitException} (nothing
-     * queued) when a file cannot be written.
+     * Makes every job's log directory and the staging directories its outputs are published into,
+     * and writes the input bundle, in the first job's log directory; returns where each job's input
+     * list is. Throws {@link SubmitException} (nothing queued) when a file cannot be written.
+     *
+     * <p>The staging directories are made here, with this mode, rather than by the job wrapper: a
+     * wrapper running as another account would make them with its own umask, and the operator
+     * could then not move the outputs out of them.
      */
     public Map<JobKey, InputSlice> prepare(List<JobSpec> jobs) {
         Map<JobKey, InputSlice> slices = new LinkedHashMap<>();
@@ -92,6 +96,11 @@ public final class JobDirectories {
             for (JobSpec job : jobs) {
                 if (made.add(job.files().directory())) {
                     directory(job.files().directory());
+                }
+                for (JobOutput output : job.outputs()) {
+                    if (made.add(output.destination().getParent())) {
+                        directory(output.destination().getParent());
+                    }
                 }
             }
             JobSpec first = jobs.get(0);

@@ -65,6 +65,18 @@ class JobDirectoriesTest {
     }
 
     @Test
+    void theStagingDirectoriesOfAJobsOutputsAreMadeWithTheModeBeforeTheJobRuns() throws IOException {
+        WorkArea work = WorkArea.in(dir.resolve("work"), false);
+        JobSpec job = work.job(BatchFixtures.production("staging"), 67962, 0, 2048);
+        assertThat(job.outputs()).isNotEmpty().allSatisfy(o -> assertThat(o.destination().getParent()).doesNotExist());
+
+        JobDirectories.withMode("2775").prepare(List.of(job));
+
+        assertThat(job.outputs()).allSatisfy(o -> assertThat(Files.getAttribute(o.destination().getParent(), "unix:mode"))
+                .as("the directory %s the wrapper publishes into", o.destination().getParent()).isEqualTo(042775));
+    }
+
+    @Test
     void withoutASettingTheUmaskDecidesAndNothingIsWorldWritable() throws IOException {
         WorkArea work = WorkArea.in(dir.resolve("work"), false);
         JobSpec job = work.job(BatchFixtures.production("umask"), 67962, 0, 2048);

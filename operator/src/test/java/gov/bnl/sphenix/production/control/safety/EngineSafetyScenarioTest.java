@@ -44,6 +44,7 @@ class EngineSafetyScenarioTest {
     private static final String EVEN = "even-streaming";
     private static final String ODD = "odd-streaming";
     private static final String CLUSTER = "demo-cluster";
+    private static final String DEMO_RUNS = "range: [66040, 66098]";
 
     @TempDir
     Path dir;
@@ -110,11 +111,11 @@ class EngineSafetyScenarioTest {
     @Test
     void aJobStillInTheQueueKeepsItsInputsWhenNoSpecSelectsItsRunAnyMore() throws Exception {
         world.specs().write(DemoWorld.PRODUCTIONS + "streaming.yaml", production(STREAMING,
-                "Full_STREAMING_EVENT_run3physics", "kill-and-delete-outputs", 40));
+                "Full_STREAMING_EVENT_run3physics", DEMO_RUNS, "kill-and-delete-outputs", 40));
         world.specs().commitAndPush("Merge pull request #1: event building");
         passUntil(r -> complete(r, STREAMING), Duration.ofMinutes(3));
         world.specs().write(DemoWorld.PRODUCTIONS + "cluster.yaml", production(CLUSTER,
-                "Full_TRKR_CLUSTER_run3physics", "keep", 1));
+                "Full_TRKR_CLUSTER_run3physics", DEMO_RUNS, "keep", 1));
         world.specs().commitAndPush("Merge pull request #2: clustering");
         passUntil(r -> r.status(CLUSTER).map(s -> s.queued() > 0).orElse(false), Duration.ofMinutes(1));
         world.batch().hold(Selection.production(CLUSTER), "held by the shift to look at it");
@@ -172,7 +173,8 @@ class EngineSafetyScenarioTest {
         assertThat(done.errors()).isEmpty();
     }
 
-    private static String production(String name, String rule, String onRemoval, int maxQueued) {
+    /** A production of the demo's tracking rule set over {@code runs} (a YAML run selection), MVTX only. */
+    private static String production(String name, String rule, String runs, String onRemoval, int maxQueued) {
         return """
                 apiVersion: production.sphenix.bnl.gov/v1alpha1
                 kind: Production
@@ -183,7 +185,7 @@ class EngineSafetyScenarioTest {
                     ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
                     name: %s
                   runs:
-                    range: [66040, 66098]
+                    %s
                   segments: first-only
                   masks: ["TPC{00..23}", TPOT, "INTT{0..7}"]
                   memory: 256 MB, 1 GB
@@ -193,7 +195,7 @@ class EngineSafetyScenarioTest {
                   onRemoval:
                     policy: %s
                     gracePeriod: 0s
-                """.formatted(name, rule, maxQueued, maxQueued, onRemoval);
+                """.formatted(name, rule, runs, maxQueued, maxQueued, onRemoval);
     }
 
     private static int runOf(String path) {
@@ -201,25 +203,9 @@ class EngineSafetyScenarioTest {
         return Integer.parseInt(name.substring(name.lastIndexOf('-') - 8, name.lastIndexOf('-')));
     }
 
+    /** Event building of the given runs, deleting its outputs when reverted. */
     private static String streaming(String name, List<Integer> runs) {
-        return """
-                apiVersion: production.sphenix.bnl.gov/v1alpha1
-                kind: Production
-                metadata:
-                  name: %s
-                spec:
-                  rule:
-                    ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
-                    name: Full_STREAMING_EVENT_run3physics
-                  runs:
-                    list: %s
-                  segments: first-only
-                  masks: ["TPC{00..23}", TPOT, "INTT{0..7}"]
-                  memory: 256 MB, 1 GB
-                  onRemoval:
-                    policy: kill-and-delete-outputs
-                    gracePeriod: 0s
-                """.formatted(name, runs);
+        return production(name, "Full_STREAMING_EVENT_run3physics", "list: " + runs, "kill-and-delete-outputs", 40);
     }
 
     /** A DST that the old system made before either production existed, in the late production's runs. */

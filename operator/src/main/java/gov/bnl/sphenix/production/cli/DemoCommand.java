@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                 "(or --batch condor); productions are started by commits and one is stopped by a git revert."})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", description = "Where to build the demo (default: prodctl-demo-<time> in the current directory).")
+    @Option(names = "--dir", description = "Where to build the demo (default: prodctl-demo-<time> in the temporary"
+            + " directory, or in the shared directory of a personal HTCondor pool).")
     Path dir;
 
     @Option(names = "--specs", description = "The production-specs directory to start from (default: ${DEFAULT-VALUE}).",
@@ -64,9 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("prodctl demo: --batch is local or condor, not " + batch);
             return 2;
         }
-        // jobs on a pool see only its shared directory, and the pool remembers earlier demos' jobs
+        // jobs on a pool see only its shared directory, and the pool remembers earlier demos' jobs;
+        // otherwise the temporary directory, so that a demo run from a clone leaves its work tree clean
         Path root = DemoRoot.choose(Optional.ofNullable(dir), condor ? poolShare() : Optional.empty(),
-                Path.of(""), "prodctl-demo-" + stamp);
+                Path.of(System.getProperty("java.io.tmpdir")), "prodctl-demo-" + stamp);
         String suffix = condor ? "-" + stamp.substring(stamp.length() - 6) : "";
         if (Files.exists(root) && Files.list(root).findAny().isPresent()) {
             System.err.println("prodctl demo: " + root + " is not empty; give another --dir");

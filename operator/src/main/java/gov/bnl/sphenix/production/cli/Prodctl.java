@@ -15,7 +15,7 @@ public final class Prodctl implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Show the stack trace of a failure.")
+            description = "Show every log line (libraries included) and the stack trace of a failure.")
     boolean verbose;
 
     public static void main(String[] args) {
@@ -47,7 +47,22 @@ public final class Prodctl implements Runnable {
         CommandLine commandLine = new CommandLine(prodctl).setCaseInsensitiveEnumValuesAllowed(true);
         // --verbose is known only once parsed: the handler reads it when a command has failed
         return commandLine.setExecutionExceptionHandler((e, command, parsed) ->
-                new NamedFailures(prodctl.verbose).handleExecutionException(e, command, parsed));
+                        new NamedFailures(prodctl.verbose).handleExecutionException(e, command, parsed))
+                .setExecutionStrategy(parsed -> {
+                    LogSetup.apply(logChoice(parsed, prodctl.verbose));
+                    return new CommandLine.RunLast().execute(parsed);
+                });
+    }
+
+    /** The commands that offer --log-format run for long and keep their own INFO lines; the others are quiet. */
+    static LogSetup.Choice logChoice(CommandLine.ParseResult parsed, boolean verbose) {
+        CommandLine.ParseResult command = parsed;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        boolean longRunning = command.commandSpec().findOption(LogFormatOption.NAME) != null;
+        return new LogSetup.Choice(verbose, longRunning,
+                command.matchedOptionValue(LogFormatOption.NAME, LogSetup.Format.TEXT));
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The README's main command, run whole as a user runs it: it must end with the promised line, with
@@ -39,17 +38,22 @@ class DemoCommandTest {
     void theDemoTellsTheWholeStoryEndsWithItsSummaryLineAndLeavesTheWorkTreeClean() throws Exception {
         String statusBefore = gitStatus();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         int exit;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         try {
             // no --dir, as a user runs it; the build runs it from inside the work tree
-            exit = new CommandLine(new Prodctl()).execute("demo",
-                    "--specs", RepositoryFiles.productionSpecs().toString(), "--interval", "PT0.5S");
+            exit = Prodctl.run("demo", "--specs", RepositoryFiles.productionSpecs().toString(), "--interval", "PT0.5S");
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
         String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log.toString(StandardCharsets.UTF_8).lines())
+                .as("the demo tells its story, not its libraries' logs").noneMatch(line -> line.contains(" INFO "));
         List<String> lines = output.lines().toList();
         Matcher building = BUILDING_IN.matcher(lines.get(0));
         assertThat(building.matches()).as("first line: %s", lines.get(0)).isTrue();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
                 "(or --batch condor); productions are started by commits and one is stopped by a git revert."})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", description = "Where to build the demo (default: prodctl-demo-<time> in the current directory).")
+    @Option(names = "--dir", description = "Where to build the demo (default: prodctl-demo-<time> in the temporary"
+            + " directory, or in the shared directory of a personal HTCondor pool).")
     Path dir;
 
     @Option(names = "--specs", description = "The production-specs directory to start from (default: ${DEFAULT-VALUE}).",
@@ -59,9 +61,14 @@ public final class DemoCommand implements Callable<Integer> {
         PrintStream out = System.out;
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         boolean condor = batch.equals("condor");
-        // jobs on a pool see only its shared directory, and the pool remembers earlier demos' jobs
-        Path root = (dir != null ? dir : condor ? LocalPool.sharedDirectory().resolve("prodctl-demo-" + stamp)
-                : Path.of("prodctl-demo-" + stamp)).toAbsolutePath();
+        if (!batch.equals("local") && !batch.equals("condor")) {
+            System.err.println("prodctl demo: --batch is local or condor, not " + batch);
+            return 2;
+        }
+        // jobs on a pool see only its shared directory, and the pool remembers earlier demos' jobs;
+        // otherwise the temporary directory, so that a demo run from a clone leaves its work tree clean
+        Path root = DemoRoot.choose(Optional.ofNullable(dir), condor ? poolShare() : Optional.empty(),
+                Path.of(System.getProperty("java.io.tmpdir")), "prodctl-demo-" + stamp);
         String suffix = condor ? "-" + stamp.substring(stamp.length() - 6) : "";
         if (Files.exists(root) && Files.list(root).findAny().isPresent()) {
             System.err.println("prodctl demo: " + root + " is not empty; give another --dir");
@@ -70,10 +77,6 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.isRegularFile(specs.resolve("catalogue.yaml"))) {
             System.err.println("prodctl demo: " + specs.toAbsolutePath() + " is not a production-specs directory;"
                     + " run from the repository root or give --specs");
-            return 2;
-        }
-        if (!batch.equals("local") && !batch.equals("condor")) {
-            System.err.println("prodctl demo: --batch is local or condor, not " + batch);
             return 2;
         }
         // the test pool's jobs run as its own user, outside any group of ours: its directories must be open to all
@@ -101,6 +104,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.println(summary.lastLine());
             return summary.duplicateSubmissions() == 0 ? 0 : 1;
         }
+    }
+
+    /**
+     * The directory a pool in its own root shares with its jobs; none when the pool runs on this
+     * host and sees what this process sees (then LocalPool offers the temporary directory).
+     */
+    private static Optional<Path> poolShare() {
+        Path shared = LocalPool.sharedDirectory();
+        return shared.equals(Path.of(System.getProperty("java.io.tmpdir"))) ? Optional.empty() : Optional.of(shared);
     }
 
     /** A table redrawn in place on a terminal; a line per production every few passes otherwise. */

@@ -33,6 +33,9 @@ import picocli.CommandLine.Command;
                 "PRODOP_PASS_INTERVAL, the PRODOP_* catalog variables and PRODOP_WORK / PRODOP_*_ROOT file trees."})
 public final class OperatorCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    LogFormatOption logFormat;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();

@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
                 "Catalogs come from PRODOP_CATALOG_URL and friends (see docs/catalog.md); without one, an embedded PostgreSQL."})
 public final class RunCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    LogFormatOption logFormat;
+
     @Spec
     CommandSpec spec;
 

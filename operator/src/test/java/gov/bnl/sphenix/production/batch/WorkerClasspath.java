@@ -19,7 +19,8 @@ public final class WorkerClasspath {
 
     private static final List<String> NEEDED = List.of(JobWrapper.class.getName(),
             "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core.JsonParser",
-            "com.fasterxml.jackson.annotation.JsonInclude", "org.slf4j.LoggerFactory", "org.slf4j.simple.SimpleLogger");
+            "com.fasterxml.jackson.annotation.JsonInclude", "org.slf4j.LoggerFactory", "ch.qos.logback.classic.Logger",
+            "ch.qos.logback.core.Appender");
 
     private WorkerClasspath() {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,36 +12,56 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The README's main command, run whole as a user runs it: it must end with the promised line, with
- * every part of the story having happened and no duplicate submission.
+ * every part of the story having happened, no duplicate submission, and the work tree it was run
+ * from as clean as before.
  */
 class DemoCommandTest {
 
     private static final Pattern LAST_LINE = Pattern.compile("demo: (\\d+) jobs finished, (\\d+) held and released, "
             + "(\\d+) killed by revert, (\\d+) outputs registered, (\\d+) duplicate submissions");
 
-    @TempDir
-    Path dir;
+    private static final Pattern BUILDING_IN = Pattern.compile("prodctl demo: building the demo in (.+)");
+
+    private Path root;
+
+    @AfterEach
+    void removeTheDemo() throws IOException {
+        RepositoryFiles.deleteTree(root);
+    }
 
     @Test
-    void theDemoTellsTheWholeStoryAndEndsWithItsSummaryLine() throws Exception {
+    void theDemoTellsTheWholeStoryEndsWithItsSummaryLineAndLeavesTheWorkTreeClean() throws Exception {
+        String statusBefore = gitStatus();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         int exit;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         try {
-            exit = new CommandLine(new Prodctl()).execute("demo", "--dir", dir.resolve("demo").toString(),
-                    "--specs", RepositoryFiles.productionSpecs().toString(), "--interval", "PT0.5S");
+            // no --dir, as a user runs it; the build runs it from inside the work tree
+            exit = Prodctl.run("demo", "--specs", RepositoryFiles.productionSpecs().toString(), "--interval", "PT0.5S");
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
         String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log.toString(StandardCharsets.UTF_8).lines())
+                .as("the demo tells its story, not its libraries' logs").noneMatch(line -> line.contains(" INFO "));
         List<String> lines = output.lines().toList();
+        Matcher building = BUILDING_IN.matcher(lines.get(0));
+        assertThat(building.matches()).as("first line: %s", lines.get(0)).isTrue();
+        root = Path.of(building.group(1));
+        assertThat(root).startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+        assertThat(root.startsWith(RepositoryFiles.root())).as("%s is inside the work tree", root).isFalse();
+        assertThat(output).contains("left for inspection in " + root);
+        assertThat(gitStatus()).as("git status --porcelain of the work tree").isEqualTo(statusBefore);
         String last = lines.get(lines.size() - 1);
 
         Matcher m = LAST_LINE.matcher(last);
@@ -54,8 +75,17 @@ class DemoCommandTest {
         assertThat(exit).isZero();
         assertThat(output).contains("git revert of pull request #3", "released with 1 GB",
                 "production removed in", "removal complete");
-        assertThat(dir.resolve("demo/data/dst")).isDirectory();
-        assertThat(Files.readString(dir.resolve("demo/specs-work/productions/demo/streaming.yaml"))).contains("demo-streaming");
-        assertThat(dir.resolve("demo/specs-work/productions/demo/seed.yaml")).doesNotExist();
+        assertThat(root.resolve("data/dst")).isDirectory();
+        assertThat(Files.readString(root.resolve("specs-work/productions/demo/streaming.yaml"))).contains("demo-streaming");
+        assertThat(root.resolve("specs-work/productions/demo/seed.yaml")).doesNotExist();
+    }
+
+    /** What {@code git status --porcelain} says of the repository this build runs in. */
+    private static String gitStatus() throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "status", "--porcelain").directory(RepositoryFiles.root().toFile())
+                .redirectErrorStream(true).start();
+        String status = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor()).as(status).isZero();
+        return status;
     }
 }

@@ -155,7 +155,7 @@ class HelmChartTest {
         Map<String, Object> deployment = ofKind(template("deployment.yaml"), "Deployment");
         Map<String, Object> pod = asMap(asMap(asMap(deployment.get("spec")).get("template")).get("spec"));
         Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
-        assertThat(container.get("command")).isEqualTo(List.of("prodctl", "operator"));
+        assertThat(container.get("command")).isEqualTo(List.of("prodctl", "operator", "--log-format", TEMPLATED));
         assertThat(asMap(asMap(container.get("livenessProbe")).get("httpGet"))).containsEntry("path", "/healthz")
                 .containsEntry("port", "ops");
         assertThat(asMap(asMap(container.get("readinessProbe")).get("httpGet"))).containsEntry("path", "/readyz")

@@ -27,31 +27,13 @@ import javax.sql.DataSource;
  * submission or a whole queue observation) and every read goes to the primary, because this
  * table is what stops a job from being submitted twice.
  *
- * <p>Submission follows a protocol that survives a crash at any point: {@link #claim} writes the
- * rows as {@code submitting} with a batch token, the batch system gets the jobs with the token as
- * an attribute, {@link #recordSubmitted} stores the cluster id. A crash in between leaves rows that
- * {@link #byBatchToken} finds again and the queue confirms or not.
+ * <p>This class reads the ledger and writes queue observations ({@link #apply}) and cleanups
+ * ({@link #forget}); every move of a job through submission, hold, release and harvest is a
+ * {@link JobTransitions} move, guarded by the state the row must be in.
  */
 public final class JobLedger {
 
     private static final int FETCH_SIZE = 5_000;
-
-    private static final String CLAIM = """
-            INSERT INTO job (production, dsttype, dataset, tag, run, segment, leaf, state, attempt, memory_rung,
-                             request_mib, batch_token, revision, rerun_token, updated_at)
-            SELECT k.production, k.dsttype, k.dataset, k.tag, k.run, k.segment, k.leaf, 'submitting', 1, k.rung,
-                   k.mib, ?, k.revision, k.rerun, ?
-              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::text[],
-                          ?::integer[], ?::integer[], ?::text[], ?::text[])
-                   AS k(production, dsttype, dataset, tag, run, segment, leaf, rung, mib, revision, rerun)
-            ON CONFLICT ON CONSTRAINT job_key DO NOTHING
-            RETURNING *""";
-
-    private static final String RECORD_SUBMITTED = """
-            UPDATE job j
-               SET state = 'idle', cluster_id = ?, proc_id = (u.n - 1)::integer, submitted_at = ?, updated_at = ?
-              FROM unnest(?::bigint[]) WITH ORDINALITY AS u(id, n)
-             WHERE j.id = u.id AND j.state = 'submitting'""";
 
     private static final String APPLY = """
             UPDATE job j
@@ -64,28 +46,6 @@ public final class JobLedger {
               FROM unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::integer[], ?::bigint[])
                    AS u(id, state, started_at, ended_at, exit_code, nevents)
              WHERE j.id = u.id""";
-
-    private static final String MARK_HELD = "UPDATE job SET state = 'held', updated_at = ? WHERE id = ?";
-
-    private static final String INSERT_HOLD = """
-            INSERT INTO job_hold (job_id, attempt, held_at, code, subcode, reason, request_mib)
-            SELECT id, attempt, ?, ?, ?, ?, ? FROM job WHERE id = ?
-            ON CONFLICT DO NOTHING""";
-
-    private static final String RELEASE = """
-            UPDATE job
-               SET state = 'idle', attempt = attempt + 1, memory_rung = ?, request_mib = ?, updated_at = ?
-             WHERE id = ? AND state = 'held'""";
-
-    // Only a job that is no longer in the queue may go again: the guard against a second live copy.
-    private static final String RESUBMIT = """
-            UPDATE job
-               SET state = 'submitting', attempt = attempt + 1, batch_token = ?, revision = ?, rerun_token = ?,
-                   memory_rung = ?, request_mib = ?, cluster_id = NULL, proc_id = NULL, submitted_at = NULL,
-                   started_at = NULL, ended_at = NULL, exit_code = NULL, nevents = NULL, updated_at = ?
-             WHERE id = ? AND state IN ('finished', 'failed', 'removed')""";
-
-    private static final String BY_TOKEN = "SELECT * FROM job WHERE batch_token = ? ORDER BY id";
 
     // every column but the recorded inputs: long, and only deletions need them
     private static final String OF_PRODUCTION = """
@@ -119,53 +79,6 @@ public final class JobLedger {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * Writes new jobs as {@code submitting} under {@code batchToken} and returns the rows this call
-     * created. A key already in the ledger is skipped, not an error: the unique key makes a second
-     * claim of the same job impossible, whoever makes it.
-     */
-    public List<LedgerJob> claim(List<NewJob> jobs, String batchToken) throws SQLException {
-        if (jobs.isEmpty()) {
-            return List.of();
-        }
-        Instant now = clock.instant();
-        return Transactions.run(ledger, retry, "claim " + jobs.size() + " jobs", c -> {
-            try (PreparedStatement s = c.prepareStatement(CLAIM)) {
-                s.setString(1, batchToken);
-                SqlTimes.set(s, 2, now);
-                s.setArray(3, SqlArrays.texts(c, jobs.stream().map(j -> j.key().production()).toList()));
-                s.setArray(4, SqlArrays.texts(c, jobs.stream().map(j -> j.key().dsttype()).toList()));
-                s.setArray(5, SqlArrays.texts(c, jobs.stream().map(j -> j.key().dataset()).toList()));
-                s.setArray(6, SqlArrays.texts(c, jobs.stream().map(j -> j.key().tag().toString()).toList()));
-                s.setArray(7, SqlArrays.ints(c, jobs.stream().map(j -> j.key().run()).toList()));
-                s.setArray(8, SqlArrays.ints(c, jobs.stream().map(j -> j.key().segment()).toList()));
-                s.setArray(9, SqlArrays.texts(c, jobs.stream().map(j -> j.key().leaf()).toList()));
-                s.setArray(10, SqlArrays.ints(c, jobs.stream().map(NewJob::memoryRung).toList()));
-                s.setArray(11, SqlArrays.ints(c, jobs.stream().map(NewJob::requestMib).toList()));
-                s.setArray(12, SqlArrays.texts(c, jobs.stream().map(NewJob::revision).toList()));
-                s.setArray(13, SqlArrays.texts(c, jobs.stream().map(NewJob::rerunToken).toList()));
-                return readJobs(s);
-            }
-        });
-    }
-
-    /**
-     * The batch system accepted the jobs as one cluster; {@code jobIds} in the order of their
-     * process ids (0, 1, ...). Returns how many rows moved from {@code submitting} to {@code idle}.
-     */
-    public int recordSubmitted(long clusterId, List<Long> jobIds) throws SQLException {
-        Instant now = clock.instant();
-        return Transactions.run(ledger, retry, "record cluster " + clusterId, c -> {
-            try (PreparedStatement s = c.prepareStatement(RECORD_SUBMITTED)) {
-                s.setLong(1, clusterId);
-                SqlTimes.set(s, 2, now);
-                SqlTimes.set(s, 3, now);
-                s.setArray(4, SqlArrays.longs(c, jobIds));
-                return s.executeUpdate();
-            }
-        });
-    }
-
     /** Applies what the queue said about many jobs in one statement. */
     public int apply(Collection<JobUpdate> updates) throws SQLException {
         if (updates.isEmpty()) {
@@ -185,72 +98,6 @@ public final class JobLedger {
                 s.setArray(7, c.createArrayOf("bigint", list.stream()
                         .map(u -> u.nevents().isPresent() ? u.nevents().getAsLong() : null).toArray()));
                 return s.executeUpdate();
-            }
-        });
-    }
-
-    /** The job went on hold: state {@code held} and the hold remembered with its reason. */
-    public void recordHold(long jobId, Hold hold) throws SQLException {
-        Instant now = clock.instant();
-        Transactions.run(ledger, retry, "hold of job " + jobId, c -> {
-            try (PreparedStatement mark = c.prepareStatement(MARK_HELD);
-                 PreparedStatement insert = c.prepareStatement(INSERT_HOLD)) {
-                SqlTimes.set(mark, 1, now);
-                mark.setLong(2, jobId);
-                mark.executeUpdate();
-                SqlTimes.set(insert, 1, hold.at());
-                setOptional(insert, 2, hold.code());
-                setOptional(insert, 3, hold.subcode());
-                insert.setString(4, hold.reason());
-                insert.setInt(5, hold.requestMib());
-                insert.setLong(6, jobId);
-                insert.executeUpdate();
-                return null;
-            }
-        });
-    }
-
-    /** A held job released with a new memory request (the next rung of its ladder); false if it was not held. */
-    public boolean recordRelease(long jobId, int memoryRung, int requestMib) throws SQLException {
-        Instant now = clock.instant();
-        return Transactions.run(ledger, retry, "release of job " + jobId, c -> {
-            try (PreparedStatement s = c.prepareStatement(RELEASE)) {
-                s.setInt(1, memoryRung);
-                s.setInt(2, requestMib);
-                SqlTimes.set(s, 3, now);
-                s.setLong(4, jobId);
-                return s.executeUpdate() == 1;
-            }
-        });
-    }
-
-    /**
-     * A job that ended (or was removed) goes again — a rerun token changed, or it failed and
-     * policy retries it. Refused (false) while the job is still live in the queue.
-     */
-    public boolean resubmit(long jobId, String batchToken, String revision, String rerunToken, int memoryRung,
-                            int requestMib) throws SQLException {
-        Instant now = clock.instant();
-        return Transactions.run(ledger, retry, "resubmit job " + jobId, c -> {
-            try (PreparedStatement s = c.prepareStatement(RESUBMIT)) {
-                s.setString(1, batchToken);
-                s.setString(2, revision);
-                s.setString(3, rerunToken);
-                s.setInt(4, memoryRung);
-                s.setInt(5, requestMib);
-                SqlTimes.set(s, 6, now);
-                s.setLong(7, jobId);
-                return s.executeUpdate() == 1;
-            }
-        });
-    }
-
-    /** The rows of one submission: what crash repair looks for in the queue. */
-    public List<LedgerJob> byBatchToken(String batchToken) throws SQLException {
-        return Transactions.run(ledger, retry, "jobs of batch " + batchToken, c -> {
-            try (PreparedStatement s = c.prepareStatement(BY_TOKEN)) {
-                s.setString(1, batchToken);
-                return readJobs(s);
             }
         });
     }
@@ -361,27 +208,9 @@ public final class JobLedger {
         });
     }
 
-    private static List<LedgerJob> readJobs(PreparedStatement s) throws SQLException {
-        List<LedgerJob> jobs = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                jobs.add(JobRows.read(rs));
-            }
-        }
-        return jobs;
-    }
-
     private static Hold readHold(ResultSet rs) throws SQLException {
         return new Hold(SqlTimes.get(rs, "held_at").orElseThrow(), optionalInt(rs, "code"), optionalInt(rs, "subcode"),
                 rs.getString("reason"), rs.getInt("request_mib"));
-    }
-
-    static void setOptional(PreparedStatement s, int index, OptionalInt value) throws SQLException {
-        if (value.isPresent()) {
-            s.setInt(index, value.getAsInt());
-        } else {
-            s.setNull(index, java.sql.Types.INTEGER);
-        }
     }
 
     private static OptionalInt optionalInt(ResultSet rs, String column) throws SQLException {

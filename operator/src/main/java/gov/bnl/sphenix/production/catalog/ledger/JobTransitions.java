@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 
 /**
@@ -280,11 +281,19 @@ public final class JobTransitions {
     private static void insertHold(Connection c, long jobId, Hold hold) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT_HOLD)) {
             SqlTimes.set(s, 1, hold.at());
-            JobLedger.setOptional(s, 2, hold.code());
-            JobLedger.setOptional(s, 3, hold.subcode());
+            setOptional(s, 2, hold.code());
+            setOptional(s, 3, hold.subcode());
             s.setString(4, hold.reason());
             s.setLong(5, jobId);
             s.executeUpdate();
+        }
+    }
+
+    private static void setOptional(PreparedStatement s, int index, OptionalInt value) throws SQLException {
+        if (value.isPresent()) {
+            s.setInt(index, value.getAsInt());
+        } else {
+            s.setNull(index, java.sql.Types.INTEGER);
         }
     }
 

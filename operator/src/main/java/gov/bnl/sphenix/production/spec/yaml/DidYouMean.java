@@ -54,7 +54,8 @@ public final class DidYouMean {
                 .orElse("known keys here: " + String.join(", ", known.stream().sorted().toList()));
     }
 
-    static int distance(String a, String b) {
+    /** Edit distance: how many letters to insert, delete or change to get from one word to the other. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

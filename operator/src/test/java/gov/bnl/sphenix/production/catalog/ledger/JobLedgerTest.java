@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The job ledger against a real PostgreSQL: the submission protocol, updates, holds, the duplicate guard. */
+/** The job ledger and its transitions against a real PostgreSQL: submission, updates, holds, the duplicate guard. */
 class JobLedgerTest {
 
     private static final Instant NOW = Instant.parse("2025-07-01T10:00:00Z");
@@ -31,6 +31,7 @@ class JobLedgerTest {
 
     private static Catalogs catalogs;
     private static JobLedger ledger;
+    private static JobTransitions transitions;
     private static ProductionRegistry productions;
     private static AuditLog audit;
 
@@ -38,6 +39,7 @@ class JobLedgerTest {
     static void open() throws SQLException {
         catalogs = TestPostgres.freshCatalogs();
         ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), Clock.fixed(NOW, ZoneOffset.UTC));
+        transitions = new JobTransitions(catalogs.ledger(), catalogs.retry(), Clock.fixed(NOW, ZoneOffset.UTC));
         productions = new ProductionRegistry(catalogs.ledger(), catalogs.retry());
         audit = new AuditLog(catalogs.ledger(), catalogs.retry());
     }
@@ -58,12 +60,25 @@ class JobLedgerTest {
                 0, 2048, "r1", "", List.of())).toList();
     }
 
-    @Test
-    void claimingWritesSubmittingRowsAndAJobCanBeClaimedOnlyOnce() throws SQLException {
-        String p = production("claim");
+    /** The batch system's ids of a submission: one cluster, procs in the order of the rows. */
+    private static List<JobTransitions.SubmittedRow> submitted(List<LedgerJob> taken, long cluster) {
+        return IntStream.range(0, taken.size())
+                .mapToObj(proc -> new JobTransitions.SubmittedRow(taken.get(proc).id(), cluster, proc)).toList();
+    }
 
-        List<LedgerJob> first = ledger.claim(jobs(p, 100, 3, "ebdc07_1"), "token-a");
-        List<LedgerJob> second = ledger.claim(jobs(p, 100, 4, "ebdc07_1"), "token-b");
+    /** Every row of a production, in key order. */
+    private static List<LedgerJob> rows(String production) throws SQLException {
+        List<LedgerJob> rows = new ArrayList<>();
+        ledger.jobs(production, EnumSet.allOf(JobState.class), rows::add);
+        return rows;
+    }
+
+    @Test
+    void aKeyIsTakenForSubmissionOnlyWhileNoLiveRowHasIt() throws SQLException {
+        String p = production("take");
+
+        List<LedgerJob> first = transitions.takeForSubmission(jobs(p, 100, 3, "ebdc07_1"), "token-a");
+        List<LedgerJob> second = transitions.takeForSubmission(jobs(p, 100, 4, "ebdc07_1"), "token-b");
 
         assertThat(first).hasSize(3).allSatisfy(job -> {
             assertThat(job.state()).isEqualTo(JobState.SUBMITTING);
@@ -72,22 +87,20 @@ class JobLedgerTest {
             assertThat(job.requestMib()).isEqualTo(2048);
         });
         assertThat(second).as("only segment 3 is new").extracting(job -> job.key().segment()).containsExactly(3);
-        assertThat(ledger.byBatchToken("token-a")).extracting(LedgerJob::id)
-                .containsExactlyElementsOf(first.stream().map(LedgerJob::id).toList());
     }
 
     @Test
     void theEmptyLeafIsPartOfTheKey() throws SQLException {
         String p = production("noleaf");
 
-        assertThat(ledger.claim(jobs(p, 200, 1, ""), "t1")).hasSize(1);
-        assertThat(ledger.claim(jobs(p, 200, 1, ""), "t2")).isEmpty();
+        assertThat(transitions.takeForSubmission(jobs(p, 200, 1, ""), "t1")).hasSize(1);
+        assertThat(transitions.takeForSubmission(jobs(p, 200, 1, ""), "t2")).isEmpty();
     }
 
     @Test
     void theUniqueKeyStopsADuplicateEvenFromAPlainInsert() throws SQLException {
         String p = production("guard");
-        ledger.claim(jobs(p, 300, 1, ""), "t");
+        transitions.takeForSubmission(jobs(p, 300, 1, ""), "t");
 
         assertThatThrownBy(() -> {
             try (Connection c = catalogs.ledger().getConnection();
@@ -103,14 +116,16 @@ class JobLedgerTest {
     }
 
     @Test
-    void submissionRecordsClusterAndProcIdsInOrder() throws SQLException {
+    void submissionRecordsClusterAndProcIdsUnderItsToken() throws SQLException {
         String p = production("submit");
-        List<LedgerJob> claimed = ledger.claim(jobs(p, 400, 3, ""), "t");
+        List<LedgerJob> taken = transitions.takeForSubmission(jobs(p, 400, 3, ""), "t");
 
-        int moved = ledger.recordSubmitted(4711, claimed.stream().map(LedgerJob::id).toList());
+        int foreign = transitions.recordSubmitted("another-token", submitted(taken, 4711));
+        int moved = transitions.recordSubmitted("t", submitted(taken, 4711));
 
+        assertThat(foreign).as("rows of another submission are not touched").isZero();
         assertThat(moved).isEqualTo(3);
-        List<LedgerJob> queued = ledger.byBatchToken("t").stream().filter(j -> j.key().production().equals(p)).toList();
+        List<LedgerJob> queued = rows(p);
         assertThat(queued).allSatisfy(job -> {
             assertThat(job.state()).isEqualTo(JobState.IDLE);
             assertThat(job.clusterId()).hasValue(4711);
@@ -122,16 +137,16 @@ class JobLedgerTest {
     @Test
     void observationsUpdateManyJobsAtOnceWithoutErasingWhatTheyLack() throws SQLException {
         String p = production("observe");
-        List<LedgerJob> claimed = ledger.claim(jobs(p, 500, 2, ""), "t-observe");
-        long a = claimed.get(0).id();
-        long b = claimed.get(1).id();
+        List<LedgerJob> taken = transitions.takeForSubmission(jobs(p, 500, 2, ""), "t-observe");
+        long a = taken.get(0).id();
+        long b = taken.get(1).id();
         Instant started = NOW.minusSeconds(600);
 
         ledger.apply(List.of(JobUpdate.running(a, started), JobUpdate.running(b, started)));
         ledger.apply(List.of(JobUpdate.ended(a, NOW, 0, 12_345), JobUpdate.ended(b, NOW, 137, 0)));
 
         Map<Long, LedgerJob> byId = new java.util.HashMap<>();
-        ledger.byBatchToken("t-observe").forEach(job -> byId.put(job.id(), job));
+        rows(p).forEach(job -> byId.put(job.id(), job));
         assertThat(byId.get(a).state()).isEqualTo(JobState.FINISHED);
         assertThat(byId.get(a).startedAt()).contains(started);
         assertThat(byId.get(a).endedAt()).contains(NOW);
@@ -144,52 +159,57 @@ class JobLedgerTest {
     @Test
     void holdsAreRememberedAndAReleaseClimbsTheMemoryLadder() throws SQLException {
         String p = production("hold");
-        long id = ledger.claim(jobs(p, 600, 1, ""), "t-hold").get(0).id();
-        ledger.recordSubmitted(99, List.of(id));
+        List<LedgerJob> taken = transitions.takeForSubmission(jobs(p, 600, 1, ""), "t-hold");
+        long id = taken.get(0).id();
+        transitions.recordSubmitted("t-hold", submitted(taken, 99));
+        JobTransitions.SubmittedRow own = new JobTransitions.SubmittedRow(id, 99, 0);
 
-        ledger.recordHold(id, new Hold(NOW.minusSeconds(60), OptionalInt.of(21), OptionalInt.of(102),
-                "memory usage exceeded request_memory", 2048));
-        boolean released = ledger.recordRelease(id, 1, 4096);
-        ledger.recordHold(id, new Hold(NOW, OptionalInt.of(3), OptionalInt.empty(), "PeriodicHold", 4096));
+        boolean released = transitions.released(own, new Hold(NOW.minusSeconds(60), OptionalInt.of(21),
+                OptionalInt.of(102), "memory usage exceeded request_memory", 2048), 4096);
+        transitions.failed(id, Optional.of(new Hold(NOW, OptionalInt.of(3), OptionalInt.empty(), "PeriodicHold", 4096)));
 
         assertThat(released).isTrue();
-        assertThat(ledger.holds(id)).extracting(Hold::reason, Hold::requestMib)
+        assertThat(ledger.holdsOf(p).get(id)).extracting(Hold::reason, Hold::requestMib)
                 .containsExactly(org.assertj.core.api.Assertions.tuple("memory usage exceeded request_memory", 2048),
                         org.assertj.core.api.Assertions.tuple("PeriodicHold", 4096));
-        LedgerJob job = ledger.byBatchToken("t-hold").get(0);
-        assertThat(job.state()).isEqualTo(JobState.HELD);
-        assertThat(job.attempt()).isEqualTo(2);
+        LedgerJob job = rows(p).get(0);
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.memoryRung()).isEqualTo(1);
-        assertThat(ledger.recordRelease(ledger.claim(jobs(p, 601, 1, ""), "t").get(0).id(), 1, 4096))
-                .as("a job that is not held is not released").isFalse();
+        assertThat(job.requestMib()).isEqualTo(4096);
+        assertThat(transitions.released(new JobTransitions.SubmittedRow(id, 98, 0), new Hold(NOW, OptionalInt.empty(),
+                OptionalInt.empty(), "stray", 4096), 8192))
+                .as("a job that is not the row's own does not release the row").isFalse();
     }
 
     @Test
-    void aLiveJobCannotBeResubmittedAnEndedOneCan() throws SQLException {
+    void aLiveJobIsNotTakenAgainAnEndedOneIs() throws SQLException {
         String p = production("rerun");
-        long id = ledger.claim(jobs(p, 700, 1, ""), "t-rerun").get(0).id();
+        long id = transitions.takeForSubmission(jobs(p, 700, 1, ""), "t-rerun").get(0).id();
+        List<NewJob> again = List.of(new NewJob(new JobKey(p, "DST_STREAMING_EVENT", "run3auau", TAG, 700, 0, ""),
+                0, 2048, "r2", "redo-1", List.of()));
 
-        assertThat(ledger.resubmit(id, "t-rerun-2", "r2", "redo-1", 0, 2048)).isFalse();
+        assertThat(transitions.takeForSubmission(again, "t-rerun-2")).isEmpty();
 
         ledger.apply(List.of(JobUpdate.ended(id, NOW, 1, 0)));
-        assertThat(ledger.resubmit(id, "t-rerun-2", "r2", "redo-1", 0, 2048)).isTrue();
-        LedgerJob again = ledger.byBatchToken("t-rerun-2").get(0);
-        assertThat(again.state()).isEqualTo(JobState.SUBMITTING);
-        assertThat(again.attempt()).isEqualTo(2);
-        assertThat(again.rerunToken()).isEqualTo("redo-1");
-        assertThat(again.revision()).isEqualTo("r2");
-        assertThat(again.exitCode()).isEmpty();
+        assertThat(transitions.takeForSubmission(again, "t-rerun-2")).singleElement().satisfies(job -> {
+            assertThat(job.id()).isEqualTo(id);
+            assertThat(job.state()).isEqualTo(JobState.SUBMITTING);
+            assertThat(job.attempt()).isEqualTo(2);
+            assertThat(job.rerunToken()).isEqualTo("redo-1");
+            assertThat(job.revision()).isEqualTo("r2");
+            assertThat(job.exitCode()).isEmpty();
+        });
     }
 
     @Test
     void jobsStreamByStateAndForgetRemovesRows() throws SQLException {
         String p = production("stream");
-        List<LedgerJob> claimed = ledger.claim(jobs(p, 800, 10, ""), "t-stream");
-        ledger.apply(List.of(JobUpdate.removed(claimed.get(0).id(), NOW)));
+        List<LedgerJob> taken = transitions.takeForSubmission(jobs(p, 800, 10, ""), "t-stream");
+        ledger.apply(List.of(JobUpdate.removed(taken.get(0).id(), NOW)));
 
         List<LedgerJob> live = new ArrayList<>();
         ledger.jobs(p, EnumSet.of(JobState.SUBMITTING), live::add);
-        int forgotten = ledger.forget(p, claimed.stream().map(LedgerJob::id).toList());
+        int forgotten = ledger.forget(p, taken.stream().map(LedgerJob::id).toList());
 
         assertThat(live).hasSize(9);
         assertThat(forgotten).isEqualTo(10);

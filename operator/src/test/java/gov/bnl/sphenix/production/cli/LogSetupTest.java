@@ -92,5 +92,11 @@ class LogSetupTest {
                 .noneMatch(name -> name.startsWith("com.zaxxer") || name.startsWith("org.flywaydb"));
         assertThat(lines).extracting(line -> line.path("formattedMessage").asText())
                 .anyMatch(message -> message.startsWith("embedded PostgreSQL up on port "));
+        assertThat(lines).as("engine events carry their production and kind as fields")
+                .filteredOn(line -> line.path("loggerName").asText().endsWith(".events"))
+                .anySatisfy(line -> {
+                    assertThat(line.path("kvpList").findValuesAsText("production")).singleElement().asString().isNotBlank();
+                    assertThat(line.path("kvpList").findValuesAsText("kind")).containsExactly("declared");
+                });
     }
 }

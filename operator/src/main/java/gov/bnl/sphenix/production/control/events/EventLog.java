@@ -36,11 +36,11 @@ public final class EventLog {
 
     private synchronized void add(EngineEvent event) {
         events.add(event);
-        if (event.warning()) {
-            LOG.warn("{}", event);
-        } else {
-            LOG.info("{}", event);
-        }
+        // the production and the kind as fields too, so a log collector can select by them
+        (event.warning() ? LOG.atWarn() : LOG.atInfo())
+                .addKeyValue("production", event.production())
+                .addKeyValue("kind", event.kind())
+                .log("{}", event);
     }
 
     public synchronized List<EngineEvent> events() {

@@ -1,15 +1,14 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.spec.BatchName;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;
-import gov.bnl.sphenix.production.spec.names.CharacterRules;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -82,27 +81,9 @@ public final class JobSpecs {
                 histPath.getFileName().toString()));
         return new JobSpec(key, request.batchToken(), production.rerunTokenFor(request.run()), production.namespace(),
                 request.requestMemoryMib(), job.requestCpus(), DEFAULT_DISK_MIB, production.priority(),
-                batchName(production), job.accountingGroup(), payload, request.inputs(),
+                BatchName.of(production), job.accountingGroup(), payload, request.inputs(),
                 List.of(new JobOutput(dst.fileName(), dstPath),
                         new JobOutput(histPath.getFileName().toString(), histPath)),
                 files);
-    }
-
-    /** The rule's {@code batch_name} with its placeholders filled; the production name when it has none. */
-    static String batchName(Production production) {
-        RuleParams p = production.rule().params();
-        Map<String, String> values = Map.of(
-                "dsttype", p.dsttype(),
-                "dataset", p.dataset(),
-                "outtriplet", p.tag().toString(),
-                "period", p.period(),
-                "physicsmode", p.physicsmode(),
-                "production", production.name());
-        String name = production.rule().job().batchName().orElse(production.name());
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            name = name.replace("{" + v.getKey() + "}", v.getValue());
-        }
-        // a placeholder we do not know would make an invalid name: fall back rather than fail a pass
-        return CharacterRules.isSubmitWord(name) ? name : production.name();
     }
 }

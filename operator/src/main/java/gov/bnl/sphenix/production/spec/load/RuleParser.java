@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.spec.load;
 
+import gov.bnl.sphenix.production.spec.BatchName;
 import gov.bnl.sphenix.production.spec.Diagnostics;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
 import gov.bnl.sphenix.production.spec.Rule;
@@ -46,13 +47,6 @@ final class RuleParser {
             "build", "dbtag", "version", "outtriplet", "intriplet", "outbase", "logbase", "run", "seg", "leaf",
             "daqhost", "rungroup", "leafdir", "outdir", "finaldir", "logdir", "histdir", "condor", "nevents",
             "neventsper", "payload", "comment", "prodmode", "PWD", "production");
-
-    /**
-     * The placeholders the batch side fills in a batch name ({@code JobSpecs.batchName}); with any
-     * other one left in, the name is not one word and the jobs go under the production's name.
-     */
-    static final Set<String> BATCH_NAME_PLACEHOLDERS = Set.of("dsttype", "dataset", "outtriplet", "period",
-            "physicsmode", "production");
 
     private static final String LAYOUT_DECIDES = "outputs, histograms and logs go where the operator's layout puts"
             + " them, <root>/<dataset>/<runtype>/<tag>/<rungroup>/<product>/";
@@ -227,11 +221,11 @@ final class RuleParser {
         }
         Matcher m = PLACEHOLDER.matcher(template.get());
         while (m.find()) {
-            if (!BATCH_NAME_PLACEHOLDERS.contains(m.group(1))) {
+            if (!BatchName.PLACEHOLDERS.contains(m.group(1))) {
                 out.warning(j.keyLocation("batch_name"), "'" + j.child("batch_name") + "' is ignored by this operator"
                                 + " for now: it uses {" + m.group(1) + "}, which is not filled in, so the jobs are"
                                 + " grouped under the production's name",
-                        "use only " + String.join(", ", BATCH_NAME_PLACEHOLDERS.stream().sorted()
+                        "use only " + String.join(", ", BatchName.PLACEHOLDERS.stream().sorted()
                                 .map(n -> "{" + n + "}").toList()));
                 break;
             }

@@ -2,9 +2,9 @@ package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
-import gov.bnl.sphenix.production.catalog.seed.CatalogSeeder;
-import gov.bnl.sphenix.production.catalog.seed.SeedSpec;
-import gov.bnl.sphenix.production.catalog.seed.SeedSummary;
+import gov.bnl.sphenix.production.tools.seed.CatalogSeeder;
+import gov.bnl.sphenix.production.tools.seed.SeedSpec;
+import gov.bnl.sphenix.production.tools.seed.SeedSummary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

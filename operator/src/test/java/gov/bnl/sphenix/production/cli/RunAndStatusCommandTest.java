@@ -9,7 +9,7 @@ import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.catalog.connect.EmbeddedCatalogServer;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
-import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

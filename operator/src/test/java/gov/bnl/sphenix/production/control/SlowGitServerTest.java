@@ -3,7 +3,7 @@ package gov.bnl.sphenix.production.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.source.GitHttpServer;
 import gov.bnl.sphenix.production.source.WorldOverHttp;
 import java.nio.file.Path;

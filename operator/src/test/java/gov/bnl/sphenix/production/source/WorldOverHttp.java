@@ -3,7 +3,7 @@ package gov.bnl.sphenix.production.source;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
-import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 

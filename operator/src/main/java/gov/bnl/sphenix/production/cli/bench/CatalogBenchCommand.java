@@ -1,8 +1,8 @@
 package gov.bnl.sphenix.production.cli.bench;
 
-import gov.bnl.sphenix.production.catalog.bench.BenchResult;
-import gov.bnl.sphenix.production.catalog.bench.BenchSize;
-import gov.bnl.sphenix.production.catalog.bench.CatalogBenchmark;
+import gov.bnl.sphenix.production.tools.bench.BenchResult;
+import gov.bnl.sphenix.production.tools.bench.BenchSize;
+import gov.bnl.sphenix.production.tools.bench.CatalogBenchmark;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import java.time.Duration;

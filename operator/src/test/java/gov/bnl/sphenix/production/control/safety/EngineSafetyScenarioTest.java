@@ -13,7 +13,7 @@ import gov.bnl.sphenix.production.control.LocalWorlds;
 import gov.bnl.sphenix.production.control.Passes;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionStatus;
-import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
-import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.k8s.LeaderElection;
 import gov.bnl.sphenix.production.k8s.MockCluster;
 import gov.bnl.sphenix.production.k8s.OperatorMain;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.demo.BrokenCommits;
-import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.k8s.Condition;
 import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.MockCluster;

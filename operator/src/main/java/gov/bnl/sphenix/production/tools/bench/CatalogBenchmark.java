@@ -1,0 +1,77 @@
+package gov.bnl.sphenix.production.tools.bench;
+
+import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.readiness.Readiness;
+import gov.bnl.sphenix.production.catalog.readiness.SegmentWindow;
+import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+import gov.bnl.sphenix.production.tools.seed.CatalogSeeder;
+import gov.bnl.sphenix.production.tools.seed.SeedSpec;
+import gov.bnl.sphenix.production.tools.seed.SeedSummary;
+import gov.bnl.sphenix.production.spec.RunSet;
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The catalog benchmark: seed a synthetic catalog, time readiness over every run of it, then
+ * compare registration through the bulk path with plain COPY of the same rows. It replaces the
+ * catalogs' contents, so it runs on the embedded server or a scratch database only.
+ */
+public final class CatalogBenchmark {
+
+    /**
+     * Rounds of COPY-then-bulk, each into emptied tables. Each path is credited with its best round:
+     * on a shared machine a neighbour's burst slows one round, never speeds one up.
+     */
+    private static final int REGISTRATION_ROUNDS = 3;
+
+    private final Catalogs catalogs;
+    private final PrintStream out;
+
+    public CatalogBenchmark(Catalogs catalogs, PrintStream out) {
+        this.catalogs = catalogs;
+        this.out = out;
+    }
+
+    public BenchResult run(BenchSize size) throws SQLException {
+        long started = System.nanoTime();
+        SeedSpec spec = SeedSpec.of(size.seed(), size.runs(), size.rawFiles());
+        SeedSummary seeded = new CatalogSeeder(catalogs.daq(), catalogs.rawdata()).seed(spec, true);
+        out.printf(Locale.ROOT, "seeded in %.1f s: %s%n", seconds(started), seeded);
+
+        RunSet runs = RunSet.range(seeded.firstRun(), seeded.lastRun());
+        ReadinessBench readiness = new ReadinessBench(Readiness.of(catalogs), runs);
+        ReadinessBench.Pass first = readiness.medianPass(SegmentWindow.FIRST_ONLY);
+        out.printf(Locale.ROOT, "readiness, segment 0: %d ms (median of 3 after a warm-up); %d runs in the set,"
+                        + " %d pass the cuts, %d ready, %d candidates%n", first.millis(), size.runs(),
+                first.summary().runsExamined(), first.summary().runsReady(), first.summary().candidates());
+        ReadinessBench.Pass all = readiness.pass(SegmentWindow.ALL);
+        out.printf(Locale.ROOT, "readiness, all segments: %d ms; %d ready, %d candidates%n",
+                all.millis(), all.summary().runsReady(), all.summary().candidates());
+        long liveGrowth = Math.max(readiness.liveHeapGrowth(SegmentWindow.FIRST_ONLY, first.summary().candidates()),
+                readiness.liveHeapGrowth(SegmentWindow.ALL, all.summary().candidates()));
+        out.printf(Locale.ROOT, "readiness memory: live heap grew at most %.1f MiB during a pass (sampled after forced GCs)%n",
+                liveGrowth / 1048576.0);
+
+        RegistrationBench registration = new RegistrationBench(catalogs.fileCatalog(), size.batch());
+        List<CatalogedOutput> outputs = RegistrationBench.outputs(size.outputs(), spec.firstRun(), size.seed());
+        double bulk = 0;
+        double copy = 0;
+        for (int round = 1; round <= REGISTRATION_ROUNDS; round++) {
+            double copyRound = registration.copy(outputs);
+            double bulkRound = registration.bulk(outputs);
+            out.printf(Locale.ROOT, "registration round %d: %d outputs in batches of %d: bulk %.0f files/s, COPY %.0f files/s%n",
+                    round, outputs.size(), size.batch(), bulkRound, copyRound);
+            copy = Math.max(copy, copyRound);
+            bulk = Math.max(bulk, bulkRound);
+        }
+        out.printf(Locale.ROOT, "benchmark took %.1f s%n", seconds(started));
+        return new BenchResult(first.millis(), size.runs(), first.summary().runsExamined(), first.summary().candidates(),
+                all.millis(), all.summary().candidates(), liveGrowth, bulk, copy);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,43 @@
+package gov.bnl.sphenix.production.tools.demo;
+
+import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.spec.JobKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts duplicate submissions the way the production team means them: two jobs of one job key in
+ * the batch system at the same time. Read from the batch system's own record (queue and history),
+ * not from the operator's ledger, so the operator cannot vouch for itself.
+ */
+public final class DuplicateCheck {
+
+    private DuplicateCheck() {
+    }
+
+    /** Jobs whose time in the queue overlapped another job of the same key. */
+    public static long count(List<BatchJob> everyJob, Instant now) {
+        Map<JobKey, List<BatchJob>> byKey = new HashMap<>();
+        for (BatchJob job : everyJob) {
+            job.key().ifPresent(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(job));
+        }
+        long duplicates = 0;
+        for (List<BatchJob> jobs : byKey.values()) {
+            jobs.sort(Comparator.comparing(j -> j.queuedAt().orElse(Instant.EPOCH)));
+            Instant busyUntil = Instant.MIN;
+            for (BatchJob job : jobs) {
+                Instant queued = job.queuedAt().orElse(Instant.EPOCH);
+                if (queued.isBefore(busyUntil)) {
+                    duplicates++;
+                }
+                Instant left = job.isLive() ? now : job.stateSince().orElse(now);
+                busyUntil = busyUntil.isAfter(left) ? busyUntil : left;
+            }
+        }
+        return duplicates;
+    }
+}

@@ -2,7 +2,7 @@ package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.cli.bench.CatalogBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.PlanBenchCommand;
-import gov.bnl.sphenix.production.tools.bench.SubmitBenchCommand;
+import gov.bnl.sphenix.production.cli.bench.SubmitBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -31,57 +31,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code prodctl bench submit}: jobs per second submitted through the HTCondor adapter against a
- * raw {@code condor_submit} of the same description, in the same run and against the same pool.
- * The adapter's time includes everything it does per submission (input lists, the description,
- * the call, reading the ids); the raw time is {@code condor_submit -terse FILE} of the description
- * already on disk. Each round submits both ways, in alternating order, with an empty queue before
- * each submission; the ratio is raw time over adapter time summed over all rounds (so a noisy
- * round does not decide it). Every job it made is removed at the end.
+ * Jobs per second submitted through the HTCondor adapter against a raw {@code condor_submit} of
+ * the same description, in the same run and against the same pool. The adapter's time includes
+ * everything it does per submission (input lists, the description, the call, reading the ids); the
+ * raw time is {@code condor_submit -terse FILE} of the description already on disk. Each round
+ * submits both ways, in alternating order, with an empty queue before each submission; the ratio is
+ * raw time over adapter time summed over all rounds (so a noisy round does not decide it). Every
+ * job it made is removed at the end.
  */
-@Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submission throughput: the HTCondor adapter against raw condor_submit of the same description.",
-                "Needs a pool (scripts/minicondor.sh up); prints a skip line without one."})
-public final class SubmitBenchCommand implements Callable<Integer> {
+public final class SubmitBenchmark {
 
-    @Option(names = "--quick", description = "1,000 jobs, 3 rounds (default: 5,000 jobs, 5 rounds).")
-    boolean quick;
+    private final List<String> commandPrefix;
+    private final Path workDirectory;
+    private final PrintWriter out;
 
-    @Option(names = "--jobs", description = "Jobs per submission (overrides --quick's 1,000).")
-    Integer jobs;
-
-    @Option(names = "--condor-prefix", description = "Command prefix for the HTCondor tools "
-            + "(default: $CONDOR_COMMAND_PREFIX, else $MINICONDOR_HOME/bin/in-pool when it exists, else none).")
-    String prefix;
-
-    @Option(names = "--work-dir", description = "A directory the pool's jobs can see "
-            + "(default: $MINICONDOR_HOME/share, else the temporary directory).")
-    Path workDir;
-
-    @Spec
-    CommandSpec spec;
-
-    /** Runs the benchmark on its own: {@code java -cp prodctl.jar gov.bnl.sphenix.production.tools.bench.SubmitBenchCommand --quick}. */
-    public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new SubmitBenchCommand()).execute(args));
+    /**
+     * @param commandPrefix words put before every HTCondor tool
+     * @param workDirectory a directory the pool's jobs can see
+     */
+    public SubmitBenchmark(List<String> commandPrefix, Path workDirectory, PrintWriter out) {
+        this.commandPrefix = List.copyOf(commandPrefix);
+        this.workDirectory = workDirectory;
+        this.out = out;
     }
 
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        int count = jobs != null ? jobs : quick ? 1_000 : 5_000;
-        int rounds = quick ? 3 : 5;
-        List<String> commandPrefix = commandPrefix();
-        Path area = Files.createTempDirectory(workDirectory(), "bench-submit-");
+    /** Submits {@code count} jobs each way in each of {@code rounds} rounds, or prints a skip line without a pool. */
+    public void run(int count, int rounds) throws IOException, InterruptedException {
+        Path area = Files.createTempDirectory(workDirectory, "bench-submit-");
         Files.setPosixFilePermissions(area, PosixFilePermissions.fromString("rwxrwxrwx"));
         CondorSettings settings = new CondorSettings(commandPrefix, Optional.empty(), Duration.ofSeconds(120),
                 WrapperLaunch.jar("/usr/bin/java", LocalPool.ownClasspath()), JobPolicy.DEFAULT);
@@ -92,10 +72,10 @@ public final class SubmitBenchCommand implements Callable<Integer> {
                 out.println("submit: skipped — no HTCondor pool answers (" + health.detail()
                         + "); start one with scripts/minicondor.sh up");
                 out.flush();
-                return 0;
+                return;
             }
             try {
-                return measure(out, condor, commandPrefix, area, production, count, rounds);
+                measure(condor, area, production, count, rounds);
             } finally {
                 condor.remove(Selection.production(production), "benchmark over");
             }
@@ -104,8 +84,8 @@ public final class SubmitBenchCommand implements Callable<Integer> {
         }
     }
 
-    private int measure(PrintWriter out, CondorBatchSystem condor, List<String> commandPrefix, Path area,
-                        String production, int count, int rounds) throws IOException, InterruptedException {
+    private void measure(CondorBatchSystem condor, Path area, String production, int count, int rounds)
+            throws IOException, InterruptedException {
         out.printf("submit: %d jobs per submission, %d rounds, pool: %s%n", count, rounds, condor.health().detail());
         warmUp(condor, commandPrefix, area, production, count);
         List<Long> raws = new ArrayList<>();
@@ -132,7 +112,6 @@ public final class SubmitBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "submit: %d jobs in %d ms via adapter = %.2f of raw condor_submit%n", count,
                 median(adapters), ratio);
         out.flush();
-        return 0;
     }
 
     /** Class loading and the JIT are not what we measure: the operator is a long-running process. */
@@ -231,21 +210,6 @@ public final class SubmitBenchCommand implements Callable<Integer> {
         }
         return jobs;
     }
-
-    private List<String> commandPrefix() {
-        if (prefix != null) {
-            return prefix.isBlank() ? List.of() : List.of(prefix);
-        }
-        return LocalPool.commandPrefix();
-    }
-
-    private Path workDirectory() {
-        if (workDir != null) {
-            return workDir;
-        }
-        return LocalPool.sharedDirectory();
-    }
-
 
     private static double rate(int jobs, long millis) {
         return jobs * 1000.0 / Math.max(millis, 1);

@@ -1,4 +1,4 @@
-package gov.bnl.sphenix.production.tools.bench;
+package gov.bnl.sphenix.production.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

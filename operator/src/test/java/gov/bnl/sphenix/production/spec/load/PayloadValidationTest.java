@@ -29,17 +29,21 @@ class PayloadValidationTest {
         return RepositoryFiles.copyOfProductionSpecs(dir.resolve("specs"));
     }
 
+    /** Validates the example repository with one edit of the calorimeter rule set. */
+    private ValidationReport withCaloRules(String from, String to) throws IOException {
+        Path repo = repo();
+        Path rules = repo.resolve(CALO_RULES);
+        Files.writeString(rules, Files.readString(rules).replace(from, to));
+        return SpecLoader.load(new DirectoryTree(repo));
+    }
+
     private static List<Diagnostic> errorsAbout(ValidationReport report, String fragment) {
         return report.errors().stream().filter(e -> e.toString().contains(fragment)).toList();
     }
 
     @Test
     void aPayloadGlobThatTakesNoFileIsRefusedAtTheRulesLine() throws IOException {
-        Path repo = repo();
-        Path rules = repo.resolve(CALO_RULES);
-        Files.writeString(rules, Files.readString(rules).replace("[calo_code/*]", "[nonexistent_code/*]"));
-
-        ValidationReport report = SpecLoader.load(new DirectoryTree(repo));
+        ValidationReport report = withCaloRules("[calo_code/*]", "[nonexistent_code/*]");
 
         assertThat(errorsAbout(report, "'rules/run3auau/nonexistent_code/*' matches no file")).isNotEmpty()
                 .allSatisfy(e -> {
@@ -51,11 +55,7 @@ class PayloadValidationTest {
 
     @Test
     void aScriptThatIsNotInThePayloadIsRefusedNamingWhatIs() throws IOException {
-        Path repo = repo();
-        Path rules = repo.resolve(CALO_RULES);
-        Files.writeString(rules, Files.readString(rules).replace("run_calo.sh", "run_kalo.sh"));
-
-        ValidationReport report = SpecLoader.load(new DirectoryTree(repo));
+        ValidationReport report = withCaloRules("run_calo.sh", "run_kalo.sh");
 
         assertThat(errorsAbout(report, "script 'run_kalo.sh' is not in the payload")).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.fix()).contains("run_fitting.sh"));

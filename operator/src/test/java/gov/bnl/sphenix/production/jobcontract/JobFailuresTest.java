@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JobFailuresTest {
 
     private static final String SEED = "DST_TRKR_SEED_run3auau_ana523_2025p007_v001";
-    private static final String STREAMING = "DST_STREAMING_EVENT_ebdc03_run3auau_ana523_nocdbtag_v001";
+    private static final String STREAMING = "DST_STREAMING_EVENT_ebdc03_0_run3auau_ana523_nocdbtag_v001";
     private static final Path JOB_A = Worker.script("run3auau", "tracking_code", "run_jobA.sh");
     private static final Path STREAMS = Worker.script("run3auau", "streaming_code", "run_parallel_streams.sh");
 
@@ -29,7 +29,7 @@ class JobFailuresTest {
     void withoutAShippedInputListADownstreamJobEndsWithNoInputs() {
         Worker worker = new Worker(root);
 
-        JobRun run = worker.run(JOB_A, JobArguments.downstream("DST_TRKR_SEED", "ana523_2025p007_v001", SEED, 3, 10));
+        JobRun run = worker.run(JOB_A, JobArguments.downstream("DST_TRKR_CLUSTER", "ana523_2025p007_v001", SEED, 3, 10));
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(10);
         assertThat(run.output()).contains("no prodop-inputs.txt");
@@ -50,7 +50,7 @@ class JobFailuresTest {
         Worker worker = new Worker(root);
         worker.ship(shipped.apply(worker));
 
-        JobRun run = worker.run(STREAMS, JobArguments.combiner("DST_STREAMING_EVENT", "ebdc03", STREAMING, 0, 100));
+        JobRun run = worker.run(STREAMS, JobArguments.combiner("ebdc03,ebdc03:1", "ebdc03", STREAMING, 0, 100));
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(exitCode);
         assertNothingStaged(worker);
@@ -59,7 +59,7 @@ class JobFailuresTest {
     @Test
     void tooFewArgumentsAndAMissingPayloadAreSetupErrors() {
         Worker worker = new Worker(root);
-        JobArguments job = JobArguments.downstream("DST_TRKR_SEED", "ana523_2025p007_v001", SEED, 3, 10);
+        JobArguments job = JobArguments.downstream("DST_TRKR_CLUSTER", "ana523_2025p007_v001", SEED, 3, 10);
         List<String> all = job.vector(worker.outdir, worker.histdir, worker.logdir, worker.payload(JOB_A));
         List<String> broken = job.vector(worker.outdir, worker.histdir, worker.logdir, worker.payload(JOB_A) + ",/nowhere/x");
 
@@ -90,14 +90,19 @@ class JobFailuresTest {
         Worker worker = new Worker(root);
         worker.ship(List.of(worker.input("GL1_physics_gl1daq-00054321-0000.evt") + " gl1daq",
                 worker.input("TPC_ebdc03_physics-00054321-0000.prdf") + " ebdc03"));
-        JobArguments job = JobArguments.combiner("DST_STREAMING_EVENT", "ebdc03", STREAMING, 500, 100);
+        JobArguments job = JobArguments.combiner("ebdc03,ebdc03:1", "ebdc03", STREAMING, 500, 100);
         Process process = worker.start(STREAMS, job, Map.of("ROOT_STANDIN_STALL_AFTER", "2"));
         Path pidFile = worker.scratch.resolve("root.exe.pid");
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isRegularFile(pidFile) && Files.size(pidFile) > 0);
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        JobRun run = Worker.finish(process, worker.logdir.resolve(job.logbase() + ".out"));
+        JobRun run;
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.isRegularFile(pidFile) && Files.size(pidFile) > 0);
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            run = Worker.finish(process, worker.logdir.resolve(job.logbase() + ".out"));
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
 
         assertThat(run.exitCode()).as(run.output()).isNotZero();
         assertThat(Worker.names(worker.scratch)).as("the third segment was half written")

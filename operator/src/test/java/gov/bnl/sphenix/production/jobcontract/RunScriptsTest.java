@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each run script of the example specs, run as a worker runs it, leaves what the spider and the operator read. */
 class RunScriptsTest {
 
-    private static final String STREAMING = "DST_STREAMING_EVENT_ebdc03_run3auau_ana523_nocdbtag_v001";
+    private static final String STREAMING = "DST_STREAMING_EVENT_ebdc03_0_run3auau_ana523_nocdbtag_v001";
+    private static final String RAW_HOSTS = "intt0,mvtx0,ebdc03,ebdc03:1,ebdc39";
 
     @TempDir
     Path root;
@@ -30,7 +31,7 @@ class RunScriptsTest {
         Path gl1 = worker.input("GL1_physics_gl1daq-00054321-0000.evt");
         Path ebdc = worker.input("TPC_ebdc03_physics-00054321-0000.prdf");
         worker.ship(List.of(gl1 + " gl1daq", ebdc + " ebdc03", worker.input("TPC_ebdc04_physics-00054321-0000.prdf") + " ebdc04"));
-        JobArguments job = JobArguments.combiner("DST_STREAMING_EVENT", "ebdc03", STREAMING, 500, 100);
+        JobArguments job = JobArguments.combiner(RAW_HOSTS, "ebdc03", STREAMING, 500, 100);
 
         JobRun run = worker.run(Worker.script(period, "streaming_code", "run_parallel_streams.sh"), job);
 
@@ -60,7 +61,7 @@ class RunScriptsTest {
         Path streamed = worker.input(STREAMING + "-00054321-00002.root");
         worker.ship(List.of(streamed.toString()));
         String outbase = "DST_TRKR_CLUSTER_run3auau_ana523_2025p007_v001";
-        JobArguments job = JobArguments.downstream("DST_TRKR_CLUSTER", "ana523_nocdbtag_v001", outbase, 2, 0)
+        JobArguments job = JobArguments.downstream("DST_STREAMING_EVENT_ebdc03_0,DST_STREAMING_EVENT_intt0", "ana523_nocdbtag_v001", outbase, 2, 0)
                 .withNeventsper(100);
 
         JobRun run = worker.run(Worker.script("run3auau", "tracking_code", "run_rolloverjob0.sh"), job,
@@ -79,21 +80,22 @@ class RunScriptsTest {
 
     static Stream<Arguments> downstreamJobs() {
         return Stream.of(
-                Arguments.of("tracking_code", "run_jobA.sh", "DST_TRKR_SEED", "ana523_2025p007_v001", "HIST_DST_TRKR_SEED"),
-                Arguments.of("tracking_code", "run_jobC.sh", "DST_TRKR_TRACKS", "ana523_2025p007_v001", "HIST_DST_TRKR_TRACKS"),
-                Arguments.of("calo_code", "run_fitting.sh", "DST_CALOFITTING", "ana530_nocdbtag_v001", "HIST_CALOFITTINGQA"),
-                Arguments.of("calo_code", "run_calo.sh", "DST_CALO", "ana530_2025p008_v001", "HIST_CALOQA"));
+                Arguments.of("tracking_code", "run_jobA.sh", "DST_TRKR_SEED", "DST_TRKR_CLUSTER", "HIST_DST_TRKR_SEED"),
+                Arguments.of("tracking_code", "run_jobC.sh", "DST_TRKR_TRACKS", "DST_TRKR_SEED", "HIST_DST_TRKR_TRACKS"),
+                Arguments.of("calo_code", "run_fitting.sh", "DST_CALOFITTING", "DST_TRIGGERED_EVENT_seb00,DST_TRIGGERED_EVENT_seb01",
+                        "HIST_CALOFITTINGQA"),
+                Arguments.of("calo_code", "run_calo.sh", "DST_CALO", "DST_CALOFITTING", "HIST_CALOQA"));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("downstreamJobs")
-    void aDownstreamJobStagesOneDstWithItsIdAndOneHist(String area, String script, String dsttype, String intriplet,
+    void aDownstreamJobStagesOneDstWithItsIdAndOneHist(String area, String script, String dsttype, String indsttype,
                                                         String histPrefix) {
         Worker worker = new Worker(root);
-        Path input = worker.input(dsttype + "_input_run3auau_" + intriplet + "-00054321-00007.root");
+        Path input = worker.input(indsttype.split(",")[0] + "_run3auau_ana523_2025p007_v001-00054321-00007.root");
         worker.ship(List.of("# the operator's choice for this job", input.toString()));
-        String outbase = dsttype + "_run3auau_ana999_2025p007_v001";
-        JobArguments job = JobArguments.downstream(dsttype, intriplet, outbase, 7, 7);
+        String outbase = dsttype + "_run3auau_ana523_2025p007_v001";
+        JobArguments job = JobArguments.downstream(indsttype, "ana523_2025p007_v001", outbase, 7, 7);
 
         JobRun run = worker.run(Worker.script("run3auau", area, script), job);
 
@@ -119,7 +121,7 @@ class RunScriptsTest {
                 worker.input("physics_seb05-00054321-0000.prdf") + " seb05",
                 worker.input("physics_seb05-00054321-0001.prdf") + " seb05"));
         String outbase = "DST_TRIGGERED_EVENT_seb05_run3auau_ana530_nocdbtag_v001";
-        JobArguments job = JobArguments.combiner("DST_TRIGGERED_EVENT", "seb05", outbase, 0, 10000);
+        JobArguments job = JobArguments.combiner("seb00,seb05,seb20", "seb05", outbase, 0, 10000);
 
         JobRun run = worker.run(Worker.script("run3auau", "triggered_code", "run_eventcombine.sh"), job,
                 Map.of("ROOT_STANDIN_PRDF_EVENTS_PER_FILE", "1500"));

@@ -84,7 +84,8 @@ class RunScriptsTest {
                 Arguments.of("tracking_code", "run_jobC.sh", "DST_TRKR_TRACKS", "DST_TRKR_SEED", "HIST_DST_TRKR_TRACKS"),
                 Arguments.of("calo_code", "run_fitting.sh", "DST_CALOFITTING", "DST_TRIGGERED_EVENT_seb00,DST_TRIGGERED_EVENT_seb01",
                         "HIST_CALOFITTINGQA"),
-                Arguments.of("calo_code", "run_calo.sh", "DST_CALO", "DST_CALOFITTING", "HIST_CALOQA"));
+                Arguments.of("calo_code", "run_calo.sh", "DST_CALO", "DST_CALOFITTING", "HIST_CALOQA"),
+                Arguments.of("calo_code", "run_jets.sh", "DST_JETS", "DST_CALO", "HIST_JETSQA"));
     }
 
     @ParameterizedTest(name = "{1}")

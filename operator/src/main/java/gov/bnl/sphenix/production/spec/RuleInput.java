@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * @param minRunTimeSeconds runs shorter than this are skipped
  * @param minRunEvents     runs with fewer events are skipped
  * @param combineSeg0Only  raw-data combiners: only segment 0 unless the production says otherwise
- * @param cutSegment       segments at or above this are skipped (empty: no cut)
+ * @param cutSegment       downstream products: only segments that are a multiple of it (empty: every segment)
  */
 public record RuleInput(Optional<Tag> intriplet, int minRunTimeSeconds, long minRunEvents,
                         boolean combineSeg0Only, OptionalInt cutSegment) {

@@ -14,7 +14,7 @@ public record RuleJob(String script, List<String> payload, int neventsper, Memor
                       int requestCpus, int requestXferslots, int priority, Optional<String> batchName,
                       Optional<String> logTemplate, Map<String, String> filesystem,
                       Optional<String> periodicRemove, Optional<String> accountingGroup,
-                      Optional<String> accountingGroupUser) {
+                      Optional<String> accountingGroupUser, SubmitExtras extras) {
 
     public RuleJob {
         Objects.requireNonNull(script, "script");
@@ -26,5 +26,15 @@ public record RuleJob(String script, List<String> payload, int neventsper, Memor
         Objects.requireNonNull(periodicRemove, "periodicRemove");
         Objects.requireNonNull(accountingGroup, "accountingGroup");
         Objects.requireNonNull(accountingGroupUser, "accountingGroupUser");
+        Objects.requireNonNull(extras, "extras");
+    }
+
+    /** A job block without the submit settings that sphenixprod passes through verbatim. */
+    public RuleJob(String script, List<String> payload, int neventsper, MemoryLadder memory, int requestCpus,
+                   int requestXferslots, int priority, Optional<String> batchName, Optional<String> logTemplate,
+                   Map<String, String> filesystem, Optional<String> periodicRemove, Optional<String> accountingGroup,
+                   Optional<String> accountingGroupUser) {
+        this(script, payload, neventsper, memory, requestCpus, requestXferslots, priority, batchName, logTemplate,
+                filesystem, periodicRemove, accountingGroup, accountingGroupUser, SubmitExtras.NONE);
     }
 }

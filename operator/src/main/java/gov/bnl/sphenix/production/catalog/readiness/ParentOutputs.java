@@ -8,7 +8,7 @@ import java.sql.SQLException;
 
 /**
  * The FileCatalog rows of the upstream products for a chunk of runs: one dataset, the upstream
- * tag, the segment window. Served by the index on {@code datasets (dataset, tag, runnumber, segment)}, products filtered inside it.
+ * tag, the segment window (every n-th segment for a rule's {@code cut_segment}). Served by the index on {@code datasets (dataset, tag, runnumber, segment)}, products filtered inside it.
  */
 final class ParentOutputs implements ChunkQuery<ParentOutput> {
 
@@ -21,6 +21,7 @@ final class ParentOutputs implements ChunkQuery<ParentOutput> {
                AND d.tag = ?
                AND d.runnumber = ANY (?)
                AND d.segment BETWEEN ? AND ?
+               AND d.segment % ? = 0
                AND d.dsttype = ANY (?)
              ORDER BY d.runnumber DESC
             """;
@@ -32,6 +33,7 @@ final class ParentOutputs implements ChunkQuery<ParentOutput> {
                AND d.tag = ?
                AND d.runnumber = ANY (?)
                AND d.segment BETWEEN ? AND ?
+               AND d.segment % ? = 0
                AND d.dsttype = ANY (?)
              ORDER BY d.runnumber ASC
             """;
@@ -67,6 +69,7 @@ final class ParentOutputs implements ChunkQuery<ParentOutput> {
         statement.setArray(3, SqlArrays.ints(connection, runs));
         statement.setInt(4, request.segments().first());
         statement.setInt(5, request.segments().last());
-        statement.setArray(6, SqlArrays.texts(connection, request.upstreamProducts()));
+        statement.setInt(6, request.segments().every());
+        statement.setArray(7, SqlArrays.texts(connection, request.upstreamProducts()));
     }
 }

@@ -22,10 +22,9 @@ public final class ReadinessRequests {
         RuleInput input = production.rule().input();
         String physicsmode = production.rule().params().physicsmode();
         RunCuts cuts = new RunCuts(physicsmode, input.minRunEvents(), Duration.ofSeconds(input.minRunTimeSeconds()));
-        SegmentWindow segments = SegmentWindow.of(production.segments(), input.cutSegment());
         boolean anyLeaf = product.anyLeafSuffices(physicsmode);
         if (product.isRaw()) {
-            return new RawRequest(dsttype, production.runs(), production.order(), cuts, segments,
+            return new RawRequest(dsttype, production.runs(), production.order(), cuts, SegmentWindow.forRaw(production.segments()),
                     product.perLeaf(), unmasked(product.leaves(), catalogue.maskedLeaves(dsttype, production.masks())),
                     unmasked(product.requiredHosts(), Set.copyOf(production.masks())),
                     anyLeaf);
@@ -37,7 +36,8 @@ public final class ReadinessRequests {
             List<String> leaves = unmasked(parent.leaves(), catalogue.maskedLeaves(in.dsttype(), production.masks()));
             upstream.add(new DerivedRequest.Upstream(in.dsttype(), parent.perLeaf(), leaves, in.allLeaves()));
         }
-        return new DerivedRequest(dsttype, production.runs(), production.order(), cuts, segments,
+        return new DerivedRequest(dsttype, production.runs(), production.order(), cuts,
+                SegmentWindow.of(production.segments(), input.cutSegment()),
                 production.rule().params().dataset(),
                 input.intriplet().orElseThrow(() -> new IllegalArgumentException(
                         "production " + production.name() + " makes derived " + dsttype + " but its rule has no intriplet")),

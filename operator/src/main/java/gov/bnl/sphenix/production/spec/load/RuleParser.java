@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.spec.Rule;
 import gov.bnl.sphenix.production.spec.RuleInput;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;
+import gov.bnl.sphenix.production.spec.SubmitExtras;
 import gov.bnl.sphenix.production.spec.names.CharacterRules;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import gov.bnl.sphenix.production.spec.tree.SpecTree;
@@ -15,9 +16,11 @@ import gov.bnl.sphenix.production.spec.yaml.MapReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +42,8 @@ final class RuleParser {
             "cut_segment");
     static final Set<String> JOB_KEYS = Set.of("script", "payload", "neventsper", "request_memory", "request_cpus",
             "request_xferslots", "priority", "batch_name", "log", "filesystem", "periodicremove",
-            "comment", "accounting_group", "accounting_group_user");
+            "comment", "accounting_group", "accounting_group_user", "requirements", "request_disk", "periodichold",
+            "concurrency_limits");
     static final Set<String> FILESYSTEM_KEYS = Set.of("outdir", "finaldir", "logdir", "histdir", "condor");
 
     /** Placeholders that job templates (batch_name, log, filesystem) may use. */
@@ -52,17 +56,31 @@ final class RuleParser {
             + " them, <root>/<dataset>/<runtype>/<tag>/<rungroup>/<product>/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
+    /** A bare number of {@code request_disk} is KiB, as HTCondor reads it. */
+    private static final Pattern DISK = Pattern.compile("\\s*([0-9]+)\\s*(k|kb|m|mb|g|gb|t|tb)?\\s*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * How a key the reader does not know is met. A rule-set file is sphenixprod's own, which drops
+     * such keys with a warning: refusing them would stop rule files that run today. A rule written
+     * inline in a production file is the operator's format and refuses them.
+     */
+    enum UnknownKeys { REFUSE, WARN_AS_SPHENIXPROD }
+
     private final SpecTree tree;
     private final Diagnostics out;
+    private final PayloadCheck payloads;
+    private final UnknownKeys unknownKeys;
 
-    RuleParser(SpecTree tree, Diagnostics out) {
+    RuleParser(SpecTree tree, Diagnostics out, UnknownKeys unknownKeys) {
         this.tree = tree;
         this.out = out;
+        this.payloads = new PayloadCheck(tree, out);
+        this.unknownKeys = unknownKeys;
     }
 
     /** @param ruleFile the repository-relative file the rule is written in; payload globs are relative to it */
     Optional<Rule> parse(String name, MapReader rule, String ruleFile) {
-        rule.rejectUnknownKeys(RULE_KEYS, Set.of("filesystem"));
+        unknownKeys(rule, RULE_KEYS, Set.of("filesystem"));
         rule.requireKeys("params", "job");
         Optional<RuleParams> params = rule.map("params").flatMap(this::params);
         RuleInput input = rule.map("input").map(i -> input(i, params)).orElse(defaultInput());
@@ -76,7 +94,7 @@ final class RuleParser {
     }
 
     private Optional<RuleParams> params(MapReader p) {
-        p.rejectUnknownKeys(PARAMS_KEYS, Set.of("rulestem", "outstub"));
+        unknownKeys(p, PARAMS_KEYS, Set.of("rulestem", "outstub"));
         Optional<String> dsttype = renamed(p, "dsttype", "rulestem");
         Optional<String> period = p.text("period");
         Optional<String> dataset = renamed(p, "dataset", "outstub").or(() -> period);
@@ -128,7 +146,7 @@ final class RuleParser {
     }
 
     private RuleInput input(MapReader in, Optional<RuleParams> params) {
-        in.rejectUnknownKeys(INPUT_KEYS, Set.of("db", "table", "direct_path", "query", "infile_query_constraints",
+        unknownKeys(in, INPUT_KEYS, Set.of("db", "table", "direct_path", "query", "infile_query_constraints",
                 "status_query_constraints"));
         for (String ignored : List.of("db", "table")) {
             if (in.has(ignored)) {
@@ -169,7 +187,7 @@ final class RuleParser {
     }
 
     private Optional<RuleJob> job(MapReader j, String ruleFile, Map<String, String> ruleLevelFilesystem) {
-        j.rejectUnknownKeys(JOB_KEYS, Set.of("mem", "arguments", "output_destination", "rsync"));
+        unknownKeys(j, JOB_KEYS, Set.of("mem", "arguments", "output_destination", "rsync"));
         if (j.has("arguments")) {
             out.warning(j.keyLocation("arguments"), "'" + j.child("arguments") + "' is ignored",
                     "the operator passes the job's arguments itself (run, segment, inputs, outputs); the line can go");
@@ -185,6 +203,8 @@ final class RuleParser {
         j.requireKeys("script", "payload", "neventsper");
         Optional<String> script = j.text("script").filter(s -> validScript(s, j));
         List<String> payload = payload(j, ruleFile);
+        List<String> payloadFiles = payloads.files(payload, j.valueLocation("payload"));
+        script.ifPresent(s -> payloads.script(s, payloadFiles, j.valueLocation("script")));
         Optional<Integer> neventsper = j.integer("neventsper", 0, Integer.MAX_VALUE);
         Optional<MemoryLadder> memory = memory(j);
         int cpus = j.integer("request_cpus", 1, 1024).orElse(1);
@@ -197,13 +217,15 @@ final class RuleParser {
         Optional<String> periodicRemove = j.text("periodicremove");
         Optional<String> accountingGroup = j.text("accounting_group").filter(g -> accountingGroup(j, g));
         Optional<String> accountingGroupUser = j.text("accounting_group_user");
+        SubmitExtras extras = new SubmitExtras(submitExpression(j, "requirements"), requestDisk(j),
+                submitExpression(j, "periodichold"), submitExpression(j, "concurrency_limits"));
         ignoredJobKeys(j);
         if (script.isEmpty() || neventsper.isEmpty() || memory.isEmpty() || !j.has("payload")
                 || accountingGroup.isEmpty() && j.has("accounting_group") || batchName.isEmpty() && j.has("batch_name")) {
             return Optional.empty();
         }
         return Optional.of(new RuleJob(script.get(), payload, neventsper.get(), memory.get(), cpus, xferslots, priority,
-                batchName, log, filesystem, periodicRemove, accountingGroup, accountingGroupUser));
+                batchName, log, filesystem, periodicRemove, accountingGroup, accountingGroupUser, extras));
     }
 
     /** The batch name template: one word once its placeholders are filled, or the rule is refused. */
@@ -252,6 +274,74 @@ final class RuleParser {
         ignored(j, "accounting_group_user", "jobs are accounted to the user the operator submits as");
         ignored(j, "request_xferslots", "no transfer-slot limit is asked of the batch system");
         ignored(j, "comment", "it is not passed to jobs; a YAML '# comment' keeps the note without this warning");
+        for (String key : List.of("requirements", "request_disk", "periodichold", "concurrency_limits")) {
+            ignored(j, key, "it is not yet passed to the batch system");
+        }
+    }
+
+    /** A ClassAd expression or list for one line of the submit description. */
+    private Optional<String> submitExpression(MapReader j, String key) {
+        Optional<String> value = j.text(key);
+        Optional<String> problem = value.flatMap(CharacterRules::submitArgumentProblem);
+        if (problem.isPresent()) {
+            out.error(j.valueLocation(key), j.child(key) + " " + problem.get(),
+                    "write the expression on one line, without submit-language macros");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    private OptionalLong requestDisk(MapReader j) {
+        Optional<String> value = j.text("request_disk");
+        if (value.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Matcher m = DISK.matcher(value.get());
+        if (!m.matches()) {
+            out.error(j.valueLocation("request_disk"), "request_disk '" + value.get() + "' is not a disk size",
+                    "write e.g. 10GB, 500MB, or a number of KiB as HTCondor reads it");
+            return OptionalLong.empty();
+        }
+        long number = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "k" : m.group(2).toLowerCase(Locale.ROOT);
+        int shift = switch (unit.charAt(0)) {
+            case 'k' -> 0;
+            case 'm' -> 10;
+            case 'g' -> 20;
+            default -> 30;
+        };
+        if (number > (Long.MAX_VALUE >> 31)) {
+            out.error(j.valueLocation("request_disk"), "request_disk '" + value.get() + "' is too large",
+                    "write a size a worker node can have, e.g. 10GB");
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(number << shift);
+    }
+
+    /**
+     * Unknown keys per {@link UnknownKeys}. Even as sphenixprod, a key that is one typo away from a
+     * key the rule does not set ({@code request_memroy}) is an error: sphenixprod would run the job
+     * without it, which is the mistake this check is for.
+     */
+    private void unknownKeys(MapReader m, Set<String> known, Set<String> alsoAccepted) {
+        if (unknownKeys == UnknownKeys.REFUSE) {
+            m.rejectUnknownKeys(known, alsoAccepted);
+            return;
+        }
+        for (String key : m.keys()) {
+            if (known.contains(key) || alsoAccepted.contains(key)) {
+                continue;
+            }
+            Optional<String> meant = DidYouMean.nearest(key, known).filter(k -> !m.has(k));
+            if (meant.isPresent()) {
+                out.error(m.keyLocation(key), "unknown key '" + key + "' in " + m.describe(),
+                        "did you mean '" + meant.get() + "'?");
+            } else {
+                out.warning(m.keyLocation(key), "unknown key '" + key + "' in " + m.describe() + " is ignored, as"
+                        + " sphenixprod ignores it", "remove it, or check the spelling against: "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
     }
 
     private void ignored(MapReader m, String key, String instead) {

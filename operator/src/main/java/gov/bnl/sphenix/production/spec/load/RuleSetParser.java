@@ -13,10 +13,12 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads a rule-set file: a map of rule names to rules in today's short format. */
 final class RuleSetParser {
 
-    private final RuleParser rules;
+    private final RuleParser sphenixprodRules;
+    private final RuleParser inlineRules;
 
     RuleSetParser(SpecTree tree, Diagnostics out) {
-        this.rules = new RuleParser(tree, out);
+        this.sphenixprodRules = new RuleParser(tree, out, RuleParser.UnknownKeys.WARN_AS_SPHENIXPROD);
+        this.inlineRules = new RuleParser(tree, out, RuleParser.UnknownKeys.REFUSE);
     }
 
     Optional<RuleSet> parse(String file, Node document, Diagnostics out) {
@@ -36,7 +38,7 @@ final class RuleSetParser {
             }
             top.get().node(name)
                     .flatMap(n -> MapReader.of(file, name, n, out))
-                    .flatMap(rule -> rules.parse(name, rule, file))
+                    .flatMap(rule -> sphenixprodRules.parse(name, rule, file))
                     .ifPresent(rule -> parsed.put(name, rule));
         }
         return Optional.of(new RuleSet(file, parsed));
@@ -44,6 +46,6 @@ final class RuleSetParser {
 
     /** Inline rules in production files use the same reader. */
     Optional<Rule> parseRule(String name, MapReader rule, String file) {
-        return rules.parse(name, rule, file);
+        return inlineRules.parse(name, rule, file);
     }
 }

@@ -14,11 +14,13 @@ import gov.bnl.sphenix.production.catalog.testing.CatalogFixture;
 import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
 import gov.bnl.sphenix.production.catalog.testing.TestProducts;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.RunOrder;
 import gov.bnl.sphenix.production.spec.RunSet;
 import gov.bnl.sphenix.production.spec.Segments;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,18 @@ class DerivedReadinessTest {
         streamingOutputs(350, 3);
 
         assertThat(clusters(RunSet.runs(350), Segments.FIRST_ONLY)).extracting(Candidate::segment).containsExactly(0);
+    }
+
+    @Test
+    void cutSegmentKeepsEveryNthSegmentAsSphenixprodDoes() throws SQLException {
+        fixture.run(355, "physics").hosts(355, ALL_HOSTS);
+        streamingOutputs(355, 7);
+
+        List<Candidate> everyThird = find(TestProducts.production(CLUSTER, "physics", RunSet.runs(355), Segments.ALL,
+                List.of(), RunOrder.NEWEST_FIRST, OptionalInt.of(3)));
+
+        assertThat(everyThird).as("segment %% 3 == 0, not the segments below 3")
+                .extracting(Candidate::segment).containsExactlyInAnyOrder(0, 3, 6);
     }
 
     @Test

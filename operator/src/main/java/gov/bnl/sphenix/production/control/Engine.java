@@ -31,10 +31,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -148,7 +148,7 @@ public final class Engine implements AutoCloseable {
         }
         CatalogObservation observed = new CatalogObservation(clock.instant(), queue, all, desired.catalogue(),
                 readiness, ledger, outputs);
-        List<ProductionStatus> result = new ArrayList<>();
+        List<ProductionStanding> result = new ArrayList<>();
         try {
             Plan plan = planner.plan(desired.state(), observed);
             ExecutionReport executed = executor.execute(plan, desired, observed, events);
@@ -163,7 +163,7 @@ public final class Engine implements AutoCloseable {
                 if (gone.contains(p.name())) {
                     continue;
                 }
-                ProductionStatus status = StatusBuilder.build(p, desired.isRemoved(p.name()), revision, now, plan,
+                ProductionStanding status = StatusBuilder.build(p, desired.isRemoved(p.name()), revision, now, plan,
                         observed, executed, errors);
                 statuses.save(p.name(), StatusJson.write(status), now);
                 result.add(status);
@@ -234,17 +234,17 @@ public final class Engine implements AutoCloseable {
     }
 
     /** When the catalogs cannot be read: the last known statuses, marked stalled, with the reason. */
-    private List<ProductionStatus> stalled(List<Production> productions, List<String> errors) throws SQLException {
+    private List<ProductionStanding> stalled(List<Production> productions, List<String> errors) throws SQLException {
         Map<String, String> stored = statuses.all();
-        List<ProductionStatus> result = new ArrayList<>();
+        List<ProductionStanding> result = new ArrayList<>();
         for (Production p : productions) {
             String json = stored.get(p.name());
             if (json == null) {
                 continue;
             }
-            ProductionStatus last = StatusJson.read(json);
-            result.add(new ProductionStatus(last.production(), last.dsttype(), last.dataset(), last.tag(),
-                    ProductionStatus.State.STALLED, last.revision(), clock.instant(), last.jobs(), last.runsSelected(),
+            ProductionStanding last = StatusJson.read(json);
+            result.add(new ProductionStanding(last.production(), last.dsttype(), last.dataset(), last.tag(),
+                    ProductionStanding.State.STALLED, last.revision(), clock.instant(), last.jobs(), last.runsSelected(),
                     last.runsDone(), last.newestSubmitted(), last.oldestPending(), last.topHoldReasons(),
                     last.eventsProduced(), last.outputsRegistered(), errors));
         }
@@ -252,7 +252,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The statuses the last passes wrote, by production name. */
-    public List<ProductionStatus> statuses() throws SQLException {
+    public List<ProductionStanding> statuses() throws SQLException {
         return StatusJson.readAll(statuses);
     }
 

@@ -119,19 +119,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The desired state in force, if a revision has been applied. */
-    public Optional<Desired> desired() throws SQLException {
+    public Optional<DesiredAtRevision> desired() throws SQLException {
         return follower.desired();
     }
 
     private synchronized PassReport pass(Predicate<String> which) throws SQLException {
         Instant startedAt = clock.instant();
         EventLog events = new EventLog(clock);
-        Optional<Desired> inForce = follower.desired();
+        Optional<DesiredAtRevision> inForce = follower.desired();
         if (inForce.isEmpty()) {
             return new PassReport(0, startedAt, Optional.empty(), List.of(), List.of(), Map.of(),
                     List.of("no revision of the specs is in force yet: nothing to reconcile"));
         }
-        Desired desired = inForce.get().only(which);
+        DesiredAtRevision desired = inForce.get().only(which);
         String revision = desired.revision().commitId();
         List<String> errors = new ArrayList<>();
         Map<String, ProductionActivity> activity = new HashMap<>();
@@ -188,7 +188,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void harvest(Desired desired, BatchQueue queue, EventLog events, List<String> errors,
+    private void harvest(DesiredAtRevision desired, BatchQueue queue, EventLog events, List<String> errors,
                          Map<String, ProductionActivity> activity) {
         for (Production p : desired.all()) {
             if (!p.harvest()) {
@@ -210,7 +210,7 @@ public final class Engine implements AutoCloseable {
      * A removed production is done when none of its jobs is left in the queue and the pass had
      * nothing more to do for it — with a delete policy, only once its grace period is over.
      */
-    private Set<String> finishRemovals(Desired desired, Plan plan, BatchQueue queue, EventLog events)
+    private Set<String> finishRemovals(DesiredAtRevision desired, Plan plan, BatchQueue queue, EventLog events)
             throws SQLException {
         Set<String> gone = new HashSet<>();
         if (!queue.readable()) {

@@ -249,7 +249,7 @@ class CrashSafetyTest {
 
     /** Every ready key made once: one job, one finished ledger row, one catalogued DST, its manifest kept. */
     private static void assertCompleteExactlyOnce(Engine engine, WorldAudit audit) throws Exception {
-        Desired desired = engine.desired().orElseThrow();
+        DesiredAtRevision desired = engine.desired().orElseThrow();
         Production spec = desired.spec(PRODUCTION).orElseThrow();
         Set<JobKey> keys = audit.readyKeys(desired);
         assertThat(keys).as("the world must give the production real work").hasSizeGreaterThan(10);

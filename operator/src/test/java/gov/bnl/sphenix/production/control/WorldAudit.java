@@ -201,7 +201,7 @@ final class WorldAudit {
     }
 
     /** The keys the catalogs say are ready: what the production must end up having made, each once. */
-    Set<JobKey> readyKeys(Desired desired) throws SQLException {
+    Set<JobKey> readyKeys(DesiredAtRevision desired) throws SQLException {
         Production spec = desired.spec(production).orElseThrow();
         Set<JobKey> keys = new TreeSet<>();
         Readiness.of(world.catalogs()).find(ReadinessRequests.forProduction(spec, desired.catalogue()), c -> {

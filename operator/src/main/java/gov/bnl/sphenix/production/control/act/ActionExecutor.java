@@ -11,13 +11,13 @@ import gov.bnl.sphenix.production.catalog.deletion.DeletionReport;
 import gov.bnl.sphenix.production.catalog.deletion.LocalOutputStore;
 import gov.bnl.sphenix.production.catalog.files.FileLocations;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.AdoptedJob;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
-import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.control.CrashPoint;
-import gov.bnl.sphenix.production.control.Desired;
+import gov.bnl.sphenix.production.control.DesiredAtRevision;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
@@ -70,14 +70,14 @@ public final class ActionExecutor {
 
     /** One pass's work on one plan. */
     private final class Run {
-        final Desired desired;
+        final DesiredAtRevision desired;
         final CatalogObservation observed;
         final EventLog events;
         final Map<String, ExecutionReport.Counts> counts = new HashMap<>();
         final Map<String, Integer> failuresTold = new HashMap<>();
         final List<String> errors = new ArrayList<>();
 
-        Run(Desired desired, CatalogObservation observed, EventLog events) {
+        Run(DesiredAtRevision desired, CatalogObservation observed, EventLog events) {
             this.desired = desired;
             this.observed = observed;
             this.events = events;
@@ -102,7 +102,7 @@ public final class ActionExecutor {
         }
     }
 
-    public ExecutionReport execute(Plan plan, Desired desired, CatalogObservation observed, EventLog events) {
+    public ExecutionReport execute(Plan plan, DesiredAtRevision desired, CatalogObservation observed, EventLog events) {
         Run run = new Run(desired, observed, events);
         List<Action> actions = plan.actions();
         int i = 0;

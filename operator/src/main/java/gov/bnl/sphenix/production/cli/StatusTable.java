@@ -9,13 +9,13 @@ import java.util.Map;
 
 /**
  * The status table, laid out like the production team's weekly summaries: one line per
- * production with submitted, running, held, finished and failed jobs (with percentages of
+ * production with submitted, running, held, succeeded and failed jobs (with percentages of
  * submitted), events produced, then the top hold reasons of productions with held jobs.
  */
 final class StatusTable {
 
     private static final String[] HEADER = {"PRODUCTION", "DSTTYPE", "DATASET", "TAG", "STATE", "SUBMITTED", "RUNNING",
-            "HELD", "FINISHED", "FAILED", "EVENTS"};
+            "HELD", "SUCCEEDED", "FAILED", "EVENTS"};
 
     private StatusTable() {
     }

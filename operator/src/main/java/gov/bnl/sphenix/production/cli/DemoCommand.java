@@ -1,10 +1,11 @@
 package gov.bnl.sphenix.production.cli;
 
+import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystems;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.BatchSystem;
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.tools.demo.Demo;
 import gov.bnl.sphenix.production.tools.demo.DemoSummary;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
@@ -116,7 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** A table redrawn in place on a terminal; a line per production every few passes otherwise. */
-    private static Consumer<List<ProductionStatus>> progress(PrintStream out) {
+    private static Consumer<List<ProductionStanding>> progress(PrintStream out) {
         boolean terminal = System.console() != null;
         int[] pass = {0};
         return statuses -> {
@@ -124,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.print("\033[s\033[J" + StatusTable.render(statuses) + "\033[u");
                 out.flush();
             } else if (pass[0]++ % 5 == 0) {
-                for (ProductionStatus s : statuses) {
+                for (ProductionStanding s : statuses) {
                     out.println("  " + ProgressLine.of(s));
                 }
             }

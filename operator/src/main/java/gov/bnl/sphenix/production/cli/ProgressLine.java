@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.cli;
 
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.util.Locale;
 
@@ -12,7 +12,7 @@ final class ProgressLine {
     private ProgressLine() {
     }
 
-    static String of(ProductionStatus s) {
+    static String of(ProductionStanding s) {
         long total = s.total();
         long done = s.count(Tally.SUCCEEDED) + s.count(Tally.FAILED);
         int filled = total == 0 ? 0 : (int) (WIDTH * done / total);

@@ -7,7 +7,7 @@ import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.PassReport;
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.control.SourceReport;
 import gov.bnl.sphenix.production.source.GitUrls;
 import gov.bnl.sphenix.production.source.SshIdentity;
@@ -167,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
     private static void report(PrintWriter out, SourceReport source, PassReport pass) {
         source.fetchError().ifPresent(e -> out.println("source: " + e));
         source.rejected().forEach(d -> out.println("source: " + d));
-        for (ProductionStatus status : pass.statuses()) {
+        for (ProductionStanding status : pass.statuses()) {
             out.println(ProgressLine.of(status));
         }
         pass.errors().forEach(e -> out.println("error: " + e));

@@ -3,7 +3,7 @@ package gov.bnl.sphenix.production.cli;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.control.StatusJson;
 import java.io.PrintWriter;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class StatusCommand implements Callable<Integer> {
             return 2;
         }
         try (Catalogs catalogs = Catalogs.open(settings.withCreateCatalogs(false))) {
-            List<ProductionStatus> statuses = StatusJson.readAll(new StatusStore(catalogs.ledger(), catalogs.retry())).stream()
+            List<ProductionStanding> statuses = StatusJson.readAll(new StatusStore(catalogs.ledger(), catalogs.retry())).stream()
                     .filter(s -> productions.isEmpty() || productions.contains(s.production()))
                     .toList();
             if (format.equals("json")) {

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.cli;
 
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,21 +9,21 @@ import java.util.Map;
 
 /**
  * The status table, laid out like the production team's weekly summaries: one line per
- * production with submitted, running, held, finished and failed jobs (with percentages of
+ * production with submitted, running, held, succeeded and failed jobs (with percentages of
  * submitted), events produced, then the top hold reasons of productions with held jobs.
  */
 final class StatusTable {
 
     private static final String[] HEADER = {"PRODUCTION", "DSTTYPE", "DATASET", "TAG", "STATE", "SUBMITTED", "RUNNING",
-            "HELD", "FINISHED", "FAILED", "EVENTS"};
+            "HELD", "SUCCEEDED", "FAILED", "EVENTS"};
 
     private StatusTable() {
     }
 
-    static String render(List<ProductionStatus> statuses) {
+    static String render(List<ProductionStanding> statuses) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (ProductionStatus s : statuses) {
+        for (ProductionStanding s : statuses) {
             long submitted = submitted(s);
             rows.add(new String[] {s.production(), s.dsttype(), s.dataset(), s.tag(),
                     s.state().name().toLowerCase(Locale.ROOT), Long.toString(submitted),
@@ -32,7 +32,7 @@ final class StatusTable {
                     humanCount(s.eventsProduced())});
         }
         StringBuilder out = new StringBuilder(table(rows));
-        for (ProductionStatus s : statuses) {
+        for (ProductionStanding s : statuses) {
             if (!s.topHoldReasons().isEmpty()) {
                 out.append('\n').append(s.production()).append(": top hold reasons\n");
                 for (Map.Entry<String, Long> reason : s.topHoldReasons().entrySet()) {
@@ -47,7 +47,7 @@ final class StatusTable {
     }
 
     /** Every key that has reached the batch system, one way or another. */
-    static long submitted(ProductionStatus s) {
+    static long submitted(ProductionStanding s) {
         return s.total() - s.count(Tally.READY) - s.count(Tally.LOST);
     }
 

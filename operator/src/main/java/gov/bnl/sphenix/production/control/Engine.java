@@ -31,10 +31,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -119,19 +119,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The desired state in force, if a revision has been applied. */
-    public Optional<Desired> desired() throws SQLException {
+    public Optional<DesiredAtRevision> desired() throws SQLException {
         return follower.desired();
     }
 
     private synchronized PassReport pass(Predicate<String> which) throws SQLException {
         Instant startedAt = clock.instant();
         EventLog events = new EventLog(clock);
-        Optional<Desired> inForce = follower.desired();
+        Optional<DesiredAtRevision> inForce = follower.desired();
         if (inForce.isEmpty()) {
             return new PassReport(0, startedAt, Optional.empty(), List.of(), List.of(), Map.of(),
                     List.of("no revision of the specs is in force yet: nothing to reconcile"));
         }
-        Desired desired = inForce.get().only(which);
+        DesiredAtRevision desired = inForce.get().only(which);
         String revision = desired.revision().commitId();
         List<String> errors = new ArrayList<>();
         Map<String, ProductionActivity> activity = new HashMap<>();
@@ -148,7 +148,7 @@ public final class Engine implements AutoCloseable {
         }
         CatalogObservation observed = new CatalogObservation(clock.instant(), queue, all, desired.catalogue(),
                 readiness, ledger, outputs);
-        List<ProductionStatus> result = new ArrayList<>();
+        List<ProductionStanding> result = new ArrayList<>();
         try {
             Plan plan = planner.plan(desired.state(), observed);
             ExecutionReport executed = executor.execute(plan, desired, observed, events);
@@ -163,7 +163,7 @@ public final class Engine implements AutoCloseable {
                 if (gone.contains(p.name())) {
                     continue;
                 }
-                ProductionStatus status = StatusBuilder.build(p, desired.isRemoved(p.name()), revision, now, plan,
+                ProductionStanding status = StatusBuilder.build(p, desired.isRemoved(p.name()), revision, now, plan,
                         observed, executed, errors);
                 statuses.save(p.name(), StatusJson.write(status), now);
                 result.add(status);
@@ -188,7 +188,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void harvest(Desired desired, BatchQueue queue, EventLog events, List<String> errors,
+    private void harvest(DesiredAtRevision desired, BatchQueue queue, EventLog events, List<String> errors,
                          Map<String, ProductionActivity> activity) {
         for (Production p : desired.all()) {
             if (!p.harvest()) {
@@ -210,7 +210,7 @@ public final class Engine implements AutoCloseable {
      * A removed production is done when none of its jobs is left in the queue and the pass had
      * nothing more to do for it — with a delete policy, only once its grace period is over.
      */
-    private Set<String> finishRemovals(Desired desired, Plan plan, BatchQueue queue, EventLog events)
+    private Set<String> finishRemovals(DesiredAtRevision desired, Plan plan, BatchQueue queue, EventLog events)
             throws SQLException {
         Set<String> gone = new HashSet<>();
         if (!queue.readable()) {
@@ -234,17 +234,17 @@ public final class Engine implements AutoCloseable {
     }
 
     /** When the catalogs cannot be read: the last known statuses, marked stalled, with the reason. */
-    private List<ProductionStatus> stalled(List<Production> productions, List<String> errors) throws SQLException {
+    private List<ProductionStanding> stalled(List<Production> productions, List<String> errors) throws SQLException {
         Map<String, String> stored = statuses.all();
-        List<ProductionStatus> result = new ArrayList<>();
+        List<ProductionStanding> result = new ArrayList<>();
         for (Production p : productions) {
             String json = stored.get(p.name());
             if (json == null) {
                 continue;
             }
-            ProductionStatus last = StatusJson.read(json);
-            result.add(new ProductionStatus(last.production(), last.dsttype(), last.dataset(), last.tag(),
-                    ProductionStatus.State.STALLED, last.revision(), clock.instant(), last.jobs(), last.runsSelected(),
+            ProductionStanding last = StatusJson.read(json);
+            result.add(new ProductionStanding(last.production(), last.dsttype(), last.dataset(), last.tag(),
+                    ProductionStanding.State.STALLED, last.revision(), clock.instant(), last.jobs(), last.runsSelected(),
                     last.runsDone(), last.newestSubmitted(), last.oldestPending(), last.topHoldReasons(),
                     last.eventsProduced(), last.outputsRegistered(), errors));
         }
@@ -252,7 +252,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The statuses the last passes wrote, by production name. */
-    public List<ProductionStatus> statuses() throws SQLException {
+    public List<ProductionStanding> statuses() throws SQLException {
         return StatusJson.readAll(statuses);
     }
 

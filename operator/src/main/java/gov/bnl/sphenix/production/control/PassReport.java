@@ -3,8 +3,8 @@ package gov.bnl.sphenix.production.control;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Optional;
  * when it started, the revision it worked towards, each production's status afterwards, the
  * events it produced, what it did in numbers, and what stopped it, if anything.
  */
-public record PassReport(long sequence, Instant startedAt, Optional<String> revision, List<ProductionStatus> statuses,
+public record PassReport(long sequence, Instant startedAt, Optional<String> revision, List<ProductionStanding> statuses,
                          List<EngineEvent> events, Map<String, ProductionActivity> activity, List<String> errors) {
 
     public PassReport {
@@ -32,7 +32,7 @@ public record PassReport(long sequence, Instant startedAt, Optional<String> revi
         return activity.getOrDefault(production, ProductionActivity.NONE);
     }
 
-    public Optional<ProductionStatus> status(String production) {
+    public Optional<ProductionStanding> status(String production) {
         return statuses.stream().filter(s -> s.production().equals(production)).findFirst();
     }
 }

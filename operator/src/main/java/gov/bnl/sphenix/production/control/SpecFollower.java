@@ -6,13 +6,14 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.plan.DesiredState;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
-import gov.bnl.sphenix.production.source.DesiredState.Applied;
-import gov.bnl.sphenix.production.source.DesiredState.Outcome;
 import gov.bnl.sphenix.production.source.FetchResult;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.source.GitUrls;
 import gov.bnl.sphenix.production.source.ProductionChanges;
 import gov.bnl.sphenix.production.source.Revision;
+import gov.bnl.sphenix.production.source.RevisionInForce;
+import gov.bnl.sphenix.production.source.RevisionInForce.Applied;
+import gov.bnl.sphenix.production.source.RevisionInForce.Outcome;
 import gov.bnl.sphenix.production.source.StoredSpec;
 import gov.bnl.sphenix.production.spec.Diagnostic;
 import gov.bnl.sphenix.production.spec.Production;
@@ -60,7 +61,7 @@ public final class SpecFollower implements AutoCloseable {
     private final String name;
     private final Function<SpecTree, ValidationReport> loader;
     /** Guarded by this. */
-    private final gov.bnl.sphenix.production.source.DesiredState inForce = new gov.bnl.sphenix.production.source.DesiredState();
+    private final RevisionInForce inForce = new RevisionInForce();
     /** Last specs of removed productions, by name and the revision that declared them. Guarded by this. */
     private final Map<String, Production> lastSpecs = new HashMap<>();
     private volatile String lastLookedAt = "";
@@ -224,7 +225,7 @@ public final class SpecFollower implements AutoCloseable {
      * The desired state of the revision in force, with the removed productions still winding down:
      * this source's, and those being removed from before sources were told apart.
      */
-    public synchronized Optional<Desired> desired() throws SQLException {
+    public synchronized Optional<DesiredAtRevision> desired() throws SQLException {
         Optional<Applied> applied = inForce.inForce();
         if (applied.isEmpty()) {
             return Optional.empty();
@@ -243,7 +244,7 @@ public final class SpecFollower implements AutoCloseable {
                 removedIn.put(record.name(), record.removedIn().orElse(""));
             }
         }
-        return Optional.of(new Desired(applied.get().revision(), applied.get().specs().catalogue(),
+        return Optional.of(new DesiredAtRevision(applied.get().revision(), applied.get().specs().catalogue(),
                 new DesiredState(applied.get().specs().productions(), removed), removedIn));
     }
 

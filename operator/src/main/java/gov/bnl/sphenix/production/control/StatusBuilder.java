@@ -1,10 +1,10 @@
 package gov.bnl.sphenix.production.control;
 
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.ProductionSummary;
@@ -28,7 +28,7 @@ final class StatusBuilder {
     private StatusBuilder() {
     }
 
-    static ProductionStatus build(Production spec, boolean removed, String revision, Instant now, Plan plan,
+    static ProductionStanding build(Production spec, boolean removed, String revision, Instant now, Plan plan,
                                   CatalogObservation observed, ExecutionReport executed, List<String> errors) {
         ProductionSummary summary = plan.summary().productions().get(spec.name());
         Map<Tally, Long> jobs = new EnumMap<>(Tally.class);
@@ -42,19 +42,19 @@ final class StatusBuilder {
         ProductionOutputs.Found found = observed.found(spec.name());
         Map<Integer, Boolean> runDone = new TreeMap<>();
         for (LedgerJob row : rows.values()) {
-            runDone.merge(row.key().run(), row.state() == JobState.FINISHED, Boolean::logicalAnd);
+            runDone.merge(row.key().job().run(), row.state() == LedgerState.SUCCEEDED, Boolean::logicalAnd);
         }
         Optional<Integer> newest = runDone.keySet().stream().max(Integer::compare);
         Optional<Integer> oldestPending = runDone.entrySet().stream().filter(e -> !e.getValue())
                 .map(Map.Entry::getKey).findFirst();
-        ProductionStatus.State state = state(removed, errors, plan, jobs);
-        return new ProductionStatus(spec.name(), spec.dsttype(), spec.rule().params().dataset(),
+        ProductionStanding.State state = state(removed, errors, plan, jobs);
+        return new ProductionStanding(spec.name(), spec.dsttype(), spec.rule().params().dataset(),
                 spec.rule().params().tag().toString(), state, revision, now, jobs, spec.runs().size(),
                 runDone.values().stream().filter(Boolean::booleanValue).count(), newest, oldestPending, holds,
                 found.events(), found.outputs().size(), errors);
     }
 
-    /** Keys this pass submitted left the tally they were counted in (ready, lost, killed) and are now idle. */
+    /** Keys this pass submitted left the tally they were counted in (ready, lost, killed) and are now queued. */
     private static void moveOnBySubmissions(Map<Tally, Long> jobs, Plan plan, String production, long submitted) {
         if (submitted == 0) {
             return;
@@ -76,29 +76,29 @@ final class StatusBuilder {
                 if (jobs.getOrDefault(from, 0L) > 0) {
                     jobs.merge(from, -1L, Long::sum);
                 }
-                jobs.merge(Tally.IDLE, 1L, Long::sum);
+                jobs.merge(Tally.QUEUED, 1L, Long::sum);
                 left--;
             }
         }
         jobs.values().removeIf(n -> n == 0);
     }
 
-    private static ProductionStatus.State state(boolean removed, List<String> errors, Plan plan, Map<Tally, Long> jobs) {
+    private static ProductionStanding.State state(boolean removed, List<String> errors, Plan plan, Map<Tally, Long> jobs) {
         if (removed) {
-            return ProductionStatus.State.REMOVING;
+            return ProductionStanding.State.REMOVING;
         }
         if (!errors.isEmpty() || !plan.summary().queueReadable()) {
-            return ProductionStatus.State.STALLED;
+            return ProductionStanding.State.STALLED;
         }
-        long active = count(jobs, Tally.READY) + count(jobs, Tally.SUBMITTING) + count(jobs, Tally.IDLE)
+        long active = count(jobs, Tally.READY) + count(jobs, Tally.SUBMITTING) + count(jobs, Tally.QUEUED)
                 + count(jobs, Tally.RUNNING) + count(jobs, Tally.HELD) + count(jobs, Tally.COMPLETED)
                 + count(jobs, Tally.LOST);
         if (active > 0) {
-            return ProductionStatus.State.PROGRESSING;
+            return ProductionStanding.State.PROGRESSING;
         }
         return count(jobs, Tally.SUCCEEDED) + count(jobs, Tally.FAILED) > 0
-                ? ProductionStatus.State.COMPLETE
-                : ProductionStatus.State.WAITING;
+                ? ProductionStanding.State.COMPLETE
+                : ProductionStanding.State.WAITING;
     }
 
     private static long count(Map<Tally, Long> jobs, Tally tally) {

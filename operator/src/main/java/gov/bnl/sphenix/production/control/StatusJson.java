@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link ProductionStatus} as JSON, field by field: the shape {@code prodctl status --format json}
+ * {@link ProductionStanding} as JSON, field by field: the shape {@code prodctl status --format json}
  * prints and the ledger stores, so it is written out explicitly rather than left to reflection
  * (a renamed Java field must not silently change what scripts read).
  */
@@ -29,7 +29,7 @@ public final class StatusJson {
     private StatusJson() {
     }
 
-    public static Map<String, Object> toMap(ProductionStatus s) {
+    public static Map<String, Object> toMap(ProductionStanding s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("production", s.production());
         m.put("dsttype", s.dsttype());
@@ -52,7 +52,7 @@ public final class StatusJson {
         return m;
     }
 
-    public static String write(ProductionStatus status) {
+    public static String write(ProductionStanding status) {
         return write(toMap(status));
     }
 
@@ -64,7 +64,7 @@ public final class StatusJson {
         }
     }
 
-    public static ProductionStatus read(String json) {
+    public static ProductionStanding read(String json) {
         try {
             JsonNode n = JSON.readTree(json);
             Map<Tally, Long> jobs = new EnumMap<>(Tally.class);
@@ -76,9 +76,9 @@ public final class StatusJson {
             n.path("topHoldReasons").fields().forEachRemaining(e -> holds.put(e.getKey(), e.getValue().asLong()));
             List<String> errors = new ArrayList<>();
             n.path("errors").forEach(e -> errors.add(e.asText()));
-            return new ProductionStatus(n.path("production").asText(), n.path("dsttype").asText(),
+            return new ProductionStanding(n.path("production").asText(), n.path("dsttype").asText(),
                     n.path("dataset").asText(), n.path("tag").asText(),
-                    ProductionStatus.State.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),
+                    ProductionStanding.State.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),
                     n.path("revision").asText(), Instant.parse(n.path("observedAt").asText()), jobs,
                     n.path("runsSelected").asLong(), n.path("runsDone").asLong(), optionalInt(n, "newestSubmittedRun"),
                     optionalInt(n, "oldestPendingRun"), holds, n.path("eventsProduced").asLong(),
@@ -89,7 +89,7 @@ public final class StatusJson {
     }
 
     /** Every status the ledger keeps, by production name. */
-    public static List<ProductionStatus> readAll(StatusStore store) throws SQLException {
+    public static List<ProductionStanding> readAll(StatusStore store) throws SQLException {
         return store.all().values().stream().map(StatusJson::read).toList();
     }
 

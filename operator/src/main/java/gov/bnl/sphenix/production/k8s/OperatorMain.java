@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.k8s;
 
-import gov.bnl.sphenix.production.ops.Readiness;
+import gov.bnl.sphenix.production.ops.ProcessReadiness;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -61,22 +61,22 @@ public final class OperatorMain implements AutoCloseable {
      * ready too: were it not, a rolling update would wait forever for a new pod that cannot lead
      * while the old one holds the Lease.
      */
-    public Readiness readiness() {
+    public ProcessReadiness readiness() {
         RuntimeInfo runtime = operator.getRuntimeInfo();
         if (!runtime.isStarted()) {
-            return Readiness.notReady("operator not started");
+            return ProcessReadiness.notReady("operator not started");
         }
         // JOSDK lists every controller here, a healthy one with no event sources under it
         List<String> unhealthy = runtime.unhealthyEventSources().entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + " " + e.getValue().keySet()).toList();
         if (!unhealthy.isEmpty()) {
-            return Readiness.notReady("unhealthy event sources: " + unhealthy);
+            return ProcessReadiness.notReady("unhealthy event sources: " + unhealthy);
         }
         String role = !elected ? "running"
                 : leadership.isLeading() ? "leading as " + leadership.identity()
                 : "standing by; leader is " + leadership.leader().orElse("not known yet");
-        return Readiness.ready(role + "; " + runtime.getRegisteredControllers().size() + " controllers");
+        return ProcessReadiness.ready(role + "; " + runtime.getRegisteredControllers().size() + " controllers");
     }
 
     @Override

@@ -28,12 +28,12 @@ public final class OpsServer implements AutoCloseable {
     }
 
     /** Starts serving on {@code address} (port 0 picks a free port). */
-    public static OpsServer start(InetSocketAddress address, Supplier<Readiness> readiness, MetricsRegistry metrics)
+    public static OpsServer start(InetSocketAddress address, Supplier<ProcessReadiness> readiness, MetricsRegistry metrics)
             throws IOException {
         HttpServer server = HttpServer.create(address, 16);
         server.createContext("/healthz", exchange -> answer(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
         server.createContext("/readyz", exchange -> {
-            Readiness r = safely(readiness);
+            ProcessReadiness r = safely(readiness);
             answer(exchange, r.ready() ? 200 : 503, "text/plain; charset=utf-8", r.reason() + "\n");
         });
         server.createContext("/metrics", exchange -> answer(exchange, 200, TextFormat.CONTENT_TYPE, metrics.scrape()));
@@ -59,11 +59,11 @@ public final class OpsServer implements AutoCloseable {
     }
 
     /** A readiness check that throws (or answers nothing) is an answer too: not ready, with what it threw. */
-    private static Readiness safely(Supplier<Readiness> readiness) {
+    private static ProcessReadiness safely(Supplier<ProcessReadiness> readiness) {
         try {
             return Objects.requireNonNull(readiness.get(), "no readiness");
         } catch (RuntimeException e) {
-            return Readiness.notReady("readiness check failed: " + e);
+            return ProcessReadiness.notReady("readiness check failed: " + e);
         }
     }
 

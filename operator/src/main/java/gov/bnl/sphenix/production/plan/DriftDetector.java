@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.LedgerState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -35,7 +35,7 @@ public interface Observation {
     Stream<ExistingOutput> outputs(String production);
 
     /**
-     * The recorded inputs of every job the ledger holds live (submitting, idle, running or held), of
+     * The recorded inputs of every job the ledger holds live (submitting, queued, running or held), of
      * every production, in any order. Asked at most once per pass, and only when the pass may delete
      * outputs: deletions must spare what running jobs read, whatever the specs say today.
      */

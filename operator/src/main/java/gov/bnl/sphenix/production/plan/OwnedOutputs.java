@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.spec.JobKey;
 
 /**

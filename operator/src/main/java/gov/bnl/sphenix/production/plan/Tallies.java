@@ -28,7 +28,7 @@ final class Tallies {
 
     void countJob(QueueJob job) {
         switch (job.state()) {
-            case IDLE -> count(Tally.IDLE);
+            case IDLE -> count(Tally.QUEUED);
             case RUNNING -> count(Tally.RUNNING);
             case HELD -> {
                 count(Tally.HELD);

@@ -8,7 +8,7 @@ import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.catalog.connect.EmbeddedCatalogServer;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,13 +59,13 @@ class RunAndStatusCommandTest {
 
         assertThat(runExit).as(runOutput.toString()).isZero();
         assertThat(runOutput.toString()).contains("demo-streaming", "progressing");
-        assertThat(ledgerCounts().getOrDefault(JobState.IDLE, 0L)).isPositive();
+        assertThat(ledgerCounts().getOrDefault(LedgerState.QUEUED, 0L)).isPositive();
         assertThat(tableExit).isZero();
         assertThat(table.toString()).contains("PRODUCTION", "demo-streaming", "DST_STREAMING_EVENT", "run3auau",
                 "ana523_nocdbtag_v001");
         assertThat(jsonExit).isZero();
         assertThat(json.toString()).contains("\"production\" : \"demo-streaming\"", "\"state\" : \"progressing\"",
-                "\"idle\" : ");
+                "\"queued\" : ");
     }
 
     @Test
@@ -74,12 +74,12 @@ class RunAndStatusCommandTest {
         StringWriter output = new StringWriter();
         CommandLine cli = command(run, output);
         CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> cli.execute(runArguments("--interval", "PT0.2S")));
-        await().atMost(Duration.ofMinutes(1)).until(() -> ledgerCounts().getOrDefault(JobState.IDLE, 0L) > 0);
+        await().atMost(Duration.ofMinutes(1)).until(() -> ledgerCounts().getOrDefault(LedgerState.QUEUED, 0L) > 0);
 
         run.shutDown();
 
         assertThat(loop.get()).as(output.toString()).isZero();
-        assertThat(ledgerCounts()).doesNotContainKey(JobState.SUBMITTING);
+        assertThat(ledgerCounts()).doesNotContainKey(LedgerState.SUBMITTING);
     }
 
     @Test
@@ -88,7 +88,7 @@ class RunAndStatusCommandTest {
         StringWriter output = new StringWriter();
         CommandLine cli = command(run, output);
         CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> cli.execute(runArguments("--interval", "PT0.2S")));
-        await().atMost(Duration.ofMinutes(1)).until(() -> ledgerCounts().getOrDefault(JobState.IDLE, 0L) > 0);
+        await().atMost(Duration.ofMinutes(1)).until(() -> ledgerCounts().getOrDefault(LedgerState.QUEUED, 0L) > 0);
 
         ledgerStatement("ALTER TABLE prodop.production_status RENAME TO production_status_away");
         await().atMost(Duration.ofSeconds(30)).until(() -> output.toString().contains("error: the pass failed"));
@@ -127,7 +127,7 @@ class RunAndStatusCommandTest {
         return cli;
     }
 
-    private Map<JobState, Long> ledgerCounts() throws Exception {
+    private Map<LedgerState, Long> ledgerCounts() throws Exception {
         return new EnumMap<>(new JobLedger(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC())
                 .counts("demo-streaming"));
     }

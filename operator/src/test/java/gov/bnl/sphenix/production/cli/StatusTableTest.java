@@ -2,7 +2,7 @@ package gov.bnl.sphenix.production.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,8 +18,8 @@ class StatusTableTest {
         Map<String, Long> holds = new LinkedHashMap<>();
         holds.put("memory 4100 MB > 4096 MB", 12L);
         holds.put("job ran longer than 3 days", 1L);
-        ProductionStatus calo = new ProductionStatus("run3auau-calo", "DST_CALO", "run3auau", "ana530_2025p008_v001",
-                ProductionStatus.State.PROGRESSING, "a1b2c3d", Instant.EPOCH,
+        ProductionStanding calo = new ProductionStanding("run3auau-calo", "DST_CALO", "run3auau", "ana530_2025p008_v001",
+                ProductionStanding.State.PROGRESSING, "a1b2c3d", Instant.EPOCH,
                 Map.of(Tally.READY, 100L, Tally.RUNNING, 50L, Tally.HELD, 13L, Tally.SUCCEEDED, 900L, Tally.FAILED, 37L),
                 40, 30, Optional.of(66545), Optional.of(66520), holds, 123_456_789L, 900, List.of());
         String table = StatusTable.render(List.of(calo));

@@ -8,11 +8,11 @@ import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.CrashPoint.Step;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.PlannerSettings;
 import gov.bnl.sphenix.production.spec.JobKey;
@@ -76,7 +76,7 @@ class CrashSafetyTest {
             assertThat(problemsAfterPass(audit, spec)).as("after the first pass after the restart").isEmpty();
             if (step == Step.AFTER_SUBMIT) {
                 assertThat(audit.read().ledger()).as("rows left submitting are adopted by the first pass")
-                        .noneMatch(r -> r.state() == JobState.SUBMITTING);
+                        .noneMatch(r -> r.state() == LedgerState.SUBMITTING);
             }
 
             List<EngineEvent> events = new ArrayList<>(first.events());
@@ -87,8 +87,8 @@ class CrashSafetyTest {
                 events.addAll(pass.events());
                 problems.addAll(pass.errors());
                 problems.addAll(problemsAfterPass(audit, spec));
-                return pass.status(PRODUCTION).map(ProductionStatus::state).orElseThrow()
-                        == ProductionStatus.State.COMPLETE;
+                return pass.status(PRODUCTION).map(ProductionStanding::state).orElseThrow()
+                        == ProductionStanding.State.COMPLETE;
             });
             assertThat(problems).as("found by the audits of the passes until the production was complete").isEmpty();
 
@@ -96,7 +96,7 @@ class CrashSafetyTest {
                 // the rows left submitting go again, but only once the planner's timeout says nothing reached the queue
                 List<EngineEvent> resets = events.stream().filter(e -> e.kind().equals("reset")).toList();
                 assertThat(resets).as("rows left submitting by the crash are reset").isNotEmpty();
-                Instant takenAt = wreck.ledger().stream().filter(r -> r.state() == JobState.SUBMITTING)
+                Instant takenAt = wreck.ledger().stream().filter(r -> r.state() == LedgerState.SUBMITTING)
                         .map(r -> r.submittedAt().orElseThrow()).max(Instant::compareTo).orElseThrow();
                 assertThat(resets).allSatisfy(e -> assertThat(e.at()).isAfterOrEqualTo(takenAt.plus(STALE_SUBMITTING)));
             }
@@ -114,7 +114,7 @@ class CrashSafetyTest {
 
             // the wreck: rows submitting under a token, their jobs in the batch system under that token, no ids recorded
             WorldAudit.Snapshot wreck = audit.read();
-            List<LedgerJob> submitting = wreck.ledger().stream().filter(r -> r.state() == JobState.SUBMITTING).toList();
+            List<LedgerJob> submitting = wreck.ledger().stream().filter(r -> r.state() == LedgerState.SUBMITTING).toList();
             assertThat(submitting).isNotEmpty().allSatisfy(r -> assertThat(r.clusterId()).isEmpty());
             assertThat(submitting.stream().map(LedgerJob::batchToken).distinct()).hasSize(1);
             String token = submitting.get(0).batchToken();
@@ -138,12 +138,12 @@ class CrashSafetyTest {
                     .collect(Collectors.groupingBy(j -> j.key().orElseThrow()));
             Map<JobKey, LedgerJob> rows = after.rowsByKey();
             for (LedgerJob crashed : submitting) {
-                JobKey key = LedgerRows.key(crashed);
+                JobKey key = crashed.key().job();
                 assertThat(jobsByKey.get(key)).as("jobs of %s in the batch system", key).hasSize(1);
                 BatchJob job = jobsByKey.get(key).get(0);
                 LedgerJob row = rows.get(key);
                 // a job that finished meanwhile is adopted as running: the next harvest closes it
-                assertThat(row.state()).as("%s after adoption", key).isIn(JobState.IDLE, JobState.RUNNING);
+                assertThat(row.state()).as("%s after adoption", key).isIn(LedgerState.QUEUED, LedgerState.RUNNING);
                 assertThat(LedgerRows.batchJob(row)).as("%s after adoption", key).contains(job.id());
                 assertThat(row.batchToken()).isEqualTo(token);
                 assertThat(row.attempt()).as("adoption is not another attempt").isEqualTo(crashed.attempt());
@@ -157,7 +157,7 @@ class CrashSafetyTest {
             Map<JobKey, LedgerJob> harvested = audit.read().rowsByKey();
             assertThat(after.history()).hasSizeGreaterThanOrEqualTo(2)
                     .allSatisfy(j -> assertThat(harvested.get(j.key().orElseThrow()).state())
-                            .as("%s", j).isEqualTo(JobState.FINISHED));
+                            .as("%s", j).isEqualTo(LedgerState.SUCCEEDED));
         }
     }
 
@@ -202,9 +202,9 @@ class CrashSafetyTest {
     /** What each crash leaves half done: proof that the crash hit the window its step names. */
     private static void assertWreck(Step step, WorldAudit.Snapshot wreck, WorldAudit audit, Production spec)
             throws Exception {
-        List<LedgerJob> submitting = wreck.ledger().stream().filter(r -> r.state() == JobState.SUBMITTING).toList();
+        List<LedgerJob> submitting = wreck.ledger().stream().filter(r -> r.state() == LedgerState.SUBMITTING).toList();
         Set<String> tokens = submitting.stream().map(LedgerJob::batchToken).collect(Collectors.toSet());
-        long finished = wreck.ledger().stream().filter(r -> r.state() == JobState.FINISHED).count();
+        long finished = wreck.ledger().stream().filter(r -> r.state() == LedgerState.SUCCEEDED).count();
         switch (step) {
             case AFTER_LEDGER_INSERT -> {
                 assertThat(submitting).as("rows taken for the submission").isNotEmpty();
@@ -239,7 +239,7 @@ class CrashSafetyTest {
         problems.addAll(WorldAudit.ledgerAgreesWithQueue(s));
         problems.addAll(audit.catalogRowsWithoutFile());
         problems.addAll(audit.filesWithoutCatalogRow());
-        long finished = s.ledger().stream().filter(r -> r.state() == JobState.FINISHED).count();
+        long finished = s.ledger().stream().filter(r -> r.state() == LedgerState.SUCCEEDED).count();
         long catalogued = audit.datasetRows(spec);
         if (catalogued != finished) {
             problems.add(catalogued + " DSTs catalogued but " + finished + " ledger rows finished");
@@ -249,7 +249,7 @@ class CrashSafetyTest {
 
     /** Every ready key made once: one job, one finished ledger row, one catalogued DST, its manifest kept. */
     private static void assertCompleteExactlyOnce(Engine engine, WorldAudit audit) throws Exception {
-        Desired desired = engine.desired().orElseThrow();
+        DesiredAtRevision desired = engine.desired().orElseThrow();
         Production spec = desired.spec(PRODUCTION).orElseThrow();
         Set<JobKey> keys = audit.readyKeys(desired);
         assertThat(keys).as("the world must give the production real work").hasSizeGreaterThan(10);
@@ -261,7 +261,7 @@ class CrashSafetyTest {
         assertThat(audit.successfulJobsHarvested(end, spec)).isEmpty();
 
         assertThat(end.ledger()).as("ledger rows").hasSize(keys.size())
-                .allSatisfy(r -> assertThat(r.state()).as("state of %s", LedgerRows.key(r)).isEqualTo(JobState.FINISHED));
+                .allSatisfy(r -> assertThat(r.state()).as("state of %s", r.key().job()).isEqualTo(LedgerState.SUCCEEDED));
         assertThat(end.rowsByKey().keySet()).isEqualTo(keys);
         assertThat(audit.datasetRows(spec)).as("DSTs in the FileCatalog").isEqualTo(keys.size());
         Map<JobKey, Long> runsPerKey = end.history().stream()

@@ -68,10 +68,10 @@ class EngineOnCondorTest {
     void aMergedProductionRunsToCompletionOnThePool() throws Exception {
         world.declareAs("streaming", STREAMING, "Merge pull request #1: start event building");
 
-        PassReport last = passUntil(r -> r.status(STREAMING).map(s -> s.state() == ProductionStatus.State.COMPLETE)
+        PassReport last = passUntil(r -> r.status(STREAMING).map(s -> s.state() == ProductionStanding.State.COMPLETE)
                 .orElse(false), Duration.ofMinutes(5));
 
-        ProductionStatus status = last.status(STREAMING).orElseThrow();
+        ProductionStanding status = last.status(STREAMING).orElseThrow();
         assertThat(status.count(Tally.SUCCEEDED)).isPositive();
         assertThat(status.count(Tally.FAILED)).isZero();
         assertThat(status.outputsRegistered()).isEqualTo(status.count(Tally.SUCCEEDED));
@@ -82,7 +82,7 @@ class EngineOnCondorTest {
     @Test
     void aRevertRemovesTheRunningProductionsJobsFromThePool() throws Exception {
         RevCommit start = world.declareAs("streaming", STREAMING, "Merge pull request #1: start event building");
-        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) > 0).orElse(false),
+        passUntil(r -> r.status(STREAMING).map(s -> s.submittingOrQueued() + s.count(Tally.RUNNING) > 0).orElse(false),
                 Duration.ofMinutes(2));
 
         world.specs().revertAndPush(start);

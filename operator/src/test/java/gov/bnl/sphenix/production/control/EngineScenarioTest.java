@@ -3,10 +3,10 @@ package gov.bnl.sphenix.production.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.Tally;
@@ -53,12 +53,12 @@ class EngineScenarioTest {
         world.declare("streaming", "Merge pull request #1: start event building");
 
         passUntil(r -> runningInLedger() > 0, Duration.ofMinutes(1));
-        PassReport last = passUntil(r -> r.status(STREAMING).map(s -> s.state() == ProductionStatus.State.COMPLETE)
+        PassReport last = passUntil(r -> r.status(STREAMING).map(s -> s.state() == ProductionStanding.State.COMPLETE)
                 .orElse(false), Duration.ofMinutes(3));
 
-        ProductionStatus status = last.status(STREAMING).orElseThrow();
+        ProductionStanding status = last.status(STREAMING).orElseThrow();
         List<LedgerJob> rows = ledgerRows(STREAMING);
-        assertThat(rows).isNotEmpty().allMatch(r -> r.state() == JobState.FINISHED);
+        assertThat(rows).isNotEmpty().allMatch(r -> r.state() == LedgerState.SUCCEEDED);
         assertThat(status.count(Tally.SUCCEEDED)).isEqualTo(rows.size());
         assertThat(status.outputsRegistered()).isEqualTo(rows.size());
         assertThat(status.eventsProduced()).isPositive();
@@ -71,7 +71,7 @@ class EngineScenarioTest {
     @Test
     void aBrokenCommitKeepsTheLastGoodRevisionAndLeavesRunningProductionsUntouched() throws Exception {
         RevCommit good = world.declare("streaming", "Merge pull request #1: start event building");
-        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) > 0).orElse(false),
+        passUntil(r -> r.status(STREAMING).map(s -> s.submittingOrQueued() + s.count(Tally.RUNNING) > 0).orElse(false),
                 Duration.ofMinutes(1));
         BrokenCommits.commitTypo(world);
 
@@ -84,8 +84,8 @@ class EngineScenarioTest {
         assertThat(report.rejected().get(0).toString()).contains(BrokenCommits.WHERE);
         assertThat(pass.events()).noneMatch(e -> e.kind().equals("killed"));
         assertThat(registry().find(STREAMING).orElseThrow().state()).isEqualTo(ProductionState.ACTIVE);
-        assertThat(pass.status(STREAMING).orElseThrow().state()).isIn(ProductionStatus.State.PROGRESSING,
-                ProductionStatus.State.COMPLETE);
+        assertThat(pass.status(STREAMING).orElseThrow().state()).isIn(ProductionStanding.State.PROGRESSING,
+                ProductionStanding.State.COMPLETE);
     }
 
     @Test
@@ -110,7 +110,7 @@ class EngineScenarioTest {
     @Test
     void aRevertKillsTheProductionsJobsAndItsRemovalCompletes() throws Exception {
         RevCommit start = world.declare("streaming", "Merge pull request #1: start event building");
-        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) >= 2).orElse(false),
+        passUntil(r -> r.status(STREAMING).map(s -> s.submittingOrQueued() + s.count(Tally.RUNNING) >= 2).orElse(false),
                 Duration.ofMinutes(1));
 
         String revertId = world.specs().revertAndPush(start).getName().substring(0, 7);
@@ -122,7 +122,7 @@ class EngineScenarioTest {
         assertThat(revert.events()).anyMatch(e -> e.kind().equals("killed")
                 && e.message().contains("production removed in " + revertId));
         assertThat(world.batch().query(STREAMING).jobs()).noneMatch(BatchJob::isLive);
-        assertThat(ledgerRows(STREAMING)).noneMatch(r -> r.state().live());
+        assertThat(ledgerRows(STREAMING)).noneMatch(r -> r.state().isLive());
         assertThat(registry().find(STREAMING).orElseThrow().state()).isEqualTo(ProductionState.REMOVED);
         assertThat(after.errors()).isEmpty();
     }
@@ -141,7 +141,7 @@ class EngineScenarioTest {
         assertThat(first.sequence()).isPositive();
         assertThat(again).isSameAs(first);
         assertThat(fresh.sequence()).isEqualTo(first.sequence() + 1);
-        assertThat(first.statuses()).extracting(ProductionStatus::production)
+        assertThat(first.statuses()).extracting(ProductionStanding::production)
                 .containsExactlyInAnyOrder(STREAMING, "demo-cluster");
     }
 
@@ -152,7 +152,7 @@ class EngineScenarioTest {
     /** The ledger follows the queue: a job the pool runs is running in the ledger after the next pass. */
     private long runningInLedger() {
         try {
-            return ledgerRows(STREAMING).stream().filter(r -> r.state() == JobState.RUNNING && r.startedAt().isPresent())
+            return ledgerRows(STREAMING).stream().filter(r -> r.state() == LedgerState.RUNNING && r.startedAt().isPresent())
                     .count();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

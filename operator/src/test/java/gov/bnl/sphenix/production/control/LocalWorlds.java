@@ -4,8 +4,8 @@ import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class LocalWorlds {
     public static List<LedgerJob> ledgerRows(DemoWorld world, String production) throws SQLException {
         List<LedgerJob> rows = new ArrayList<>();
         new JobLedger(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC())
-                .jobs(production, EnumSet.allOf(JobState.class), rows::add);
+                .jobs(production, EnumSet.allOf(LedgerState.class), rows::add);
         return rows;
     }
 }

@@ -11,6 +11,7 @@ import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.tools.demo.DuplicateCheck;
 import gov.bnl.sphenix.production.spec.BatchJobId;
@@ -46,11 +47,6 @@ import java.util.stream.Stream;
  */
 final class WorldAudit {
 
-    private static final Set<gov.bnl.sphenix.production.catalog.ledger.JobState> QUEUED = EnumSet.of(
-            gov.bnl.sphenix.production.catalog.ledger.JobState.IDLE,
-            gov.bnl.sphenix.production.catalog.ledger.JobState.RUNNING,
-            gov.bnl.sphenix.production.catalog.ledger.JobState.HELD);
-
     private final DemoWorld world;
     private final String production;
     private final JobLedger ledger;
@@ -73,13 +69,13 @@ final class WorldAudit {
         }
 
         Map<JobKey, LedgerJob> rowsByKey() {
-            return ledger.stream().collect(Collectors.toMap(LedgerRows::key, Function.identity()));
+            return ledger.stream().collect(Collectors.toMap(row -> row.key().job(), Function.identity()));
         }
     }
 
     Snapshot read() throws SQLException {
         List<LedgerJob> rows = new ArrayList<>();
-        ledger.jobs(production, EnumSet.allOf(gov.bnl.sphenix.production.catalog.ledger.JobState.class), rows::add);
+        ledger.jobs(production, EnumSet.allOf(LedgerState.class), rows::add);
         QueueSnapshot queue = world.batch().query(production);
         QueueSnapshot history = world.batch().history(Selection.production(production), Integer.MAX_VALUE);
         if (!queue.isKnown() || !history.isKnown()) {
@@ -116,17 +112,17 @@ final class WorldAudit {
         Map<BatchJobId, BatchJob> byId = new HashMap<>();
         s.everyJob().forEach(j -> byId.putIfAbsent(j.id(), j));
         for (LedgerJob row : s.ledger()) {
-            if (!QUEUED.contains(row.state())) {
+            if (!row.state().isSubmitted()) {
                 continue;
             }
             BatchJob job = LedgerRows.batchJob(row).map(byId::get).orElse(null);
             if (job == null) {
-                problems.add("ledger row " + LedgerRows.key(row) + " is " + row.state() + " as "
+                problems.add("ledger row " + row.key().job() + " is " + row.state() + " as "
                         + LedgerRows.batchJob(row).map(Object::toString).orElse("(no batch id)")
                         + ", which is in neither the queue nor its history");
-            } else if (!job.key().map(LedgerRows.key(row)::equals).orElse(false)
+            } else if (!job.key().map(row.key().job()::equals).orElse(false)
                     || !(job.isLive() || job.state() == JobState.COMPLETED)) {
-                problems.add("ledger row " + LedgerRows.key(row) + " is " + row.state() + " as " + job.id()
+                problems.add("ledger row " + row.key().job() + " is " + row.state() + " as " + job.id()
                         + ", but the batch system has " + job);
             }
         }
@@ -138,7 +134,7 @@ final class WorldAudit {
             LedgerJob row = rows.get(job.key().orElseThrow());
             if (row == null) {
                 problems.add("live job " + job + " has no ledger row");
-            } else if (!QUEUED.contains(row.state()) || !LedgerRows.batchJob(row).map(job.id()::equals).orElse(false)) {
+            } else if (!row.state().isSubmitted() || !LedgerRows.batchJob(row).map(job.id()::equals).orElse(false)) {
                 problems.add("live job " + job + " is not the job of its ledger row, which is " + row.state() + " as "
                         + LedgerRows.batchJob(row).map(Object::toString).orElse("(no batch id)"));
             }
@@ -184,7 +180,7 @@ final class WorldAudit {
                 continue;
             }
             LedgerJob row = rows.get(job.key().orElseThrow());
-            if (row == null || row.state() != gov.bnl.sphenix.production.catalog.ledger.JobState.FINISHED
+            if (row == null || row.state() != LedgerState.SUCCEEDED
                     || !LedgerRows.batchJob(row).map(job.id()::equals).orElse(false)) {
                 problems.add("job " + job + " succeeded but its ledger row is "
                         + (row == null ? "missing" : row.state() + " as " + LedgerRows.batchJob(row).orElse(null)));
@@ -205,7 +201,7 @@ final class WorldAudit {
     }
 
     /** The keys the catalogs say are ready: what the production must end up having made, each once. */
-    Set<JobKey> readyKeys(Desired desired) throws SQLException {
+    Set<JobKey> readyKeys(DesiredAtRevision desired) throws SQLException {
         Production spec = desired.spec(production).orElseThrow();
         Set<JobKey> keys = new TreeSet<>();
         Readiness.of(world.catalogs()).find(ReadinessRequests.forProduction(spec, desired.catalogue()), c -> {

@@ -3,9 +3,10 @@ package gov.bnl.sphenix.production.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import gov.bnl.sphenix.production.ops.ProcessReadiness;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +67,7 @@ class OperatorMainTest {
         });
         assertThat(resource("dst-calo").get().getSpec().getDsttype()).as("status patch leaves spec alone")
                 .isEqualTo("DST_CALO");
-        assertThat(operator.readiness()).isEqualTo(new gov.bnl.sphenix.production.ops.Readiness(true,
+        assertThat(operator.readiness()).isEqualTo(new ProcessReadiness(true,
                 "running; 1 controllers"));
     }
 

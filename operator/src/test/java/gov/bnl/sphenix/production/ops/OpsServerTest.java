@@ -22,7 +22,7 @@ class OpsServerTest {
     enum Tally { READY, RUNNING, HELD }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AtomicReference<Readiness> readiness = new AtomicReference<>(Readiness.notReady("starting"));
+    private final AtomicReference<ProcessReadiness> readiness = new AtomicReference<>(ProcessReadiness.notReady("starting"));
     private final OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
     private OpsServer server;
 
@@ -60,7 +60,7 @@ class OpsServerTest {
         assertThat(starting.statusCode()).isEqualTo(503);
         assertThat(starting.body()).isEqualTo("starting\n");
 
-        readiness.set(Readiness.ready("leading; 2 controllers healthy"));
+        readiness.set(ProcessReadiness.ready("leading; 2 controllers healthy"));
         HttpResponse<String> ready = get("/readyz");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).isEqualTo("leading; 2 controllers healthy\n");

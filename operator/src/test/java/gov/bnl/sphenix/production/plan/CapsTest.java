@@ -1,15 +1,16 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
-import static gov.bnl.sphenix.production.plan.Fixtures.key;
 import static gov.bnl.sphenix.production.plan.Fixtures.job;
+import static gov.bnl.sphenix.production.plan.Fixtures.key;
 import static gov.bnl.sphenix.production.plan.Fixtures.plan;
 import static gov.bnl.sphenix.production.plan.Fixtures.production;
 import static gov.bnl.sphenix.production.plan.Fixtures.row;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,9 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
-import static gov.bnl.sphenix.production.plan.Fixtures.key;
 import static gov.bnl.sphenix.production.plan.Fixtures.job;
+import static gov.bnl.sphenix.production.plan.Fixtures.key;
 import static gov.bnl.sphenix.production.plan.Fixtures.output;
 import static gov.bnl.sphenix.production.plan.Fixtures.outputName;
 import static gov.bnl.sphenix.production.plan.Fixtures.plan;
@@ -14,6 +12,9 @@ import static gov.bnl.sphenix.production.plan.Fixtures.withRerunToken;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunSet;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import static gov.bnl.sphenix.production.plan.Fixtures.NOW;
 import static gov.bnl.sphenix.production.plan.Fixtures.job;
 import static gov.bnl.sphenix.production.plan.Fixtures.key;
@@ -14,6 +12,9 @@ import static gov.bnl.sphenix.production.plan.Fixtures.submitting;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

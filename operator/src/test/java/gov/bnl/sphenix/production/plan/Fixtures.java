@@ -1,7 +1,9 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Limits;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
@@ -152,7 +154,7 @@ final class Fixtures {
     static LedgerRow withHolds(LedgerRow row, Hold... holds) {
         List<HoldRecord> history = new ArrayList<>();
         for (Hold h : holds) {
-            history.add(new HoldRecord(NOW.minus(Duration.ofHours(2)), h));
+            history.add(new HoldRecord(NOW.minus(Duration.ofHours(2)), h, row.memoryMib()));
         }
         return new LedgerRow(row.key(), row.state(), row.attempt(), row.memoryMib(), row.batchToken(), row.batchJob(),
                 row.rerunToken(), row.submittedAt(), history);

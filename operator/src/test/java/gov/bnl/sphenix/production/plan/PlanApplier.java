@@ -1,5 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ final class PlanApplier {
             replaceJob(release.job(), j -> j.withState(QueueState.IDLE, Optional.empty()).withRequestMemory(release.newMemoryMib()));
             ledger.computeIfPresent(release.key(), (k, row) -> {
                 List<HoldRecord> holds = new ArrayList<>(row.holds());
-                holds.add(new HoldRecord(before.now(), release.hold()));
+                holds.add(new HoldRecord(before.now(), release.hold(), row.memoryMib()));
                 return new LedgerRow(k, row.state(), row.attempt(), release.newMemoryMib(), row.batchToken(),
                         row.batchJob(), row.rerunToken(), row.submittedAt(), holds);
             });

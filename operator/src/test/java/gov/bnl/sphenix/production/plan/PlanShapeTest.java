@@ -1,7 +1,5 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import static gov.bnl.sphenix.production.plan.Fixtures.NOW;
 import static gov.bnl.sphenix.production.plan.Fixtures.held;
 import static gov.bnl.sphenix.production.plan.Fixtures.job;
@@ -16,6 +14,9 @@ import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunSet;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class PlanShapeTest {
         ProductionSummary summary = Fixtures.plan(observed, calo).summary().of("calo");
 
         assertThat(summary.jobs()).containsOnly(
-                Map.entry(Tally.READY, 1L), Map.entry(Tally.IDLE, 1L),
+                Map.entry(Tally.READY, 1L), Map.entry(Tally.QUEUED, 1L),
                 Map.entry(Tally.FAILED, 1L), Map.entry(Tally.SUCCEEDED, 1L));
     }
 

@@ -1,10 +1,12 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import static gov.bnl.sphenix.production.plan.Fixtures.NOW;
 
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RemovalPolicy;
 import gov.bnl.sphenix.production.spec.RunOrder;
@@ -202,7 +204,7 @@ final class RandomWorlds {
         Optional<BatchJobId> id = state == LedgerState.SUBMITTING ? Optional.empty() : Optional.of(reserved);
         List<HoldRecord> holds = new ArrayList<>();
         for (int i = 0, n = random.nextInt(4); i < n; i++) {
-            holds.add(new HoldRecord(NOW.minus(Duration.ofHours(5)), chance(50) ? MEMORY : POLICY));
+            holds.add(new HoldRecord(NOW.minus(Duration.ofHours(5)), chance(50) ? MEMORY : POLICY, 2048));
         }
         List<Integer> rungs = p.memory().rungsMib();
         return new LedgerRow(key, state, attempt, rungs.get(random.nextInt(rungs.size())), token, id,

@@ -1,6 +1,5 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
 import static gov.bnl.sphenix.production.plan.Fixtures.NOW;
 import static gov.bnl.sphenix.production.plan.Fixtures.job;
 import static gov.bnl.sphenix.production.plan.Fixtures.key;
@@ -12,6 +11,8 @@ import static gov.bnl.sphenix.production.plan.Fixtures.row;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RemovalPolicy;
 import java.time.Duration;

@@ -30,7 +30,7 @@ class GitOverHttpTest {
             try (GitSpecSource source = new GitSpecSource(url, "main", dir.resolve("cache"), Optional.empty(),
                     Duration.ofSeconds(20))) {
                 Revision first = ((FetchResult.Fetched) source.fetch()).revision();
-                DesiredState desired = new DesiredState();
+                RevisionInForce desired = new RevisionInForce();
                 desired.offer(first, SpecLoader.load(source.treeAt(first)));
                 assertThat(desired.inForce().orElseThrow().specs().productions()).hasSize(10);
 
@@ -50,7 +50,7 @@ class GitOverHttpTest {
                 Revision second = ((FetchResult.Fetched) source.fetch()).revision();
                 assertThat(second.commitId()).isNotEqualTo(first.commitId());
                 assertThat(second.author()).isEqualTo("Second Physicist");
-                var outcome = (DesiredState.Outcome.NowInForce) desired.offer(second, SpecLoader.load(source.treeAt(second)));
+                var outcome = (RevisionInForce.Outcome.NowInForce) desired.offer(second, SpecLoader.load(source.treeAt(second)));
                 assertThat(outcome.changes().added()).extracting(p -> p.name()).containsExactly("run3auau-calo-extra");
             }
         }

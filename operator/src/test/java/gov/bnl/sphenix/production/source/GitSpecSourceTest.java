@@ -26,7 +26,7 @@ class GitSpecSourceTest {
 
     private SpecsGitRepository specs;
     private GitSpecSource source;
-    private final DesiredState desired = new DesiredState();
+    private final RevisionInForce desired = new RevisionInForce();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -40,7 +40,7 @@ class GitSpecSourceTest {
         specs.close();
     }
 
-    private DesiredState.Outcome fetchAndOffer() {
+    private RevisionInForce.Outcome fetchAndOffer() {
         FetchResult result = source.fetch();
         assertThat(result).isInstanceOf(FetchResult.Fetched.class);
         Revision revision = ((FetchResult.Fetched) result).revision();
@@ -61,19 +61,19 @@ class GitSpecSourceTest {
 
     @Test
     void aMergedProductionIsAddedAndARevertRemovesIt() {
-        assertThat(fetchAndOffer()).isInstanceOf(DesiredState.Outcome.NowInForce.class);
+        assertThat(fetchAndOffer()).isInstanceOf(RevisionInForce.Outcome.NowInForce.class);
         String calo = specs.read("productions/run3auau/calo-physics.yaml");
         RevCommit merge = specs.write("productions/run3auau/calo-extra.yaml",
                 calo.replace("run3auau-calo-golden", "run3auau-calo-extra")
                         .replace("file: runlists/run3auau_calo_golden.txt", "range: [70000, 70100]"),
                 "Add run3auau-calo-extra");
 
-        var added = (DesiredState.Outcome.NowInForce) fetchAndOffer();
+        var added = (RevisionInForce.Outcome.NowInForce) fetchAndOffer();
         assertThat(added.changes().added()).extracting(p -> p.name()).containsExactly("run3auau-calo-extra");
         assertThat(added.applied().revision().commitId()).isEqualTo(merge.getName());
 
         specs.revert(merge);
-        var reverted = (DesiredState.Outcome.NowInForce) fetchAndOffer();
+        var reverted = (RevisionInForce.Outcome.NowInForce) fetchAndOffer();
         assertThat(reverted.changes().removed()).extracting(p -> p.name()).containsExactly("run3auau-calo-extra");
         assertThat(reverted.changes().added()).isEmpty();
         assertThat(reverted.applied().revision().subject()).startsWith("Revert \"Add run3auau-calo-extra\"");
@@ -81,14 +81,14 @@ class GitSpecSourceTest {
 
     @Test
     void aBrokenCommitKeepsThePreviousRevisionInForce() {
-        var first = (DesiredState.Outcome.NowInForce) fetchAndOffer();
+        var first = (RevisionInForce.Outcome.NowInForce) fetchAndOffer();
         String seed = specs.read("productions/run3auau/seed-physics.yaml");
         specs.write("productions/run3auau/seed-physics.yaml", seed.replace("range: [66456, 79999]", "range: [66456 79999]"),
                 "Widen seeding (broken)");
 
         var outcome = fetchAndOffer();
-        assertThat(outcome).isInstanceOf(DesiredState.Outcome.KeptPrevious.class);
-        var kept = (DesiredState.Outcome.KeptPrevious) outcome;
+        assertThat(outcome).isInstanceOf(RevisionInForce.Outcome.KeptPrevious.class);
+        var kept = (RevisionInForce.Outcome.KeptPrevious) outcome;
         assertThat(kept.inForce()).contains(first.applied());
         assertThat(kept.rejected().errors()).anySatisfy(e ->
                 assertThat(e.toString()).startsWith("productions/run3auau/seed-physics.yaml:10:13: error:"));
@@ -96,7 +96,7 @@ class GitSpecSourceTest {
         assertThat(desired.lastRejected()).isPresent();
 
         specs.write("productions/run3auau/seed-physics.yaml", seed, "Fix seeding");
-        var fixed = (DesiredState.Outcome.NowInForce) fetchAndOffer();
+        var fixed = (RevisionInForce.Outcome.NowInForce) fetchAndOffer();
         assertThat(fixed.changes().isEmpty()).as("the fix restores exactly the previous productions").isTrue();
         assertThat(desired.lastRejected()).isEmpty();
     }
@@ -110,7 +110,7 @@ class GitSpecSourceTest {
         RevCommit beforeBase = base.getParent(0);
         specs.forceResetTo(beforeBase);
 
-        var outcome = (DesiredState.Outcome.NowInForce) fetchAndOffer();
+        var outcome = (RevisionInForce.Outcome.NowInForce) fetchAndOffer();
         assertThat(outcome.applied().revision().commitId()).isEqualTo(beforeBase.getName());
         assertThat(outcome.changes().removed()).extracting(p -> p.name()).containsExactly("run3auau-calo-extra");
     }
@@ -118,7 +118,7 @@ class GitSpecSourceTest {
     @Test
     void theSameRevisionTwiceChangesNothing() {
         fetchAndOffer();
-        assertThat(fetchAndOffer()).isInstanceOf(DesiredState.Outcome.AlreadyInForce.class);
+        assertThat(fetchAndOffer()).isInstanceOf(RevisionInForce.Outcome.AlreadyInForce.class);
     }
 
     @Test
@@ -150,8 +150,8 @@ class GitSpecSourceTest {
         Files.createSymbolicLink(specs.dir().resolve("productions/linked.yaml"), elsewhere);
         specs.commitAll("Link a production from elsewhere");
         var outcome = fetchAndOffer();
-        assertThat(outcome).isInstanceOf(DesiredState.Outcome.KeptPrevious.class);
-        assertThat(((DesiredState.Outcome.KeptPrevious) outcome).rejected().errors())
+        assertThat(outcome).isInstanceOf(RevisionInForce.Outcome.KeptPrevious.class);
+        assertThat(((RevisionInForce.Outcome.KeptPrevious) outcome).rejected().errors())
                 .anySatisfy(e -> assertThat(e.toString()).contains("productions/linked.yaml").contains("symbolic link"));
     }
 

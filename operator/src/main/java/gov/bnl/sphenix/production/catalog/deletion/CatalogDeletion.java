@@ -3,7 +3,7 @@ package gov.bnl.sphenix.production.catalog.deletion;
 import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.files.FileLocation;
-import gov.bnl.sphenix.production.catalog.ledger.JobKey;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import java.io.IOException;
 import java.sql.Connection;
@@ -70,29 +70,29 @@ public final class CatalogDeletion {
     }
 
     /** Lists what {@link #delete} would remove, to {@code listing}; changes nothing. */
-    public DeletionReport dryRun(List<JobKey> jobs, Consumer<DeletionItem> listing) throws SQLException {
+    public DeletionReport dryRun(List<LedgerKey> jobs, Consumer<DeletionItem> listing) throws SQLException {
         return run(jobs, listing, true);
     }
 
     /** Removes the jobs' outputs and their catalog rows; {@code removed} hears of every item that went. */
-    public DeletionReport delete(List<JobKey> jobs, Consumer<DeletionItem> removed) throws SQLException {
+    public DeletionReport delete(List<LedgerKey> jobs, Consumer<DeletionItem> removed) throws SQLException {
         DeletionReport report = run(jobs, removed, false);
         LOG.info("deleted {} outputs ({} copies) of {} jobs; {} copies could not be removed",
                 report.outputs(), report.copies(), jobs.size(), report.failures().size());
         return report;
     }
 
-    private DeletionReport run(List<JobKey> jobs, Consumer<DeletionItem> listener, boolean dryRun) throws SQLException {
+    private DeletionReport run(List<LedgerKey> jobs, Consumer<DeletionItem> listener, boolean dryRun) throws SQLException {
         DeletionReport total = DeletionReport.empty(dryRun);
         for (int from = 0; from < jobs.size(); from += batchSize) {
-            List<JobKey> batch = jobs.subList(from, Math.min(jobs.size(), from + batchSize));
+            List<LedgerKey> batch = jobs.subList(from, Math.min(jobs.size(), from + batchSize));
             String what = (dryRun ? "list outputs of " : "delete outputs of ") + batch.size() + " jobs";
             total = total.plus(Transactions.run(fileCatalog, retry, what, c -> deleteBatch(c, batch, listener, dryRun)));
         }
         return total;
     }
 
-    private DeletionReport deleteBatch(Connection c, List<JobKey> batch, Consumer<DeletionItem> listener,
+    private DeletionReport deleteBatch(Connection c, List<LedgerKey> batch, Consumer<DeletionItem> listener,
                                        boolean dryRun) throws SQLException {
         List<DeletionItem> targets = targets(c, batch);
         Set<String> outputs = new LinkedHashSet<>();
@@ -124,14 +124,14 @@ public final class CatalogDeletion {
         return new DeletionReport(false, outputsDeleted, removed.size(), failures);
     }
 
-    private static List<DeletionItem> targets(Connection c, List<JobKey> batch) throws SQLException {
+    private static List<DeletionItem> targets(Connection c, List<LedgerKey> batch) throws SQLException {
         List<DeletionItem> targets = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(TARGETS)) {
             s.setArray(1, SqlArrays.texts(c, batch.stream().map(key -> key.output().product()).toList()));
-            s.setArray(2, SqlArrays.texts(c, batch.stream().map(JobKey::dataset).toList()));
-            s.setArray(3, SqlArrays.texts(c, batch.stream().map(key -> key.tag().toString()).toList()));
-            s.setArray(4, SqlArrays.ints(c, batch.stream().map(JobKey::run).toList()));
-            s.setArray(5, SqlArrays.ints(c, batch.stream().map(JobKey::segment).toList()));
+            s.setArray(2, SqlArrays.texts(c, batch.stream().map(key -> key.namespace().dataset()).toList()));
+            s.setArray(3, SqlArrays.texts(c, batch.stream().map(key -> key.namespace().tag().toString()).toList()));
+            s.setArray(4, SqlArrays.ints(c, batch.stream().map(key -> key.job().run()).toList()));
+            s.setArray(5, SqlArrays.ints(c, batch.stream().map(key -> key.job().segment()).toList()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String lfn = rs.getString(1);

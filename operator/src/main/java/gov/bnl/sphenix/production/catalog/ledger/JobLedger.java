@@ -4,13 +4,15 @@ import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.SqlTimes;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.Hold;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -107,11 +108,11 @@ public final class JobLedger {
      * production of a million jobs never sits in memory whole. The sink must tolerate seeing a job
      * twice if a transient failure makes the read start over.
      */
-    public void jobs(String production, Collection<JobState> states, Consumer<LedgerJob> sink) throws SQLException {
+    public void jobs(String production, Collection<LedgerState> states, Consumer<LedgerJob> sink) throws SQLException {
         Transactions.run(ledger, retry, "jobs of " + production, c -> {
             try (PreparedStatement s = c.prepareStatement(OF_PRODUCTION)) {
                 s.setString(1, production);
-                s.setArray(2, SqlArrays.texts(c, states.stream().map(JobState::dbName).toList()));
+                s.setArray(2, SqlArrays.texts(c, states.stream().map(LedgerState::dbName).toList()));
                 s.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -135,8 +136,7 @@ public final class JobLedger {
     public void liveInputs(Consumer<LiveInputs> sink) throws SQLException {
         Transactions.run(ledger, retry, "inputs of live jobs", c -> {
             try (PreparedStatement s = c.prepareStatement(LIVE_INPUTS)) {
-                s.setArray(1, SqlArrays.texts(c, Arrays.stream(JobState.values()).filter(JobState::live)
-                        .map(JobState::dbName).toList()));
+                s.setArray(1, SqlArrays.texts(c, LedgerState.live().stream().map(LedgerState::dbName).toList()));
                 s.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -151,14 +151,14 @@ public final class JobLedger {
     }
 
     /** How many jobs of a production are in each state (states without jobs are absent). */
-    public Map<JobState, Long> counts(String production) throws SQLException {
+    public Map<LedgerState, Long> counts(String production) throws SQLException {
         return Transactions.run(ledger, retry, "job counts of " + production, c -> {
-            Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+            Map<LedgerState, Long> counts = new EnumMap<>(LedgerState.class);
             try (PreparedStatement s = c.prepareStatement(COUNTS)) {
                 s.setString(1, production);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        counts.put(JobState.fromDb(rs.getString(1)), rs.getLong(2));
+                        counts.put(LedgerState.fromDb(rs.getString(1)), rs.getLong(2));
                     }
                 }
             }
@@ -166,9 +166,9 @@ public final class JobLedger {
         });
     }
 
-    public List<Hold> holds(long jobId) throws SQLException {
+    public List<HoldRecord> holds(long jobId) throws SQLException {
         return Transactions.run(ledger, retry, "holds of job " + jobId, c -> {
-            List<Hold> holds = new ArrayList<>();
+            List<HoldRecord> holds = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(HOLDS)) {
                 s.setLong(1, jobId);
                 try (ResultSet rs = s.executeQuery()) {
@@ -182,9 +182,9 @@ public final class JobLedger {
     }
 
     /** Every remembered hold of a production's jobs, by ledger id, oldest first: one query for a whole pass. */
-    public Map<Long, List<Hold>> holdsOf(String production) throws SQLException {
+    public Map<Long, List<HoldRecord>> holdsOf(String production) throws SQLException {
         return Transactions.run(ledger, retry, "holds of " + production, c -> {
-            Map<Long, List<Hold>> holds = new HashMap<>();
+            Map<Long, List<HoldRecord>> holds = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(HOLDS_OF_PRODUCTION)) {
                 s.setString(1, production);
                 try (ResultSet rs = s.executeQuery()) {
@@ -208,13 +208,9 @@ public final class JobLedger {
         });
     }
 
-    private static Hold readHold(ResultSet rs) throws SQLException {
-        return new Hold(SqlTimes.get(rs, "held_at").orElseThrow(), optionalInt(rs, "code"), optionalInt(rs, "subcode"),
-                rs.getString("reason"), rs.getInt("request_mib"));
-    }
-
-    private static OptionalInt optionalInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
+    // a code the batch system did not give (NULL, from older rows) reads as 0, which matches no hold policy
+    private static HoldRecord readHold(ResultSet rs) throws SQLException {
+        return new HoldRecord(SqlTimes.get(rs, "held_at").orElseThrow(),
+                new Hold(rs.getInt("code"), rs.getInt("subcode"), rs.getString("reason")), rs.getInt("request_mib"));
     }
 }

@@ -1,6 +1,9 @@
 package gov.bnl.sphenix.production.catalog.ledger;
 
 import gov.bnl.sphenix.production.catalog.SqlTimes;
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,9 +17,10 @@ final class JobRows {
     }
 
     static LedgerJob read(ResultSet rs) throws SQLException {
-        JobKey key = new JobKey(rs.getString("production"), rs.getString("dsttype"), rs.getString("dataset"),
-                Tag.parse(rs.getString("tag")), rs.getInt("run"), rs.getInt("segment"), rs.getString("leaf"));
-        return new LedgerJob(rs.getLong("id"), key, JobState.fromDb(rs.getString("state")), rs.getInt("attempt"),
+        LedgerKey key = new LedgerKey(JobKey.ofLeaf(rs.getString("production"), rs.getInt("run"), rs.getInt("segment"),
+                rs.getString("leaf")), new OutputNamespace(rs.getString("dsttype"), rs.getString("dataset"),
+                Tag.parse(rs.getString("tag"))));
+        return new LedgerJob(rs.getLong("id"), key, LedgerState.fromDb(rs.getString("state")), rs.getInt("attempt"),
                 rs.getInt("memory_rung"), rs.getInt("request_mib"), optionalLong(rs, "cluster_id"),
                 optionalInt(rs, "proc_id"), rs.getString("batch_token"),
                 SqlTimes.get(rs, "submitted_at"), SqlTimes.get(rs, "started_at"), SqlTimes.get(rs, "ended_at"),

@@ -4,6 +4,10 @@ import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.SqlTimes;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javax.sql.DataSource;
 
 /**
@@ -28,7 +31,7 @@ import javax.sql.DataSource;
  */
 public final class JobTransitions {
 
-    // New keys are inserted; a key whose row is settled (finished, failed, removed, lost) is taken
+    // New keys are inserted; a key whose row is settled (succeeded, failed, killed, lost) is taken
     // again with one more attempt. A live row is left alone and not returned: never two live jobs.
     private static final String TAKE = """
             INSERT INTO job AS j (production, dsttype, dataset, tag, run, segment, leaf, state, attempt, memory_rung,
@@ -45,12 +48,12 @@ public final class JobTransitions {
                    cluster_id = NULL,
                    proc_id = NULL, submitted_at = excluded.submitted_at, started_at = NULL, ended_at = NULL,
                    exit_code = NULL, nevents = NULL, updated_at = excluded.updated_at
-             WHERE j.state IN ('finished', 'failed', 'removed', 'lost')
+             WHERE j.state IN ('succeeded', 'failed', 'killed', 'lost')
             RETURNING *""";
 
     private static final String RECORD_SUBMITTED = """
             UPDATE job j
-               SET state = 'idle', cluster_id = u.cluster, proc_id = u.proc, submitted_at = ?, updated_at = ?
+               SET state = 'queued', cluster_id = u.cluster, proc_id = u.proc, submitted_at = ?, updated_at = ?
               FROM unnest(?::bigint[], ?::bigint[], ?::integer[]) AS u(id, cluster, proc)
              WHERE j.id = u.id AND j.state = 'submitting' AND j.batch_token = ?""";
 
@@ -75,13 +78,13 @@ public final class JobTransitions {
 
     // Only the row's own job: killing a stray duplicate must not end the row of the job that stays.
     private static final String KILLED = """
-            UPDATE job j SET state = 'removed', ended_at = ?, updated_at = ?
+            UPDATE job j SET state = 'killed', ended_at = ?, updated_at = ?
               FROM unnest(?::bigint[], ?::bigint[], ?::integer[]) AS u(id, cluster, proc)
-             WHERE j.id = u.id AND j.cluster_id = u.cluster AND j.proc_id = u.proc AND j.state IN ('submitting', 'idle', 'running', 'held')""";
+             WHERE j.id = u.id AND j.cluster_id = u.cluster AND j.proc_id = u.proc AND j.state IN ('submitting', 'queued', 'running', 'held')""";
 
     private static final String FAILED = """
             UPDATE job SET state = 'failed', ended_at = coalesce(ended_at, ?), updated_at = ?
-             WHERE id = ANY (?) AND state <> 'finished'""";
+             WHERE id = ANY (?) AND state <> 'succeeded'""";
 
     private static final String INSERT_HOLD = """
             INSERT INTO job_hold (job_id, attempt, held_at, code, subcode, reason, request_mib)
@@ -89,14 +92,14 @@ public final class JobTransitions {
             ON CONFLICT DO NOTHING""";
 
     private static final String RELEASED = """
-            UPDATE job SET state = 'idle', memory_rung = memory_rung + 1, request_mib = ?, updated_at = ?
-             WHERE id = ? AND cluster_id = ? AND proc_id = ? AND state IN ('submitting', 'idle', 'running', 'held')""";
+            UPDATE job SET state = 'queued', memory_rung = memory_rung + 1, request_mib = ?, updated_at = ?
+             WHERE id = ? AND cluster_id = ? AND proc_id = ? AND state IN ('submitting', 'queued', 'running', 'held')""";
 
-    private static final String FINISHED = """
-            UPDATE job j SET state = 'finished', ended_at = coalesce(j.ended_at, ?), exit_code = 0, nevents = u.nevents,
+    private static final String SUCCEEDED = """
+            UPDATE job j SET state = 'succeeded', ended_at = coalesce(j.ended_at, ?), exit_code = 0, nevents = u.nevents,
                    updated_at = ?
               FROM unnest(?::bigint[], ?::bigint[]) AS u(id, nevents)
-             WHERE j.id = u.id AND j.state IN ('submitting', 'idle', 'running', 'held')""";
+             WHERE j.id = u.id AND j.state IN ('submitting', 'queued', 'running', 'held')""";
 
     private final DataSource ledger;
     private final Retry retry;
@@ -122,13 +125,13 @@ public final class JobTransitions {
                 s.setString(1, batchToken);
                 SqlTimes.set(s, 2, now);
                 SqlTimes.set(s, 3, now);
-                s.setArray(4, SqlArrays.texts(c, jobs.stream().map(j -> j.key().production()).toList()));
-                s.setArray(5, SqlArrays.texts(c, jobs.stream().map(j -> j.key().dsttype()).toList()));
-                s.setArray(6, SqlArrays.texts(c, jobs.stream().map(j -> j.key().dataset()).toList()));
-                s.setArray(7, SqlArrays.texts(c, jobs.stream().map(j -> j.key().tag().toString()).toList()));
-                s.setArray(8, SqlArrays.ints(c, jobs.stream().map(j -> j.key().run()).toList()));
-                s.setArray(9, SqlArrays.ints(c, jobs.stream().map(j -> j.key().segment()).toList()));
-                s.setArray(10, SqlArrays.texts(c, jobs.stream().map(j -> j.key().leaf()).toList()));
+                s.setArray(4, SqlArrays.texts(c, jobs.stream().map(j -> j.key().job().production()).toList()));
+                s.setArray(5, SqlArrays.texts(c, jobs.stream().map(j -> j.key().namespace().dsttype()).toList()));
+                s.setArray(6, SqlArrays.texts(c, jobs.stream().map(j -> j.key().namespace().dataset()).toList()));
+                s.setArray(7, SqlArrays.texts(c, jobs.stream().map(j -> j.key().namespace().tag().toString()).toList()));
+                s.setArray(8, SqlArrays.ints(c, jobs.stream().map(j -> j.key().job().run()).toList()));
+                s.setArray(9, SqlArrays.ints(c, jobs.stream().map(j -> j.key().job().segment()).toList()));
+                s.setArray(10, SqlArrays.texts(c, jobs.stream().map(j -> j.key().job().leaf()).toList()));
                 s.setArray(11, SqlArrays.ints(c, jobs.stream().map(NewJob::memoryRung).toList()));
                 s.setArray(12, SqlArrays.ints(c, jobs.stream().map(NewJob::requestMib).toList()));
                 s.setArray(13, SqlArrays.texts(c, jobs.stream().map(NewJob::revision).toList()));
@@ -139,7 +142,7 @@ public final class JobTransitions {
         });
     }
 
-    /** Step three: the batch system accepted the jobs; each row learns its id. Returns rows moved to {@code idle}. */
+    /** Step three: the batch system accepted the jobs; each row learns its id. Returns rows moved to {@code queued}. */
     public int recordSubmitted(String batchToken, List<SubmittedRow> submitted) throws SQLException {
         if (submitted.isEmpty()) {
             return 0;
@@ -176,11 +179,12 @@ public final class JobTransitions {
         Instant now = clock.instant();
         return Transactions.run(ledger, retry, "adopt " + job.key(), c -> {
             try (PreparedStatement s = c.prepareStatement(ADOPT)) {
-                JobKey k = job.key();
+                JobKey k = job.key().job();
+                OutputNamespace n = job.key().namespace();
                 s.setString(1, k.production());
-                s.setString(2, k.dsttype());
-                s.setString(3, k.dataset());
-                s.setString(4, k.tag().toString());
+                s.setString(2, n.dsttype());
+                s.setString(3, n.dataset());
+                s.setString(4, n.tag().toString());
                 s.setInt(5, k.run());
                 s.setInt(6, k.segment());
                 s.setString(7, k.leaf());
@@ -230,7 +234,7 @@ public final class JobTransitions {
     }
 
     /** Failed for good, with the hold that ended it remembered when there was one. */
-    public int failed(long jobId, Optional<Hold> hold) throws SQLException {
+    public int failed(long jobId, Optional<HoldRecord> hold) throws SQLException {
         Instant now = clock.instant();
         return Transactions.run(ledger, retry, "fail job " + jobId, c -> {
             if (hold.isPresent()) {
@@ -246,7 +250,7 @@ public final class JobTransitions {
     }
 
     /** A held job released at a new memory request; the hold joins the job's history in the same transaction. */
-    public boolean released(SubmittedRow job, Hold hold, int requestMib) throws SQLException {
+    public boolean released(SubmittedRow job, HoldRecord hold, int requestMib) throws SQLException {
         Instant now = clock.instant();
         return Transactions.run(ledger, retry, "release job " + job.jobId(), c -> {
             insertHold(c, job.jobId(), hold);
@@ -262,13 +266,13 @@ public final class JobTransitions {
     }
 
     /** Harvested: the outputs are in place and catalogued. */
-    public int finished(List<Long> jobIds, List<Long> nevents) throws SQLException {
+    public int succeeded(List<Long> jobIds, List<Long> nevents) throws SQLException {
         if (jobIds.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
-        return Transactions.run(ledger, retry, "finish " + jobIds.size() + " jobs", c -> {
-            try (PreparedStatement s = c.prepareStatement(FINISHED)) {
+        return Transactions.run(ledger, retry, "close " + jobIds.size() + " jobs", c -> {
+            try (PreparedStatement s = c.prepareStatement(SUCCEEDED)) {
                 SqlTimes.set(s, 1, now);
                 SqlTimes.set(s, 2, now);
                 s.setArray(3, SqlArrays.longs(c, jobIds));
@@ -278,22 +282,15 @@ public final class JobTransitions {
         });
     }
 
-    private static void insertHold(Connection c, long jobId, Hold hold) throws SQLException {
+    // the memory asked for is the row's own request at the time of the hold, whatever the record says
+    private static void insertHold(Connection c, long jobId, HoldRecord hold) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT_HOLD)) {
             SqlTimes.set(s, 1, hold.at());
-            setOptional(s, 2, hold.code());
-            setOptional(s, 3, hold.subcode());
-            s.setString(4, hold.reason());
+            s.setInt(2, hold.hold().code());
+            s.setInt(3, hold.hold().subcode());
+            s.setString(4, hold.hold().reason());
             s.setLong(5, jobId);
             s.executeUpdate();
-        }
-    }
-
-    private static void setOptional(PreparedStatement s, int index, OptionalInt value) throws SQLException {
-        if (value.isPresent()) {
-            s.setInt(index, value.getAsInt());
-        } else {
-            s.setNull(index, java.sql.Types.INTEGER);
         }
     }
 
@@ -312,7 +309,7 @@ public final class JobTransitions {
     }
 
     /** A job found in the queue, to be recorded under its key. */
-    public record AdoptedJob(JobKey key, JobState state, int requestMib, long cluster, int proc, String batchToken,
+    public record AdoptedJob(LedgerKey key, LedgerState state, int requestMib, long cluster, int proc, String batchToken,
                              String revision, String rerunToken, Instant queuedAt) {
         public AdoptedJob {
             Objects.requireNonNull(key, "key");

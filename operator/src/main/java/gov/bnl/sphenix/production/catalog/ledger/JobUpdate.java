@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.catalog.ledger;
 
+import gov.bnl.sphenix.production.job.LedgerState;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.OptionalLong;
  * What the batch system says about a job now. Absent values leave the ledger's value as it is,
  * so an observation that lacks the start time does not erase it.
  */
-public record JobUpdate(long jobId, JobState state, Optional<Instant> startedAt, Optional<Instant> endedAt,
+public record JobUpdate(long jobId, LedgerState state, Optional<Instant> startedAt, Optional<Instant> endedAt,
                         OptionalInt exitCode, OptionalLong nevents) {
 
     public JobUpdate {
@@ -22,18 +23,18 @@ public record JobUpdate(long jobId, JobState state, Optional<Instant> startedAt,
     }
 
     public static JobUpdate running(long jobId, Instant startedAt) {
-        return new JobUpdate(jobId, JobState.RUNNING, Optional.of(startedAt), Optional.empty(),
+        return new JobUpdate(jobId, LedgerState.RUNNING, Optional.of(startedAt), Optional.empty(),
                 OptionalInt.empty(), OptionalLong.empty());
     }
 
-    /** Exit code 0 is {@link JobState#FINISHED}; anything else {@link JobState#FAILED}. */
+    /** Exit code 0 is {@link LedgerState#SUCCEEDED}; anything else {@link LedgerState#FAILED}. */
     public static JobUpdate ended(long jobId, Instant endedAt, int exitCode, long nevents) {
-        return new JobUpdate(jobId, exitCode == 0 ? JobState.FINISHED : JobState.FAILED, Optional.empty(),
+        return new JobUpdate(jobId, exitCode == 0 ? LedgerState.SUCCEEDED : LedgerState.FAILED, Optional.empty(),
                 Optional.of(endedAt), OptionalInt.of(exitCode), OptionalLong.of(nevents));
     }
 
-    public static JobUpdate removed(long jobId, Instant endedAt) {
-        return new JobUpdate(jobId, JobState.REMOVED, Optional.empty(), Optional.of(endedAt),
+    public static JobUpdate killed(long jobId, Instant endedAt) {
+        return new JobUpdate(jobId, LedgerState.KILLED, Optional.empty(), Optional.of(endedAt),
                 OptionalInt.empty(), OptionalLong.empty());
     }
 }

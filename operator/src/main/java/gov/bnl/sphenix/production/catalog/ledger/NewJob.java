@@ -8,7 +8,7 @@ import java.util.Objects;
  * that asked for it, and the input files it will read (recorded, so that no deletion takes them
  * while it runs).
  */
-public record NewJob(JobKey key, int memoryRung, int requestMib, String revision, String rerunToken,
+public record NewJob(LedgerKey key, int memoryRung, int requestMib, String revision, String rerunToken,
                      List<String> inputs) {
 
     public NewJob {

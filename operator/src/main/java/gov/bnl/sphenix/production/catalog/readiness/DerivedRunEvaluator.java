@@ -23,7 +23,7 @@ final class DerivedRunEvaluator implements RunEvaluator<ParentOutput> {
     }
 
     @Override
-    public List<Candidate> evaluate(QualifiedRun run, List<ParentOutput> rows) {
+    public List<ReadyJob> evaluate(QualifiedRun run, List<ParentOutput> rows) {
         List<List<String>> expected = new ArrayList<>();
         for (DerivedRequest.Upstream input : request.inputs()) {
             List<String> products = input.perLeaf()
@@ -45,11 +45,11 @@ final class DerivedRunEvaluator implements RunEvaluator<ParentOutput> {
             }
         }
 
-        List<Candidate> candidates = new ArrayList<>();
+        List<ReadyJob> candidates = new ArrayList<>();
         for (Map.Entry<Integer, Map<String, String>> segment : segments.entrySet()) {
             List<String> inputs = inputsIfComplete(expected, segment.getValue());
             if (inputs != null) {
-                candidates.add(new Candidate(run.run(), segment.getKey(), "", inputs));
+                candidates.add(new ReadyJob(run.run(), segment.getKey(), "", inputs));
             }
         }
         return candidates;

@@ -32,7 +32,7 @@ final class RawRunEvaluator implements RunEvaluator<RawFile> {
     }
 
     @Override
-    public List<Candidate> evaluate(QualifiedRun run, List<RawFile> rows) {
+    public List<ReadyJob> evaluate(QualifiedRun run, List<RawFile> rows) {
         Map<String, StreamFiles> streams = StreamFiles.byStream(rows);
         List<String> leavesInRun = request.leaves().stream()
                 .filter(leaf -> run.hosts().contains(ProductCatalogue.hostOf(leaf)))
@@ -63,29 +63,29 @@ final class RawRunEvaluator implements RunEvaluator<RawFile> {
                 : perSegmentCandidates(run.run(), streams);
     }
 
-    private static List<Candidate> perLeafCandidates(int run, List<String> leaves, Map<String, StreamFiles> streams,
+    private static List<ReadyJob> perLeafCandidates(int run, List<String> leaves, Map<String, StreamFiles> streams,
                                                      List<String> shared) {
-        List<Candidate> candidates = new ArrayList<>();
+        List<ReadyJob> candidates = new ArrayList<>();
         for (String leaf : leaves) {
             for (Map.Entry<Integer, String> file : streams.get(leaf).onDisk().entrySet()) {
                 List<String> inputs = new ArrayList<>(1 + shared.size());
                 inputs.add(file.getValue());
                 inputs.addAll(shared);
-                candidates.add(new Candidate(run, file.getKey(), leaf, inputs));
+                candidates.add(new ReadyJob(run, file.getKey(), leaf, inputs));
             }
         }
         // segment 0 of every leaf first: the quick-QA files come before the bulk
-        candidates.sort(Comparator.comparingInt(Candidate::segment));
+        candidates.sort(Comparator.comparingInt(ReadyJob::segment));
         return candidates;
     }
 
     /** A raw product without leaves: one job per segment, reading every required stream's file of that segment. */
-    private List<Candidate> perSegmentCandidates(int run, Map<String, StreamFiles> streams) {
+    private List<ReadyJob> perSegmentCandidates(int run, Map<String, StreamFiles> streams) {
         TreeSet<Integer> segments = new TreeSet<>();
         for (String host : request.requiredHosts()) {
             segments.addAll(streams.getOrDefault(host, NONE).onDisk().keySet());
         }
-        List<Candidate> candidates = new ArrayList<>();
+        List<ReadyJob> candidates = new ArrayList<>();
         for (int segment : segments) {
             List<String> inputs = new ArrayList<>();
             for (String host : request.requiredHosts()) {
@@ -94,7 +94,7 @@ final class RawRunEvaluator implements RunEvaluator<RawFile> {
                     inputs.add(file);
                 }
             }
-            candidates.add(new Candidate(run, segment, "", inputs));
+            candidates.add(new ReadyJob(run, segment, "", inputs));
         }
         return candidates;
     }

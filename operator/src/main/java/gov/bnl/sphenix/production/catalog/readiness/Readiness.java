@@ -47,7 +47,7 @@ public final class Readiness {
     }
 
     /** Hands every ready candidate of {@code request} to {@code sink}, in the production's run order. */
-    public ReadinessSummary find(ReadinessRequest request, CandidateSink sink) throws SQLException {
+    public ReadinessSummary find(ReadinessRequest request, ReadyJobSink sink) throws SQLException {
         if (request.runs().isEmpty()) {
             return ReadinessSummary.NOTHING;
         }

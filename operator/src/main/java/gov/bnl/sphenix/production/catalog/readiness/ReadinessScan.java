@@ -27,7 +27,7 @@ final class ReadinessScan<T extends RunRow> {
         this.chunkRuns = chunkRuns;
     }
 
-    void run(ReadinessRequest request, CandidateSink sink, ScanProgress progress) throws SQLException {
+    void run(ReadinessRequest request, ReadyJobSink sink, ScanProgress progress) throws SQLException {
         try (Connection daqConnection = openReadOnly(daq);
              Connection catalogConnection = openReadOnly(catalog);
              QualifiedRuns runs = QualifiedRuns.open(daqConnection, request)) {
@@ -44,13 +44,13 @@ final class ReadinessScan<T extends RunRow> {
     }
 
     /** Decides every run of a chunk; false when the sink asked to stop. */
-    private boolean decide(List<QualifiedRun> chunk, Connection catalogConnection, CandidateSink sink,
+    private boolean decide(List<QualifiedRun> chunk, Connection catalogConnection, ReadyJobSink sink,
                            ScanProgress progress) throws SQLException {
         int[] numbers = chunk.stream().mapToInt(QualifiedRun::run).toArray();
         try (RowCursor<T> rows = query.open(catalogConnection, numbers)) {
             for (QualifiedRun run : chunk) {
-                List<Candidate> candidates = evaluator.evaluate(run, rows.takeRun(run.run()));
-                for (Candidate candidate : candidates) {
+                List<ReadyJob> candidates = evaluator.evaluate(run, rows.takeRun(run.run()));
+                for (ReadyJob candidate : candidates) {
                     progress.handedOut();
                     if (!sink.accept(candidate)) {
                         return false;

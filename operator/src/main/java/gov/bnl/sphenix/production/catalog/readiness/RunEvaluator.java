@@ -5,5 +5,5 @@ import java.util.List;
 /** Decides, for one run and all its catalog rows, which jobs are ready. Pure: no I/O, no clock. */
 interface RunEvaluator<T extends RunRow> {
 
-    List<Candidate> evaluate(QualifiedRun run, List<T> rows);
+    List<ReadyJob> evaluate(QualifiedRun run, List<T> rows);
 }

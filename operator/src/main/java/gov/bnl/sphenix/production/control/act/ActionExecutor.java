@@ -11,21 +11,24 @@ import gov.bnl.sphenix.production.catalog.deletion.DeletionReport;
 import gov.bnl.sphenix.production.catalog.deletion.LocalOutputStore;
 import gov.bnl.sphenix.production.catalog.files.FileLocations;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.AdoptedJob;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.control.CrashPoint;
-import gov.bnl.sphenix.production.control.Desired;
+import gov.bnl.sphenix.production.control.DesiredAtRevision;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
+import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.HoldRecord;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.source.Revision;
+import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.sql.SQLException;
@@ -67,14 +70,14 @@ public final class ActionExecutor {
 
     /** One pass's work on one plan. */
     private final class Run {
-        final Desired desired;
+        final DesiredAtRevision desired;
         final CatalogObservation observed;
         final EventLog events;
         final Map<String, ExecutionReport.Counts> counts = new HashMap<>();
         final Map<String, Integer> failuresTold = new HashMap<>();
         final List<String> errors = new ArrayList<>();
 
-        Run(Desired desired, CatalogObservation observed, EventLog events) {
+        Run(DesiredAtRevision desired, CatalogObservation observed, EventLog events) {
             this.desired = desired;
             this.observed = observed;
             this.events = events;
@@ -99,7 +102,7 @@ public final class ActionExecutor {
         }
     }
 
-    public ExecutionReport execute(Plan plan, Desired desired, CatalogObservation observed, EventLog events) {
+    public ExecutionReport execute(Plan plan, DesiredAtRevision desired, CatalogObservation observed, EventLog events) {
         Run run = new Run(desired, observed, events);
         List<Action> actions = plan.actions();
         int i = 0;
@@ -227,7 +230,7 @@ public final class ActionExecutor {
         QueueJob job = action.job();
         Production spec = run.spec(action.production());
         JobKey key = action.key();
-        transitions.adopt(new AdoptedJob(ledgerKey(spec, key), adoptedState(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
+        transitions.adopt(new AdoptedJob(LedgerKey.of(spec, key), LedgerRows.stateOf(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
                 job.id().proc(), job.batchToken(), run.desired.revision().commitId(), job.rerunToken(),
                 job.queuedAt().orElse(clock.instant())));
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 1, 0));
@@ -246,13 +249,12 @@ public final class ActionExecutor {
 
     private void deleteOutputs(Run run, Action.DeleteOutputs action) throws SQLException {
         Production spec = run.spec(action.production());
-        List<gov.bnl.sphenix.production.catalog.ledger.JobKey> keys = action.keys().stream()
-                .map(k -> ledgerKey(spec, k)).toList();
+        List<LedgerKey> keys = action.keys().stream().map(k -> LedgerKey.of(spec, k)).toList();
         DeletionReport report = deletion.delete(keys, item -> { });
         if (run.desired.isRemoved(action.production())) {
             // a production re-added later starts afresh: finished rows without outputs would hide its work
             List<Long> ids = new ArrayList<>();
-            action.keys().forEach(k -> run.row(k).filter(r -> !r.state().live()).ifPresent(r -> ids.add(r.id())));
+            action.keys().forEach(k -> run.row(k).filter(r -> !r.state().isLive()).ifPresent(r -> ids.add(r.id())));
             ledger.forget(action.production(), ids);
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 0, report.outputs()));
@@ -265,24 +267,7 @@ public final class ActionExecutor {
                 "could not delete " + f.copy().path() + ": " + f.reason()));
     }
 
-    /** The ledger's key adds the output namespace, on which its unique constraint stands. */
-    static gov.bnl.sphenix.production.catalog.ledger.JobKey ledgerKey(Production spec, JobKey key) {
-        return gov.bnl.sphenix.production.catalog.ledger.JobKey.of(spec, key.run(), key.segment(), key.leaf());
-    }
-
-    /** A job adopted from the queue: a finished one waits in a live state for its harvest. */
-    private static JobState adoptedState(QueueJob job) {
-        return switch (job.state()) {
-            case IDLE -> JobState.IDLE;
-            case HELD -> JobState.HELD;
-            case RUNNING, COMPLETED -> JobState.RUNNING;
-            case REMOVED -> JobState.REMOVED;
-        };
-    }
-
-    private gov.bnl.sphenix.production.catalog.ledger.Hold ledgerHold(gov.bnl.sphenix.production.spec.Hold hold,
-                                                                       int requestMib) {
-        return new gov.bnl.sphenix.production.catalog.ledger.Hold(clock.instant(), java.util.OptionalInt.of(hold.code()),
-                java.util.OptionalInt.of(hold.subcode()), hold.reason(), requestMib);
+    private HoldRecord ledgerHold(Hold hold, int requestMib) {
+        return new HoldRecord(clock.instant(), hold, requestMib);
     }
 }

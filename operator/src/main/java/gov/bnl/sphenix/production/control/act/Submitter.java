@@ -3,15 +3,15 @@ package gov.bnl.sphenix.production.control.act;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobSpecs;
-import gov.bnl.sphenix.production.batch.SubmitException;
 import gov.bnl.sphenix.production.batch.Submission;
+import gov.bnl.sphenix.production.batch.SubmitException;
 import gov.bnl.sphenix.production.catalog.files.FileLocation;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.catalog.ledger.NewJob;
 import gov.bnl.sphenix.production.control.CrashPoint;
-import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
@@ -79,7 +79,7 @@ final class Submitter {
         int rung = Math.max(0, spec.memory().positionOf(action.memoryMib()));
         List<NewJob> wanted = new ArrayList<>();
         for (Action.JobSubmission job : action.jobs()) {
-            wanted.add(new NewJob(ActionExecutor.ledgerKey(spec, job.key()), rung, action.memoryMib(), revision,
+            wanted.add(new NewJob(LedgerKey.of(spec, job.key()), rung, action.memoryMib(), revision,
                     job.rerunToken(), job.inputs()));
         }
         List<LedgerJob> taken = transitions.takeForSubmission(wanted, token);
@@ -89,13 +89,13 @@ final class Submitter {
         crash.reached(CrashPoint.Step.AFTER_LEDGER_INSERT);
         Map<JobKey, Action.JobSubmission> byKey = new HashMap<>();
         action.jobs().forEach(j -> byKey.put(j.key(), j));
-        List<String> allInputs = taken.stream().flatMap(t -> byKey.get(LedgerRows.key(t)).inputs().stream()).toList();
+        List<String> allInputs = taken.stream().flatMap(t -> byKey.get(t.key().job()).inputs().stream()).toList();
         Map<String, List<FileLocation>> located = inputs.locate(allInputs, rawInputs);
         List<JobSpec> jobs = new ArrayList<>();
         List<LedgerJob> described = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (LedgerJob row : taken) {
-            JobKey key = LedgerRows.key(row);
+            JobKey key = row.key().job();
             try {
                 jobs.add(jobSpecs.of(spec, new JobSpecs.Request(key.run(), key.segment(), key.leaf(),
                         spec.rule().params().physicsmode(), InputPaths.paths(byKey.get(key).inputs(), located), token,
@@ -128,13 +128,13 @@ final class Submitter {
         Map<JobKey, BatchJobId> ids = submission.idsByKey();
         List<SubmittedRow> recorded = new ArrayList<>();
         for (LedgerJob row : described) {
-            BatchJobId id = ids.get(LedgerRows.key(row));
+            BatchJobId id = ids.get(row.key().job());
             if (id != null) {
                 recorded.add(new SubmittedRow(row.id(), id.cluster(), id.proc()));
             }
         }
         transitions.recordSubmitted(token, recorded);
-        return new Outcome(described.stream().map(LedgerRows::key).toList(), refused);
+        return new Outcome(described.stream().map(row -> row.key().job()).toList(), refused);
     }
 
     /** Unique per submission; short, since it travels as a ClassAd on every job. */

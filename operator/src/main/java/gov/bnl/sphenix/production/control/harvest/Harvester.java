@@ -4,7 +4,6 @@ import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
@@ -15,6 +14,7 @@ import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.QueueState;
@@ -31,11 +31,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -64,7 +63,7 @@ public final class Harvester {
     /** How long a completed job's manifest may take to show on the shared file system. */
     static final Duration MANIFEST_GRACE = Duration.ofMinutes(10);
 
-    private static final EnumSet<JobState> AWAITING_HARVEST = EnumSet.of(JobState.IDLE, JobState.RUNNING, JobState.HELD);
+    private static final Set<LedgerState> AWAITING_HARVEST = LedgerState.submitted();
 
     private final JobLedger ledger;
     private final JobTransitions transitions;
@@ -193,10 +192,10 @@ public final class Harvester {
             }
             ids.add(placed.get(i).row().id());
             nevents.add(outputs.get(i).events());
-            keys.add(LedgerRows.key(placed.get(i).row()));
+            keys.add(placed.get(i).row().key().job());
             eventsRegistered += outputs.get(i).events();
         }
-        transitions.finished(ids, nevents);
+        transitions.succeeded(ids, nevents);
         if (!keys.isEmpty()) {
             events.info(production.name(), "registered", "registered " + Words.count(keys.size(), "output") + " of "
                     + Words.runSpan(keys) + " (" + eventsRegistered + " events)");
@@ -274,6 +273,6 @@ public final class Harvester {
     }
 
     private static String jobName(LedgerJob row) {
-        return LedgerRows.key(row).jobName();
+        return row.key().job().jobName();
     }
 }

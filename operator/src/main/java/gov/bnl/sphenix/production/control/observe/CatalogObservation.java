@@ -1,11 +1,11 @@
 package gov.bnl.sphenix.production.control.observe;
 
-import gov.bnl.sphenix.production.catalog.ledger.Hold;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Candidate;
 import gov.bnl.sphenix.production.plan.ExistingOutput;
@@ -87,7 +87,7 @@ public final class CatalogObservation implements Observation {
     @Override
     public Stream<LedgerRow> ledger(String production) {
         Map<JobKey, LedgerJob> jobs = rows(production);
-        Map<Long, List<Hold>> holds;
+        Map<Long, List<HoldRecord>> holds;
         try {
             holds = ledger.holdsOf(production);
         } catch (SQLException e) {
@@ -121,7 +121,7 @@ public final class CatalogObservation implements Observation {
             Map<JobKey, LedgerJob> byKey = new TreeMap<>();
             try {
                 // a read that starts over after a transient failure may hand a row twice: the map keeps one
-                ledger.jobs(p, EnumSet.allOf(JobState.class), job -> byKey.put(LedgerRows.key(job), job));
+                ledger.jobs(p, EnumSet.allOf(LedgerState.class), job -> byKey.put(job.key().job(), job));
             } catch (SQLException e) {
                 throw new ObservationFailed("ledger of " + p, e);
             }

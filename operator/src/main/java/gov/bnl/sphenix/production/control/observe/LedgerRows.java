@@ -1,39 +1,18 @@
 package gov.bnl.sphenix.production.control.observe;
 
-import gov.bnl.sphenix.production.catalog.ledger.Hold;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.plan.HoldRecord;
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.LedgerRow;
-import gov.bnl.sphenix.production.plan.LedgerState;
+import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The ledger's rows as the planner reads them. The ledger keeps finer states than the planner
- * needs (it tells idle from running for status); the planner only asks whether a job is live,
- * finished, killed or lost.
- */
+/** The ledger's rows as the planner reads them, and the ledger state a job in the queue stands for. */
 public final class LedgerRows {
 
     private LedgerRows() {
-    }
-
-    public static LedgerState state(JobState state) {
-        return switch (state) {
-            case SUBMITTING -> LedgerState.SUBMITTING;
-            case IDLE, RUNNING, HELD -> LedgerState.QUEUED;
-            case FINISHED -> LedgerState.SUCCEEDED;
-            case FAILED -> LedgerState.FAILED;
-            case REMOVED -> LedgerState.KILLED;
-            case LOST -> LedgerState.LOST;
-        };
-    }
-
-    public static JobKey key(LedgerJob job) {
-        return JobKey.ofLeaf(job.key().production(), job.key().run(), job.key().segment(), job.key().leaf());
     }
 
     public static Optional<BatchJobId> batchJob(LedgerJob job) {
@@ -42,14 +21,22 @@ public final class LedgerRows {
                 : Optional.empty();
     }
 
-    public static LedgerRow toPlanner(LedgerJob job, List<Hold> holds) {
-        return new LedgerRow(key(job), state(job.state()), job.attempt(), job.requestMib(), job.batchToken(),
-                batchJob(job), job.rerunToken(), job.submittedAt(),
-                holds.stream().map(LedgerRows::holdRecord).toList());
+    public static LedgerRow toPlanner(LedgerJob job, List<HoldRecord> holds) {
+        return new LedgerRow(job.key().job(), job.state(), job.attempt(), job.requestMib(), job.batchToken(),
+                batchJob(job), job.rerunToken(), job.submittedAt(), holds);
     }
 
-    private static HoldRecord holdRecord(Hold hold) {
-        return new HoldRecord(hold.at(), new gov.bnl.sphenix.production.spec.Hold(hold.code().orElse(0),
-                hold.subcode().orElse(0), hold.reason()));
+    /**
+     * What the ledger records of a job the batch system reports: a job that completed waits in
+     * {@code RUNNING} for its harvest, and one removed outside the operator's own kill is
+     * {@code KILLED} all the same.
+     */
+    public static LedgerState stateOf(QueueJob job) {
+        return switch (job.state()) {
+            case IDLE -> LedgerState.QUEUED;
+            case RUNNING, COMPLETED -> LedgerState.RUNNING;
+            case HELD -> LedgerState.HELD;
+            case REMOVED -> LedgerState.KILLED;
+        };
     }
 }

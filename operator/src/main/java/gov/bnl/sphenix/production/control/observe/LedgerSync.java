@@ -1,8 +1,8 @@
 package gov.bnl.sphenix.production.control.observe;
 
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.JobUpdate;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.spec.BatchJobId;
@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Brings the ledger's idle / running / held up to date with the queue, so the ledger tells where
+ * Brings the ledger's queued / running / held up to date with the queue, so the ledger tells where
  * each job stands (with its start time) even between passes and for tools that read only the
  * ledger. Rows an action of this pass touched are left to that action; ends of jobs are recorded
  * by the harvest (success) and by the planner's actions (failure, removal), not here.
@@ -33,21 +33,16 @@ public final class LedgerSync {
         queue.jobs().forEach(j -> jobs.put(j.id(), j));
         List<JobUpdate> updates = new ArrayList<>();
         for (LedgerJob row : rows) {
-            if (!(row.state() == JobState.IDLE || row.state() == JobState.RUNNING || row.state() == JobState.HELD)
-                    || touched.contains(LedgerRows.key(row))) {
+            if (!row.state().isSubmitted() || touched.contains(row.key().job())) {
                 continue;
             }
             QueueJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
             if (job == null || !job.isLive()) {
                 continue;
             }
-            JobState now = switch (job.state()) {
-                case RUNNING -> JobState.RUNNING;
-                case HELD -> JobState.HELD;
-                default -> JobState.IDLE;
-            };
+            LedgerState now = LedgerRows.stateOf(job);
             if (now != row.state()) {
-                updates.add(new JobUpdate(row.id(), now, now == JobState.RUNNING ? job.startedAt() : Optional.empty(),
+                updates.add(new JobUpdate(row.id(), now, now == LedgerState.RUNNING ? job.startedAt() : Optional.empty(),
                         Optional.empty(), OptionalInt.empty(), OptionalLong.empty()));
             }
         }

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
-import gov.bnl.sphenix.production.control.Desired;
+import gov.bnl.sphenix.production.control.DesiredAtRevision;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.SourceReport;
 import gov.bnl.sphenix.production.k8s.Conditions;
@@ -81,7 +81,7 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
                             + report.applied().map(r -> r.shortId() + " stays in force").orElse("nothing is in force"),
                     generation, clock.instant());
         }
-        Optional<Desired> desired = engine.desired();
+        Optional<DesiredAtRevision> desired = engine.desired();
         if (desired.isPresent()) {
             int declared = syncProductions(source, desired.get());
             if (report.ready()) {
@@ -107,7 +107,7 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
     }
 
     /** Creates, updates and deletes Production resources to match; returns how many are declared. */
-    private int syncProductions(ProductionSource source, Desired desired) {
+    private int syncProductions(ProductionSource source, DesiredAtRevision desired) {
         String namespace = source.getMetadata().getNamespace();
         var productions = client.resources(Production.class).inNamespace(namespace);
         Set<String> declared = new HashSet<>();

@@ -1,7 +1,8 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.k8s.Conditions;
+import gov.bnl.sphenix.production.k8s.ProductionStatus;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ final class StatusOnResource {
     private StatusOnResource() {
     }
 
-    static void copy(ProductionStatus from, gov.bnl.sphenix.production.k8s.ProductionStatus to, long generation,
+    static void copy(ProductionStanding from, ProductionStatus to, long generation,
                      Instant now) {
         to.setObservedGeneration(generation);
         to.setState(from.state().name().toLowerCase(Locale.ROOT));
@@ -25,7 +26,7 @@ final class StatusOnResource {
         to.setLastReconcileTime(Conditions.timestamp(now));
         var jobs = to.getJobs();
         jobs.setSubmitting(from.count(Tally.SUBMITTING));
-        jobs.setQueued(from.count(Tally.IDLE));
+        jobs.setQueued(from.count(Tally.QUEUED));
         jobs.setRunning(from.count(Tally.RUNNING));
         jobs.setHeld(from.count(Tally.HELD));
         jobs.setFinished(from.count(Tally.SUCCEEDED) + from.count(Tally.COMPLETED));
@@ -37,7 +38,7 @@ final class StatusOnResource {
         runs.setNewestSubmitted(from.newestSubmitted().orElse(null));
         runs.setOldestPending(from.oldestPending().orElse(null));
         to.setTopHoldReasons(from.topHoldReasons().entrySet().stream()
-                .map(e -> new gov.bnl.sphenix.production.k8s.ProductionStatus.HoldReason(e.getKey(), e.getValue()))
+                .map(e -> new ProductionStatus.HoldReason(e.getKey(), e.getValue()))
                 .toList());
         to.setErrors(from.errors());
         to.setEventsProduced(from.eventsProduced());
@@ -45,24 +46,24 @@ final class StatusOnResource {
         conditions(from, to, generation, now);
     }
 
-    private static void conditions(ProductionStatus from, gov.bnl.sphenix.production.k8s.ProductionStatus to,
+    private static void conditions(ProductionStanding from, ProductionStatus to,
                                    long generation, Instant now) {
         var conditions = to.getConditions();
-        boolean stalled = from.state() == ProductionStatus.State.STALLED;
+        boolean stalled = from.state() == ProductionStanding.State.STALLED;
         String state = from.state().name().charAt(0) + from.state().name().substring(1).toLowerCase(Locale.ROOT);
-        boolean removing = from.state() == ProductionStatus.State.REMOVING;
+        boolean removing = from.state() == ProductionStanding.State.REMOVING;
         Conditions.set(conditions, Conditions.READY, stalled || removing ? "False" : "True", state,
                 removing ? "removed from the specs: its jobs are killed and its removal policy applied; " + summary(from)
                         : summary(from), generation, now);
-        boolean moving = from.state() == ProductionStatus.State.PROGRESSING || from.state() == ProductionStatus.State.REMOVING;
+        boolean moving = from.state() == ProductionStanding.State.PROGRESSING || from.state() == ProductionStanding.State.REMOVING;
         Conditions.set(conditions, Conditions.PROGRESSING, moving ? "True" : "False", state,
-                moving ? from.queued() + from.count(Tally.RUNNING) + " jobs queued or running, " + from.count(Tally.READY)
+                moving ? from.submittingOrQueued() + from.count(Tally.RUNNING) + " jobs queued or running, " + from.count(Tally.READY)
                         + " ready to submit" : "nothing queued or waiting to be submitted", generation, now);
         Conditions.set(conditions, Conditions.STALLED, stalled ? "True" : "False", stalled ? "PassFailed" : "Reconciling",
                 stalled ? String.join("; ", first(from.errors())) : "the last pass worked", generation, now);
     }
 
-    private static String summary(ProductionStatus s) {
+    private static String summary(ProductionStanding s) {
         return s.count(Tally.SUCCEEDED) + " finished, " + s.count(Tally.RUNNING) + " running, " + s.count(Tally.HELD)
                 + " held, " + s.count(Tally.FAILED) + " failed; " + s.outputsRegistered() + " outputs, "
                 + s.eventsProduced() + " events";

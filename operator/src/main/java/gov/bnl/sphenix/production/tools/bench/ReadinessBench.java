@@ -1,9 +1,9 @@
 package gov.bnl.sphenix.production.tools.bench;
 
-import gov.bnl.sphenix.production.catalog.readiness.Candidate;
 import gov.bnl.sphenix.production.catalog.readiness.RawRequest;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessSummary;
+import gov.bnl.sphenix.production.catalog.readiness.ReadyJob;
 import gov.bnl.sphenix.production.catalog.readiness.RunCuts;
 import gov.bnl.sphenix.production.catalog.readiness.SegmentWindow;
 import gov.bnl.sphenix.production.tools.seed.DaqStream;
@@ -56,7 +56,7 @@ final class ReadinessBench {
 
     Pass pass(SegmentWindow segments) throws SQLException {
         long started = System.nanoTime();
-        ReadinessSummary summary = readiness.find(streamingEvents(runs, segments), (Candidate candidate) -> true);
+        ReadinessSummary summary = readiness.find(streamingEvents(runs, segments), (ReadyJob candidate) -> true);
         return new Pass((System.nanoTime() - started) / 1_000_000, summary);
     }
 
@@ -70,7 +70,7 @@ final class ReadinessBench {
         long before = liveHeap();
         long[] peak = {before};
         long[] seen = {0};
-        readiness.find(streamingEvents(runs, segments), (Candidate candidate) -> {
+        readiness.find(streamingEvents(runs, segments), (ReadyJob candidate) -> {
             if (++seen[0] % sampleEvery == 0) {
                 peak[0] = Math.max(peak[0], liveHeap());
             }

@@ -1,16 +1,16 @@
 package gov.bnl.sphenix.production.tools.bench;
 
-import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.Candidate;
 import gov.bnl.sphenix.production.plan.ExistingOutput;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.plan.HoldRecord;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LiveJobInputs;
-import gov.bnl.sphenix.production.plan.LedgerState;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.QueueState;
+import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.time.Duration;
@@ -176,7 +176,8 @@ final class SyntheticProduction {
             JobKey key = key(i);
             LedgerState state = ledgerState(kind);
             Instant submitted = now.minus(kind == Kind.IN_FLIGHT ? Duration.ofMinutes(1) : Duration.ofHours(2));
-            List<HoldRecord> holds = kind == Kind.HELD_MEMORY ? List.of(new HoldRecord(now.minus(Duration.ofHours(1)), MEMORY)) : List.of();
+            List<HoldRecord> holds = kind == Kind.HELD_MEMORY ? List.of(new HoldRecord(now.minus(Duration.ofHours(1)), MEMORY,
+                    spec.memory().firstMib())) : List.of();
             Optional<BatchJobId> job = state == LedgerState.SUBMITTING ? Optional.empty() : Optional.of(jobId(i));
             return new LedgerRow(key, state, 1, spec.memory().firstMib(), token(key), job, "", Optional.of(submitted), holds);
         });

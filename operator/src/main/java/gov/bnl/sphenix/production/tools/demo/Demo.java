@@ -6,7 +6,7 @@ import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionActivity;
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.io.IOException;
@@ -41,14 +41,14 @@ public final class Demo {
     private final PrintStream out;
     private final Duration interval;
     private final Duration timeout;
-    private final Consumer<List<ProductionStatus>> progress;
+    private final Consumer<List<ProductionStanding>> progress;
     private final CountDownLatch stop = new CountDownLatch(1);
     private ProductionActivity total = ProductionActivity.NONE;
     private Step step = Step.STREAMING;
     private RevCommit seedCommit;
 
     public Demo(DemoWorld world, PrintStream out, Duration interval, Duration timeout,
-                Consumer<List<ProductionStatus>> progress) {
+                Consumer<List<ProductionStanding>> progress) {
         this.world = world;
         this.out = out;
         this.interval = interval;
@@ -86,7 +86,7 @@ public final class Demo {
 
     /** Moves the story on when the productions got far enough. */
     private void advance(Engine engine) throws IOException, SQLException {
-        List<ProductionStatus> statuses = engine.statuses();
+        List<ProductionStanding> statuses = engine.statuses();
         switch (step) {
             case STREAMING -> {
                 say("merging pull request #1: start event building (" + world.nameOf("streaming") + ")");
@@ -108,7 +108,7 @@ public final class Demo {
                 }
             }
             case REVERT -> {
-                long queued = count(statuses, world.nameOf("seed"), Tally.IDLE) + count(statuses, world.nameOf("seed"), Tally.RUNNING)
+                long queued = count(statuses, world.nameOf("seed"), Tally.QUEUED) + count(statuses, world.nameOf("seed"), Tally.RUNNING)
                         + count(statuses, world.nameOf("seed"), Tally.SUBMITTING);
                 if (count(statuses, world.nameOf("seed"), Tally.SUCCEEDED) >= 2 && queued > 0) {
                     say("git revert of pull request #3: stop seeding, delete its outputs");
@@ -126,7 +126,7 @@ public final class Demo {
         if (pass.status(world.nameOf("seed")).isPresent()) {
             return false;
         }
-        return pass.statuses().stream().allMatch(s -> s.state() == ProductionStatus.State.COMPLETE);
+        return pass.statuses().stream().allMatch(s -> s.state() == ProductionStanding.State.COMPLETE);
     }
 
     /**
@@ -149,7 +149,7 @@ public final class Demo {
                 total.outputsDeleted(), DuplicateCheck.count(every, Instant.now()), world.root());
     }
 
-    private static long count(List<ProductionStatus> statuses, String production, Tally tally) {
+    private static long count(List<ProductionStanding> statuses, String production, Tally tally) {
         return statuses.stream().filter(s -> s.production().equals(production)).mapToLong(s -> s.count(tally)).sum();
     }
 

@@ -3,6 +3,8 @@ package gov.bnl.sphenix.production.tools.demo;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
+import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.tools.seed.CatalogSeeder;
 import gov.bnl.sphenix.production.tools.seed.SeedSpec;
 import gov.bnl.sphenix.production.tools.seed.SeedSummary;
@@ -10,11 +12,9 @@ import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.control.SpecFollower;
 import gov.bnl.sphenix.production.control.StatusJson;
-import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
-import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.spec.SpecRepository;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
@@ -184,7 +184,7 @@ public final class DemoWorld implements AutoCloseable {
     }
 
     /** Each production's status as the last pass wrote it. */
-    public List<ProductionStatus> statuses() throws SQLException {
+    public List<ProductionStanding> statuses() throws SQLException {
         return StatusJson.readAll(new StatusStore(catalogs.ledger(), catalogs.retry()));
     }
 

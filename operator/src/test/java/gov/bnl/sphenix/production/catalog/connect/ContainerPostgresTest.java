@@ -2,9 +2,9 @@ package gov.bnl.sphenix.production.catalog.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.catalog.readiness.Candidate;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
+import gov.bnl.sphenix.production.catalog.readiness.ReadyJob;
 import gov.bnl.sphenix.production.tools.seed.CatalogSeeder;
 import gov.bnl.sphenix.production.tools.seed.SeedSpec;
 import gov.bnl.sphenix.production.tools.seed.SeedSummary;
@@ -35,7 +35,7 @@ class ContainerPostgresTest {
                 POSTGRES.getPassword()).withCreateCatalogs(true);
         try (Catalogs catalogs = Catalogs.open(settings)) {
             SeedSummary seeded = new CatalogSeeder(catalogs.daq(), catalogs.rawdata()).seed(SeedSpec.of(3, 100, 20_000), false);
-            List<Candidate> found = new ArrayList<>();
+            List<ReadyJob> found = new ArrayList<>();
 
             Readiness.of(catalogs).find(ReadinessRequests.forProduction(
                     TestProducts.production(TestProducts.STREAMING, "physics",

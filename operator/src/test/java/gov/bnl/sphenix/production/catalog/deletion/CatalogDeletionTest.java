@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.files.FileLocation;
 import gov.bnl.sphenix.production.catalog.files.FileLocations;
-import gov.bnl.sphenix.production.catalog.ledger.JobKey;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
 import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
+import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,15 +49,15 @@ class CatalogDeletionTest {
         catalogs.close();
     }
 
-    private static JobKey key(int run, int segment, String leaf) {
-        return new JobKey("p", "DST_STREAMING_EVENT", "run3auau", TAG, run, segment, leaf);
+    private static LedgerKey key(int run, int segment, String leaf) {
+        return new LedgerKey(JobKey.ofLeaf("p", run, segment, leaf), new OutputNamespace("DST_STREAMING_EVENT", "run3auau", TAG));
     }
 
     /** Writes the output of each job to disk and registers it. */
-    private static List<JobKey> produced(int run, int segments, String leaf) throws IOException, SQLException {
-        List<JobKey> keys = IntStream.range(0, segments).mapToObj(segment -> key(run, segment, leaf)).toList();
+    private static List<LedgerKey> produced(int run, int segments, String leaf) throws IOException, SQLException {
+        List<LedgerKey> keys = IntStream.range(0, segments).mapToObj(segment -> key(run, segment, leaf)).toList();
         List<CatalogedOutput> registered = new ArrayList<>();
-        for (JobKey key : keys) {
+        for (LedgerKey key : keys) {
             Path file = outputs.resolve(key.output().fileName());
             Files.writeString(file, "events");
             registered.add(new CatalogedOutput(key.output(), "lustre", file.toString(), 6, "0123456789abcdef0123456789abcdef",
@@ -69,13 +71,13 @@ class CatalogDeletionTest {
         return new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(List.of(outputs)), catalogs.retry(), batch);
     }
 
-    private static List<String> lfns(List<JobKey> keys) {
+    private static List<String> lfns(List<LedgerKey> keys) {
         return keys.stream().map(key -> key.output().fileName()).toList();
     }
 
     @Test
     void aDryRunListsWhatWouldGoAndTouchesNothing() throws Exception {
-        List<JobKey> keys = produced(900, 3, "ebdc07_1");
+        List<LedgerKey> keys = produced(900, 3, "ebdc07_1");
         List<DeletionItem> listed = new ArrayList<>();
 
         DeletionReport report = deletion(2).dryRun(keys, listed::add);
@@ -88,8 +90,8 @@ class CatalogDeletionTest {
 
     @Test
     void deletionRemovesFilesAndRowsInBatchesAndLeavesOtherJobsAlone() throws Exception {
-        List<JobKey> doomed = produced(910, 5, "intt3");
-        List<JobKey> kept = produced(911, 2, "intt3");
+        List<LedgerKey> doomed = produced(910, 5, "intt3");
+        List<LedgerKey> kept = produced(911, 2, "intt3");
         List<DeletionItem> removed = new ArrayList<>();
 
         DeletionReport report = deletion(2).delete(doomed, removed::add);
@@ -104,7 +106,7 @@ class CatalogDeletionTest {
 
     @Test
     void deletingAgainOrAFileAlreadyGoneIsFine() throws Exception {
-        List<JobKey> keys = produced(920, 2, "");
+        List<LedgerKey> keys = produced(920, 2, "");
         Files.delete(outputs.resolve(keys.get(0).output().fileName()));
 
         DeletionReport first = deletion(10).delete(keys, item -> { });
@@ -116,7 +118,7 @@ class CatalogDeletionTest {
 
     @Test
     void aCopyThatCannotBeRemovedKeepsItsRows() throws Exception {
-        JobKey key = key(930, 0, "");
+        LedgerKey key = key(930, 0, "");
         registrar.register(List.of(new CatalogedOutput(key.output(), "lustre", "/elsewhere/" + key.output().fileName(),
                 6, "0123456789abcdef0123456789abcdef", 100, 1, 100)));
 

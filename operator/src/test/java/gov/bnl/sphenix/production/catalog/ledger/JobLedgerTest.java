@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +22,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +60,7 @@ class JobLedgerTest {
 
     private static List<NewJob> jobs(String production, int run, int count, String leaf) {
         return IntStream.range(0, count).mapToObj(segment -> new NewJob(
-                new JobKey(production, "DST_STREAMING_EVENT", "run3auau", TAG, run, segment, leaf),
+                new LedgerKey(JobKey.ofLeaf(production, run, segment, leaf), new OutputNamespace("DST_STREAMING_EVENT", "run3auau", TAG)),
                 0, 2048, "r1", "", List.of())).toList();
     }
 
@@ -69,7 +73,7 @@ class JobLedgerTest {
     /** Every row of a production, in key order. */
     private static List<LedgerJob> rows(String production) throws SQLException {
         List<LedgerJob> rows = new ArrayList<>();
-        ledger.jobs(production, EnumSet.allOf(JobState.class), rows::add);
+        ledger.jobs(production, EnumSet.allOf(LedgerState.class), rows::add);
         return rows;
     }
 
@@ -81,12 +85,12 @@ class JobLedgerTest {
         List<LedgerJob> second = transitions.takeForSubmission(jobs(p, 100, 4, "ebdc07_1"), "token-b");
 
         assertThat(first).hasSize(3).allSatisfy(job -> {
-            assertThat(job.state()).isEqualTo(JobState.SUBMITTING);
+            assertThat(job.state()).isEqualTo(LedgerState.SUBMITTING);
             assertThat(job.batchToken()).isEqualTo("token-a");
             assertThat(job.attempt()).isEqualTo(1);
             assertThat(job.requestMib()).isEqualTo(2048);
         });
-        assertThat(second).as("only segment 3 is new").extracting(job -> job.key().segment()).containsExactly(3);
+        assertThat(second).as("only segment 3 is new").extracting(job -> job.key().job().segment()).containsExactly(3);
     }
 
     @Test
@@ -127,7 +131,7 @@ class JobLedgerTest {
         assertThat(moved).isEqualTo(3);
         List<LedgerJob> queued = rows(p);
         assertThat(queued).allSatisfy(job -> {
-            assertThat(job.state()).isEqualTo(JobState.IDLE);
+            assertThat(job.state()).isEqualTo(LedgerState.QUEUED);
             assertThat(job.clusterId()).hasValue(4711);
             assertThat(job.submittedAt()).contains(NOW);
         });
@@ -147,13 +151,13 @@ class JobLedgerTest {
 
         Map<Long, LedgerJob> byId = new java.util.HashMap<>();
         rows(p).forEach(job -> byId.put(job.id(), job));
-        assertThat(byId.get(a).state()).isEqualTo(JobState.FINISHED);
+        assertThat(byId.get(a).state()).isEqualTo(LedgerState.SUCCEEDED);
         assertThat(byId.get(a).startedAt()).contains(started);
         assertThat(byId.get(a).endedAt()).contains(NOW);
         assertThat(byId.get(a).nevents()).hasValue(12_345);
-        assertThat(byId.get(b).state()).isEqualTo(JobState.FAILED);
+        assertThat(byId.get(b).state()).isEqualTo(LedgerState.FAILED);
         assertThat(byId.get(b).exitCode()).hasValue(137);
-        assertThat(ledger.counts(p)).containsEntry(JobState.FINISHED, 1L).containsEntry(JobState.FAILED, 1L);
+        assertThat(ledger.counts(p)).containsEntry(LedgerState.SUCCEEDED, 1L).containsEntry(LedgerState.FAILED, 1L);
     }
 
     @Test
@@ -164,20 +168,20 @@ class JobLedgerTest {
         transitions.recordSubmitted("t-hold", submitted(taken, 99));
         JobTransitions.SubmittedRow own = new JobTransitions.SubmittedRow(id, 99, 0);
 
-        boolean released = transitions.released(own, new Hold(NOW.minusSeconds(60), OptionalInt.of(21),
-                OptionalInt.of(102), "memory usage exceeded request_memory", 2048), 4096);
-        transitions.failed(id, Optional.of(new Hold(NOW, OptionalInt.of(3), OptionalInt.empty(), "PeriodicHold", 4096)));
+        boolean released = transitions.released(own, new HoldRecord(NOW.minusSeconds(60),
+                new Hold(21, 102, "memory usage exceeded request_memory"), 2048), 4096);
+        transitions.failed(id, Optional.of(new HoldRecord(NOW, new Hold(3, 0, "PeriodicHold"), 4096)));
 
         assertThat(released).isTrue();
-        assertThat(ledger.holdsOf(p).get(id)).extracting(Hold::reason, Hold::requestMib)
+        assertThat(ledger.holdsOf(p).get(id)).extracting(h -> h.hold().reason(), HoldRecord::requestMib)
                 .containsExactly(org.assertj.core.api.Assertions.tuple("memory usage exceeded request_memory", 2048),
                         org.assertj.core.api.Assertions.tuple("PeriodicHold", 4096));
         LedgerJob job = rows(p).get(0);
-        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.state()).isEqualTo(LedgerState.FAILED);
         assertThat(job.memoryRung()).isEqualTo(1);
         assertThat(job.requestMib()).isEqualTo(4096);
-        assertThat(transitions.released(new JobTransitions.SubmittedRow(id, 98, 0), new Hold(NOW, OptionalInt.empty(),
-                OptionalInt.empty(), "stray", 4096), 8192))
+        assertThat(transitions.released(new JobTransitions.SubmittedRow(id, 98, 0), new HoldRecord(NOW,
+                new Hold(0, 0, "stray"), 4096), 8192))
                 .as("a job that is not the row's own does not release the row").isFalse();
     }
 
@@ -185,7 +189,7 @@ class JobLedgerTest {
     void aLiveJobIsNotTakenAgainAnEndedOneIs() throws SQLException {
         String p = production("rerun");
         long id = transitions.takeForSubmission(jobs(p, 700, 1, ""), "t-rerun").get(0).id();
-        List<NewJob> again = List.of(new NewJob(new JobKey(p, "DST_STREAMING_EVENT", "run3auau", TAG, 700, 0, ""),
+        List<NewJob> again = List.of(new NewJob(new LedgerKey(JobKey.ofLeaf(p, 700, 0, ""), new OutputNamespace("DST_STREAMING_EVENT", "run3auau", TAG)),
                 0, 2048, "r2", "redo-1", List.of()));
 
         assertThat(transitions.takeForSubmission(again, "t-rerun-2")).isEmpty();
@@ -193,7 +197,7 @@ class JobLedgerTest {
         ledger.apply(List.of(JobUpdate.ended(id, NOW, 1, 0)));
         assertThat(transitions.takeForSubmission(again, "t-rerun-2")).singleElement().satisfies(job -> {
             assertThat(job.id()).isEqualTo(id);
-            assertThat(job.state()).isEqualTo(JobState.SUBMITTING);
+            assertThat(job.state()).isEqualTo(LedgerState.SUBMITTING);
             assertThat(job.attempt()).isEqualTo(2);
             assertThat(job.rerunToken()).isEqualTo("redo-1");
             assertThat(job.revision()).isEqualTo("r2");
@@ -205,10 +209,10 @@ class JobLedgerTest {
     void jobsStreamByStateAndForgetRemovesRows() throws SQLException {
         String p = production("stream");
         List<LedgerJob> taken = transitions.takeForSubmission(jobs(p, 800, 10, ""), "t-stream");
-        ledger.apply(List.of(JobUpdate.removed(taken.get(0).id(), NOW)));
+        ledger.apply(List.of(JobUpdate.killed(taken.get(0).id(), NOW)));
 
         List<LedgerJob> live = new ArrayList<>();
-        ledger.jobs(p, EnumSet.of(JobState.SUBMITTING), live::add);
+        ledger.jobs(p, EnumSet.of(LedgerState.SUBMITTING), live::add);
         int forgotten = ledger.forget(p, taken.stream().map(LedgerJob::id).toList());
 
         assertThat(live).hasSize(9);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -52,7 +55,7 @@ class RecordedInputsTest {
         transitions.recordSubmitted("t-live", List.of(new JobTransitions.SubmittedRow(row.id(), 10, 0)));
         assertThat(liveInputsOf(production)).containsExactly(Optional.of(inputs));
 
-        transitions.finished(List.of(row.id()), List.of(100L));
+        transitions.succeeded(List.of(row.id()), List.of(100L));
         assertThat(liveInputsOf(production)).as("a finished job reads nothing any more").isEmpty();
     }
 
@@ -91,12 +94,12 @@ class RecordedInputsTest {
     }
 
     private static JobTransitions.AdoptedJob adopted(String production, int run, int segment, String token) {
-        return new JobTransitions.AdoptedJob(key(production, run, segment), JobState.RUNNING, 2048, 20 + segment, 0,
+        return new JobTransitions.AdoptedJob(key(production, run, segment), LedgerState.RUNNING, 2048, 20 + segment, 0,
                 token, "r1", "", NOW);
     }
 
-    private static JobKey key(String production, int run, int segment) {
-        return new JobKey(production, "DST_CALOFIT", "run3auau", TAG, run, segment, "");
+    private static LedgerKey key(String production, int run, int segment) {
+        return new LedgerKey(JobKey.ofLeaf(production, run, segment, ""), new OutputNamespace("DST_CALOFIT", "run3auau", TAG));
     }
 
     private static String production(String name) throws SQLException {

@@ -47,13 +47,13 @@ class DerivedReadinessTest {
         catalogs.close();
     }
 
-    private static List<Candidate> find(Production production) throws SQLException {
-        List<Candidate> found = new ArrayList<>();
+    private static List<ReadyJob> find(Production production) throws SQLException {
+        List<ReadyJob> found = new ArrayList<>();
         readiness.find(ReadinessRequests.forProduction(production, TestProducts.catalogue()), found::add);
         return found;
     }
 
-    private static List<Candidate> clusters(RunSet runs, Segments segments, String... masks) throws SQLException {
+    private static List<ReadyJob> clusters(RunSet runs, Segments segments, String... masks) throws SQLException {
         return find(TestProducts.production(CLUSTER, "physics", runs, segments, List.of(masks)));
     }
 
@@ -73,9 +73,9 @@ class DerivedReadinessTest {
         fixture.run(300, "physics").hosts(300, ALL_HOSTS);
         streamingOutputs(300, 2);
 
-        List<Candidate> found = clusters(RunSet.runs(300), Segments.ALL);
+        List<ReadyJob> found = clusters(RunSet.runs(300), Segments.ALL);
 
-        assertThat(found).extracting(Candidate::run, Candidate::segment, Candidate::leaf)
+        assertThat(found).extracting(ReadyJob::run, ReadyJob::segment, ReadyJob::leaf)
                 .containsExactly(tuple(300, 0, ""), tuple(300, 1, ""));
         assertThat(found.get(1).inputs()).containsExactlyElementsOf(STREAMING_LEAVES.stream()
                 .map(leaf -> outputName(300, 1, STREAMING + "_" + leaf, DATASET, RAW_TAG)).toList());
@@ -91,7 +91,7 @@ class DerivedReadinessTest {
             }
         }
 
-        assertThat(clusters(RunSet.runs(310), Segments.ALL)).extracting(Candidate::segment).containsExactly(0);
+        assertThat(clusters(RunSet.runs(310), Segments.ALL)).extracting(ReadyJob::segment).containsExactly(0);
     }
 
     @Test
@@ -130,7 +130,7 @@ class DerivedReadinessTest {
         fixture.run(350, "physics").hosts(350, ALL_HOSTS);
         streamingOutputs(350, 3);
 
-        assertThat(clusters(RunSet.runs(350), Segments.FIRST_ONLY)).extracting(Candidate::segment).containsExactly(0);
+        assertThat(clusters(RunSet.runs(350), Segments.FIRST_ONLY)).extracting(ReadyJob::segment).containsExactly(0);
     }
 
     @Test
@@ -138,11 +138,11 @@ class DerivedReadinessTest {
         fixture.run(355, "physics").hosts(355, ALL_HOSTS);
         streamingOutputs(355, 7);
 
-        List<Candidate> everyThird = find(TestProducts.production(CLUSTER, "physics", RunSet.runs(355), Segments.ALL,
+        List<ReadyJob> everyThird = find(TestProducts.production(CLUSTER, "physics", RunSet.runs(355), Segments.ALL,
                 List.of(), RunOrder.NEWEST_FIRST, OptionalInt.of(3)));
 
         assertThat(everyThird).as("segment %% 3 == 0, not the segments below 3")
-                .extracting(Candidate::segment).containsExactlyInAnyOrder(0, 3, 6);
+                .extracting(ReadyJob::segment).containsExactlyInAnyOrder(0, 3, 6);
     }
 
     @Test
@@ -150,7 +150,7 @@ class DerivedReadinessTest {
         fixture.run(360, "physics").hosts(360, ALL_HOSTS);
         fixture.output(360, 0, STREAMING + "_intt0", DATASET, RAW_TAG, 1);
 
-        List<Candidate> found = find(TestProducts.production(STREAM_QA, "physics", RunSet.runs(360), Segments.ALL, List.of()));
+        List<ReadyJob> found = find(TestProducts.production(STREAM_QA, "physics", RunSet.runs(360), Segments.ALL, List.of()));
 
         assertThat(found).singleElement().satisfies(c -> assertThat(c.inputs())
                 .containsExactly(outputName(360, 0, STREAMING + "_intt0", DATASET, RAW_TAG)));
@@ -163,7 +163,7 @@ class DerivedReadinessTest {
         fixture.output(370, 0, STREAMING + "_ebdc00_0", DATASET, RAW_TAG, 1);
         fixture.output(370, 0, STREAMING + "_intt0", DATASET, RAW_TAG, 1);
 
-        List<Candidate> found = find(TestProducts.production(CLUSTER, "cosmics", RunSet.runs(370), Segments.ALL, List.of()));
+        List<ReadyJob> found = find(TestProducts.production(CLUSTER, "cosmics", RunSet.runs(370), Segments.ALL, List.of()));
 
         assertThat(found).singleElement().satisfies(c -> assertThat(c.inputs()).hasSize(2));
     }

@@ -46,13 +46,13 @@ class RawReadinessTest {
         catalogs.close();
     }
 
-    private static List<Candidate> find(Production production) throws SQLException {
-        List<Candidate> found = new ArrayList<>();
+    private static List<ReadyJob> find(Production production) throws SQLException {
+        List<ReadyJob> found = new ArrayList<>();
         readiness.find(ReadinessRequests.forProduction(production, TestProducts.catalogue()), found::add);
         return found;
     }
 
-    private static List<Candidate> physics(RunSet runs, Segments segments, String... masks) throws SQLException {
+    private static List<ReadyJob> physics(RunSet runs, Segments segments, String... masks) throws SQLException {
         return find(TestProducts.production(STREAMING, "physics", runs, segments, List.of(masks)));
     }
 
@@ -64,9 +64,9 @@ class RawReadinessTest {
     void aCompleteRunGivesOneJobPerLeafReadingItsFileAndTheTriggerFile() throws SQLException {
         completeRun(100, 1);
 
-        List<Candidate> found = physics(RunSet.runs(100), Segments.FIRST_ONLY);
+        List<ReadyJob> found = physics(RunSet.runs(100), Segments.FIRST_ONLY);
 
-        assertThat(found).extracting(Candidate::run, Candidate::segment, Candidate::leaf)
+        assertThat(found).extracting(ReadyJob::run, ReadyJob::segment, ReadyJob::leaf)
                 .containsExactlyElementsOf(STREAMING_LEAVES.stream().map(leaf -> tuple(100, 0, leaf)).toList());
         assertThat(found.get(0).inputs()).containsExactly(rawName(100, "ebdc00_0", 0), rawName(100, "gl1daq", 0));
     }
@@ -77,10 +77,10 @@ class RawReadinessTest {
                 .rawOnDisk(110, 1, "ebdc00_0", "ebdc00_1", "ebdc01_0", "intt0", "gl1daq");   // ebdc01_1 wrote nothing
 
         assertThat(physics(RunSet.runs(110), Segments.FIRST_ONLY)).as("unmasked, ebdc01_1 holds the run back").isEmpty();
-        assertThat(physics(RunSet.runs(110), Segments.FIRST_ONLY, "ebdc01_1")).extracting(Candidate::leaf)
+        assertThat(physics(RunSet.runs(110), Segments.FIRST_ONLY, "ebdc01_1")).extracting(ReadyJob::leaf)
                 .containsExactly("ebdc00_0", "ebdc00_1", "ebdc01_0", "intt0");
         assertThat(physics(RunSet.runs(110), Segments.FIRST_ONLY, "TPC1")).as("a detector mask takes both servers")
-                .extracting(Candidate::leaf).containsExactly("ebdc00_0", "ebdc00_1", "intt0");
+                .extracting(ReadyJob::leaf).containsExactly("ebdc00_0", "ebdc00_1", "intt0");
     }
 
     @Test
@@ -88,7 +88,7 @@ class RawReadinessTest {
         fixture.run(120, "physics").hosts(120, "ebdc00", "intt0", "gl1daq")
                 .rawOnDisk(120, 1, "ebdc00_0", "ebdc00_1", "intt0", "gl1daq");
 
-        assertThat(physics(RunSet.runs(120), Segments.FIRST_ONLY)).extracting(Candidate::leaf)
+        assertThat(physics(RunSet.runs(120), Segments.FIRST_ONLY)).extracting(ReadyJob::leaf)
                 .containsExactly("ebdc00_0", "ebdc00_1", "intt0");
     }
 
@@ -134,7 +134,7 @@ class RawReadinessTest {
         completeRun(170, 2);
         fixture.rawStatus(170, "intt0", 1, -1);
 
-        List<Candidate> found = physics(RunSet.runs(170), Segments.ALL);
+        List<ReadyJob> found = physics(RunSet.runs(170), Segments.ALL);
 
         assertThat(found).hasSize(2 * STREAMING_LEAVES.size() - 1);
         assertThat(found).noneMatch(c -> c.leaf().equals("intt0") && c.segment() == 1);
@@ -147,7 +147,7 @@ class RawReadinessTest {
         fixture.run(182, "physics", 1_000_000, null).hosts(182, ALL_HOSTS).rawOnDisk(182, 1, ALL_STREAMS);
         completeRun(183, 1);
 
-        assertThat(physics(RunSet.range(180, 183), Segments.FIRST_ONLY)).extracting(Candidate::run).containsOnly(183);
+        assertThat(physics(RunSet.range(180, 183), Segments.FIRST_ONLY)).extracting(ReadyJob::run).containsOnly(183);
     }
 
     @Test
@@ -161,19 +161,19 @@ class RawReadinessTest {
     void segmentZeroOnlyTakesTheFirstFileOfEachLeafAndAllTakesEvery() throws SQLException {
         completeRun(200, 3);
 
-        List<Candidate> first = physics(RunSet.runs(200), Segments.FIRST_ONLY);
-        List<Candidate> all = physics(RunSet.runs(200), Segments.ALL);
-        List<Candidate> cut = find(TestProducts.production(STREAMING, "physics", RunSet.runs(200), Segments.ALL,
+        List<ReadyJob> first = physics(RunSet.runs(200), Segments.FIRST_ONLY);
+        List<ReadyJob> all = physics(RunSet.runs(200), Segments.ALL);
+        List<ReadyJob> cut = find(TestProducts.production(STREAMING, "physics", RunSet.runs(200), Segments.ALL,
                 List.of(), RunOrder.NEWEST_FIRST, OptionalInt.of(2)));
 
-        assertThat(first).extracting(Candidate::segment).containsOnly(0).hasSize(5);
-        assertThat(all).extracting(Candidate::segment).containsExactlyElementsOf(
+        assertThat(first).extracting(ReadyJob::segment).containsOnly(0).hasSize(5);
+        assertThat(all).extracting(ReadyJob::segment).containsExactlyElementsOf(
                 List.of(0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2));
         assertThat(all.get(5).inputs()).as("a leaf's own segment file, then every trigger file")
                 .containsExactly(rawName(200, "ebdc00_0", 1),
                         rawName(200, "gl1daq", 0), rawName(200, "gl1daq", 1), rawName(200, "gl1daq", 2));
         assertThat(cut).as("sphenixprod applies cut_segment to downstream products only, never to a combiner")
-                .extracting(Candidate::segment).containsExactlyElementsOf(all.stream().map(Candidate::segment).toList());
+                .extracting(ReadyJob::segment).containsExactlyElementsOf(all.stream().map(ReadyJob::segment).toList());
     }
 
     @Test
@@ -189,10 +189,10 @@ class RawReadinessTest {
         fixture.run(220, "cosmics").hosts(220, ALL_HOSTS).rawOnDisk(220, 1, "intt0", "ebdc00_1");
         fixture.run(221, "physics").hosts(221, ALL_HOSTS).rawOnDisk(221, 1, "intt0", "ebdc00_1");
 
-        List<Candidate> cosmics = find(TestProducts.production(STREAMING, "cosmics", RunSet.range(220, 221),
+        List<ReadyJob> cosmics = find(TestProducts.production(STREAMING, "cosmics", RunSet.range(220, 221),
                 Segments.FIRST_ONLY, List.of()));
 
-        assertThat(cosmics).extracting(Candidate::run, Candidate::leaf)
+        assertThat(cosmics).extracting(ReadyJob::run, ReadyJob::leaf)
                 .containsExactly(tuple(220, "ebdc00_1"), tuple(220, "intt0"));
         assertThat(cosmics.get(0).inputs()).as("no trigger file to add").containsExactly(rawName(220, "ebdc00_1", 0));
         assertThat(physics(RunSet.range(220, 221), Segments.FIRST_ONLY)).isEmpty();
@@ -205,13 +205,13 @@ class RawReadinessTest {
         }
         RunSet runs = RunSet.of(List.of(new RunRange(230, 231), new RunRange(233, 240)));
 
-        List<Candidate> newest = physics(runs, Segments.FIRST_ONLY);
-        List<Candidate> oldest = find(TestProducts.production(STREAMING, "physics", runs, Segments.FIRST_ONLY,
+        List<ReadyJob> newest = physics(runs, Segments.FIRST_ONLY);
+        List<ReadyJob> oldest = find(TestProducts.production(STREAMING, "physics", runs, Segments.FIRST_ONLY,
                 List.of(), RunOrder.OLDEST_FIRST, OptionalInt.empty()));
 
-        assertThat(newest).extracting(Candidate::run).containsSequence(234, 234, 234, 234, 234, 233).doesNotContain(232);
-        assertThat(newest.stream().map(Candidate::run).distinct()).containsExactly(234, 233, 231, 230);
-        assertThat(oldest.stream().map(Candidate::run).distinct()).containsExactly(230, 231, 233, 234);
+        assertThat(newest).extracting(ReadyJob::run).containsSequence(234, 234, 234, 234, 234, 233).doesNotContain(232);
+        assertThat(newest.stream().map(ReadyJob::run).distinct()).containsExactly(234, 233, 231, 230);
+        assertThat(oldest.stream().map(ReadyJob::run).distinct()).containsExactly(230, 231, 233, 234);
     }
 
     @Test
@@ -219,7 +219,7 @@ class RawReadinessTest {
         for (int run = 240; run < 245; run++) {
             completeRun(run, 1);
         }
-        List<Candidate> taken = new ArrayList<>();
+        List<ReadyJob> taken = new ArrayList<>();
 
         ReadinessSummary summary = readiness.find(ReadinessRequests.forProduction(
                 TestProducts.production(STREAMING, "physics", RunSet.range(240, 244), Segments.FIRST_ONLY, List.of()),

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.CopyWriter;
+import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.tools.seed.CatalogSeeder;
 import gov.bnl.sphenix.production.tools.seed.DaqStream;
 import gov.bnl.sphenix.production.tools.seed.SeedSpec;
@@ -150,8 +150,8 @@ class ReadinessPlanTest {
     @Test
     void theScanFindsWhatTheSeededCatalogHolds() throws SQLException {
         Readiness readiness = Readiness.of(catalogs);
-        List<Candidate> raw = new ArrayList<>();
-        List<Candidate> derived = new ArrayList<>();
+        List<ReadyJob> raw = new ArrayList<>();
+        List<ReadyJob> derived = new ArrayList<>();
 
         readiness.find(rawRequest(), raw::add);
         readiness.find(derivedRequest(), derived::add);

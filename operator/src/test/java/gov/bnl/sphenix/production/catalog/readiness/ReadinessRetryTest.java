@@ -58,7 +58,7 @@ class ReadinessRetryTest {
         RecordingSleeper sleeper = new RecordingSleeper();
         Retry retry = new Retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), sleeper, () -> 0.0);
         Readiness readiness = new Readiness(catalogs.daq(), rawdata, catalogs.fileCatalog(), retry, 1);
-        List<Candidate> received = new ArrayList<>();
+        List<ReadyJob> received = new ArrayList<>();
 
         ReadinessSummary summary = readiness.find(ReadinessRequests.forProduction(
                 TestProducts.production(STREAMING, "physics", RunSet.range(1, 6), Segments.FIRST_ONLY, List.of()),
@@ -72,7 +72,7 @@ class ReadinessRetryTest {
 
         assertThat(sleeper.waits()).as("one failure, one retry").hasSize(1);
         assertThat(received).hasSize(30).doesNotHaveDuplicates();
-        assertThat(received.stream().map(Candidate::run).distinct()).containsExactly(6, 5, 4, 3, 2, 1);
+        assertThat(received.stream().map(ReadyJob::run).distinct()).containsExactly(6, 5, 4, 3, 2, 1);
         assertThat(summary.runsExamined()).isEqualTo(6);
         assertThat(summary.candidates()).isEqualTo(30);
     }

@@ -6,29 +6,30 @@ import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
+import gov.bnl.sphenix.production.batch.wrapper.JobWrapper;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
-import gov.bnl.sphenix.production.catalog.ledger.JobKey;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.catalog.ledger.NewJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.QueueState;
 import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
-import gov.bnl.sphenix.production.batch.wrapper.JobWrapper;
-import gov.bnl.sphenix.production.control.EngineSettings;
-import gov.bnl.sphenix.production.control.events.EngineEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ class HarvesterTest {
         HarvestReport report = harvester.harvest(streaming, queue(QueueState.RUNNING, Instant.now()), Instant.now(), events);
 
         assertThat(report).isEqualTo(HarvestReport.NONE);
-        assertThat(state()).isEqualTo(JobState.IDLE);
+        assertThat(state()).isEqualTo(LedgerState.QUEUED);
     }
 
     @Test
@@ -104,7 +105,7 @@ class HarvesterTest {
         HarvestReport report = harvester.harvest(streaming, queue(QueueState.COMPLETED, Instant.now()), Instant.now(), events);
 
         assertThat(report).isEqualTo(HarvestReport.NONE);
-        assertThat(state()).isEqualTo(JobState.IDLE);
+        assertThat(state()).isEqualTo(LedgerState.QUEUED);
         assertThat(events.events()).isEmpty();
     }
 
@@ -115,14 +116,14 @@ class HarvesterTest {
 
         HarvestReport early = harvester.harvest(streaming, queue(QueueState.COMPLETED, now.minus(Duration.ofMinutes(2))),
                 now, events);
-        JobState afterEarly = state();
+        LedgerState afterEarly = state();
         HarvestReport late = harvester.harvest(streaming, queue(QueueState.COMPLETED,
                 now.minus(Harvester.MANIFEST_GRACE).minusSeconds(1)), now, events);
 
         assertThat(early.jobsFailed()).isZero();
-        assertThat(afterEarly).isEqualTo(JobState.IDLE);
+        assertThat(afterEarly).isEqualTo(LedgerState.QUEUED);
         assertThat(late.jobsFailed()).isEqualTo(1);
-        assertThat(state()).isEqualTo(JobState.FAILED);
+        assertThat(state()).isEqualTo(LedgerState.FAILED);
         assertThat(events.events()).singleElement().satisfies(e -> {
             assertThat(e.warning()).isTrue();
             assertThat(e.message()).contains("66052/0/mvtx0", CLUSTER + ".0", "left no manifest");
@@ -137,7 +138,7 @@ class HarvesterTest {
         HarvestReport report = harvester.harvest(streaming, completed(row), Instant.now(), events);
 
         assertThat(report.jobsHarvested()).isEqualTo(1);
-        assertThat(state()).isEqualTo(JobState.FINISHED);
+        assertThat(state()).isEqualTo(LedgerState.SUCCEEDED);
         assertThat(dstOf(row).target()).hasContent("events " + dstOf(row).lfn());
         assertThat(catalogued(dstOf(row).lfn())).isEqualTo(Fingerprint.of(dstOf(row).target()).md5());
     }
@@ -156,7 +157,7 @@ class HarvesterTest {
         assertThat(victim).hasContent("not the job's");
         assertThat(dstOf(row).target()).doesNotExist();
         assertThat(catalogued(dstOf(row).lfn())).isNull();
-        assertThat(state()).isEqualTo(JobState.FAILED);
+        assertThat(state()).isEqualTo(LedgerState.FAILED);
         assertThat(messages(events)).singleElement().asString().contains("66052/0/mvtx0", victim.toString(),
                 dstOf(row).staged().toString());
     }
@@ -172,7 +173,7 @@ class HarvesterTest {
 
         harvester.harvest(streaming, completed(row), Instant.now(), events);
 
-        assertThat(state()).isEqualTo(JobState.FAILED);
+        assertThat(state()).isEqualTo(LedgerState.FAILED);
         assertThat(catalogued(dst.lfn())).isNull();
         assertThat(dstOf(row).staged()).exists();
         assertThat(messages(events)).singleElement().asString().contains("md5", "0123456789abcdef0123456789abcdef");
@@ -191,7 +192,7 @@ class HarvesterTest {
         HarvestReport report = harvester.harvest(streaming, completed(row, good), Instant.now(), events);
 
         assertThat(report.jobsHarvested()).isEqualTo(1);
-        assertThat(state()).isEqualTo(JobState.FAILED);
+        assertThat(state()).isEqualTo(LedgerState.FAILED);
         assertThat(messages(events)).anySatisfy(m -> assertThat(m).contains("66052/0/mvtx0", "negative event numbers"));
     }
 
@@ -208,7 +209,7 @@ class HarvesterTest {
         assertThat(report.jobsHarvested()).isZero();
         assertThat(target).hasContent("the copy that was there first");
         assertThat(dstOf(row).staged()).exists();
-        assertThat(state()).as("left unharvested until someone decides").isEqualTo(JobState.IDLE);
+        assertThat(state()).as("left unharvested until someone decides").isEqualTo(LedgerState.QUEUED);
         assertThat(events.events()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("harvest-conflict");
             assertThat(e.message()).contains("66052/0/mvtx0", target.toString());
@@ -229,7 +230,7 @@ class HarvesterTest {
 
         assertThat(dst.target()).as("not moved before the conflict is noticed").doesNotExist();
         assertThat(dst.staged()).exists();
-        assertThat(state()).isEqualTo(JobState.IDLE);
+        assertThat(state()).isEqualTo(LedgerState.QUEUED);
         assertThat(messages(events)).singleElement().asString().contains("catalogued with checksum ffffffff");
     }
 
@@ -244,7 +245,7 @@ class HarvesterTest {
 
         harvester.harvest(streaming, completed(row), Instant.now(), events);
 
-        assertThat(state()).isEqualTo(JobState.FAILED);
+        assertThat(state()).isEqualTo(LedgerState.FAILED);
         assertThat(dstOf(row).target()).doesNotExist();
         assertThat(victim).hasContent("events " + dstOf(row).lfn());
         assertThat(catalogued(dstOf(row).lfn())).isNull();
@@ -262,7 +263,7 @@ class HarvesterTest {
 
         harvester.harvest(streaming, completed(row), Instant.now(), events);
 
-        assertThat(state()).isEqualTo(JobState.FAILED);
+        assertThat(state()).isEqualTo(LedgerState.FAILED);
         assertThat(elsewhere.resolve(dstOf(row).lfn())).exists();
         assertThat(dstOf(row).target()).doesNotExist();
         assertThat(messages(events)).singleElement().asString().contains(product + " is a symbolic link");
@@ -277,7 +278,7 @@ class HarvesterTest {
 
         harvester.harvest(streaming, completed(row), Instant.now(), events);
 
-        assertThat(state()).isEqualTo(JobState.FAILED);
+        assertThat(state()).isEqualTo(LedgerState.FAILED);
         assertThat(dstOf(row).target()).doesNotExist();
         assertThat(messages(events)).singleElement().asString().contains("symbolic link", "66052/0/mvtx0");
     }
@@ -301,9 +302,9 @@ class HarvesterTest {
 
         assertThat(report.jobsHarvested()).isEqualTo(1);
         assertThat(report.jobsFailed()).isEqualTo(3);
-        assertThat(state(good)).isEqualTo(JobState.FINISHED);
+        assertThat(state(good)).isEqualTo(LedgerState.SUCCEEDED);
         assertThat(catalogued(dstOf(good).lfn())).isNotNull();
-        assertThat(List.of(state(garbage), state(truncated), state(hostile))).containsOnly(JobState.FAILED);
+        assertThat(List.of(state(garbage), state(truncated), state(hostile))).containsOnly(LedgerState.FAILED);
         assertThat(messages(events)).filteredOn(m -> m.contains("not a readable manifest")).hasSize(3)
                 .anySatisfy(m -> assertThat(m).contains("66052/0/mvtx0", manifestPath(garbage).toString()));
     }
@@ -317,7 +318,7 @@ class HarvesterTest {
 
         assertThat(report.jobsFailed()).isZero();
         assertThat(state()).as("closed like a killed job: the planner submits the key again, attempt 2")
-                .isEqualTo(JobState.REMOVED);
+                .isEqualTo(LedgerState.KILLED);
         assertThat(messages(events)).singleElement().asString().contains("66052/0/mvtx0", "attempt 1 of 3",
                 "submitted again", "it broke");
 
@@ -328,7 +329,7 @@ class HarvesterTest {
         EventLog lastEvents = new EventLog(Clock.systemUTC());
 
         assertThat(once.harvest(streaming, completed(last), Instant.now(), lastEvents).jobsFailed()).isEqualTo(1);
-        assertThat(state(last)).isEqualTo(JobState.FAILED);
+        assertThat(state(last)).isEqualTo(LedgerState.FAILED);
         assertThat(messages(lastEvents)).singleElement().asString().contains("the last of 1");
     }
 
@@ -340,7 +341,7 @@ class HarvesterTest {
 
         harvester.harvest(streaming, queue, Instant.now(), events);
 
-        assertThat(state()).isEqualTo(JobState.REMOVED);
+        assertThat(state()).isEqualTo(LedgerState.KILLED);
         assertThat(messages(events)).singleElement().asString().contains("no manifest", "attempt 1 of 3");
     }
 
@@ -366,12 +367,12 @@ class HarvesterTest {
             HarvestReport first = harvesting.harvest(streaming, completed(blocked, fine), Instant.now(), events);
 
             assertThat(first.jobsHarvested()).isEqualTo(1);
-            assertThat(state(fine)).isEqualTo(JobState.FINISHED);
+            assertThat(state(fine)).isEqualTo(LedgerState.SUCCEEDED);
             for (JobOutputs.Expected e : outputs(fine, apart).byLfn().values()) {
                 assertThat(e.target()).hasContent("events " + e.lfn());
                 assertThat(e.staged()).doesNotExist();
             }
-            assertThat(state(blocked)).isEqualTo(JobState.IDLE);
+            assertThat(state(blocked)).isEqualTo(LedgerState.QUEUED);
             assertThat(events.events()).filteredOn(e -> e.kind().equals("harvest-deferred")).singleElement()
                     .satisfies(e -> assertThat(e.message()).contains("66052/0/mvtx0", "next pass"));
 
@@ -379,7 +380,7 @@ class HarvesterTest {
             HarvestReport second = harvesting.harvest(streaming, completed(blocked, fine), Instant.now(), events);
 
             assertThat(second.jobsHarvested()).isEqualTo(1);
-            assertThat(state(blocked)).isEqualTo(JobState.FINISHED);
+            assertThat(state(blocked)).isEqualTo(LedgerState.SUCCEEDED);
             assertThat(target).hasContent("events " + blocked.key().output().fileName());
             assertThat(hiddenCopy).doesNotExist();
         } finally {
@@ -390,7 +391,8 @@ class HarvesterTest {
     }
 
     private LedgerJob submit(int segment, long cluster) throws Exception {
-        LedgerJob taken = transitions.takeForSubmission(List.of(new NewJob(JobKey.of(streaming, 66052, segment, "mvtx0"), 0,
+        LedgerJob taken = transitions.takeForSubmission(List.of(new NewJob(LedgerKey.of(streaming,
+                JobKey.ofLeaf(streaming.name(), 66052, segment, "mvtx0")), 0,
                 256, "r1", "", List.of())), "btoken" + segment).get(0);
         transitions.recordSubmitted("btoken" + segment, List.of(new JobTransitions.SubmittedRow(taken.id(), cluster, 0)));
         return reload(taken);
@@ -408,8 +410,8 @@ class HarvesterTest {
 
     private QueueJob queueJob(LedgerJob r, long cluster, QueueState state, Instant since, int exitCode) {
         return new QueueJob(new BatchJobId(cluster, 0),
-                Optional.of(gov.bnl.sphenix.production.spec.JobKey.ofLeaf(streaming.name(), 66052, r.key().segment(), "mvtx0")),
-                "btoken" + r.key().segment(), "", state, Optional.empty(), 256, 1, Optional.of(since), Optional.of(since),
+                Optional.of(JobKey.ofLeaf(streaming.name(), 66052, r.key().job().segment(), "mvtx0")),
+                "btoken" + r.key().job().segment(), "", state, Optional.empty(), 256, 1, Optional.of(since), Optional.of(since),
                 Optional.of(since), state == QueueState.COMPLETED ? OptionalInt.of(exitCode) : OptionalInt.empty());
     }
 
@@ -466,18 +468,18 @@ class HarvesterTest {
         }
     }
 
-    private JobState state() throws Exception {
+    private LedgerState state() throws Exception {
         return state(row);
     }
 
-    private JobState state(LedgerJob r) throws Exception {
+    private LedgerState state(LedgerJob r) throws Exception {
         return reload(r).state();
     }
 
     private LedgerJob reload(LedgerJob r) throws Exception {
         List<LedgerJob> rows = new ArrayList<>();
         new JobLedger(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC())
-                .jobs(streaming.name(), EnumSet.allOf(JobState.class), rows::add);
+                .jobs(streaming.name(), EnumSet.allOf(LedgerState.class), rows::add);
         return rows.stream().filter(x -> x.id() == r.id()).findFirst().orElseThrow();
     }
 

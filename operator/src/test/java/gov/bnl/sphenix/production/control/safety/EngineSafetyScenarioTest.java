@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.Selection;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.LocalWorlds;
-import gov.bnl.sphenix.production.control.Passes;
 import gov.bnl.sphenix.production.control.PassReport;
-import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.Passes;
+import gov.bnl.sphenix.production.control.ProductionStanding;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.names.Tag;
@@ -117,7 +117,7 @@ class EngineSafetyScenarioTest {
         world.specs().write(DemoWorld.PRODUCTIONS + "cluster.yaml", production(CLUSTER,
                 "Full_TRKR_CLUSTER_run3physics", DEMO_RUNS, "keep", 1));
         world.specs().commitAndPush("Merge pull request #2: clustering");
-        passUntil(r -> r.status(CLUSTER).map(s -> s.queued() > 0).orElse(false), Duration.ofMinutes(1));
+        passUntil(r -> r.status(CLUSTER).map(s -> s.submittingOrQueued() > 0).orElse(false), Duration.ofMinutes(1));
         world.batch().hold(Selection.production(CLUSTER), "held by the shift to look at it");
         List<Integer> readRuns = world.batch().query(CLUSTER).jobs().stream().filter(BatchJob::isLive)
                 .map(j -> j.key().orElseThrow().run()).distinct().toList();
@@ -161,11 +161,11 @@ class EngineSafetyScenarioTest {
         }, Duration.ofMinutes(3));
 
         List<LedgerJob> rows = LocalWorlds.ledgerRows(world, STREAMING);
-        List<LedgerJob> failed = rows.stream().filter(r -> r.state() == JobState.FAILED).toList();
+        List<LedgerJob> failed = rows.stream().filter(r -> r.state() == LedgerState.FAILED).toList();
         assertThat(poisoned).isPositive();
-        assertThat(failed).isNotEmpty().allSatisfy(r -> assertThat(r.key().leaf()).isEqualTo("mvtx0"));
-        assertThat(rows).filteredOn(r -> r.state() == JobState.FINISHED).hasSizeGreaterThan(failed.size())
-                .allSatisfy(r -> assertThat(r.key().leaf()).isNotEqualTo("mvtx0"));
+        assertThat(failed).isNotEmpty().allSatisfy(r -> assertThat(r.key().job().leaf()).isEqualTo("mvtx0"));
+        assertThat(rows).filteredOn(r -> r.state() == LedgerState.SUCCEEDED).hasSizeGreaterThan(failed.size())
+                .allSatisfy(r -> assertThat(r.key().job().leaf()).isNotEqualTo("mvtx0"));
         assertThat(passes).flatExtracting(PassReport::events)
                 .filteredOn(e -> e.kind().equals("failed"))
                 .hasSize(failed.size())
@@ -233,7 +233,7 @@ class EngineSafetyScenarioTest {
     }
 
     private static boolean complete(PassReport report, String production) {
-        return report.status(production).map(s -> s.state() == ProductionStatus.State.COMPLETE).orElse(false);
+        return report.status(production).map(s -> s.state() == ProductionStanding.State.COMPLETE).orElse(false);
     }
 
     /** Catalogued copies of the built streams, by path: of every run, or of the runs given. */

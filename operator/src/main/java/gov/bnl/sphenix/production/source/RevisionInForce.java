@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: one reconcile loop owns it.
  */
-public final class DesiredState {
+public final class RevisionInForce {
 
     /** A revision that validated, with what it declares. */
     public record Applied(Revision revision, SpecRepository specs) {

@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * A job whose inputs are all in place: run, segment and leaf ({@code ""} for products without
- * leaves), with the logical file names it reads. Paths are looked up only for the candidates that
+ * leaves), with the logical file names it reads. Paths are looked up only for the ready jobs that
  * are actually submitted (see {@link gov.bnl.sphenix.production.catalog.files.FileLocations}).
  */
-public record Candidate(int run, int segment, String leaf, List<String> inputs) {
+public record ReadyJob(int run, int segment, String leaf, List<String> inputs) {
 
-    public Candidate {
+    public ReadyJob {
         Objects.requireNonNull(leaf, "leaf");
         inputs = List.copyOf(inputs);
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param eventsProduced  events in registered outputs
  * @param errors          what went wrong in the last pass, newest first
  */
-public record ProductionStatus(String production, String dsttype, String dataset, String tag, State state,
+public record ProductionStanding(String production, String dsttype, String dataset, String tag, State state,
                                String revision, Instant observedAt, Map<Tally, Long> jobs, long runsSelected,
                                long runsDone, Optional<Integer> newestSubmitted, Optional<Integer> oldestPending,
                                Map<String, Long> topHoldReasons, long eventsProduced, long outputsRegistered,
@@ -44,7 +44,7 @@ public record ProductionStatus(String production, String dsttype, String dataset
         REMOVING
     }
 
-    public ProductionStatus {
+    public ProductionStanding {
         Objects.requireNonNull(production, "production");
         Objects.requireNonNull(state, "state");
         EnumMap<Tally, Long> counts = new EnumMap<>(Tally.class);
@@ -58,9 +58,9 @@ public record ProductionStatus(String production, String dsttype, String dataset
         return jobs.getOrDefault(tally, 0L);
     }
 
-    /** Idle or running: what occupies the queue. */
-    public long queued() {
-        return count(Tally.SUBMITTING) + count(Tally.IDLE);
+    /** Submitting or queued: jobs on their way to start. */
+    public long submittingOrQueued() {
+        return count(Tally.SUBMITTING) + count(Tally.QUEUED);
     }
 
     public long total() {

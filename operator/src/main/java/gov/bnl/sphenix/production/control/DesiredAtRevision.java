@@ -16,9 +16,9 @@ import java.util.function.Predicate;
  * productions it declares, and the removed productions still being wound down, with the commit
  * that removed each.
  */
-public record Desired(Revision revision, ProductCatalogue catalogue, DesiredState state, Map<String, String> removedIn) {
+public record DesiredAtRevision(Revision revision, ProductCatalogue catalogue, DesiredState state, Map<String, String> removedIn) {
 
-    public Desired {
+    public DesiredAtRevision {
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(state, "state");
@@ -43,8 +43,8 @@ public record Desired(Revision revision, ProductCatalogue catalogue, DesiredStat
     }
 
     /** The same desired state narrowed to some productions (a pass for one production). */
-    public Desired only(Predicate<String> production) {
-        return new Desired(revision, catalogue, new DesiredState(
+    public DesiredAtRevision only(Predicate<String> production) {
+        return new DesiredAtRevision(revision, catalogue, new DesiredState(
                 state.productions().stream().filter(p -> production.test(p.name())).toList(),
                 state.removed().stream().filter(r -> production.test(r.name())).toList()), removedIn);
     }

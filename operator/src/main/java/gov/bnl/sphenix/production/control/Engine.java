@@ -16,12 +16,12 @@ import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerSync;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.Planner;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -31,10 +31,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**

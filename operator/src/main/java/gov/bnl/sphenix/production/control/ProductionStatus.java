@@ -58,9 +58,14 @@ public record ProductionStatus(String production, String dsttype, String dataset
         return jobs.getOrDefault(tally, 0L);
     }
 
-    /** Idle or running: what occupies the queue. */
+    /** Job keys whose job waits in the batch queue to start. */
     public long queued() {
-        return count(Tally.SUBMITTING) + count(Tally.IDLE);
+        return count(Tally.QUEUED);
+    }
+
+    /** Job keys handed to the batch system that have not started: submission unconfirmed, or queued. */
+    public long submittingOrQueued() {
+        return count(Tally.SUBMITTING) + count(Tally.QUEUED);
     }
 
     public long total() {

@@ -5,11 +5,11 @@ import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.ProductionSummary;
 import gov.bnl.sphenix.production.plan.Tally;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -54,7 +54,7 @@ final class StatusBuilder {
                 found.events(), found.outputs().size(), errors);
     }
 
-    /** Keys this pass submitted left the tally they were counted in (ready, lost, killed) and are now idle. */
+    /** Keys this pass submitted left the tally they were counted in (ready, lost, killed) and are now queued. */
     private static void moveOnBySubmissions(Map<Tally, Long> jobs, Plan plan, String production, long submitted) {
         if (submitted == 0) {
             return;
@@ -76,7 +76,7 @@ final class StatusBuilder {
                 if (jobs.getOrDefault(from, 0L) > 0) {
                     jobs.merge(from, -1L, Long::sum);
                 }
-                jobs.merge(Tally.IDLE, 1L, Long::sum);
+                jobs.merge(Tally.QUEUED, 1L, Long::sum);
                 left--;
             }
         }
@@ -90,7 +90,7 @@ final class StatusBuilder {
         if (!errors.isEmpty() || !plan.summary().queueReadable()) {
             return ProductionStatus.State.STALLED;
         }
-        long active = count(jobs, Tally.READY) + count(jobs, Tally.SUBMITTING) + count(jobs, Tally.IDLE)
+        long active = count(jobs, Tally.READY) + count(jobs, Tally.SUBMITTING) + count(jobs, Tally.QUEUED)
                 + count(jobs, Tally.RUNNING) + count(jobs, Tally.HELD) + count(jobs, Tally.COMPLETED)
                 + count(jobs, Tally.LOST);
         if (active > 0) {

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.job.Hold;
 import java.time.Instant;
 import java.util.Objects;
 

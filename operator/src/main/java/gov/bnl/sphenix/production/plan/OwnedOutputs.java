@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.JobKey;
 
 /**
  * What the operator may delete: only what it can prove it made. The proof is the production's own

@@ -9,7 +9,8 @@ public enum Tally {
     /** ready and waiting to be submitted */
     READY,
     SUBMITTING,
-    IDLE,
+    /** in the batch queue, waiting to start (HTCondor's Idle) */
+    QUEUED,
     RUNNING,
     HELD,
     /** ran to the end, outputs not yet harvested */

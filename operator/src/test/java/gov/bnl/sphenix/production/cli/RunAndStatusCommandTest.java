@@ -65,7 +65,7 @@ class RunAndStatusCommandTest {
                 "ana523_nocdbtag_v001");
         assertThat(jsonExit).isZero();
         assertThat(json.toString()).contains("\"production\" : \"demo-streaming\"", "\"state\" : \"progressing\"",
-                "\"idle\" : ");
+                "\"queued\" : ");
     }
 
     @Test

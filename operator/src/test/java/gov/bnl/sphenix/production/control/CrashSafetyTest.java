@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
-import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
@@ -14,8 +13,9 @@ import gov.bnl.sphenix.production.control.CrashPoint.Step;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.PlannerSettings;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.nio.file.Path;
 import java.time.Duration;

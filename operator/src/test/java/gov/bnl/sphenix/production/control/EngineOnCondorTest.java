@@ -3,7 +3,6 @@ package gov.bnl.sphenix.production.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
-import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.WorkerClasspath;
@@ -13,6 +12,7 @@ import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.condor.MiniCondorPool;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.demo.DuplicateCheck;
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ class EngineOnCondorTest {
     @Test
     void aRevertRemovesTheRunningProductionsJobsFromThePool() throws Exception {
         RevCommit start = world.declareAs("streaming", STREAMING, "Merge pull request #1: start event building");
-        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) > 0).orElse(false),
+        passUntil(r -> r.status(STREAMING).map(s -> s.submittingOrQueued() + s.count(Tally.RUNNING) > 0).orElse(false),
                 Duration.ofMinutes(2));
 
         world.specs().revertAndPush(start);

@@ -2,13 +2,14 @@ package gov.bnl.sphenix.production.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.demo.BrokenCommits;
 import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -71,7 +72,7 @@ class EngineScenarioTest {
     @Test
     void aBrokenCommitKeepsTheLastGoodRevisionAndLeavesRunningProductionsUntouched() throws Exception {
         RevCommit good = world.declare("streaming", "Merge pull request #1: start event building");
-        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) > 0).orElse(false),
+        passUntil(r -> r.status(STREAMING).map(s -> s.submittingOrQueued() + s.count(Tally.RUNNING) > 0).orElse(false),
                 Duration.ofMinutes(1));
         BrokenCommits.commitTypo(world);
 
@@ -110,7 +111,7 @@ class EngineScenarioTest {
     @Test
     void aRevertKillsTheProductionsJobsAndItsRemovalCompletes() throws Exception {
         RevCommit start = world.declare("streaming", "Merge pull request #1: start event building");
-        passUntil(r -> r.status(STREAMING).map(s -> s.queued() + s.count(Tally.RUNNING) >= 2).orElse(false),
+        passUntil(r -> r.status(STREAMING).map(s -> s.submittingOrQueued() + s.count(Tally.RUNNING) >= 2).orElse(false),
                 Duration.ofMinutes(1));
 
         String revertId = world.specs().revertAndPush(start).getName().substring(0, 7);
@@ -169,7 +170,7 @@ class EngineScenarioTest {
 
     private List<BatchJob> everyJob() {
         List<BatchJob> jobs = new ArrayList<>(world.batch().query(STREAMING).jobs());
-        jobs.addAll(world.batch().history(gov.bnl.sphenix.production.batch.Selection.production(STREAMING), 10_000).jobs());
+        jobs.addAll(world.batch().history(Selection.production(STREAMING), 10_000).jobs());
         return jobs;
     }
 }

@@ -3,7 +3,7 @@ package gov.bnl.sphenix.production.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
-import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
@@ -11,6 +11,7 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.demo.SpecsWorkspace;
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import java.io.IOException;
@@ -169,7 +170,7 @@ class SharedLedgerTest {
     }
 
     private long liveJobs() {
-        return world.batch().query(gov.bnl.sphenix.production.batch.Selection.production(STREAMING)).jobs().stream()
+        return world.batch().query(Selection.production(STREAMING)).jobs().stream()
                 .filter(BatchJob::isLive).count();
     }
 }

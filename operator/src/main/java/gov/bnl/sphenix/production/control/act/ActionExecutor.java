@@ -12,21 +12,21 @@ import gov.bnl.sphenix.production.catalog.deletion.LocalOutputStore;
 import gov.bnl.sphenix.production.catalog.files.FileLocations;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
-import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.AdoptedJob;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.Desired;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
-import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.source.Revision;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -224,7 +224,7 @@ public final class ActionExecutor {
     }
 
     private void adopt(Run run, Action.Adopt action) throws SQLException {
-        QueueJob job = action.job();
+        BatchJob job = action.job();
         Production spec = run.spec(action.production());
         JobKey key = action.key();
         transitions.adopt(new AdoptedJob(ledgerKey(spec, key), adoptedState(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
@@ -271,16 +271,16 @@ public final class ActionExecutor {
     }
 
     /** A job adopted from the queue: a finished one waits in a live state for its harvest. */
-    private static JobState adoptedState(QueueJob job) {
+    private static JobState adoptedState(BatchJob job) {
         return switch (job.state()) {
-            case IDLE -> JobState.IDLE;
+            case QUEUED -> JobState.IDLE;
             case HELD -> JobState.HELD;
             case RUNNING, COMPLETED -> JobState.RUNNING;
             case REMOVED -> JobState.REMOVED;
         };
     }
 
-    private gov.bnl.sphenix.production.catalog.ledger.Hold ledgerHold(gov.bnl.sphenix.production.spec.Hold hold,
+    private gov.bnl.sphenix.production.catalog.ledger.Hold ledgerHold(gov.bnl.sphenix.production.job.Hold hold,
                                                                        int requestMib) {
         return new gov.bnl.sphenix.production.catalog.ledger.Hold(clock.instant(), java.util.OptionalInt.of(hold.code()),
                 java.util.OptionalInt.of(hold.subcode()), hold.reason(), requestMib);

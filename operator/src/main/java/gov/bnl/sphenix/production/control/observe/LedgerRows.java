@@ -3,11 +3,11 @@ package gov.bnl.sphenix.production.control.observe;
 import gov.bnl.sphenix.production.catalog.ledger.Hold;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.HoldRecord;
 import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LedgerState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,7 +49,7 @@ public final class LedgerRows {
     }
 
     private static HoldRecord holdRecord(Hold hold) {
-        return new HoldRecord(hold.at(), new gov.bnl.sphenix.production.spec.Hold(hold.code().orElse(0),
+        return new HoldRecord(hold.at(), new gov.bnl.sphenix.production.job.Hold(hold.code().orElse(0),
                 hold.subcode().orElse(0), hold.reason()));
     }
 }

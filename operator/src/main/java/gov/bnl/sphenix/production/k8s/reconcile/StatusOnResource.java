@@ -25,7 +25,7 @@ final class StatusOnResource {
         to.setLastReconcileTime(Conditions.timestamp(now));
         var jobs = to.getJobs();
         jobs.setSubmitting(from.count(Tally.SUBMITTING));
-        jobs.setQueued(from.count(Tally.IDLE));
+        jobs.setQueued(from.queued());
         jobs.setRunning(from.count(Tally.RUNNING));
         jobs.setHeld(from.count(Tally.HELD));
         jobs.setFinished(from.count(Tally.SUCCEEDED) + from.count(Tally.COMPLETED));
@@ -56,7 +56,7 @@ final class StatusOnResource {
                         : summary(from), generation, now);
         boolean moving = from.state() == ProductionStatus.State.PROGRESSING || from.state() == ProductionStatus.State.REMOVING;
         Conditions.set(conditions, Conditions.PROGRESSING, moving ? "True" : "False", state,
-                moving ? from.queued() + from.count(Tally.RUNNING) + " jobs queued or running, " + from.count(Tally.READY)
+                moving ? from.submittingOrQueued() + from.count(Tally.RUNNING) + " jobs queued or running, " + from.count(Tally.READY)
                         + " ready to submit" : "nothing queued or waiting to be submitted", generation, now);
         Conditions.set(conditions, Conditions.STALLED, stalled ? "True" : "False", stalled ? "PassFailed" : "Reconciling",
                 stalled ? String.join("; ", first(from.errors())) : "the last pass worked", generation, now);

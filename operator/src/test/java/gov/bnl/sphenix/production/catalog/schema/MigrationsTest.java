@@ -23,7 +23,7 @@ class MigrationsTest {
             SELECT constraint_name FROM information_schema.table_constraints
              WHERE table_schema = ? AND constraint_type = 'UNIQUE'""";
 
-    private static PGSimpleDataSource dataSource(String schema) {
+    static PGSimpleDataSource dataSource(String schema) {
         Endpoint server = TestPostgres.server();
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(server.url().orElseThrow());
@@ -48,7 +48,7 @@ class MigrationsTest {
         return names;
     }
 
-    private static String unusedSchema(String prefix) {
+    static String unusedSchema(String prefix) {
         return TestPostgres.freshSettings().endpoint(CatalogKind.LEDGER).schema().replace("prodop", prefix);
     }
 

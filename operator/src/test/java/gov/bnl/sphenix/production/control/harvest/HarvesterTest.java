@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
+import gov.bnl.sphenix.production.batch.wrapper.JobWrapper;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
 import gov.bnl.sphenix.production.catalog.ledger.JobKey;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
@@ -17,18 +18,17 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
-import gov.bnl.sphenix.production.plan.QueueJob;
-import gov.bnl.sphenix.production.plan.QueueState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
-import gov.bnl.sphenix.production.batch.wrapper.JobWrapper;
-import gov.bnl.sphenix.production.control.EngineSettings;
-import gov.bnl.sphenix.production.control.events.EngineEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ class HarvesterTest {
         writeManifest(CLUSTER + ".0");
         EventLog events = new EventLog(Clock.systemUTC());
 
-        HarvestReport report = harvester.harvest(streaming, queue(QueueState.RUNNING, Instant.now()), Instant.now(), events);
+        HarvestReport report = harvester.harvest(streaming, queue(BatchState.RUNNING, Instant.now()), Instant.now(), events);
 
         assertThat(report).isEqualTo(HarvestReport.NONE);
         assertThat(state()).isEqualTo(JobState.IDLE);
@@ -101,7 +101,7 @@ class HarvesterTest {
         writeManifest("17.0");
         EventLog events = new EventLog(Clock.systemUTC());
 
-        HarvestReport report = harvester.harvest(streaming, queue(QueueState.COMPLETED, Instant.now()), Instant.now(), events);
+        HarvestReport report = harvester.harvest(streaming, queue(BatchState.COMPLETED, Instant.now()), Instant.now(), events);
 
         assertThat(report).isEqualTo(HarvestReport.NONE);
         assertThat(state()).isEqualTo(JobState.IDLE);
@@ -113,10 +113,10 @@ class HarvesterTest {
         Instant now = Instant.now();
         EventLog events = new EventLog(Clock.systemUTC());
 
-        HarvestReport early = harvester.harvest(streaming, queue(QueueState.COMPLETED, now.minus(Duration.ofMinutes(2))),
+        HarvestReport early = harvester.harvest(streaming, queue(BatchState.COMPLETED, now.minus(Duration.ofMinutes(2))),
                 now, events);
         JobState afterEarly = state();
-        HarvestReport late = harvester.harvest(streaming, queue(QueueState.COMPLETED,
+        HarvestReport late = harvester.harvest(streaming, queue(BatchState.COMPLETED,
                 now.minus(Harvester.MANIFEST_GRACE).minusSeconds(1)), now, events);
 
         assertThat(early.jobsFailed()).isZero();
@@ -335,7 +335,7 @@ class HarvesterTest {
     @Test
     void aJobThatEndedWithAnInfrastructureCodeAndNoManifestIsSubmittedAgain() throws Exception {
         EventLog events = new EventLog(Clock.systemUTC());
-        BatchQueue queue = BatchQueue.of(List.of(queueJob(row, CLUSTER, QueueState.COMPLETED, Instant.now(),
+        BatchQueue queue = BatchQueue.of(List.of(queueJob(row, CLUSTER, BatchState.COMPLETED, Instant.now(),
                 JobWrapper.EXIT_OUTPUTS_FAILED)));
 
         harvester.harvest(streaming, queue, Instant.now(), events);
@@ -396,21 +396,22 @@ class HarvesterTest {
         return reload(taken);
     }
 
-    private BatchQueue queue(QueueState state, Instant since) {
+    private BatchQueue queue(BatchState state, Instant since) {
         return BatchQueue.of(List.of(queueJob(row, CLUSTER, state, since, 0)));
     }
 
     /** Every given job completed well a moment ago. */
     private BatchQueue completed(LedgerJob... rows) {
         return BatchQueue.of(java.util.Arrays.stream(rows)
-                .map(r -> queueJob(r, r.clusterId().getAsLong(), QueueState.COMPLETED, Instant.now(), 0)).toList());
+                .map(r -> queueJob(r, r.clusterId().getAsLong(), BatchState.COMPLETED, Instant.now(), 0)).toList());
     }
 
-    private QueueJob queueJob(LedgerJob r, long cluster, QueueState state, Instant since, int exitCode) {
-        return new QueueJob(new BatchJobId(cluster, 0),
-                Optional.of(gov.bnl.sphenix.production.spec.JobKey.ofLeaf(streaming.name(), 66052, r.key().segment(), "mvtx0")),
-                "btoken" + r.key().segment(), "", state, Optional.empty(), 256, 1, Optional.of(since), Optional.of(since),
-                Optional.of(since), state == QueueState.COMPLETED ? OptionalInt.of(exitCode) : OptionalInt.empty());
+    private BatchJob queueJob(LedgerJob r, long cluster, BatchState state, Instant since, int exitCode) {
+        return new BatchJob(new BatchJobId(cluster, 0),
+                Optional.of(gov.bnl.sphenix.production.job.JobKey.ofLeaf(streaming.name(), 66052, r.key().segment(), "mvtx0")),
+                "btoken" + r.key().segment(), "", state, Optional.empty(), 256, OptionalInt.empty(), 1,
+                Optional.of(since), Optional.of(since),
+                Optional.of(since), state == BatchState.COMPLETED ? OptionalInt.of(exitCode) : OptionalInt.empty());
     }
 
     private void writeManifest(String batchId) throws Exception {

@@ -2,7 +2,6 @@ package gov.bnl.sphenix.production.control.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
@@ -10,10 +9,11 @@ import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.LocalWorlds;
-import gov.bnl.sphenix.production.control.Passes;
 import gov.bnl.sphenix.production.control.PassReport;
+import gov.bnl.sphenix.production.control.Passes;
 import gov.bnl.sphenix.production.control.ProductionStatus;
 import gov.bnl.sphenix.production.demo.DemoWorld;
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.nio.file.Files;
@@ -117,7 +117,7 @@ class EngineSafetyScenarioTest {
         world.specs().write(DemoWorld.PRODUCTIONS + "cluster.yaml", production(CLUSTER,
                 "Full_TRKR_CLUSTER_run3physics", DEMO_RUNS, "keep", 1));
         world.specs().commitAndPush("Merge pull request #2: clustering");
-        passUntil(r -> r.status(CLUSTER).map(s -> s.queued() > 0).orElse(false), Duration.ofMinutes(1));
+        passUntil(r -> r.status(CLUSTER).map(s -> s.submittingOrQueued() > 0).orElse(false), Duration.ofMinutes(1));
         world.batch().hold(Selection.production(CLUSTER), "held by the shift to look at it");
         List<Integer> readRuns = world.batch().query(CLUSTER).jobs().stream().filter(BatchJob::isLive)
                 .map(j -> j.key().orElseThrow().run()).distinct().toList();

@@ -21,7 +21,7 @@ public interface BatchSystem extends AutoCloseable {
     Submission submit(List<JobSpec> jobs);
 
     /**
-     * The jobs in the queue that match: idle, running, held — and, for a moment, removed or
+     * The jobs in the queue that match: queued, running, held — and, for a moment, removed or
      * completed ones on their way out.
      */
     QueueSnapshot query(Selection selection);
@@ -34,7 +34,7 @@ public interface BatchSystem extends AutoCloseable {
     /** Jobs that left the queue (completed or removed), newest first, at most {@code limit}. */
     QueueSnapshot history(Selection selection, int limit);
 
-    /** Releases held jobs; they become idle and run again. */
+    /** Releases held jobs; they are queued again and run again. */
     void release(Selection selection);
 
     /** Puts jobs on hold (code 1, "by user") with a reason. */

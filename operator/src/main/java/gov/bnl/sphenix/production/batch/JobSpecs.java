@@ -1,7 +1,7 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.BatchName;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;

@@ -1,7 +1,9 @@
 package gov.bnl.sphenix.production.batch;
 
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,7 +47,7 @@ public sealed interface Selection {
         return new Token(batchToken);
     }
 
-    static Selection inState(JobState first, JobState... more) {
+    static Selection inState(BatchState first, BatchState... more) {
         return new InState(EnumSet.of(first, more));
     }
 
@@ -116,7 +118,7 @@ public sealed interface Selection {
         }
     }
 
-    record InState(Set<JobState> states) implements Selection {
+    record InState(Set<BatchState> states) implements Selection {
         public InState {
             states = Set.copyOf(states);
             if (states.isEmpty()) {

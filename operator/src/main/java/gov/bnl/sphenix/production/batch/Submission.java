@@ -1,7 +1,7 @@
 package gov.bnl.sphenix.production.batch;
 
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

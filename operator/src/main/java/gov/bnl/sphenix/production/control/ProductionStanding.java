@@ -58,7 +58,12 @@ public record ProductionStanding(String production, String dsttype, String datas
         return jobs.getOrDefault(tally, 0L);
     }
 
-    /** Submitting or queued: jobs on their way to start. */
+    /** Job keys whose job waits in the batch queue to start. */
+    public long queued() {
+        return count(Tally.QUEUED);
+    }
+
+    /** Job keys handed to the batch system that have not started: submission unconfirmed, or queued. */
     public long submittingOrQueued() {
         return count(Tally.SUBMITTING) + count(Tally.QUEUED);
     }

@@ -1,6 +1,5 @@
 package gov.bnl.sphenix.production.job;
 
-import gov.bnl.sphenix.production.spec.Hold;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,8 +1,9 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,7 +136,7 @@ public sealed interface Action {
     }
 
     /** Record in the ledger a job that is in the batch system under our key (row missing, or still {@code SUBMITTING}). */
-    record Adopt(JobKey key, QueueJob job, String reason) implements Action {
+    record Adopt(JobKey key, BatchJob job, String reason) implements Action {
         public Adopt {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(job, "job");

@@ -1,13 +1,14 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJob;
 import java.util.List;
 
 /**
  * The batch queue and its recent history as read this pass. {@code readable} false means the
  * read failed: the planner then plans nothing, because an unknown queue is not an empty one
- * (a bugged status check once put 700k idle jobs in the queue).
+ * (a bugged status check once put 700k jobs in the queue).
  */
-public record BatchQueue(boolean readable, List<QueueJob> jobs) {
+public record BatchQueue(boolean readable, List<BatchJob> jobs) {
 
     public BatchQueue {
         jobs = List.copyOf(jobs);
@@ -20,7 +21,7 @@ public record BatchQueue(boolean readable, List<QueueJob> jobs) {
         return new BatchQueue(false, List.of());
     }
 
-    public static BatchQueue of(List<QueueJob> jobs) {
+    public static BatchQueue of(List<BatchJob> jobs) {
         return new BatchQueue(true, jobs);
     }
 }

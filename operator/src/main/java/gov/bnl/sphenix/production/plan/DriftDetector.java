@@ -1,5 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.LedgerState;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,15 +27,15 @@ import java.util.function.Supplier;
 final class DriftDetector {
 
     /** When adopting one of several jobs, keep the one furthest along. */
-    private static final Comparator<QueueJob> MOST_PROGRESSED = Comparator
-            .comparingInt((QueueJob j) -> switch (j.state()) {
+    private static final Comparator<BatchJob> MOST_PROGRESSED = Comparator
+            .comparingInt((BatchJob j) -> switch (j.state()) {
                 case RUNNING -> 0;
                 case HELD -> 1;
-                case IDLE -> 2;
+                case QUEUED -> 2;
                 case COMPLETED -> 3;
                 case REMOVED -> 4;
             })
-            .thenComparing(QueueJob::id);
+            .thenComparing(BatchJob::id);
 
     private static final Tracking NOTHING = new Tracking(null, null, Tracking.Status.UNTRACKED, List.of(), false);
 
@@ -49,22 +51,22 @@ final class DriftDetector {
 
     Tracking track(KeyView view) {
         LedgerRow recorded = view.row();
-        List<QueueJob> jobs = jobsOf(view);
+        List<BatchJob> jobs = jobsOf(view);
         if (recorded == null) {
             return untracked(view, jobs);
         }
         if (!recorded.state().isLive()) {
             return settled(recorded, jobs);
         }
-        QueueJob own = null;
-        for (QueueJob job : jobs) {
+        BatchJob own = null;
+        for (BatchJob job : jobs) {
             if (belongsTo(job, recorded) && (own == null || MOST_PROGRESSED.compare(job, own) < 0)) {
                 own = job;
             }
         }
         LedgerRow row = recorded;
         List<Action> repairs = new ArrayList<>();
-        QueueJob kept = own;
+        BatchJob kept = own;
         boolean strays = killStrays(jobs, own, repairs, () -> kept == null
                 ? "not the job the ledger expects: it knows only batch token " + recorded.batchToken() + " for this key"
                 : "duplicate of " + kept.id() + "; the ledger knows only " + kept.id() + " for this key");
@@ -89,17 +91,17 @@ final class DriftDetector {
     }
 
     /** No ledger row: adopt the job that carries our key, if any; more than one live job means duplicates. */
-    private Tracking untracked(KeyView view, List<QueueJob> jobs) {
+    private Tracking untracked(KeyView view, List<BatchJob> jobs) {
         if (jobs.isEmpty()) {
             return NOTHING;
         }
-        Optional<QueueJob> adoptable = jobs.stream()
-                .filter(j -> j.isLive() || (j.state() == QueueState.COMPLETED && !view.hasOutput()))
+        Optional<BatchJob> adoptable = jobs.stream()
+                .filter(j -> j.isLive() || (j.state() == BatchState.COMPLETED && !view.hasOutput()))
                 .min(MOST_PROGRESSED);
         if (adoptable.isEmpty()) {
             return NOTHING;
         }
-        QueueJob job = adoptable.get();
+        BatchJob job = adoptable.get();
         List<Action> repairs = new ArrayList<>();
         repairs.add(new Action.Adopt(view.key(), job, "in the batch system under our key ("
                 + job.state().name().toLowerCase(Locale.ROOT) + ") but missing from the ledger"));
@@ -110,7 +112,7 @@ final class DriftDetector {
     }
 
     /** A row that is no longer live owns no job: anything of this key still in the queue must go. */
-    private Tracking settled(LedgerRow row, List<QueueJob> jobs) {
+    private Tracking settled(LedgerRow row, List<BatchJob> jobs) {
         if (jobs.isEmpty()) {
             return new Tracking(row, null, Tracking.Status.SETTLED, List.of(), false);
         }
@@ -121,9 +123,9 @@ final class DriftDetector {
     }
 
     /** Kills every live job but {@code keep}; the reason is only worded when there is one to kill. */
-    private static boolean killStrays(List<QueueJob> jobs, QueueJob keep, List<Action> repairs, Supplier<String> reason) {
+    private static boolean killStrays(List<BatchJob> jobs, BatchJob keep, List<Action> repairs, Supplier<String> reason) {
         boolean any = false;
-        for (QueueJob job : jobs) {
+        for (BatchJob job : jobs) {
             if (job != keep && job.isLive()) {
                 repairs.add(new Action.Kill(job.key().orElseThrow(), job.id(), reason.get()));
                 any = true;
@@ -132,26 +134,24 @@ final class DriftDetector {
         return any;
     }
 
-    private static boolean belongsTo(QueueJob job, LedgerRow row) {
+    private static boolean belongsTo(BatchJob job, LedgerRow row) {
         return job.batchToken().equals(row.batchToken()) || row.batchJob().map(job.id()::equals).orElse(false);
     }
 
     /** The key's own jobs, plus jobs without a key that carry its row's batch token. */
-    private List<QueueJob> jobsOf(KeyView view) {
+    private List<BatchJob> jobsOf(KeyView view) {
         if (view.row() == null || view.row().batchToken().isEmpty()) {
             return view.jobs();
         }
-        List<QueueJob> keyless = queue.keylessWithToken(view.row().batchToken());
+        List<BatchJob> keyless = queue.keylessWithToken(view.row().batchToken());
         if (keyless.isEmpty()) {
             return view.jobs();
         }
-        List<QueueJob> all = new ArrayList<>(view.jobs());
-        for (QueueJob job : keyless) {
-            all.add(new QueueJob(job.id(), Optional.of(view.key()), job.batchToken(), job.rerunToken(), job.state(),
-                    job.hold(), job.requestMemoryMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(),
-                    job.stateSince(), job.exitCode()));
+        List<BatchJob> all = new ArrayList<>(view.jobs());
+        for (BatchJob job : keyless) {
+            all.add(job.withKey(view.key()));
         }
-        all.sort(Comparator.comparing(QueueJob::id));
+        all.sort(Comparator.comparing(BatchJob::id));
         return all;
     }
 }

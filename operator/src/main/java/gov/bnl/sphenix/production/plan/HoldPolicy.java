@@ -1,6 +1,8 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,12 +48,12 @@ final class HoldPolicy {
         this.now = now;
     }
 
-    Verdict judge(QueueJob job, LedgerRow row, MemoryLadder ladder) {
-        if (job.state() == QueueState.HELD) {
+    Verdict judge(BatchJob job, LedgerRow row, MemoryLadder ladder) {
+        if (job.state() == BatchState.HELD) {
             Hold hold = job.hold().orElseThrow();
             return settings.isMemoryHold(hold) ? memoryHold(job, hold, ladder) : otherHold(job, hold, row);
         }
-        if (job.state() == QueueState.RUNNING && job.startedAt().isPresent()) {
+        if (job.state() == BatchState.RUNNING && job.startedAt().isPresent()) {
             Duration running = Duration.between(job.startedAt().get(), now);
             if (running.compareTo(settings.maxRunTime()) > 0) {
                 return new Verdict.Stop(Optional.empty(), "running for " + Words.duration(running)
@@ -66,7 +68,7 @@ final class HoldPolicy {
         return FINE;
     }
 
-    private Verdict memoryHold(QueueJob job, Hold hold, MemoryLadder ladder) {
+    private Verdict memoryHold(BatchJob job, Hold hold, MemoryLadder ladder) {
         int current = job.requestMemoryMib();
         Optional<Integer> next = ladder.nextAbove(current);
         if (next.isEmpty()) {
@@ -77,7 +79,7 @@ final class HoldPolicy {
                 + "): next rung " + Words.memory(next.get()) + " of " + Words.ladder(ladder));
     }
 
-    private Verdict otherHold(QueueJob job, Hold hold, LedgerRow row) {
+    private Verdict otherHold(BatchJob job, Hold hold, LedgerRow row) {
         long released = row.holds().stream().filter(h -> !settings.isMemoryHold(h.hold())).count();
         if (released >= settings.maxReleases()) {
             return new Verdict.Stop(Optional.of(hold), "held again after " + Words.count(released, "release")
@@ -96,7 +98,7 @@ final class HoldPolicy {
      * Every start after the first is a restart; the ones that followed a release are ours, the
      * rest followed an eviction.
      */
-    private static int restartsAfterEviction(QueueJob job, LedgerRow row) {
+    private static int restartsAfterEviction(BatchJob job, LedgerRow row) {
         return Math.max(0, job.numJobStarts() - 1 - row.holds().size());
     }
 }

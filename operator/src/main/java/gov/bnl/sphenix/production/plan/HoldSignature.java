@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.job.Hold;
 
 /**
  * A (code, subcode) pattern that recognises a kind of hold; {@link #ANY_SUBCODE} matches every

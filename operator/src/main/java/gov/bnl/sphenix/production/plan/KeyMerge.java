@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,12 +17,12 @@ final class KeyMerge implements Iterator<KeyView> {
     private final SortedCursor<Candidate> candidates;
     private final SortedCursor<LedgerRow> ledger;
     private final SortedCursor<ExistingOutput> outputs;
-    private final List<QueueJob> jobs;
+    private final List<BatchJob> jobs;
     private int nextJob;
 
     /** {@code jobs} must be sorted by key; several jobs may share one key. */
     KeyMerge(String production, Iterator<Candidate> candidates, Iterator<LedgerRow> ledger,
-             Iterator<ExistingOutput> outputs, List<QueueJob> jobs) {
+             Iterator<ExistingOutput> outputs, List<BatchJob> jobs) {
         this.candidates = new SortedCursor<>(candidates, Candidate::key, production, "candidates");
         this.ledger = new SortedCursor<>(ledger, LedgerRow::key, production, "ledger rows");
         this.outputs = new SortedCursor<>(outputs, ExistingOutput::key, production, "outputs");
@@ -39,7 +40,7 @@ final class KeyMerge implements Iterator<KeyView> {
         if (key == null) {
             throw new NoSuchElementException();
         }
-        List<QueueJob> ofKey = List.of();
+        List<BatchJob> ofKey = List.of();
         while (nextJob < jobs.size() && jobs.get(nextJob).key().orElseThrow().equals(key)) {
             if (ofKey.isEmpty()) {
                 ofKey = new ArrayList<>(2);

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param jobs      its jobs in the batch queue and history that carry the key, by job id
  * @param output    its existing outputs
  */
-record KeyView(JobKey key, Candidate candidate, LedgerRow row, List<QueueJob> jobs, ExistingOutput output) {
+record KeyView(JobKey key, Candidate candidate, LedgerRow row, List<BatchJob> jobs, ExistingOutput output) {
 
     boolean hasOutput() {
         return output != null;

@@ -1,9 +1,9 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

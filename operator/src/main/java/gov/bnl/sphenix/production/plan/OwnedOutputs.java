@@ -1,7 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.JobKey;
 
 /**
  * What the operator may delete: only what it can prove it made. The proof is the production's own

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RerunToken;
@@ -57,21 +58,21 @@ public final class Planner {
             }
         }
 
-        long queued = 0;
+        long againstBudget = 0;
         RemovalPlanner removal = new RemovalPlanner(now, queue, inputsInUse, settings.deleteBatchSize(), out);
         for (RemovedProduction removed : desired.removed()) {
             Tallies tallies = new Tallies(removed.name(), true);
-            queued += removal.plan(removed, observed, tallies);
+            againstBudget += removal.plan(removed, observed, tallies);
             summaries.put(removed.name(), tallies.summary());
         }
-        queued += leaveAloneJobsOfUnknownProductions(desired, queue, out);
+        againstBudget += leaveAloneJobsOfUnknownProductions(desired, queue, out);
 
         for (ProductionPass pass : passes) {
             pass.resolveReruns(inputsInUse, settings.deleteBatchSize());
-            queued += pass.queued();
+            againstBudget += pass.countedAgainstBudget();
         }
         Map<String, Integer> grants = SubmissionBudget.share(passes.stream().map(ProductionPass::claim).toList(),
-                settings.globalQueueBudget() - queued);
+                settings.globalQueueBudget() - againstBudget);
         for (ProductionPass pass : passes) {
             pass.submit(grants.get(pass.name()));
             summaries.put(pass.name(), pass.summary());
@@ -123,12 +124,12 @@ public final class Planner {
             if (known.contains(production)) {
                 continue;
             }
-            List<QueueJob> jobs = queue.jobsOf(production).stream().filter(QueueJob::isLive).toList();
+            List<BatchJob> jobs = queue.jobsOf(production).stream().filter(BatchJob::isLive).toList();
             if (!jobs.isEmpty()) {
                 out.note("left alone: " + Words.count(jobs.size(), "job") + " in the batch queue of production "
                         + production + ", which is neither declared nor removed");
             }
-            occupying += jobs.stream().filter(j -> j.state().occupiesQueue()).count();
+            occupying += jobs.stream().filter(j -> j.state().countsAgainstBudget()).count();
         }
         return occupying;
     }

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.job.Hold;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +9,7 @@ import java.util.Objects;
  * The operator-wide knobs of planning. Per-production caps live in the production spec; these are
  * the limits of the pool and the policies for jobs that misbehave.
  *
- * @param globalQueueBudget      idle plus running jobs of all productions together
+ * @param globalQueueBudget      queued plus running jobs of all productions together
  * @param maxReleases            releases of a job held for a reason other than memory before it fails
  * @param releaseBackoff         wait before the first such release; doubled for each further one
  * @param maxRestarts            restarts after eviction before a job is stopped (no infinite restarts)

@@ -1,7 +1,9 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ final class ProductionPass {
     private final Tallies tallies;
     private final List<Rerun> reruns = new ArrayList<>();
     private long rerunsNotOwned;
-    private long queued;
+    private long againstBudget;
     private SubmissionBudget.Claim claim;
 
     ProductionPass(Production production, PlannerSettings settings, Instant now, QueueIndex queue,
@@ -71,9 +73,12 @@ final class ProductionPass {
         }
     }
 
-    /** Jobs of this production idle or running after this plan's kills and releases, plus submissions in flight. */
-    long queued() {
-        return queued;
+    /**
+     * What this production takes of the global budget: its jobs queued or running after this plan's
+     * kills and releases, plus its submissions in flight and those of this plan.
+     */
+    long countedAgainstBudget() {
+        return againstBudget;
     }
 
     ProductionSummary summary() {
@@ -101,7 +106,7 @@ final class ProductionPass {
             case TRACKED -> planTracked(view, tracking);
             case IN_FLIGHT -> {
                 tallies.count(Tally.SUBMITTING);
-                queued++;
+                againstBudget++;
             }
             case RESET -> resubmitUnlessDone(view, tracking, wanted, SubmitCause.STALE, Tally.LOST);
             case LOST -> resubmitUnlessDone(view, tracking, wanted, SubmitCause.LOST, Tally.LOST);
@@ -118,23 +123,23 @@ final class ProductionPass {
     }
 
     private void planTracked(KeyView view, Tracking tracking) {
-        QueueJob job = tracking.job();
+        BatchJob job = tracking.job();
         JobKey key = view.key();
         if (job.isLive()) {
             tallies.countJob(job);
             HoldPolicy.Verdict verdict = holds.judge(job, tracking.row(), production.memory());
             if (verdict instanceof HoldPolicy.Verdict.Release release) {
                 out.add(new Action.Release(key, job.id(), release.memoryMib(), release.hold(), release.reason()));
-                queued++;
+                againstBudget++;
             } else if (verdict instanceof HoldPolicy.Verdict.Stop stop) {
                 out.add(new Action.Kill(key, job.id(), stop.reason()));
                 out.add(new Action.MarkFailed(key, stop.hold(), stop.reason()));
             } else {
-                queued += job.state().occupiesQueue() ? 1 : 0;
+                againstBudget += job.state().countsAgainstBudget() ? 1 : 0;
             }
             return;
         }
-        if (job.state() == QueueState.REMOVED) {
+        if (job.state() == BatchState.REMOVED) {
             tallies.count(Tally.FAILED);
             out.add(new Action.MarkFailed(key, job.hold(), "job " + job.id()
                     + " was removed from the batch queue outside the operator (by hand or by a periodic_remove policy)"));
@@ -181,7 +186,7 @@ final class ProductionPass {
         }
         if (tracking.status() == Tracking.Status.IN_FLIGHT) {
             tallies.count(Tally.SUBMITTING);
-            queued++;
+            againstBudget++;
             return;
         }
         if (!wanted || tracking.strayJobsKilled()) {
@@ -241,7 +246,7 @@ final class ProductionPass {
         if (claim == null) {
             int room = production.submit()
                     ? (int) Math.min(production.limits().maxSubmitPerCycle(),
-                    Math.max(0, production.limits().maxQueued() - queued))
+                    Math.max(0, production.limits().maxQueued() - againstBudget))
                     : 0;
             claim = new SubmissionBudget.Claim(production.name(), production.priority(), room, selector.pending());
         }
@@ -258,10 +263,10 @@ final class ProductionPass {
         for (PendingJob job : selection.all()) {
             byMemory.computeIfAbsent(job.memoryMib(), m -> new ArrayList<>()).add(job);
         }
-        SubmitReason reason = new SubmitReason(production, selection, claim(), granted, queued);
+        SubmitReason reason = new SubmitReason(production, selection, claim(), granted, againstBudget);
         byMemory.forEach((memory, jobs) -> out.add(new Action.Submit(production.name(), memory, production.priority(),
                 production.specHash(), jobs.stream().map(PendingJob::submission).toList(), reason.of(jobs))));
-        queued += selection.all().size();
+        againstBudget += selection.all().size();
     }
 
     private void offer(KeyView view, LedgerRow row, SubmitCause cause) {

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJob;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,15 +17,15 @@ import java.util.TreeMap;
  */
 final class QueueIndex {
 
-    private static final Comparator<QueueJob> BY_KEY_THEN_ID =
-            Comparator.comparing((QueueJob j) -> j.key().orElseThrow()).thenComparing(QueueJob::id);
+    private static final Comparator<BatchJob> BY_KEY_THEN_ID =
+            Comparator.comparing((BatchJob j) -> j.key().orElseThrow()).thenComparing(BatchJob::id);
 
-    private final Map<String, List<QueueJob>> byProduction = new TreeMap<>();
-    private final Map<String, List<QueueJob>> keylessByToken = new HashMap<>();
+    private final Map<String, List<BatchJob>> byProduction = new TreeMap<>();
+    private final Map<String, List<BatchJob>> keylessByToken = new HashMap<>();
     private final Set<String> matchedTokens = new HashSet<>();
 
     QueueIndex(BatchQueue queue) {
-        for (QueueJob job : queue.jobs()) {
+        for (BatchJob job : queue.jobs()) {
             if (job.key().isPresent()) {
                 byProduction.computeIfAbsent(job.production(), p -> new ArrayList<>()).add(job);
             } else if (!job.batchToken().isEmpty()) {
@@ -32,11 +33,11 @@ final class QueueIndex {
             }
         }
         byProduction.values().forEach(jobs -> jobs.sort(BY_KEY_THEN_ID));
-        keylessByToken.values().forEach(jobs -> jobs.sort(Comparator.comparing(QueueJob::id)));
+        keylessByToken.values().forEach(jobs -> jobs.sort(Comparator.comparing(BatchJob::id)));
     }
 
     /** Jobs carrying a key of this production, sorted by key and job id. */
-    List<QueueJob> jobsOf(String production) {
+    List<BatchJob> jobsOf(String production) {
         return byProduction.getOrDefault(production, List.of());
     }
 
@@ -45,11 +46,11 @@ final class QueueIndex {
     }
 
     /** Jobs without a key that carry this batch token; they belong to the row that has it. */
-    List<QueueJob> keylessWithToken(String batchToken) {
+    List<BatchJob> keylessWithToken(String batchToken) {
         if (keylessByToken.isEmpty()) {
             return List.of();
         }
-        List<QueueJob> jobs = keylessByToken.getOrDefault(batchToken, List.of());
+        List<BatchJob> jobs = keylessByToken.getOrDefault(batchToken, List.of());
         if (!jobs.isEmpty()) {
             matchedTokens.add(batchToken);
         }

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.RemovalPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,15 +41,15 @@ final class RemovalPlanner {
     /**
      * Plans one removed production.
      *
-     * @return its jobs still idle or running after this plan (they count against the global budget)
+     * @return its jobs still queued or running after this plan (they count against the global budget)
      */
     long plan(RemovedProduction removed, Observation observed, Tallies tallies) {
         RemovalPolicy policy = removed.lastSpec().onRemoval();
         String why = "production " + removed.name() + " was removed from the specs at " + removed.removedAt()
                 + "; its removal policy is " + policy.action().spelling();
         long live = 0;
-        long stillQueued = 0;
-        for (QueueJob job : queue.jobsOf(removed.name())) {
+        long againstBudget = 0;
+        for (BatchJob job : queue.jobsOf(removed.name())) {
             tallies.countJob(job);
             if (!job.isLive()) {
                 continue;
@@ -56,12 +57,12 @@ final class RemovalPlanner {
             live++;
             if (policy.action().kills()) {
                 out.add(new Action.Kill(job.key().orElseThrow(), job.id(), why));
-            } else if (job.state().occupiesQueue()) {
-                stillQueued++;
+            } else if (job.state().countsAgainstBudget()) {
+                againstBudget++;
             }
         }
         if (!policy.action().deletesOutputs()) {
-            return stillQueued;
+            return againstBudget;
         }
         if (now.isBefore(removed.deletableFrom())) {
             out.note("outputs of removed production " + removed.name() + " are deleted from " + removed.deletableFrom()
@@ -72,7 +73,7 @@ final class RemovalPlanner {
         } else {
             deleteOutputs(removed, observed, why);
         }
-        return stillQueued;
+        return againstBudget;
     }
 
     /**

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunOrder;
 import java.util.ArrayList;
@@ -23,10 +23,10 @@ final class SubmitReason {
     private final String limit;
 
     SubmitReason(Production production, RunSelector.Selection selection, SubmissionBudget.Claim claim, int granted,
-                 long queuedBefore) {
+                 long againstBudgetBefore) {
         this.production = production;
         selection.oldest().forEach(j -> byGuard.add(j.key()));
-        this.limit = limit(production, claim, granted, queuedBefore);
+        this.limit = limit(production, claim, granted, againstBudgetBefore);
     }
 
     /** The reason of one submit action, made of some of the selected jobs (those at one memory request). */
@@ -48,7 +48,7 @@ final class SubmitReason {
         return String.join(", ", order) + " — " + String.join(", ", why) + "; " + limit;
     }
 
-    private static String limit(Production production, SubmissionBudget.Claim claim, int granted, long queued) {
+    private static String limit(Production production, SubmissionBudget.Claim claim, int granted, long againstBudget) {
         if (granted >= claim.pending()) {
             return claim.pending() == 1 ? "the only pending key" : "all " + claim.pending() + " pending keys fit";
         }
@@ -58,6 +58,6 @@ final class SubmitReason {
         if (claim.room() == production.limits().maxSubmitPerCycle()) {
             return claim.pending() + " pending, limited by maxSubmitPerCycle " + production.limits().maxSubmitPerCycle();
         }
-        return claim.pending() + " pending, limited by maxQueued " + production.limits().maxQueued() + " with " + queued + " queued";
+        return claim.pending() + " pending, limited by maxQueued " + production.limits().maxQueued() + " with " + againstBudget + " queued";
     }
 }

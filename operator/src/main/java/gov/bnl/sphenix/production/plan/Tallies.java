@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJob;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,9 +27,9 @@ final class Tallies {
         jobs.merge(tally, 1L, Long::sum);
     }
 
-    void countJob(QueueJob job) {
+    void countJob(BatchJob job) {
         switch (job.state()) {
-            case IDLE -> count(Tally.QUEUED);
+            case QUEUED -> count(Tally.QUEUED);
             case RUNNING -> count(Tally.RUNNING);
             case HELD -> {
                 count(Tally.HELD);

@@ -9,7 +9,7 @@ public enum Tally {
     /** ready and waiting to be submitted */
     READY,
     SUBMITTING,
-    /** in the batch queue, waiting to start */
+    /** in the batch queue, waiting to start (HTCondor's Idle) */
     QUEUED,
     RUNNING,
     HELD,

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJob;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * plan with (an adopted job gets one), the one job that is that row's, and the repairs that make
  * the ledger true again. Absent parts are null.
  */
-record Tracking(LedgerRow row, QueueJob job, Status status, List<Action> repairs, boolean strayJobsKilled) {
+record Tracking(LedgerRow row, BatchJob job, Status status, List<Action> repairs, boolean strayJobsKilled) {
 
     enum Status {
         /** no ledger row and no job of ours */

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
 import java.time.Duration;
 import java.util.List;

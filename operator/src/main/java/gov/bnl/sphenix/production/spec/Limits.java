@@ -1,8 +1,8 @@
 package gov.bnl.sphenix.production.spec;
 
 /**
- * Caps on one production: jobs idle or running in the queue at once, and submissions per
- * reconcile pass. They keep one production from flooding the pool (700k idle jobs happened).
+ * Caps on one production: jobs queued or running in the batch system at once, and submissions per
+ * reconcile pass. They keep one production from flooding the pool (700k jobs waiting in the queue happened).
  */
 public record Limits(int maxQueued, int maxSubmitPerCycle) {
 

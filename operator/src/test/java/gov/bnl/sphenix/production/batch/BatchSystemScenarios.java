@@ -1,14 +1,16 @@
 package gov.bnl.sphenix.production.batch;
 
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +96,7 @@ public abstract class BatchSystemScenarios {
         await().atMost(patience()).untilAsserted(() -> assertThat(batch().query(production.name()).jobs()).isEmpty());
         assertThat(batch().query(neighbour.name()).jobs()).as("another production's job stays").hasSize(1);
         assertThat(batch().history(Selection.production(production.name()), 2000).jobs())
-                .hasSize(1000).allSatisfy(job -> assertThat(job.state()).isEqualTo(JobState.REMOVED));
+                .hasSize(1000).allSatisfy(job -> assertThat(job.state()).isEqualTo(BatchState.REMOVED));
         batch().remove(Selection.production(neighbour.name()), "test over");
     }
 
@@ -105,7 +107,7 @@ public abstract class BatchSystemScenarios {
         BatchJobId id = batch().submit(List.of(job)).idOf(job.key());
 
         BatchJob held = await().atMost(patience()).until(() -> batch().query(Selection.id(id)).jobs().stream()
-                .filter(j -> j.state() == JobState.HELD).findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .filter(j -> j.state() == BatchState.HELD).findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(held.isHeldForMemory()).as("held for memory: %s", held).isTrue();
         assertThat(held.hold().orElseThrow().reason()).contains("memory usage").contains("200 MB");
         assertThat(held.memoryUsageMib().orElseThrow()).isGreaterThan(200);
@@ -117,7 +119,7 @@ public abstract class BatchSystemScenarios {
 
         BatchJob done = await().atMost(patience().multipliedBy(2)).until(
                 () -> batch().history(Selection.id(id), 1).jobs(), l -> !l.isEmpty()).get(0);
-        assertThat(done.state()).isEqualTo(JobState.COMPLETED);
+        assertThat(done.state()).isEqualTo(BatchState.COMPLETED);
         assertThat(done.exitCode()).hasValue(0);
         assertThat(done.numJobStarts()).isEqualTo(2);
         assertThat(done.requestMemoryMib()).isEqualTo(1024);
@@ -138,7 +140,7 @@ public abstract class BatchSystemScenarios {
         BatchJob done = await().atMost(patience()).until(() -> batch().history(Selection.id(id), 1).jobs(),
                 l -> !l.isEmpty()).get(0);
 
-        assertThat(done.state()).isEqualTo(JobState.COMPLETED);
+        assertThat(done.state()).isEqualTo(BatchState.COMPLETED);
         assertThat(done.exitCode()).hasValue(13);
         assertThat(Manifest.read(job.files().manifest()).exitCode()).isEqualTo(13);
         assertThat(job.outputs()).allSatisfy(o -> assertThat(o.destination()).doesNotExist());

@@ -1,11 +1,13 @@
 package gov.bnl.sphenix.production.batch;
 
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,15 +48,15 @@ class BatchValuesTest {
 
     @Test
     void selectionsMatchJobsByOurAttributes() {
-        BatchJob held = job(JobKey.of("calo", 67962, 1), "pass-1", JobState.HELD, Optional.of(new Hold(1, 0, "x")));
-        BatchJob foreign = new BatchJob(new BatchJobId(9, 0), Optional.empty(), "", "", JobState.IDLE, Optional.empty(),
+        BatchJob held = job(JobKey.of("calo", 67962, 1), "pass-1", BatchState.HELD, Optional.of(new Hold(1, 0, "x")));
+        BatchJob foreign = new BatchJob(new BatchJobId(9, 0), Optional.empty(), "", "", BatchState.QUEUED, Optional.empty(),
                 0, OptionalInt.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty());
 
         assertThat(Selection.production("calo").matches(held)).isTrue();
         assertThat(Selection.production("calo").matches(foreign)).isFalse();
         assertThat(Selection.token("pass-1").matches(held)).isTrue();
         assertThat(Selection.key(JobKey.of("calo", 67962, 1)).matches(held)).isTrue();
-        assertThat(Selection.production("calo").and(Selection.inState(JobState.RUNNING)).matches(held)).isFalse();
+        assertThat(Selection.production("calo").and(Selection.inState(BatchState.RUNNING)).matches(held)).isFalse();
         assertThat(Selection.id(new BatchJobId(1, 0)).matches(held)).isTrue();
         assertThatThrownBy(() -> Selection.keys(List.of())).hasMessageContaining("at least one");
     }
@@ -70,7 +72,7 @@ class BatchValuesTest {
     @Test
     void tokensAcceptWhatTheSpecAcceptsForRerunTokens() {
         assertThat(Selection.token("pass:2026-11-29T03").matches(job(JobKey.of("calo", 1, 2), "pass:2026-11-29T03",
-                JobState.IDLE, Optional.empty()))).isTrue();
+                BatchState.QUEUED, Optional.empty()))).isTrue();
         assertThatThrownBy(() -> Selection.token("two words")).hasMessageContaining("not a batch token");
     }
 
@@ -83,7 +85,7 @@ class BatchValuesTest {
         assertThatThrownBy(() -> new Payload(Path.of("run.sh"), List.of())).hasMessageContaining("absolute");
     }
 
-    private static BatchJob job(JobKey key, String token, JobState state, Optional<Hold> hold) {
+    private static BatchJob job(JobKey key, String token, BatchState state, Optional<Hold> hold) {
         return new BatchJob(new BatchJobId(1, 0), Optional.of(key), token, "", state, hold, 2048, OptionalInt.empty(), 1,
                 Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty());
     }

@@ -1,10 +1,10 @@
 package gov.bnl.sphenix.production.batch;
 
-import gov.bnl.sphenix.production.spec.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package gov.bnl.sphenix.production.batch;
 
-import gov.bnl.sphenix.production.spec.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import java.nio.file.Path;

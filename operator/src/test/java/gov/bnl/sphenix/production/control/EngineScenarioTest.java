@@ -2,14 +2,15 @@ package gov.bnl.sphenix.production.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.plan.Tally;
 import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
-import gov.bnl.sphenix.production.plan.Tally;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -169,7 +170,7 @@ class EngineScenarioTest {
 
     private List<BatchJob> everyJob() {
         List<BatchJob> jobs = new ArrayList<>(world.batch().query(STREAMING).jobs());
-        jobs.addAll(world.batch().history(gov.bnl.sphenix.production.batch.Selection.production(STREAMING), 10_000).jobs());
+        jobs.addAll(world.batch().history(Selection.production(STREAMING), 10_000).jobs());
         return jobs;
     }
 }

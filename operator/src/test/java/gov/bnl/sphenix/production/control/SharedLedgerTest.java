@@ -3,16 +3,17 @@ package gov.bnl.sphenix.production.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
-import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
-import gov.bnl.sphenix.production.tools.demo.DemoWorld;
-import gov.bnl.sphenix.production.tools.demo.SpecsWorkspace;
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
+import gov.bnl.sphenix.production.tools.demo.SpecsWorkspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,7 @@ class SharedLedgerTest {
     }
 
     private long liveJobs() {
-        return world.batch().query(gov.bnl.sphenix.production.batch.Selection.production(STREAMING)).jobs().stream()
+        return world.batch().query(Selection.production(STREAMING)).jobs().stream()
                 .filter(BatchJob::isLive).count();
     }
 }

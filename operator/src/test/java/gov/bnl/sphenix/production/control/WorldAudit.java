@@ -1,8 +1,6 @@
 package gov.bnl.sphenix.production.control;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.JobFiles;
-import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
@@ -11,12 +9,14 @@ import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.tools.demo.DuplicateCheck;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
-import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,7 +121,7 @@ final class WorldAudit {
                         + LedgerRows.batchJob(row).map(Object::toString).orElse("(no batch id)")
                         + ", which is in neither the queue nor its history");
             } else if (!job.key().map(row.key().job()::equals).orElse(false)
-                    || !(job.isLive() || job.state() == JobState.COMPLETED)) {
+                    || !(job.isLive() || job.state() == BatchState.COMPLETED)) {
                 problems.add("ledger row " + row.key().job() + " is " + row.state() + " as " + job.id()
                         + ", but the batch system has " + job);
             }
@@ -176,7 +176,7 @@ final class WorldAudit {
         List<String> problems = new ArrayList<>();
         Map<JobKey, LedgerJob> rows = s.rowsByKey();
         for (BatchJob job : s.history()) {
-            if (job.state() != JobState.COMPLETED || job.exitCode().orElse(-1) != 0) {
+            if (job.state() != BatchState.COMPLETED || job.exitCode().orElse(-1) != 0) {
                 continue;
             }
             LedgerJob row = rows.get(job.key().orElseThrow());

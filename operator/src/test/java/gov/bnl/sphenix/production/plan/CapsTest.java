@@ -8,9 +8,10 @@ import static gov.bnl.sphenix.production.plan.Fixtures.row;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,13 +32,13 @@ class CapsTest {
     }
 
     @Test
-    void maxQueuedCountsIdleAndRunningJobsButNotHeldOnes() {
+    void maxQueuedCountsQueuedAndRunningJobsButNotHeldOnes() {
         Production calo = production("calo").limits(5, 100).build();
         Fixtures.World observed = world().readyRuns("calo", 1, 20, 1);
-        // three queued (idle, running), one held and waiting for its back-off
+        // three count (queued or running), one held and waiting for its back-off
         for (int run = 1; run <= 3; run++) {
             JobKey k = key("calo", run, 0);
-            observed.ledger(row(k, LedgerState.QUEUED, run)).queue(job(run, k, run == 1 ? QueueState.RUNNING : QueueState.IDLE));
+            observed.ledger(row(k, LedgerState.QUEUED, run)).queue(job(run, k, run == 1 ? BatchState.RUNNING : BatchState.QUEUED));
         }
         JobKey heldKey = key("calo", 4, 0);
         observed.ledger(row(heldKey, LedgerState.QUEUED, 4))
@@ -64,7 +65,7 @@ class CapsTest {
         Production calo = production("calo").limits(1, 100).build();
         JobKey k = key("calo", 1, 0);
         Snapshot observed = world().readyRuns("calo", 1, 20, 1)
-                .ledger(row(k, LedgerState.QUEUED, 1)).queue(job(1, k, QueueState.IDLE)).snapshot();
+                .ledger(row(k, LedgerState.QUEUED, 1)).queue(job(1, k, BatchState.QUEUED)).snapshot();
 
         assertThat(plan(observed, calo).submittedKeys()).isEmpty();
     }
@@ -103,7 +104,7 @@ class CapsTest {
         Fixtures.World observed = world().readyRuns("calo", 1, 50, 1);
         for (int run = 1; run <= 8; run++) {
             JobKey k = key("calo", run, 0);
-            observed.ledger(row(k, LedgerState.QUEUED, run)).queue(job(run, k, QueueState.RUNNING));
+            observed.ledger(row(k, LedgerState.QUEUED, run)).queue(job(run, k, BatchState.RUNNING));
         }
 
         Plan plan = plan(PlannerSettings.DEFAULTS.withGlobalQueueBudget(10), observed.snapshot(), calo);

@@ -11,9 +11,10 @@ import static gov.bnl.sphenix.production.plan.Fixtures.row;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ChangesTest {
         Production before = production("calo").memory(2048, 4096).priority(1).build();
         Production after = production("calo").memory(3072, 6144).priority(9).build();
         Snapshot observed = world().ready(ready(running), ready(fresh))
-                .ledger(row(running, LedgerState.QUEUED, 7)).queue(job(7, running, QueueState.RUNNING)).snapshot();
+                .ledger(row(running, LedgerState.QUEUED, 7)).queue(job(7, running, BatchState.RUNNING)).snapshot();
 
         Plan plan = plan(observed, after);
 

@@ -12,9 +12,10 @@ import static gov.bnl.sphenix.production.plan.Fixtures.withRerunToken;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunSet;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class DedupeTest {
     void aKeyTheLedgerHoldsLiveOrFinishedIsNotSubmitted(LedgerState state) {
         Production calo = production("calo").build();
         Snapshot observed = world().ready(ready(k)).ledger(row(k, state, 7))
-                .queue(job(7, k, QueueState.IDLE)).snapshot();
+                .queue(job(7, k, BatchState.QUEUED)).snapshot();
 
         assertThat(plan(observed, calo).submittedKeys()).doesNotContain(k);
     }
@@ -85,7 +86,7 @@ class DedupeTest {
     void aChangedRerunTokenKillsTheLiveJobFirstAndSubmitsOnceItIsGone() {
         Production calo = production("calo").rerun(RunSet.runs(100), "redo-1").build();
         Snapshot observed = world().ready(ready(k)).ledger(row(k, LedgerState.QUEUED, 7))
-                .queue(job(7, k, QueueState.RUNNING)).snapshot();
+                .queue(job(7, k, BatchState.RUNNING)).snapshot();
 
         Plan plan = plan(observed, calo);
 

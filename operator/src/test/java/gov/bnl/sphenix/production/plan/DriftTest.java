@@ -12,9 +12,11 @@ import static gov.bnl.sphenix.production.plan.Fixtures.submitting;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,8 @@ class DriftTest {
     private final Production calo = production("calo").build();
 
     @Test
-    void aQueueJobWithOurKeyButNoLedgerRowIsAdopted() {
-        Snapshot observed = world().ready(ready(k)).queue(job(7, k, QueueState.RUNNING)).snapshot();
+    void aJobInTheQueueWithOurKeyButNoLedgerRowIsAdopted() {
+        Snapshot observed = world().ready(ready(k)).queue(job(7, k, BatchState.RUNNING)).snapshot();
 
         Plan plan = plan(observed, calo);
 
@@ -42,7 +44,7 @@ class DriftTest {
     @Test
     void ofSeveralJobsWithoutALedgerRowTheFurthestAlongIsAdoptedAndTheOthersKilled() {
         Snapshot observed = world().ready(ready(k))
-                .queue(job(7, k, QueueState.IDLE), job(8, k, QueueState.RUNNING), job(9, k, QueueState.IDLE)).snapshot();
+                .queue(job(7, k, BatchState.QUEUED), job(8, k, BatchState.RUNNING), job(9, k, BatchState.QUEUED)).snapshot();
 
         Plan plan = plan(observed, calo);
 
@@ -55,7 +57,7 @@ class DriftTest {
     @Test
     void aSubmissionThatReachedTheQueueBeforeItWasRecordedIsAdopted() {
         Snapshot observed = world().ready(ready(k)).ledger(submitting(k, NOW.minus(Duration.ofHours(5))))
-                .queue(job(7, k, QueueState.IDLE)).snapshot();
+                .queue(job(7, k, BatchState.QUEUED)).snapshot();
 
         Plan plan = plan(observed, calo);
 
@@ -111,7 +113,7 @@ class DriftTest {
     @Test
     void aJobThatFinishedIsInTheHistoryAndNotLost() {
         Snapshot observed = world().ready(ready(k)).ledger(row(k, LedgerState.QUEUED, 7))
-                .queue(job(7, k, QueueState.COMPLETED)).snapshot();
+                .queue(job(7, k, BatchState.COMPLETED)).snapshot();
 
         Plan plan = plan(observed, calo);
 
@@ -129,7 +131,7 @@ class DriftTest {
     @Test
     void aJobThatExitedWithAnErrorIsMarkedFailed() {
         Snapshot observed = world().ledger(row(k, LedgerState.QUEUED, 7))
-                .queue(Fixtures.exited(job(7, k, QueueState.RUNNING), 3)).snapshot();
+                .queue(Fixtures.exited(job(7, k, BatchState.RUNNING), 3)).snapshot();
 
         assertThat(plan(observed, calo).actions()).singleElement().isInstanceOfSatisfying(Action.MarkFailed.class,
                 f -> assertThat(f.reason()).isEqualTo("job 7.0 exited with code 3"));
@@ -138,7 +140,7 @@ class DriftTest {
     @Test
     void aJobRemovedOutsideTheOperatorIsMarkedFailedNotResubmittedInALoop() {
         Snapshot observed = world().ready(ready(k)).ledger(row(k, LedgerState.QUEUED, 7))
-                .queue(job(7, k, QueueState.REMOVED)).snapshot();
+                .queue(job(7, k, BatchState.REMOVED)).snapshot();
 
         Plan plan = plan(observed, calo);
 
@@ -147,8 +149,8 @@ class DriftTest {
 
     @Test
     void aDuplicateJobOfAQueuedKeyIsKilled() {
-        QueueJob own = job(7, k, QueueState.RUNNING);
-        QueueJob duplicate = Fixtures.withToken(job(9, k, QueueState.IDLE), "someone-else");
+        BatchJob own = job(7, k, BatchState.RUNNING);
+        BatchJob duplicate = Fixtures.withToken(job(9, k, BatchState.QUEUED), "someone-else");
         Snapshot observed = world().ready(ready(k)).ledger(row(k, LedgerState.QUEUED, 7)).queue(own, duplicate).snapshot();
 
         Plan plan = plan(observed, calo);
@@ -162,7 +164,7 @@ class DriftTest {
     @Test
     void aJobOfAKeyTheLedgerHasFailedIsKilledAndNotResubmitted() {
         Snapshot observed = world().ready(ready(k)).ledger(row(k, LedgerState.FAILED, 7))
-                .queue(job(7, k, QueueState.RUNNING)).snapshot();
+                .queue(job(7, k, BatchState.RUNNING)).snapshot();
 
         Plan plan = plan(observed, calo);
 
@@ -172,7 +174,7 @@ class DriftTest {
     @Test
     void aKilledKeyWhoseJobIsStillInTheQueueWaitsForItToLeave() {
         Snapshot observed = world().ready(ready(k)).ledger(row(k, LedgerState.KILLED, 7))
-                .queue(job(7, k, QueueState.RUNNING)).snapshot();
+                .queue(job(7, k, BatchState.RUNNING)).snapshot();
 
         Plan plan = plan(observed, calo);
 
@@ -182,7 +184,7 @@ class DriftTest {
 
     @Test
     void aJobWithoutAKeyIsFoundByItsBatchToken() {
-        QueueJob keyless = Fixtures.withoutKey(job(7, k, QueueState.RUNNING));
+        BatchJob keyless = Fixtures.withoutKey(job(7, k, BatchState.RUNNING));
         Snapshot observed = world().ready(ready(k)).ledger(row(k, LedgerState.QUEUED, 7)).queue(keyless).snapshot();
 
         Plan plan = plan(observed, calo);
@@ -194,7 +196,7 @@ class DriftTest {
 
     @Test
     void jobsWithoutAKeyThatNoRowKnowsAreLeftAlone() {
-        QueueJob foreign = Fixtures.withToken(Fixtures.withoutKey(job(7, k, QueueState.RUNNING)), "not-ours");
+        BatchJob foreign = Fixtures.withToken(Fixtures.withoutKey(job(7, k, BatchState.RUNNING)), "not-ours");
         Snapshot observed = world().queue(foreign).snapshot();
 
         Plan plan = plan(observed, calo);
@@ -218,7 +220,7 @@ class DriftTest {
 
     @Test
     void jobsOfAProductionNeitherDeclaredNorRemovedAreReportedNotKilled() {
-        Snapshot observed = world().queue(job(7, key("ghost", 1, 0), QueueState.RUNNING)).snapshot();
+        Snapshot observed = world().queue(job(7, key("ghost", 1, 0), BatchState.RUNNING)).snapshot();
 
         Plan plan = plan(observed, calo);
 

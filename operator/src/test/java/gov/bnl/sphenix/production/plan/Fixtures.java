@@ -1,10 +1,12 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Limits;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
 import gov.bnl.sphenix.production.spec.Production;
@@ -171,42 +173,42 @@ final class Fixtures {
     }
 
     /** A job of a key carrying the key's token, one start, asking for 2 GB. */
-    static QueueJob job(long cluster, JobKey key, QueueState state) {
-        Optional<Hold> hold = state == QueueState.HELD ? Optional.of(new Hold(26, 0, "held by policy")) : Optional.empty();
-        Optional<Instant> started = state == QueueState.RUNNING ? Optional.of(NOW.minus(Duration.ofHours(1))) : Optional.empty();
-        return new QueueJob(new BatchJobId(cluster, 0), Optional.of(key), token(key), "", state, hold, 2048,
-                state == QueueState.IDLE ? 0 : 1, Optional.of(NOW.minus(Duration.ofHours(2))), started,
-                Optional.of(NOW.minus(Duration.ofHours(1))), state == QueueState.COMPLETED ? OptionalInt.of(0) : OptionalInt.empty());
+    static BatchJob job(long cluster, JobKey key, BatchState state) {
+        Optional<Hold> hold = state == BatchState.HELD ? Optional.of(new Hold(26, 0, "held by policy")) : Optional.empty();
+        Optional<Instant> started = state == BatchState.RUNNING ? Optional.of(NOW.minus(Duration.ofHours(1))) : Optional.empty();
+        return new BatchJob(new BatchJobId(cluster, 0), Optional.of(key), token(key), "", state, hold, 2048,
+                OptionalInt.empty(), state == BatchState.QUEUED ? 0 : 1, Optional.of(NOW.minus(Duration.ofHours(2))), started,
+                Optional.of(NOW.minus(Duration.ofHours(1))), state == BatchState.COMPLETED ? OptionalInt.of(0) : OptionalInt.empty());
     }
 
-    static QueueJob held(long cluster, JobKey key, Hold hold, int memoryMib, Instant since) {
-        return new QueueJob(new BatchJobId(cluster, 0), Optional.of(key), token(key), "", QueueState.HELD, Optional.of(hold),
-                memoryMib, 1, Optional.of(NOW.minus(Duration.ofHours(3))), Optional.empty(), Optional.of(since), OptionalInt.empty());
+    static BatchJob held(long cluster, JobKey key, Hold hold, int memoryMib, Instant since) {
+        return new BatchJob(new BatchJobId(cluster, 0), Optional.of(key), token(key), "", BatchState.HELD, Optional.of(hold),
+                memoryMib, OptionalInt.empty(), 1, Optional.of(NOW.minus(Duration.ofHours(3))), Optional.empty(), Optional.of(since), OptionalInt.empty());
     }
 
-    static QueueJob withStarts(QueueJob job, int starts) {
-        return new QueueJob(job.id(), job.key(), job.batchToken(), job.rerunToken(), job.state(), job.hold(),
-                job.requestMemoryMib(), starts, job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
+    static BatchJob withStarts(BatchJob job, int starts) {
+        return new BatchJob(job.id(), job.key(), job.batchToken(), job.rerunToken(), job.state(), job.hold(),
+                job.requestMemoryMib(), job.memoryUsageMib(), starts, job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
     }
 
-    static QueueJob startedAt(QueueJob job, Instant started) {
-        return new QueueJob(job.id(), job.key(), job.batchToken(), job.rerunToken(), job.state(), job.hold(),
-                job.requestMemoryMib(), job.numJobStarts(), job.queuedAt(), Optional.of(started), job.stateSince(), job.exitCode());
+    static BatchJob startedAt(BatchJob job, Instant started) {
+        return new BatchJob(job.id(), job.key(), job.batchToken(), job.rerunToken(), job.state(), job.hold(),
+                job.requestMemoryMib(), job.memoryUsageMib(), job.numJobStarts(), job.queuedAt(), Optional.of(started), job.stateSince(), job.exitCode());
     }
 
-    static QueueJob exited(QueueJob job, int code) {
-        return new QueueJob(job.id(), job.key(), job.batchToken(), job.rerunToken(), QueueState.COMPLETED, Optional.empty(),
-                job.requestMemoryMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), OptionalInt.of(code));
+    static BatchJob exited(BatchJob job, int code) {
+        return new BatchJob(job.id(), job.key(), job.batchToken(), job.rerunToken(), BatchState.COMPLETED, Optional.empty(),
+                job.requestMemoryMib(), job.memoryUsageMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), OptionalInt.of(code));
     }
 
-    static QueueJob withToken(QueueJob job, String token) {
-        return new QueueJob(job.id(), job.key(), token, job.rerunToken(), job.state(), job.hold(),
-                job.requestMemoryMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
+    static BatchJob withToken(BatchJob job, String token) {
+        return new BatchJob(job.id(), job.key(), token, job.rerunToken(), job.state(), job.hold(),
+                job.requestMemoryMib(), job.memoryUsageMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
     }
 
-    static QueueJob withoutKey(QueueJob job) {
-        return new QueueJob(job.id(), Optional.empty(), job.batchToken(), job.rerunToken(), job.state(), job.hold(),
-                job.requestMemoryMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
+    static BatchJob withoutKey(BatchJob job) {
+        return new BatchJob(job.id(), Optional.empty(), job.batchToken(), job.rerunToken(), job.state(), job.hold(),
+                job.requestMemoryMib(), job.memoryUsageMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
     }
 
     static ExistingOutput output(JobKey key, String... files) {
@@ -223,7 +225,7 @@ final class Fixtures {
         private boolean readable = true;
         private final List<Candidate> candidates = new ArrayList<>();
         private final List<LedgerRow> ledger = new ArrayList<>();
-        private final List<QueueJob> jobs = new ArrayList<>();
+        private final List<BatchJob> jobs = new ArrayList<>();
         private final List<ExistingOutput> outputs = new ArrayList<>();
         private final List<LiveJobInputs> live = new ArrayList<>();
 
@@ -257,7 +259,7 @@ final class Fixtures {
             return this;
         }
 
-        World queue(QueueJob... j) {
+        World queue(BatchJob... j) {
             jobs.addAll(List.of(j));
             return this;
         }

@@ -11,10 +11,12 @@ import static gov.bnl.sphenix.production.plan.Fixtures.withHolds;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Duration;
 import java.util.List;
@@ -143,7 +145,7 @@ class HoldPolicyTest {
     void aJobRestartedAfterEvictionTooOftenIsStopped() {
         // 6 starts: the first, one after a release, four after evictions (more than the 3 allowed)
         LedgerRow releasedOnce = withHolds(row(k, LedgerState.QUEUED, 7), policyHold);
-        QueueJob restarting = Fixtures.withStarts(job(7, k, QueueState.RUNNING), 6);
+        BatchJob restarting = Fixtures.withStarts(job(7, k, BatchState.RUNNING), 6);
         Snapshot observed = world().ledger(releasedOnce).queue(restarting).snapshot();
 
         Plan plan = plan(observed, calo);
@@ -155,7 +157,7 @@ class HoldPolicyTest {
 
     @Test
     void aJobRestartedWithinTheLimitRuns() {
-        QueueJob restarting = Fixtures.withStarts(job(7, k, QueueState.RUNNING), 4);
+        BatchJob restarting = Fixtures.withStarts(job(7, k, BatchState.RUNNING), 4);
         Snapshot observed = world().ledger(row(k, LedgerState.QUEUED, 7)).queue(restarting).snapshot();
 
         assertThat(plan(observed, calo).actions()).isEmpty();
@@ -163,7 +165,7 @@ class HoldPolicyTest {
 
     @Test
     void aJobOverTheMaximumRunTimeIsKilledAndFailed() {
-        QueueJob overlong = Fixtures.startedAt(job(7, k, QueueState.RUNNING), NOW.minus(Duration.ofDays(3).plusHours(2)));
+        BatchJob overlong = Fixtures.startedAt(job(7, k, BatchState.RUNNING), NOW.minus(Duration.ofDays(3).plusHours(2)));
         Snapshot observed = world().ledger(row(k, LedgerState.QUEUED, 7)).queue(overlong).snapshot();
 
         Plan plan = plan(observed, calo);

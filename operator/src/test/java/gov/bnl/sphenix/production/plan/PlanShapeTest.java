@@ -14,9 +14,10 @@ import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunSet;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class PlanShapeTest {
                 .ready(ready(stale), ready(rerun), ready(key("calo", 400, 0)))
                 .ledger(submitting(stale, NOW.minus(Duration.ofHours(1))), row(duplicate, LedgerState.QUEUED, 20),
                         row(heldKey, LedgerState.QUEUED, 25), row(rerun, LedgerState.SUCCEEDED, 30))
-                .queue(job(20, duplicate, QueueState.RUNNING), Fixtures.withToken(job(21, duplicate, QueueState.IDLE), "x"),
+                .queue(job(20, duplicate, BatchState.RUNNING), Fixtures.withToken(job(21, duplicate, BatchState.QUEUED), "x"),
                         held(25, heldKey, new Hold(21, 102, "memory"), 2048, NOW))
                 .outputs(output(rerun, outputName(calo, rerun)))
                 .snapshot();
@@ -61,7 +62,7 @@ class PlanShapeTest {
         Snapshot observed = world()
                 .ready(ready(key("calo", 1, 0)), ready(key("calo", 2, 0)), ready(key("calo", 3, 0)), ready(key("calo", 4, 0)))
                 .ledger(row(key("calo", 2, 0), LedgerState.QUEUED, 2), row(key("calo", 3, 0), LedgerState.FAILED, 3))
-                .queue(job(2, key("calo", 2, 0), QueueState.IDLE))
+                .queue(job(2, key("calo", 2, 0), BatchState.QUEUED))
                 .outputs(output(key("calo", 4, 0)))
                 .snapshot();
 
@@ -78,8 +79,8 @@ class PlanShapeTest {
         Production b = production("b").priority(3).limits(100, 5).build();
         Fixtures.World forward = world().readyRuns("a", 1, 20, 2).readyRuns("b", 1, 20, 2);
         Fixtures.World backward = world().readyRuns("b", 1, 20, 2).readyRuns("a", 1, 20, 2);
-        forward.queue(job(1, key("a", 1, 0), QueueState.IDLE), job(2, key("b", 1, 0), QueueState.IDLE));
-        backward.queue(job(2, key("b", 1, 0), QueueState.IDLE), job(1, key("a", 1, 0), QueueState.IDLE));
+        forward.queue(job(1, key("a", 1, 0), BatchState.QUEUED), job(2, key("b", 1, 0), BatchState.QUEUED));
+        backward.queue(job(2, key("b", 1, 0), BatchState.QUEUED), job(1, key("a", 1, 0), BatchState.QUEUED));
         Planner planner = new Planner(PlannerSettings.DEFAULTS.withGlobalQueueBudget(7));
 
         Plan one = planner.plan(DesiredState.of(List.of(a, b)), forward.snapshot());

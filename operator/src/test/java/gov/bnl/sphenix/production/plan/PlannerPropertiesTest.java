@@ -2,9 +2,11 @@ package gov.bnl.sphenix.production.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,7 +97,7 @@ class PlannerPropertiesTest {
             long queued = queuedAfter(after, p.name());
             assertThat(n).as("submits of %s", p.name()).isLessThanOrEqualTo(p.limits().maxSubmitPerCycle());
             if (n > 0) {
-                assertThat(queued).as("idle, running and submitting jobs of %s after the plan", p.name())
+                assertThat(queued).as("queued, running and submitting jobs of %s after the plan", p.name())
                         .isLessThanOrEqualTo(p.limits().maxQueued());
             }
             total += n;
@@ -195,7 +197,7 @@ class PlannerPropertiesTest {
         Random shuffler = new Random(seed);
         List<Production> productions = new ArrayList<>(world.desired().productions());
         Collections.shuffle(productions, shuffler);
-        List<QueueJob> jobs = new ArrayList<>(world.snapshot().queue().jobs());
+        List<BatchJob> jobs = new ArrayList<>(world.snapshot().queue().jobs());
         Collections.shuffle(jobs, shuffler);
         List<LiveJobInputs> live = new ArrayList<>(world.snapshot().liveJobInputList());
         Collections.shuffle(live, shuffler);
@@ -226,14 +228,14 @@ class PlannerPropertiesTest {
     void everyLoopIsBoundedReleasesClimbAndNoJobIsKilledTwice(long seed) {
         RandomWorlds.World world = RandomWorlds.world(seed);
         Plan plan = world.plan();
-        Map<BatchJobId, QueueJob> jobs = new HashMap<>();
+        Map<BatchJobId, BatchJob> jobs = new HashMap<>();
         world.snapshot().queue().jobs().forEach(j -> jobs.put(j.id(), j));
 
         List<BatchJobId> killed = plan.actionsOf(Action.Kill.class).stream().map(Action.Kill::job).toList();
         assertThat(new HashSet<>(killed)).hasSameSizeAs(killed);
         for (Action.Release release : plan.actionsOf(Action.Release.class)) {
-            QueueJob job = jobs.get(release.job());
-            assertThat(job.state()).isEqualTo(QueueState.HELD);
+            BatchJob job = jobs.get(release.job());
+            assertThat(job.state()).isEqualTo(BatchState.HELD);
             assertThat(release.newMemoryMib()).isGreaterThanOrEqualTo(job.requestMemoryMib());
             if (world.settings().isMemoryHold(release.hold())) {
                 assertThat(release.newMemoryMib()).isGreaterThan(job.requestMemoryMib());
@@ -294,7 +296,7 @@ class PlannerPropertiesTest {
         Map<String, JobKey> tokens = new HashMap<>();
         s.ledger().values().forEach(rows -> rows.forEach(r -> tokens.put(r.batchToken(), r.key())));
         Map<JobKey, Long> count = new HashMap<>();
-        for (QueueJob job : s.queue().jobs()) {
+        for (BatchJob job : s.queue().jobs()) {
             JobKey key = job.key().orElse(tokens.get(job.batchToken()));
             if (job.isLive() && key != null) {
                 count.merge(key, 1L, Long::sum);
@@ -303,14 +305,14 @@ class PlannerPropertiesTest {
         return count;
     }
 
-    /** Idle or running jobs that are ours: with a key, or matched to a ledger row by token. */
+    /** Queued or running jobs that are ours: with a key, or matched to a ledger row by token. */
     private static List<JobKey> occupyingJobs(Snapshot s) {
         Map<String, JobKey> tokens = new HashMap<>();
         s.ledger().values().forEach(rows -> rows.forEach(r -> tokens.put(r.batchToken(), r.key())));
         List<JobKey> keys = new ArrayList<>();
-        for (QueueJob job : s.queue().jobs()) {
+        for (BatchJob job : s.queue().jobs()) {
             JobKey key = job.key().orElse(tokens.get(job.batchToken()));
-            if (job.state().occupiesQueue() && key != null) {
+            if (job.state().countsAgainstBudget() && key != null) {
                 keys.add(key);
             }
         }
@@ -323,7 +325,7 @@ class PlannerPropertiesTest {
     }
 
     private static long submittingWithoutJob(Snapshot s, String production) {
-        Set<String> tokens = s.queue().jobs().stream().map(QueueJob::batchToken).collect(Collectors.toSet());
+        Set<String> tokens = s.queue().jobs().stream().map(BatchJob::batchToken).collect(Collectors.toSet());
         return s.ledger(production).filter(r -> r.state() == LedgerState.SUBMITTING && !tokens.contains(r.batchToken())).count();
     }
 

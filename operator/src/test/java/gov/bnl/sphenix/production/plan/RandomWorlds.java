@@ -2,11 +2,13 @@ package gov.bnl.sphenix.production.plan;
 
 import static gov.bnl.sphenix.production.plan.Fixtures.NOW;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RemovalPolicy;
 import gov.bnl.sphenix.production.spec.RunOrder;
@@ -73,7 +75,7 @@ final class RandomWorlds {
 
         List<Candidate> candidates = new ArrayList<>();
         List<LedgerRow> ledger = new ArrayList<>();
-        List<QueueJob> jobs = new ArrayList<>();
+        List<BatchJob> jobs = new ArrayList<>();
         List<ExistingOutput> outputs = new ArrayList<>();
         List<LiveJobInputs> liveInputs = new ArrayList<>();
         for (Production p : all) {
@@ -100,10 +102,10 @@ final class RandomWorlds {
             }
         }
         if (chance(10)) {
-            jobs.add(job(JobKey.of("unknown", FIRST_RUN, 0), "unknown", QueueState.RUNNING, 2048));
+            jobs.add(job(JobKey.of("unknown", FIRST_RUN, 0), "unknown", BatchState.RUNNING, 2048));
         }
         if (chance(10)) {
-            jobs.add(withoutKey(job(JobKey.of("p0", FIRST_RUN, 0), "foreign-token", QueueState.IDLE, 2048)));
+            jobs.add(withoutKey(job(JobKey.of("p0", FIRST_RUN, 0), "foreign-token", BatchState.QUEUED, 2048)));
         }
         if (chance(5)) {
             liveInputs.add(LiveJobInputs.unknown(JobKey.of("adopted", FIRST_RUN, 0)));
@@ -115,7 +117,7 @@ final class RandomWorlds {
 
     /** A key of a live production; returns its ledger row, if it has one. */
     private LedgerRow liveKey(Production p, JobKey key, List<Production> all, List<RemovedProduction> removed,
-                              List<Candidate> candidates, List<LedgerRow> ledger, List<QueueJob> jobs,
+                              List<Candidate> candidates, List<LedgerRow> ledger, List<BatchJob> jobs,
                               List<LiveJobInputs> liveInputs) {
         List<String> inputs = new ArrayList<>(List.of("RAW-" + key.run() + "-" + key.segment() + ".evt"));
         if (chance(70)) {
@@ -142,12 +144,12 @@ final class RandomWorlds {
                 liveInputs.add(LiveJobInputs.recorded(key, inputs));
             }
             if (chance(60)) {
-                QueueJob own = job(key, row.batchToken(), anyState(), row.memoryMib());
+                BatchJob own = job(key, row.batchToken(), anyState(), row.memoryMib());
                 own = withIdAndRerunToken(own, row.batchJob().orElse(own.id()), row.rerunToken());
                 jobs.add(chance(15) ? withoutKey(own) : own);
             }
             if (chance(10)) {
-                jobs.add(job(key, "duplicate-" + nextCluster, QueueState.IDLE, 2048));
+                jobs.add(job(key, "duplicate-" + nextCluster, BatchState.QUEUED, 2048));
             }
             return row;
         }
@@ -211,20 +213,20 @@ final class RandomWorlds {
                 chance(70) ? "" : "r1", Optional.of(NOW.minus(Duration.ofMinutes(random.nextInt(40)))), holds);
     }
 
-    private QueueJob job(JobKey key, String token, QueueState state, int memoryMib) {
-        Optional<Hold> hold = state == QueueState.HELD ? Optional.of(chance(50) ? MEMORY : POLICY) : Optional.empty();
-        Optional<Instant> started = state == QueueState.RUNNING
+    private BatchJob job(JobKey key, String token, BatchState state, int memoryMib) {
+        Optional<Hold> hold = state == BatchState.HELD ? Optional.of(chance(50) ? MEMORY : POLICY) : Optional.empty();
+        Optional<Instant> started = state == BatchState.RUNNING
                 ? Optional.of(NOW.minus(chance(80) ? Duration.ofHours(1) : Duration.ofDays(4)))
                 : Optional.empty();
-        OptionalInt exit = state == QueueState.COMPLETED ? OptionalInt.of(chance(70) ? 0 : 1) : OptionalInt.empty();
+        OptionalInt exit = state == BatchState.COMPLETED ? OptionalInt.of(chance(70) ? 0 : 1) : OptionalInt.empty();
         int memory = chance(70) ? memoryMib : List.of(1024, 2048, 4096, 8192).get(random.nextInt(4));
-        return new QueueJob(new BatchJobId(nextCluster++, 0), Optional.of(key), token, "", state, hold, memory,
-                random.nextInt(7), Optional.of(NOW.minus(Duration.ofHours(6))), started,
+        return new BatchJob(new BatchJobId(nextCluster++, 0), Optional.of(key), token, "", state, hold, memory,
+                OptionalInt.empty(), random.nextInt(7), Optional.of(NOW.minus(Duration.ofHours(6))), started,
                 Optional.of(NOW.minus(Duration.ofMinutes(random.nextInt(120)))), exit);
     }
 
-    private QueueState anyState() {
-        return QueueState.values()[random.nextInt(QueueState.values().length)];
+    private BatchState anyState() {
+        return BatchState.values()[random.nextInt(BatchState.values().length)];
     }
 
     private PlannerSettings settings() {
@@ -237,12 +239,12 @@ final class RandomWorlds {
         return random.nextInt(100) < percent;
     }
 
-    private static QueueJob withoutKey(QueueJob job) {
+    private static BatchJob withoutKey(BatchJob job) {
         return Fixtures.withoutKey(job);
     }
 
-    private static QueueJob withIdAndRerunToken(QueueJob job, BatchJobId id, String rerunToken) {
-        return new QueueJob(id, job.key(), job.batchToken(), rerunToken, job.state(), job.hold(),
-                job.requestMemoryMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
+    private static BatchJob withIdAndRerunToken(BatchJob job, BatchJobId id, String rerunToken) {
+        return new BatchJob(id, job.key(), job.batchToken(), rerunToken, job.state(), job.hold(),
+                job.requestMemoryMib(), job.memoryUsageMib(), job.numJobStarts(), job.queuedAt(), job.startedAt(), job.stateSince(), job.exitCode());
     }
 }

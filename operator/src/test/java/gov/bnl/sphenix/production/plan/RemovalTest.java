@@ -11,8 +11,9 @@ import static gov.bnl.sphenix.production.plan.Fixtures.row;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RemovalPolicy;
 import java.time.Duration;
@@ -43,8 +44,8 @@ class RemovalTest {
         JobKey a = key("calo", 100, 0);
         JobKey b = key("calo", 100, 1);
         JobKey c = key("calo", 100, 2);
-        Snapshot observed = world().queue(job(1, a, QueueState.RUNNING), job(2, b, QueueState.HELD),
-                job(3, c, QueueState.COMPLETED)).snapshot();
+        Snapshot observed = world().queue(job(1, a, BatchState.RUNNING), job(2, b, BatchState.HELD),
+                job(3, c, BatchState.COMPLETED)).snapshot();
 
         Plan plan = plan(observed, List.of(), removed(calo));
 
@@ -60,7 +61,7 @@ class RemovalTest {
     void keepLeavesJobsAndOutputsAlone() {
         Production calo = production("calo").onRemoval(RemovalPolicy.Action.KEEP, Duration.ZERO).build();
         JobKey a = key("calo", 100, 0);
-        Snapshot observed = world().queue(job(1, a, QueueState.RUNNING)).outputs(output(key("calo", 99, 0))).snapshot();
+        Snapshot observed = world().queue(job(1, a, BatchState.RUNNING)).outputs(output(key("calo", 99, 0))).snapshot();
 
         assertThat(plan(observed, List.of(), removed(calo)).actions()).isEmpty();
     }
@@ -70,7 +71,7 @@ class RemovalTest {
         Production kept = production("kept").onRemoval(RemovalPolicy.Action.KEEP, Duration.ZERO).build();
         Production calo = production("calo").build();
         Snapshot observed = world().readyRuns("calo", 1, 10, 1)
-                .queue(job(1, key("kept", 1, 0), QueueState.RUNNING), job(2, key("kept", 2, 0), QueueState.IDLE)).snapshot();
+                .queue(job(1, key("kept", 1, 0), BatchState.RUNNING), job(2, key("kept", 2, 0), BatchState.QUEUED)).snapshot();
 
         Plan plan = plan(PlannerSettings.DEFAULTS.withGlobalQueueBudget(5), observed, List.of(calo), removed(kept));
 
@@ -92,7 +93,7 @@ class RemovalTest {
     @Test
     void outputsWaitUntilTheJobsHaveLeftTheQueue() {
         Production calo = production("calo").onRemoval(RemovalPolicy.Action.KILL_AND_DELETE_OUTPUTS, Duration.ofDays(1)).build();
-        Snapshot observed = world().queue(job(1, key("calo", 101, 0), QueueState.RUNNING))
+        Snapshot observed = world().queue(job(1, key("calo", 101, 0), BatchState.RUNNING))
                 .outputs(output(key("calo", 100, 0))).snapshot();
 
         Plan plan = plan(observed, List.of(), removed(calo));
@@ -136,7 +137,7 @@ class RemovalTest {
                 .ledger(row(consumer, LedgerState.QUEUED, 5), row(finishedConsumer, LedgerState.SUCCEEDED, 6),
                         row(needed, LedgerState.SUCCEEDED, 1), row(notNeeded, LedgerState.SUCCEEDED, 2),
                         row(consumedByFinished, LedgerState.SUCCEEDED, 3))
-                .queue(job(5, consumer, QueueState.IDLE))
+                .queue(job(5, consumer, BatchState.QUEUED))
                 .outputs(output(needed, neededFile), output(notNeeded, outputName(calofit, notNeeded)),
                         output(consumedByFinished, outputName(calofit, consumedByFinished)))
                 .snapshot();
@@ -187,7 +188,7 @@ class RemovalTest {
         Snapshot observed = world()
                 .ledger(row(readByKept, LedgerState.SUCCEEDED, 1), row(readByDroppedRun, LedgerState.SUCCEEDED, 2),
                         row(free, LedgerState.SUCCEEDED, 3), row(droppedRunJob, LedgerState.QUEUED, 8))
-                .queue(job(7, keptJob, QueueState.RUNNING), job(8, droppedRunJob, QueueState.RUNNING))
+                .queue(job(7, keptJob, BatchState.RUNNING), job(8, droppedRunJob, BatchState.RUNNING))
                 .outputs(output(readByKept, outputName(calofit, readByKept)),
                         output(readByDroppedRun, outputName(calofit, readByDroppedRun)),
                         output(free, outputName(calofit, free)))

@@ -1,12 +1,12 @@
 package gov.bnl.sphenix.production.plan;
 
-import gov.bnl.sphenix.production.spec.JobKey;
 import static gov.bnl.sphenix.production.plan.Fixtures.key;
 import static gov.bnl.sphenix.production.plan.Fixtures.plan;
 import static gov.bnl.sphenix.production.plan.Fixtures.production;
 import static gov.bnl.sphenix.production.plan.Fixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunOrder;
 import gov.bnl.sphenix.production.spec.RunRange;

@@ -1,20 +1,20 @@
 package gov.bnl.sphenix.production.batch.condor;
 
-import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.Health;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobEdit;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobSpec;
-import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
-import gov.bnl.sphenix.production.batch.SubmitException;
-import gov.bnl.sphenix.production.batch.Submission;
 import gov.bnl.sphenix.production.batch.Submission.SubmittedJob;
+import gov.bnl.sphenix.production.batch.Submission;
+import gov.bnl.sphenix.production.batch.SubmitException;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -206,7 +206,7 @@ public final class CondorBatchSystem implements BatchSystem {
         if (!result.succeeded()) {
             // jobs already on their way out (removed, completed) cannot be acted on and do not count
             QueueSnapshot matching = result.timedOut() ? QueueSnapshot.unknown("timed out")
-                    : query(selection.and(Selection.inState(JobState.IDLE, JobState.RUNNING, JobState.HELD)));
+                    : query(selection.and(Selection.inState(BatchState.QUEUED, BatchState.RUNNING, BatchState.HELD)));
             if (!matching.isKnown() || !matching.jobs().isEmpty()) {
                 log.warn("{} failed: {}", command.tool(), result.describe());
                 throw new BatchSystemException(result.describe());

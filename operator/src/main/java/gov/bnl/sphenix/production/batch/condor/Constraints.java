@@ -1,8 +1,8 @@
 package gov.bnl.sphenix.production.batch.condor;
 
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * undefined) for jobs without the attribute, so jobs that are not ours never match.
  */
 final class Constraints {
+
+    /** Read once: a queue listing asks for the state of every job it holds. */
+    private static final Map<Integer, BatchState> BY_STATUS_CODE = byStatusCode();
 
     private Constraints() {
     }
@@ -70,10 +73,13 @@ final class Constraints {
         }).collect(Collectors.joining(" || "));
     }
 
-    /** HTCondor's JobStatus values for a state (running includes transferring output and suspended). */
-    static List<Integer> statusCodes(JobState state) {
+    /**
+     * HTCondor's JobStatus codes of each state: the one place they are mapped, both ways. HTCondor's
+     * Idle (1) is our QUEUED; transferring output (6) and suspended (7) still count as running.
+     */
+    static List<Integer> statusCodes(BatchState state) {
         return switch (state) {
-            case IDLE -> List.of(1);
+            case QUEUED -> List.of(1);
             case RUNNING -> List.of(2, 6, 7);
             case REMOVED -> List.of(3);
             case COMPLETED -> List.of(4);
@@ -81,14 +87,19 @@ final class Constraints {
         };
     }
 
-    static JobState state(int jobStatus) {
-        return switch (jobStatus) {
-            case 1 -> JobState.IDLE;
-            case 2, 6, 7 -> JobState.RUNNING;
-            case 3 -> JobState.REMOVED;
-            case 4 -> JobState.COMPLETED;
-            case 5 -> JobState.HELD;
-            default -> throw new IllegalArgumentException("unknown JobStatus " + jobStatus);
-        };
+    static BatchState state(int jobStatus) {
+        BatchState state = BY_STATUS_CODE.get(jobStatus);
+        if (state == null) {
+            throw new IllegalArgumentException("unknown JobStatus " + jobStatus);
+        }
+        return state;
+    }
+
+    private static Map<Integer, BatchState> byStatusCode() {
+        Map<Integer, BatchState> states = new TreeMap<>();
+        for (BatchState state : BatchState.values()) {
+            statusCodes(state).forEach(code -> states.put(code, state));
+        }
+        return Map.copyOf(states);
     }
 }

@@ -2,11 +2,11 @@ package gov.bnl.sphenix.production.batch.condor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
-import gov.bnl.sphenix.production.batch.JobState;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,8 +75,8 @@ final class JobAdParser {
             throw new IOException("a job ad without ClusterId, ProcId or JobStatus: " + ad);
         }
         BatchJobId id = new BatchJobId(cluster.getAsInt(), proc.getAsInt());
-        JobState state = Constraints.state(status.getAsInt());
-        Optional<Hold> hold = state == JobState.HELD
+        BatchState state = Constraints.state(status.getAsInt());
+        Optional<Hold> hold = state == BatchState.HELD
                 ? Optional.of(new Hold(integer(ad, "HoldReasonCode").orElse(0), integer(ad, "HoldReasonSubCode").orElse(0),
                         text(ad, "HoldReason").orElse("")))
                 : Optional.empty();

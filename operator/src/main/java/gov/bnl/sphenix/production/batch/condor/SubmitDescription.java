@@ -1,11 +1,11 @@
 package gov.bnl.sphenix.production.batch.condor;
 
 import gov.bnl.sphenix.production.batch.InputSlice;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperRequest;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import java.util.List;
 import java.util.Locale;

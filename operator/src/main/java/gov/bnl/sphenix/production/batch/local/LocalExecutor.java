@@ -1,23 +1,23 @@
 package gov.bnl.sphenix.production.batch.local;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.ChildEnvironment;
 import gov.bnl.sphenix.production.batch.Health;
-import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobEdit;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobSpec;
-import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
-import gov.bnl.sphenix.production.batch.Submission;
 import gov.bnl.sphenix.production.batch.Submission.SubmittedJob;
+import gov.bnl.sphenix.production.batch.Submission;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperRequest;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,9 +159,9 @@ public final class LocalExecutor implements BatchSystem {
             requireOpen();
             Instant now = settings.clock().instant();
             for (LocalJob job : matching(selection)) {
-                if (job.state == JobState.HELD) {
+                if (job.state == BatchState.HELD) {
                     job.hold = Optional.empty();
-                    job.enter(JobState.IDLE, now);
+                    job.enter(BatchState.QUEUED, now);
                     event(job, "released");
                     log.info("{}: released ({} MB)", job.spec.key(), job.requestMemoryMib);
                 }
@@ -175,7 +175,7 @@ public final class LocalExecutor implements BatchSystem {
         synchronized (lock) {
             requireOpen();
             for (LocalJob job : matching(selection)) {
-                if (job.state == JobState.IDLE || job.state == JobState.RUNNING) {
+                if (job.state == BatchState.QUEUED || job.state == BatchState.RUNNING) {
                     putOnHold(job, new Hold(Hold.BY_USER, 0, reason));
                 }
             }
@@ -190,7 +190,7 @@ public final class LocalExecutor implements BatchSystem {
             for (LocalJob job : matching(selection)) {
                 stopProcess(job);
                 job.hold = Optional.empty();
-                job.enter(JobState.REMOVED, now);
+                job.enter(BatchState.REMOVED, now);
                 event(job, "removed: " + reason);
                 leaveQueue(job);
             }
@@ -217,7 +217,7 @@ public final class LocalExecutor implements BatchSystem {
             if (closed) {
                 return Health.down("the local executor is stopped", Duration.ZERO);
             }
-            Map<JobState, Long> counts = new LinkedHashMap<>();
+            Map<BatchState, Long> counts = new LinkedHashMap<>();
             queue.values().forEach(j -> counts.merge(j.state, 1L, Long::sum));
             return Health.up("local executor: " + queue.size() + " jobs " + counts, Duration.ZERO);
         }
@@ -246,7 +246,7 @@ public final class LocalExecutor implements BatchSystem {
         return queue.values().stream().filter(j -> selection.matches(j.view())).toList();
     }
 
-    /** One pass: notice ended jobs, enforce memory and run time, start idle jobs into free places. */
+    /** One pass: notice ended jobs, enforce memory and run time, start queued jobs into free places. */
     private void tick() {
         try {
             synchronized (lock) {
@@ -255,7 +255,7 @@ public final class LocalExecutor implements BatchSystem {
                 }
                 Instant now = settings.clock().instant();
                 for (LocalJob job : List.copyOf(queue.values())) {
-                    if (job.state == JobState.RUNNING) {
+                    if (job.state == BatchState.RUNNING) {
                         watch(job, now);
                     }
                 }
@@ -271,7 +271,7 @@ public final class LocalExecutor implements BatchSystem {
         if (!job.process.isAlive()) {
             job.exitCode = job.process.exitValue();
             job.process = null;
-            job.enter(JobState.COMPLETED, now);
+            job.enter(BatchState.COMPLETED, now);
             event(job, "completed with exit code " + job.exitCode);
             log.info("{}: completed with exit code {}", job.spec.key(), job.exitCode);
             leaveQueue(job);
@@ -291,14 +291,14 @@ public final class LocalExecutor implements BatchSystem {
     }
 
     private void startIdleJobs(Instant now) {
-        long running = queue.values().stream().filter(j -> j.state == JobState.RUNNING).count();
+        long running = queue.values().stream().filter(j -> j.state == BatchState.RUNNING).count();
         if (running >= settings.maxRunning()) {
             return;
         }
-        List<LocalJob> idle = queue.values().stream().filter(j -> j.state == JobState.IDLE)
+        List<LocalJob> waiting = queue.values().stream().filter(j -> j.state == BatchState.QUEUED)
                 .sorted(Comparator.comparingInt((LocalJob j) -> -j.priority).thenComparing(j -> j.id))
                 .toList();
-        for (LocalJob job : idle) {
+        for (LocalJob job : waiting) {
             if (running >= settings.maxRunning()) {
                 return;
             }
@@ -325,7 +325,7 @@ public final class LocalExecutor implements BatchSystem {
         job.numJobStarts++;
         job.startedAt = now;
         job.exitCode = null;
-        job.enter(JobState.RUNNING, now);
+        job.enter(BatchState.RUNNING, now);
         event(job, "started (pid " + job.process.pid() + ", " + job.requestMemoryMib + " MB)");
         log.debug("{}: started as pid {}", job.spec.key(), job.process.pid());
         return true;
@@ -335,7 +335,7 @@ public final class LocalExecutor implements BatchSystem {
         stopProcess(job);
         job.hold = Optional.of(hold);
         job.numHolds++;
-        job.enter(JobState.HELD, settings.clock().instant());
+        job.enter(BatchState.HELD, settings.clock().instant());
         event(job, "held: " + hold);
         log.info("{}: held, {}", job.spec.key(), hold);
     }

@@ -1,11 +1,11 @@
 package gov.bnl.sphenix.production.batch.local;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobSpec;
-import gov.bnl.sphenix.production.batch.JobState;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,7 +20,7 @@ final class LocalJob {
     final JobSpec spec;
     final InputSlice inputs;
     final Instant queuedAt;
-    JobState state = JobState.IDLE;
+    BatchState state = BatchState.QUEUED;
     Optional<Hold> hold = Optional.empty();
     int requestMemoryMib;
     int priority;
@@ -43,7 +43,7 @@ final class LocalJob {
         this.priority = spec.priority();
     }
 
-    void enter(JobState newState, Instant now) {
+    void enter(BatchState newState, Instant now) {
         state = newState;
         stateSince = now;
     }

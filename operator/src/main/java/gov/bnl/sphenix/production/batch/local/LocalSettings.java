@@ -10,7 +10,7 @@ import java.util.Objects;
  * The local executor's knobs.
  *
  * @param maxRunning   jobs running at once
- * @param pollInterval how often running jobs are checked (exit, memory, run time) and idle ones started
+ * @param pollInterval how often running jobs are checked (exit, memory, run time) and queued ones started
  * @param wrapper      how a job's wrapper is started (by default with this JVM's java and class path)
  * @param policy       the same holds HTCondor jobs carry
  * @param clock        for queue, start and state times

@@ -1,8 +1,8 @@
 package gov.bnl.sphenix.production.catalog.ledger;
 
 import gov.bnl.sphenix.production.catalog.SqlTimes;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package gov.bnl.sphenix.production.catalog.ledger;
 
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.OutputFile;

@@ -11,9 +11,9 @@ import gov.bnl.sphenix.production.catalog.deletion.DeletionReport;
 import gov.bnl.sphenix.production.catalog.deletion.LocalOutputStore;
 import gov.bnl.sphenix.production.catalog.files.FileLocations;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.AdoptedJob;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.control.CrashPoint;
@@ -22,14 +22,14 @@ import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
-import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.source.Revision;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -227,7 +227,7 @@ public final class ActionExecutor {
     }
 
     private void adopt(Run run, Action.Adopt action) throws SQLException {
-        QueueJob job = action.job();
+        BatchJob job = action.job();
         Production spec = run.spec(action.production());
         JobKey key = action.key();
         transitions.adopt(new AdoptedJob(LedgerKey.of(spec, key), LedgerRows.stateOf(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),

@@ -14,13 +14,13 @@ import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
-import gov.bnl.sphenix.production.plan.QueueJob;
-import gov.bnl.sphenix.production.plan.QueueState;
 import gov.bnl.sphenix.production.plan.Words;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.io.IOException;
@@ -102,7 +102,7 @@ public final class Harvester {
      */
     public HarvestReport harvest(Production production, BatchQueue queue, Instant now, EventLog events)
             throws SQLException, IOException {
-        Map<BatchJobId, QueueJob> jobs = new HashMap<>();
+        Map<BatchJobId, BatchJob> jobs = new HashMap<>();
         queue.jobs().forEach(j -> jobs.put(j.id(), j));
         List<Finished> finished = new ArrayList<>();
         long failed = 0;
@@ -110,7 +110,7 @@ public final class Harvester {
         ledger.jobs(production.name(), AWAITING_HARVEST, rows::add);
         Set<Long> seen = new HashSet<>();
         for (LedgerJob row : rows) {
-            QueueJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
+            BatchJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
             boolean stillQueued = job != null && job.isLive();
             if (!seen.add(row.id()) || stillQueued) {
                 continue;
@@ -221,9 +221,9 @@ public final class Harvester {
      * fails once the grace period is over: its outputs cannot be trusted (a rerun token brings it
      * back); a shared file system may show a file late, hence the grace. Returns jobs failed.
      */
-    private long withoutManifest(Production production, LedgerJob row, QueueJob job, Instant now, EventLog events)
+    private long withoutManifest(Production production, LedgerJob row, BatchJob job, Instant now, EventLog events)
             throws SQLException {
-        if (job == null || job.state() != QueueState.COMPLETED) {
+        if (job == null || job.state() != BatchState.COMPLETED) {
             return 0;
         }
         int exitCode = job.exitCode().orElse(0);

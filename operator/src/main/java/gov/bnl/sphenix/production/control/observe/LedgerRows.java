@@ -1,11 +1,12 @@
 package gov.bnl.sphenix.production.control.observe;
 
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.LedgerRow;
-import gov.bnl.sphenix.production.plan.QueueJob;
-import gov.bnl.sphenix.production.spec.BatchJobId;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +32,9 @@ public final class LedgerRows {
      * {@code RUNNING} for its harvest, and one removed outside the operator's own kill is
      * {@code KILLED} all the same.
      */
-    public static LedgerState stateOf(QueueJob job) {
+    public static LedgerState stateOf(BatchJob job) {
         return switch (job.state()) {
-            case IDLE -> LedgerState.QUEUED;
+            case QUEUED -> LedgerState.QUEUED;
             case RUNNING, COMPLETED -> LedgerState.RUNNING;
             case HELD -> LedgerState.HELD;
             case REMOVED -> LedgerState.KILLED;

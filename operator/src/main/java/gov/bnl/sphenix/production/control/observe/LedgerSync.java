@@ -2,11 +2,11 @@ package gov.bnl.sphenix.production.control.observe;
 
 import gov.bnl.sphenix.production.catalog.ledger.JobUpdate;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
-import gov.bnl.sphenix.production.plan.QueueJob;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,14 +29,14 @@ public final class LedgerSync {
     }
 
     public static List<JobUpdate> updates(Collection<LedgerJob> rows, BatchQueue queue, Set<JobKey> touched) {
-        Map<BatchJobId, QueueJob> jobs = new HashMap<>();
+        Map<BatchJobId, BatchJob> jobs = new HashMap<>();
         queue.jobs().forEach(j -> jobs.put(j.id(), j));
         List<JobUpdate> updates = new ArrayList<>();
         for (LedgerJob row : rows) {
             if (!row.state().isSubmitted() || touched.contains(row.key().job())) {
                 continue;
             }
-            QueueJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
+            BatchJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
             if (job == null || !job.isLive()) {
                 continue;
             }

@@ -26,7 +26,7 @@ final class StatusOnResource {
         to.setLastReconcileTime(Conditions.timestamp(now));
         var jobs = to.getJobs();
         jobs.setSubmitting(from.count(Tally.SUBMITTING));
-        jobs.setQueued(from.count(Tally.QUEUED));
+        jobs.setQueued(from.queued());
         jobs.setRunning(from.count(Tally.RUNNING));
         jobs.setHeld(from.count(Tally.HELD));
         jobs.setFinished(from.count(Tally.SUCCEEDED) + from.count(Tally.COMPLETED));

@@ -1,16 +1,16 @@
 package gov.bnl.sphenix.production.tools.bench;
 
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.Candidate;
 import gov.bnl.sphenix.production.plan.ExistingOutput;
 import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LiveJobInputs;
-import gov.bnl.sphenix.production.plan.QueueJob;
-import gov.bnl.sphenix.production.plan.QueueState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  *
  * <p>Key {@code i} of a production is run {@code firstRun + i / 20}, segment {@code i % 20}. The
  * first 70% of the keys are in the ledger; of those the last few hundred are in the queue (running,
- * idle, running too long, held for memory and for policy, just completed), a few are submitting,
+ * queued, running too long, held for memory and for policy, just completed), a few are submitting,
  * stale or lost, a few failed or killed, and the rest succeeded with outputs. The last 30% are
  * ready and pending, but for a few whose jobs are in the queue with no ledger row (orphans).
  * An equal number of older runs are in the ledger and the file catalog but no longer ready.
@@ -81,7 +81,7 @@ final class SyntheticProduction {
         return keys - tracked();
     }
 
-    private enum Kind { SUCCEEDED, FAILED, KILLED, LOST, IN_FLIGHT, STALE, RUNNING, OVERLONG, IDLE, HELD_MEMORY, HELD_POLICY, COMPLETED, PENDING }
+    private enum Kind { SUCCEEDED, FAILED, KILLED, LOST, IN_FLIGHT, STALE, RUNNING, OVERLONG, QUEUED, HELD_MEMORY, HELD_POLICY, COMPLETED, PENDING }
 
     /** Jobs in the queue under a key the ledger lost, among the newest pending keys. */
     static final int ORPHANS = 5;
@@ -101,7 +101,7 @@ final class SyntheticProduction {
                 return Kind.OVERLONG;
             }
             if (slot < 45) {
-                return Kind.IDLE;
+                return Kind.QUEUED;
             }
             if (slot < 47) {
                 return Kind.HELD_MEMORY;
@@ -200,30 +200,31 @@ final class SyntheticProduction {
         });
     }
 
-    List<QueueJob> queue() {
-        List<QueueJob> jobs = new ArrayList<>(queueJobs);
+    List<BatchJob> queue() {
+        List<BatchJob> jobs = new ArrayList<>(queueJobs);
         for (int i = tracked() - queueJobs; i < tracked(); i++) {
             JobKey key = key(i);
-            QueueState state = switch (kind(i)) {
-                case RUNNING, OVERLONG -> QueueState.RUNNING;
-                case IDLE -> QueueState.IDLE;
-                case HELD_MEMORY, HELD_POLICY -> QueueState.HELD;
-                default -> QueueState.COMPLETED;
+            BatchState state = switch (kind(i)) {
+                case RUNNING, OVERLONG -> BatchState.RUNNING;
+                case QUEUED -> BatchState.QUEUED;
+                case HELD_MEMORY, HELD_POLICY -> BatchState.HELD;
+                default -> BatchState.COMPLETED;
             };
             Optional<Hold> hold = kind(i) == Kind.HELD_MEMORY ? Optional.of(MEMORY)
                     : kind(i) == Kind.HELD_POLICY ? Optional.of(POLICY) : Optional.empty();
-            jobs.add(new QueueJob(jobId(i), Optional.of(key), token(key), "", state, hold, spec.memory().firstMib(),
-                    state == QueueState.IDLE ? 0 : 1, Optional.of(now.minus(Duration.ofHours(3))),
-                    state == QueueState.RUNNING
+            jobs.add(new BatchJob(jobId(i), Optional.of(key), token(key), "", state, hold, spec.memory().firstMib(),
+                    OptionalInt.empty(), state == BatchState.QUEUED ? 0 : 1, Optional.of(now.minus(Duration.ofHours(3))),
+                    state == BatchState.RUNNING
                             ? Optional.of(now.minus(kind(i) == Kind.OVERLONG ? Duration.ofDays(4) : Duration.ofHours(1)))
                             : Optional.empty(),
                     Optional.of(now.minus(Duration.ofHours(1))),
-                    state == QueueState.COMPLETED ? OptionalInt.of(0) : OptionalInt.empty()));
+                    state == BatchState.COMPLETED ? OptionalInt.of(0) : OptionalInt.empty()));
         }
         for (int i = Math.max(tracked(), keys - ORPHANS); i < keys; i++) {
             JobKey key = key(i);
-            jobs.add(new QueueJob(jobId(i), Optional.of(key), token(key), "", QueueState.IDLE, Optional.empty(),
-                    spec.memory().firstMib(), 0, Optional.of(now.minus(Duration.ofMinutes(30))), Optional.empty(),
+            jobs.add(new BatchJob(jobId(i), Optional.of(key), token(key), "", BatchState.QUEUED, Optional.empty(),
+                    spec.memory().firstMib(), OptionalInt.empty(), 0, Optional.of(now.minus(Duration.ofMinutes(30))),
+                    Optional.empty(),
                     Optional.of(now.minus(Duration.ofMinutes(30))), OptionalInt.empty()));
         }
         return jobs;

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.tools.bench;
 
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Candidate;
 import gov.bnl.sphenix.production.plan.DesiredState;
@@ -7,7 +8,6 @@ import gov.bnl.sphenix.production.plan.ExistingOutput;
 import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LiveJobInputs;
 import gov.bnl.sphenix.production.plan.Observation;
-import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
 import gov.bnl.sphenix.production.spec.Limits;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
@@ -60,7 +60,7 @@ final class SyntheticWorld implements Observation {
             gone.add(new RemovedProduction(spec, NOW.minus(Duration.ofDays(10))));
         }
         Production upstream = removed.values().iterator().next().spec();
-        List<QueueJob> jobs = new ArrayList<>();
+        List<BatchJob> jobs = new ArrayList<>();
         for (int p = 0; p < productions; p++) {
             boolean reads = p < Math.max(1, productions / 10);
             boolean reruns = p < Math.max(1, productions / 20);

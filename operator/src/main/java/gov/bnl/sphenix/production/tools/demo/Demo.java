@@ -1,6 +1,5 @@
 package gov.bnl.sphenix.production.tools.demo;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.control.Engine;
@@ -8,6 +7,7 @@ import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionActivity;
 import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -108,9 +108,9 @@ public final class Demo {
                 }
             }
             case REVERT -> {
-                long queued = count(statuses, world.nameOf("seed"), Tally.QUEUED) + count(statuses, world.nameOf("seed"), Tally.RUNNING)
+                long inFlight = count(statuses, world.nameOf("seed"), Tally.QUEUED) + count(statuses, world.nameOf("seed"), Tally.RUNNING)
                         + count(statuses, world.nameOf("seed"), Tally.SUBMITTING);
-                if (count(statuses, world.nameOf("seed"), Tally.SUCCEEDED) >= 2 && queued > 0) {
+                if (count(statuses, world.nameOf("seed"), Tally.SUCCEEDED) >= 2 && inFlight > 0) {
                     say("git revert of pull request #3: stop seeding, delete its outputs");
                     world.specs().revertAndPush(seedCommit);
                     step = Step.FINISH;

@@ -1,7 +1,7 @@
 package gov.bnl.sphenix.production.tools.demo;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,15 +3,15 @@ package gov.bnl.sphenix.production.batch.condor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
-import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.JobEdit;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.SubmitException;
-import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

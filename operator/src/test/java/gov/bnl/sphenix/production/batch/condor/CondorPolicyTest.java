@@ -1,20 +1,20 @@
 package gov.bnl.sphenix.production.batch.condor;
 
-import gov.bnl.sphenix.production.RepositoryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import gov.bnl.sphenix.production.batch.BatchFixtures;
+import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
-import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
+import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
-import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,10 +72,10 @@ class CondorPolicyTest {
         BatchJobId id = condor.submit(List.of(job)).idOf(job.key());
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> running(condor, id, 1));
-            vacate(id); // what a preempting pool does to a job: it goes back to idle and starts again
+            vacate(id); // what a preempting pool does to a job: it goes back to the queue and starts again
 
             BatchJob held = await().atMost(Duration.ofSeconds(60)).until(() -> job(condor, id),
-                    j -> j.state() == JobState.HELD);
+                    j -> j.state() == BatchState.HELD);
 
             assertThat(held.hold().orElseThrow().code()).isEqualTo(Hold.PERIODIC_HOLD);
             assertThat(held.hold().orElseThrow().subcode()).isEqualTo(Hold.TOO_MANY_STARTS);
@@ -94,7 +94,7 @@ class CondorPolicyTest {
         BatchJobId id = condor.submit(List.of(job)).idOf(job.key());
         try {
             BatchJob held = await().atMost(Duration.ofSeconds(60)).until(() -> job(condor, id),
-                    j -> j.state() == JobState.HELD);
+                    j -> j.state() == BatchState.HELD);
 
             assertThat(held.hold().orElseThrow().subcode()).isEqualTo(Hold.RUN_TIME_EXCEEDED);
             assertThat(held.hold().orElseThrow().reason()).startsWith("running for ")
@@ -111,7 +111,7 @@ class CondorPolicyTest {
 
     private static boolean running(CondorBatchSystem condor, BatchJobId id, int starts) {
         BatchJob job = job(condor, id);
-        return job.state() == JobState.RUNNING && job.numJobStarts() == starts;
+        return job.state() == BatchState.RUNNING && job.numJobStarts() == starts;
     }
 
     private static void vacate(BatchJobId id) throws IOException, InterruptedException {

@@ -2,10 +2,10 @@ package gov.bnl.sphenix.production.batch.condor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
-import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,17 +52,17 @@ class ConstraintsTest {
 
     @Test
     void statesBecomeJobStatusCodesAndSelectionsCombine() {
-        Selection heldOrRunning = Selection.production("calo").and(Selection.inState(JobState.HELD, JobState.RUNNING));
+        Selection heldOrRunning = Selection.production("calo").and(Selection.inState(BatchState.HELD, BatchState.RUNNING));
 
         assertThat(of(heldOrRunning))
                 .isEqualTo(OURS + "(ProdOpProduction =?= \"calo\") && (member(JobStatus, {2, 5, 6, 7})))");
-        assertThat(of(Selection.inState(JobState.IDLE))).isEqualTo(OURS + "JobStatus == 1)");
+        assertThat(of(Selection.inState(BatchState.QUEUED))).isEqualTo(OURS + "JobStatus == 1)");
         assertThat(of(Selection.token("pass-7"))).isEqualTo(OURS + "ProdOpToken =?= \"pass-7\")");
     }
 
     @Test
     void everyJobStatusHasAState() {
-        for (JobState state : JobState.values()) {
+        for (BatchState state : BatchState.values()) {
             assertThat(Constraints.statusCodes(state)).allSatisfy(code -> assertThat(Constraints.state(code)).isEqualTo(state));
         }
     }

@@ -3,11 +3,11 @@ package gov.bnl.sphenix.production.batch.condor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
-import gov.bnl.sphenix.production.batch.JobState;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +57,7 @@ class JobAdParserTest {
 
         assertThat(job.id()).isEqualTo(new BatchJobId(3, 0));
         assertThat(job.key()).contains(JobKey.of("calo", 67966, 0));
-        assertThat(job.state()).isEqualTo(JobState.HELD);
+        assertThat(job.state()).isEqualTo(BatchState.HELD);
         assertThat(job.hold()).contains(new Hold(3, 34, "memory usage 318 MB exceeded request_memory 128 MB"));
         assertThat(job.isHeldForMemory()).isTrue();
         assertThat(job.memoryUsageMib()).as("from ResidentSetSize, rounded up").hasValue(318);
@@ -91,9 +91,9 @@ class JobAdParserTest {
                 """;
 
         assertThat(ours(json)).extracting(BatchJob::state, BatchJob::exitCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(JobState.COMPLETED, java.util.OptionalInt.of(13)),
-                org.assertj.core.groups.Tuple.tuple(JobState.COMPLETED, java.util.OptionalInt.of(137)),
-                org.assertj.core.groups.Tuple.tuple(JobState.REMOVED, java.util.OptionalInt.empty()));
+                org.assertj.core.groups.Tuple.tuple(BatchState.COMPLETED, java.util.OptionalInt.of(13)),
+                org.assertj.core.groups.Tuple.tuple(BatchState.COMPLETED, java.util.OptionalInt.of(137)),
+                org.assertj.core.groups.Tuple.tuple(BatchState.REMOVED, java.util.OptionalInt.empty()));
     }
 
     @Test
@@ -111,7 +111,7 @@ class JobAdParserTest {
         BatchJob job = ours("[{\"Owner\": \"submitter\", \"ClusterId\": 1, \"ProcId\": 0, \"JobStatus\": 2, \"ProdOpJobKey\": \"nonsense\"}]").get(0);
 
         assertThat(job.key()).isEmpty();
-        assertThat(job.state()).isEqualTo(JobState.RUNNING);
+        assertThat(job.state()).isEqualTo(BatchState.RUNNING);
     }
 
     @Test

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.InputSlice;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobSpecs;
+import gov.bnl.sphenix.production.batch.Payload;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import java.io.IOException;
@@ -84,7 +85,7 @@ class SubmitDescriptionTest {
         JobSpec job = job(67962, 0, "", 2048);
         JobSpec odd = new JobSpec(job.key(), job.batchToken(), job.rerunToken(), job.namespace(), job.requestMemoryMib(),
                 job.requestCpus(), job.requestDiskMib(), job.priority(), job.batchName(), job.accountingGroup(),
-                new gov.bnl.sphenix.production.batch.Payload(job.payload().script(), List.of("two words", "it's", "say \"hi\"", "a,b")),
+                new Payload(job.payload().script(), List.of("two words", "it's", "say \"hi\"", "a,b")),
                 job.inputs(), job.outputs(), job.files());
 
         assertThat(SubmitDescription.item(odd, Optional.empty())).endsWith("-- /sphenix/payloads/run_calo.sh 'two words' 'it''s' 'say \"\"hi\"\"' a,b");

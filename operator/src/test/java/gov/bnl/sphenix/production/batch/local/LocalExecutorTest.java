@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
-import gov.bnl.sphenix.production.batch.BatchJob;
+import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
-import gov.bnl.sphenix.production.spec.Hold;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobPolicy;
-import gov.bnl.sphenix.production.batch.JobState;
 import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.spec.Production;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +46,8 @@ class LocalExecutorTest {
         Production production = BatchFixtures.production("limit");
         executor.submit(work.segments(production, 67999, 5, 512));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(production, JobState.RUNNING) == 2);
-        assertThat(count(production, JobState.IDLE)).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(production, BatchState.RUNNING) == 2);
+        assertThat(count(production, BatchState.QUEUED)).isEqualTo(3);
         assertThat(executor.health().detail()).contains("5 jobs");
     }
 
@@ -60,7 +60,7 @@ class LocalExecutorTest {
         executor.submit(List.of(work.job(production, 67999, 0, 512)));
 
         BatchJob held = await().atMost(Duration.ofSeconds(30)).until(
-                () -> executor.query(production.name()).jobs().get(0), j -> j.state() == JobState.HELD);
+                () -> executor.query(production.name()).jobs().get(0), j -> j.state() == BatchState.HELD);
 
         assertThat(held.hold().orElseThrow().subcode()).isEqualTo(Hold.RUN_TIME_EXCEEDED);
         assertThat(held.hold().orElseThrow().reason()).contains("longer than the maximum of 2 s");
@@ -112,7 +112,7 @@ class LocalExecutorTest {
         assertThat(ResidentMemory.vmRssKib(Long.MAX_VALUE)).as("a process that does not exist").isZero();
     }
 
-    private long count(Production production, JobState state) {
+    private long count(Production production, BatchState state) {
         return executor.query(production.name()).jobs().stream().filter(j -> j.state() == state).count();
     }
 }

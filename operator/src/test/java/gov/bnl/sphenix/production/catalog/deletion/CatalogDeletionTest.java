@@ -9,7 +9,7 @@ import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
 import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.io.IOException;

@@ -20,16 +20,16 @@ import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.BatchQueue;
-import gov.bnl.sphenix.production.plan.QueueJob;
-import gov.bnl.sphenix.production.plan.QueueState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ class HarvesterTest {
         writeManifest(CLUSTER + ".0");
         EventLog events = new EventLog(Clock.systemUTC());
 
-        HarvestReport report = harvester.harvest(streaming, queue(QueueState.RUNNING, Instant.now()), Instant.now(), events);
+        HarvestReport report = harvester.harvest(streaming, queue(BatchState.RUNNING, Instant.now()), Instant.now(), events);
 
         assertThat(report).isEqualTo(HarvestReport.NONE);
         assertThat(state()).isEqualTo(LedgerState.QUEUED);
@@ -102,7 +102,7 @@ class HarvesterTest {
         writeManifest("17.0");
         EventLog events = new EventLog(Clock.systemUTC());
 
-        HarvestReport report = harvester.harvest(streaming, queue(QueueState.COMPLETED, Instant.now()), Instant.now(), events);
+        HarvestReport report = harvester.harvest(streaming, queue(BatchState.COMPLETED, Instant.now()), Instant.now(), events);
 
         assertThat(report).isEqualTo(HarvestReport.NONE);
         assertThat(state()).isEqualTo(LedgerState.QUEUED);
@@ -114,10 +114,10 @@ class HarvesterTest {
         Instant now = Instant.now();
         EventLog events = new EventLog(Clock.systemUTC());
 
-        HarvestReport early = harvester.harvest(streaming, queue(QueueState.COMPLETED, now.minus(Duration.ofMinutes(2))),
+        HarvestReport early = harvester.harvest(streaming, queue(BatchState.COMPLETED, now.minus(Duration.ofMinutes(2))),
                 now, events);
         LedgerState afterEarly = state();
-        HarvestReport late = harvester.harvest(streaming, queue(QueueState.COMPLETED,
+        HarvestReport late = harvester.harvest(streaming, queue(BatchState.COMPLETED,
                 now.minus(Harvester.MANIFEST_GRACE).minusSeconds(1)), now, events);
 
         assertThat(early.jobsFailed()).isZero();
@@ -336,7 +336,7 @@ class HarvesterTest {
     @Test
     void aJobThatEndedWithAnInfrastructureCodeAndNoManifestIsSubmittedAgain() throws Exception {
         EventLog events = new EventLog(Clock.systemUTC());
-        BatchQueue queue = BatchQueue.of(List.of(queueJob(row, CLUSTER, QueueState.COMPLETED, Instant.now(),
+        BatchQueue queue = BatchQueue.of(List.of(queueJob(row, CLUSTER, BatchState.COMPLETED, Instant.now(),
                 JobWrapper.EXIT_OUTPUTS_FAILED)));
 
         harvester.harvest(streaming, queue, Instant.now(), events);
@@ -398,21 +398,21 @@ class HarvesterTest {
         return reload(taken);
     }
 
-    private BatchQueue queue(QueueState state, Instant since) {
+    private BatchQueue queue(BatchState state, Instant since) {
         return BatchQueue.of(List.of(queueJob(row, CLUSTER, state, since, 0)));
     }
 
     /** Every given job completed well a moment ago. */
     private BatchQueue completed(LedgerJob... rows) {
         return BatchQueue.of(java.util.Arrays.stream(rows)
-                .map(r -> queueJob(r, r.clusterId().getAsLong(), QueueState.COMPLETED, Instant.now(), 0)).toList());
+                .map(r -> queueJob(r, r.clusterId().getAsLong(), BatchState.COMPLETED, Instant.now(), 0)).toList());
     }
 
-    private QueueJob queueJob(LedgerJob r, long cluster, QueueState state, Instant since, int exitCode) {
-        return new QueueJob(new BatchJobId(cluster, 0),
+    private BatchJob queueJob(LedgerJob r, long cluster, BatchState state, Instant since, int exitCode) {
+        return new BatchJob(new BatchJobId(cluster, 0),
                 Optional.of(JobKey.ofLeaf(streaming.name(), 66052, r.key().job().segment(), "mvtx0")),
-                "btoken" + r.key().job().segment(), "", state, Optional.empty(), 256, 1, Optional.of(since), Optional.of(since),
-                Optional.of(since), state == QueueState.COMPLETED ? OptionalInt.of(exitCode) : OptionalInt.empty());
+                "btoken" + r.key().job().segment(), "", state, Optional.empty(), 256, OptionalInt.empty(), 1, Optional.of(since), Optional.of(since),
+                Optional.of(since), state == BatchState.COMPLETED ? OptionalInt.of(exitCode) : OptionalInt.empty());
     }
 
     private void writeManifest(String batchId) throws Exception {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.bnl.sphenix.production.catalog.ledger.JobUpdate;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
-import gov.bnl.sphenix.production.plan.QueueJob;
-import gov.bnl.sphenix.production.plan.QueueState;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.time.Instant;
@@ -34,9 +34,9 @@ class LedgerSyncTest {
                 Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), "r1", "");
     }
 
-    private static QueueJob job(int segment, QueueState state) {
-        return new QueueJob(new BatchJobId(100, segment), Optional.of(JobKey.of("calo", 67962, segment)), "t", "",
-                state, state == QueueState.HELD ? Optional.of(new Hold(26, 0, "policy")) : Optional.empty(), 2048, 1,
+    private static BatchJob job(int segment, BatchState state) {
+        return new BatchJob(new BatchJobId(100, segment), Optional.of(JobKey.of("calo", 67962, segment)), "t", "",
+                state, state == BatchState.HELD ? Optional.of(new Hold(26, 0, "policy")) : Optional.empty(), 2048, OptionalInt.empty(), 1,
                 Optional.of(STARTED), Optional.of(STARTED), Optional.of(STARTED), OptionalInt.empty());
     }
 
@@ -44,8 +44,8 @@ class LedgerSyncTest {
     void aSubmittedRowTakesTheStateOfItsJobAndARunningOneItsStartTime() {
         List<LedgerJob> rows = List.of(row(0, LedgerState.QUEUED), row(1, LedgerState.RUNNING), row(2, LedgerState.QUEUED),
                 row(3, LedgerState.HELD));
-        BatchQueue queue = BatchQueue.of(List.of(job(0, QueueState.RUNNING), job(1, QueueState.HELD),
-                job(2, QueueState.IDLE), job(3, QueueState.IDLE)));
+        BatchQueue queue = BatchQueue.of(List.of(job(0, BatchState.RUNNING), job(1, BatchState.HELD),
+                job(2, BatchState.QUEUED), job(3, BatchState.QUEUED)));
 
         assertThat(LedgerSync.updates(rows, queue, Set.of())).containsExactly(
                 new JobUpdate(0, LedgerState.RUNNING, Optional.of(STARTED), Optional.empty(), OptionalInt.empty(),
@@ -60,18 +60,18 @@ class LedgerSyncTest {
     void rowsNotSubmittedJobsNotLiveAndKeysThisPassTouchedAreLeftToTheirOwners() {
         List<LedgerJob> rows = List.of(row(0, LedgerState.SUBMITTING), row(1, LedgerState.SUCCEEDED),
                 row(2, LedgerState.QUEUED), row(3, LedgerState.QUEUED));
-        BatchQueue queue = BatchQueue.of(List.of(job(0, QueueState.RUNNING), job(1, QueueState.RUNNING),
-                job(2, QueueState.COMPLETED), job(3, QueueState.RUNNING)));
+        BatchQueue queue = BatchQueue.of(List.of(job(0, BatchState.RUNNING), job(1, BatchState.RUNNING),
+                job(2, BatchState.COMPLETED), job(3, BatchState.RUNNING)));
 
         assertThat(LedgerSync.updates(rows, queue, Set.of(JobKey.of("calo", 67962, 3)))).isEmpty();
     }
 
     @Test
     void aJobTheBatchSystemReportsIsRecordedInTheLedgersWords() {
-        assertThat(LedgerRows.stateOf(job(0, QueueState.IDLE))).isEqualTo(LedgerState.QUEUED);
-        assertThat(LedgerRows.stateOf(job(0, QueueState.RUNNING))).isEqualTo(LedgerState.RUNNING);
-        assertThat(LedgerRows.stateOf(job(0, QueueState.HELD))).isEqualTo(LedgerState.HELD);
-        assertThat(LedgerRows.stateOf(job(0, QueueState.COMPLETED))).as("waits for its harvest").isEqualTo(LedgerState.RUNNING);
-        assertThat(LedgerRows.stateOf(job(0, QueueState.REMOVED))).isEqualTo(LedgerState.KILLED);
+        assertThat(LedgerRows.stateOf(job(0, BatchState.QUEUED))).isEqualTo(LedgerState.QUEUED);
+        assertThat(LedgerRows.stateOf(job(0, BatchState.RUNNING))).isEqualTo(LedgerState.RUNNING);
+        assertThat(LedgerRows.stateOf(job(0, BatchState.HELD))).isEqualTo(LedgerState.HELD);
+        assertThat(LedgerRows.stateOf(job(0, BatchState.COMPLETED))).as("waits for its harvest").isEqualTo(LedgerState.RUNNING);
+        assertThat(LedgerRows.stateOf(job(0, BatchState.REMOVED))).isEqualTo(LedgerState.KILLED);
     }
 }

@@ -2,7 +2,6 @@ package gov.bnl.sphenix.production.control.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
@@ -12,10 +11,11 @@ import gov.bnl.sphenix.production.control.LocalWorlds;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.Passes;
 import gov.bnl.sphenix.production.control.ProductionStanding;
+import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.LedgerState;
-import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.names.Tag;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

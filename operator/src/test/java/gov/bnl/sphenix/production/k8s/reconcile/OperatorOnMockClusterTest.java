@@ -3,9 +3,9 @@ package gov.bnl.sphenix.production.k8s.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import gov.bnl.sphenix.production.batch.BatchJob;
-import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
-import gov.bnl.sphenix.production.tools.demo.DemoWorld;
+import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.k8s.Condition;
 import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.MockCluster;
@@ -17,6 +17,8 @@ import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
 import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.source.WorldOverHttp;
+import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -139,15 +141,15 @@ class OperatorOnMockClusterTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> world.batch().query(STREAMING).jobs().stream()
                 .anyMatch(BatchJob::isLive));
         // held by hand, the jobs stay in the queue however fast they would run: the revert finds them there
-        world.batch().hold(gov.bnl.sphenix.production.batch.Selection.production(STREAMING), "kept for the revert");
+        world.batch().hold(Selection.production(STREAMING), "kept for the revert");
         assertThat(world.batch().query(STREAMING).jobs()).anyMatch(BatchJob::isLive);
 
         world.specs().revertAndPush(declared);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> production(STREAMING) == null);
         assertThat(world.batch().query(STREAMING).jobs()).noneMatch(BatchJob::isLive);
-        assertThat(world.batch().history(gov.bnl.sphenix.production.batch.Selection.production(STREAMING), 1000).jobs())
-                .anyMatch(j -> j.state() == gov.bnl.sphenix.production.batch.JobState.REMOVED);
+        assertThat(world.batch().history(Selection.production(STREAMING), 1000).jobs())
+                .anyMatch(j -> j.state() == BatchState.REMOVED);
     }
 
     private static ProductionSource source(String url) {

@@ -1,4 +1,4 @@
-package gov.bnl.sphenix.production.spec;
+package gov.bnl.sphenix.production.job;
 
 /**
  * A job in the batch system: HTCondor's ClusterId and ProcId, printed {@code 1234.0}. The local

@@ -1,4 +1,4 @@
-package gov.bnl.sphenix.production.spec;
+package gov.bnl.sphenix.production.job;
 
 import java.util.Objects;
 

@@ -1,32 +1,34 @@
-package gov.bnl.sphenix.production.batch;
+package gov.bnl.sphenix.production.job;
 
-import gov.bnl.sphenix.production.spec.Hold;
-import gov.bnl.sphenix.production.spec.BatchJobId;
-import gov.bnl.sphenix.production.spec.JobKey;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One job as the batch system reports it, from the queue or its history.
+ * One job as the batch system reports it, from the queue or its recent history: what the batch
+ * adapters read and what the planner decides on.
  *
  * @param id               ClusterId.ProcId
  * @param key              from {@code ProdOpJobKey}; empty for a job that carries none (not ours,
- *                         or submitted by hand) — the planner then matches it by batch token
- * @param batchToken       {@code ProdOpToken}, {@code ""} when absent
- * @param rerunToken       {@code ProdOpRerunToken}, {@code ""} when absent
- * @param state            idle, running, held, completed or removed
+ *                         or submitted by hand) — the planner then matches it to the ledger by batch
+ *                         token
+ * @param batchToken       {@code ProdOpToken}: the token the ledger row was inserted with before
+ *                         submission; {@code ""} when absent
+ * @param rerunToken       {@code ProdOpRerunToken}: the rerun token the job was submitted under;
+ *                         {@code ""} when absent
+ * @param state            queued, running, held (in the queue), completed or removed (history)
  * @param hold             the hold, when held
  * @param requestMemoryMib {@code RequestMemory}; 0 when the job asks for an expression
  * @param memoryUsageMib   peak resident memory seen ({@code MemoryUsage}), when measured
- * @param numJobStarts     {@code NumJobStarts}: releases and evictions both count
+ * @param numJobStarts     {@code NumJobStarts}: how often the job started, releases and evictions
+ *                         both count
  * @param queuedAt         {@code QDate}
  * @param startedAt        {@code JobCurrentStartDate}: the start of the current (or last) run
  * @param stateSince       {@code EnteredCurrentStatus}: for a held job, when it was held
  * @param exitCode         {@code ExitCode} when it ended; 128 + signal when a signal ended it
  */
-public record BatchJob(BatchJobId id, Optional<JobKey> key, String batchToken, String rerunToken, JobState state,
+public record BatchJob(BatchJobId id, Optional<JobKey> key, String batchToken, String rerunToken, BatchState state,
                        Optional<Hold> hold, int requestMemoryMib, OptionalInt memoryUsageMib, int numJobStarts,
                        Optional<Instant> queuedAt, Optional<Instant> startedAt, Optional<Instant> stateSince,
                        OptionalInt exitCode) {
@@ -43,7 +45,7 @@ public record BatchJob(BatchJobId id, Optional<JobKey> key, String batchToken, S
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(stateSince, "stateSince");
         Objects.requireNonNull(exitCode, "exitCode");
-        if (state == JobState.HELD && hold.isEmpty()) {
+        if (state == BatchState.HELD && hold.isEmpty()) {
             throw new IllegalArgumentException("held job " + id + " needs its hold reason");
         }
     }
@@ -57,7 +59,24 @@ public record BatchJob(BatchJobId id, Optional<JobKey> key, String batchToken, S
     }
 
     public boolean isHeldForMemory() {
-        return state == JobState.HELD && hold.map(Hold::isMemoryExceeded).orElse(false);
+        return state == BatchState.HELD && hold.map(Hold::isMemoryExceeded).orElse(false);
+    }
+
+    /** The same job under a key, for a job that carries none but was matched to its ledger row by batch token. */
+    public BatchJob withKey(JobKey newKey) {
+        return new BatchJob(id, Optional.of(newKey), batchToken, rerunToken, state, hold, requestMemoryMib,
+                memoryUsageMib, numJobStarts, queuedAt, startedAt, stateSince, exitCode);
+    }
+
+    /** The same job after the batch system moved it on, for tests and simulations. */
+    public BatchJob withState(BatchState newState, Optional<Hold> newHold) {
+        return new BatchJob(id, key, batchToken, rerunToken, newState, newHold, requestMemoryMib, memoryUsageMib,
+                numJobStarts, queuedAt, startedAt, stateSince, exitCode);
+    }
+
+    public BatchJob withRequestMemory(int mib) {
+        return new BatchJob(id, key, batchToken, rerunToken, state, hold, mib, memoryUsageMib, numJobStarts,
+                queuedAt, startedAt, stateSince, exitCode);
     }
 
     @Override

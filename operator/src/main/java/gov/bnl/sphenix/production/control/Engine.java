@@ -1,12 +1,8 @@
 package gov.bnl.sphenix.production.control;
 
 import gov.bnl.sphenix.production.batch.BatchSystem;
-import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.AuditLog;
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
-import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.control.act.ActionExecutor;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
 import gov.bnl.sphenix.production.control.events.EventLog;
@@ -14,7 +10,6 @@ import gov.bnl.sphenix.production.control.harvest.HarvestReport;
 import gov.bnl.sphenix.production.control.harvest.Harvester;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerSync;
-import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.BatchQueue;
@@ -53,31 +48,26 @@ public final class Engine implements AutoCloseable {
     private final Planner planner;
     private final Harvester harvester;
     private final ActionExecutor executor;
-    private final Readiness readiness;
-    private final JobLedger ledger;
-    private final ProductionOutputs outputs;
-    private final ProductionRegistry registry;
+    private final CatalogPorts catalogs;
     private final StatusStore statuses;
     private final AuditLog audit;
     private final Object refreshing = new Object();
     private long passes;
     private PassReport latest;
 
-    public Engine(SpecFollower follower, Catalogs catalogs, BatchSystem batch, EngineSettings settings, Clock clock,
+    /** An engine on the catalog ports {@link EngineAssembly#ports} built; its executor and harvester share them. */
+    public Engine(SpecFollower follower, CatalogPorts catalogs, BatchSystem batch, EngineSettings settings, Clock clock,
                   CrashPoint crash) {
         this.follower = follower;
         this.batch = batch;
         this.settings = settings;
         this.clock = clock;
         this.planner = new Planner(settings.planner());
-        this.harvester = new Harvester(catalogs, settings, clock, crash);
+        this.catalogs = catalogs;
+        this.harvester = new Harvester(catalogs.ledger(), catalogs.moves(), catalogs.registry(), settings, crash);
         this.executor = new ActionExecutor(batch, catalogs, settings, clock, crash);
-        this.readiness = Readiness.of(catalogs);
-        this.ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), clock);
-        this.outputs = new ProductionOutputs(catalogs.fileCatalog(), catalogs.retry());
-        this.registry = new ProductionRegistry(catalogs.ledger(), catalogs.retry());
-        this.statuses = new StatusStore(catalogs.ledger(), catalogs.retry());
-        this.audit = new AuditLog(catalogs.ledger(), catalogs.retry());
+        this.statuses = catalogs.statuses();
+        this.audit = catalogs.audit();
     }
 
     /**
@@ -147,7 +137,7 @@ public final class Engine implements AutoCloseable {
                     + " (an unknown queue is not an empty one)");
         }
         CatalogObservation observed = new CatalogObservation(clock.instant(), queue, all, desired.catalogue(),
-                readiness, ledger, outputs);
+                catalogs.readiness(), catalogs.ledger(), catalogs.outputs());
         List<ProductionStatus> result = new ArrayList<>();
         try {
             Plan plan = planner.plan(desired.state(), observed);
@@ -184,7 +174,7 @@ public final class Engine implements AutoCloseable {
         Set<JobKey> touched = new HashSet<>();
         plan.actions().forEach(action -> touched.addAll(action.keys()));
         for (Production p : productions) {
-            ledger.apply(LedgerSync.updates(observed.rows(p.name()).values(), queue, touched));
+            catalogs.upkeep().apply(LedgerSync.updates(observed.rows(p.name()).values(), queue, touched));
         }
     }
 
@@ -222,7 +212,7 @@ public final class Engine implements AutoCloseable {
             boolean actions = plan.actions().stream().map(Action::production).anyMatch(name::equals);
             boolean waitsForDeletion = removed.lastSpec().onRemoval().action().deletesOutputs()
                     && clock.instant().isBefore(removed.deletableFrom());
-            if (!jobsLeft && !actions && !waitsForDeletion && registry.markRemoved(name, clock.instant())) {
+            if (!jobsLeft && !actions && !waitsForDeletion && catalogs.productions().markRemoved(name, clock.instant())) {
                 statuses.forget(name);
                 gone.add(name);
                 events.info(name, "gone", "removal complete: no job left in the queue, outputs "

@@ -2,13 +2,13 @@ package gov.bnl.sphenix.production.control.harvest;
 
 import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
-import gov.bnl.sphenix.production.catalog.connect.Catalogs;
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+import gov.bnl.sphenix.production.catalog.registration.OutputRegistry;
 import gov.bnl.sphenix.production.catalog.registration.RegistrationConflict;
 import gov.bnl.sphenix.production.catalog.registration.RegistrationResult;
 import gov.bnl.sphenix.production.control.CrashPoint;
@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,18 +65,20 @@ public final class Harvester {
 
     private static final EnumSet<JobState> AWAITING_HARVEST = EnumSet.of(JobState.IDLE, JobState.RUNNING, JobState.HELD);
 
-    private final JobLedger ledger;
-    private final JobTransitions transitions;
-    private final BulkRegistrar registrar;
+    private final LedgerView ledger;
+    private final JobMoves transitions;
+    private final OutputRegistry registrar;
     private final EngineSettings settings;
     private final CrashPoint crash;
     private final OutputPlacement placement;
     private final InfrastructureRetry retry;
 
-    public Harvester(Catalogs catalogs, EngineSettings settings, Clock clock, CrashPoint crash) {
-        this.ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), clock);
-        this.transitions = new JobTransitions(catalogs.ledger(), catalogs.retry(), clock);
-        this.registrar = new BulkRegistrar(catalogs.fileCatalog(), catalogs.retry(), clock, BulkRegistrar.DEFAULT_BATCH);
+    /** A harvester on the ledger's rows and moves and on registration, as the engine was handed them. */
+    public Harvester(LedgerView ledger, JobMoves transitions, OutputRegistry registrar, EngineSettings settings,
+                     CrashPoint crash) {
+        this.ledger = ledger;
+        this.transitions = transitions;
+        this.registrar = registrar;
         this.settings = settings;
         this.crash = crash;
         this.placement = new OutputPlacement(settings.storage());

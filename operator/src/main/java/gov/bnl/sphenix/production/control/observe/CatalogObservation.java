@@ -1,10 +1,10 @@
 package gov.bnl.sphenix.production.control.observe;
 
 import gov.bnl.sphenix.production.catalog.ledger.Hold;
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.catalog.readiness.Readiness;
+import gov.bnl.sphenix.production.catalog.readiness.ReadyJobs;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Candidate;
@@ -31,6 +31,14 @@ import java.util.stream.Stream;
  * production's rows are read once per pass and kept, because the executor needs the same rows
  * (their ledger ids) to carry the plan out: what was planned and what is acted on are one view.
  *
+ * <p>It does not stream. The databases are read through cursors, but what they hand out is
+ * collected before the planner sees it, so for one pass memory holds: every ledger row of every
+ * production planned (kept until the pass ends, for the executor), the holds of one production
+ * at a time, the catalogued outputs of every production (file names by key, kept for the status),
+ * one production's ready candidates with their input names at a time, and, when the pass may
+ * delete, the recorded inputs of every live job. That is a few hundred bytes per job key: fine for
+ * hundreds of thousands of keys, not for tens of millions.
+ *
  * <p>Database failures surface as {@link ObservationFailed}, which the engine reports as a stalled
  * pass; nothing is planned on half an observation.
  */
@@ -40,14 +48,14 @@ public final class CatalogObservation implements Observation {
     private final BatchQueue queue;
     private final Map<String, Production> specs;
     private final ProductCatalogue catalogue;
-    private final Readiness readiness;
-    private final JobLedger ledger;
+    private final ReadyJobs readiness;
+    private final LedgerView ledger;
     private final ProductionOutputs outputs;
     private final Map<String, Map<JobKey, LedgerJob>> rows = new HashMap<>();
     private final Map<String, ProductionOutputs.Found> found = new HashMap<>();
 
     public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
-                              Readiness readiness, JobLedger ledger, ProductionOutputs outputs) {
+                              ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs) {
         this.now = Objects.requireNonNull(now, "now");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.specs = new HashMap<>();

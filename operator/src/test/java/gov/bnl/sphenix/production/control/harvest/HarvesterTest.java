@@ -16,7 +16,9 @@ import gov.bnl.sphenix.production.catalog.ledger.NewJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.control.CatalogPorts;
 import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.BatchQueue;
@@ -77,7 +79,13 @@ class HarvesterTest {
                 streaming.name(), streaming.specHash(), "r1", ProductionState.ACTIVE, Instant.now()));
         transitions = new JobTransitions(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC());
         row = submit(0, CLUSTER);
-        harvester = new Harvester(world.catalogs(), world.settings(), Clock.systemUTC(), CrashPoint.NONE);
+        harvester = harvester(world.settings());
+    }
+
+    /** A harvester on the PostgreSQL ports, built the way the engine's assembly builds them. */
+    private Harvester harvester(EngineSettings settings) {
+        CatalogPorts ports = EngineAssembly.ports(world.catalogs(), settings, Clock.systemUTC());
+        return new Harvester(ports.ledger(), ports.moves(), ports.registry(), settings, CrashPoint.NONE);
     }
 
     @AfterEach
@@ -323,8 +331,7 @@ class HarvesterTest {
 
         LedgerJob last = submit(1, CLUSTER + 1);
         writeManifest(last, (CLUSTER + 1) + ".0", JobWrapper.EXIT_OUTPUTS_FAILED, List.of());
-        Harvester once = new Harvester(world.catalogs(), world.settings().withInfrastructureAttempts(1), Clock.systemUTC(),
-                CrashPoint.NONE);
+        Harvester once = harvester(world.settings().withInfrastructureAttempts(1));
         EventLog lastEvents = new EventLog(Clock.systemUTC());
 
         assertThat(once.harvest(streaming, completed(last), Instant.now(), lastEvents).jobsFailed()).isEqualTo(1);
@@ -360,7 +367,7 @@ class HarvesterTest {
             Path target = outputs(blocked, apart).byLfn().get(blocked.key().output().fileName()).target();
             Path hiddenCopy = target.resolveSibling("." + target.getFileName() + OutputMove.COPY_SUFFIX);
             Files.createDirectories(hiddenCopy.resolve("in-the-way"));
-            Harvester harvesting = new Harvester(world.catalogs(), apart, Clock.systemUTC(), CrashPoint.NONE);
+            Harvester harvesting = harvester(apart);
             EventLog events = new EventLog(Clock.systemUTC());
 
             HarvestReport first = harvesting.harvest(streaming, completed(blocked, fine), Instant.now(), events);

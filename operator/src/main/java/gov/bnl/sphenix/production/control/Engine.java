@@ -11,12 +11,10 @@ import gov.bnl.sphenix.production.control.harvest.Harvester;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerSync;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
-import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.Planner;
-import gov.bnl.sphenix.production.plan.RemovedProduction;
-import gov.bnl.sphenix.production.spec.JobKey;
+import gov.bnl.sphenix.production.plan.RemovalComplete;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -143,11 +141,11 @@ public final class Engine implements AutoCloseable {
             Plan plan = planner.plan(desired.state(), observed);
             ExecutionReport executed = executor.execute(plan, desired, observed, events);
             errors.addAll(executed.errors());
-            syncLedgerWithQueue(all, observed, queue, plan);
+            syncLedgerWithQueue(all, observed, plan);
             executed.byProduction().forEach((name, c) -> activity.merge(name, new ProductionActivity(c.submitted(),
                     c.released(), c.killed(), desired.isRemoved(name) ? c.killed() : 0, c.failed(), 0, 0, 0,
                     c.outputsDeleted()), ProductionActivity::plus));
-            Set<String> gone = finishRemovals(desired, plan, queue, events);
+            Set<String> gone = finishRemovals(plan, events);
             Instant now = clock.instant();
             for (Production p : all) {
                 if (gone.contains(p.name())) {
@@ -166,15 +164,11 @@ public final class Engine implements AutoCloseable {
         return new PassReport(++passes, startedAt, Optional.of(revision), result, events.events(), activity, errors);
     }
 
-    private void syncLedgerWithQueue(List<Production> productions, CatalogObservation observed, BatchQueue queue,
-                                     Plan plan) throws SQLException {
-        if (!queue.readable()) {
-            return;
-        }
-        Set<JobKey> touched = new HashSet<>();
-        plan.actions().forEach(action -> touched.addAll(action.keys()));
+    /** Records what the plan says the queue said of the jobs no action touched, production by production. */
+    private void syncLedgerWithQueue(List<Production> productions, CatalogObservation observed, Plan plan)
+            throws SQLException {
         for (Production p : productions) {
-            catalogs.upkeep().apply(LedgerSync.updates(observed.rows(p.name()).values(), queue, touched));
+            catalogs.upkeep().apply(LedgerSync.updates(observed.rows(p.name()), plan.seen()));
         }
     }
 
@@ -196,28 +190,14 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /**
-     * A removed production is done when none of its jobs is left in the queue and the pass had
-     * nothing more to do for it — with a delete policy, only once its grace period is over.
-     */
-    private Set<String> finishRemovals(Desired desired, Plan plan, BatchQueue queue, EventLog events)
-            throws SQLException {
+    /** Marks removed the productions the plan found done, and forgets their status. */
+    private Set<String> finishRemovals(Plan plan, EventLog events) throws SQLException {
         Set<String> gone = new HashSet<>();
-        if (!queue.readable()) {
-            return gone;
-        }
-        for (RemovedProduction removed : desired.state().removed()) {
-            String name = removed.name();
-            boolean jobsLeft = queue.jobs().stream().anyMatch(j -> j.isLive() && name.equals(j.production()));
-            boolean actions = plan.actions().stream().map(Action::production).anyMatch(name::equals);
-            boolean waitsForDeletion = removed.lastSpec().onRemoval().action().deletesOutputs()
-                    && clock.instant().isBefore(removed.deletableFrom());
-            if (!jobsLeft && !actions && !waitsForDeletion && catalogs.productions().markRemoved(name, clock.instant())) {
-                statuses.forget(name);
-                gone.add(name);
-                events.info(name, "gone", "removal complete: no job left in the queue, outputs "
-                        + (removed.lastSpec().onRemoval().action().deletesOutputs() ? "deleted" : "kept")
-                        + " as policy " + removed.lastSpec().onRemoval().action().spelling() + " says");
+        for (RemovalComplete removal : plan.removalsComplete()) {
+            if (catalogs.productions().markRemoved(removal.production(), clock.instant())) {
+                statuses.forget(removal.production());
+                gone.add(removal.production());
+                events.info(removal.production(), "gone", removal.describe());
             }
         }
         return gone;

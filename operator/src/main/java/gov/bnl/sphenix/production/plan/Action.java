@@ -156,6 +156,14 @@ public sealed interface Action {
         public String describe() {
             return "adopt " + job.id() + " as " + key + ": " + reason;
         }
+
+        /**
+         * What the ledger records for the adopted job: the state the queue shows, except that a
+         * job that already completed waits as running, live, for its harvest.
+         */
+        public QueueState recordedAs() {
+            return job.state() == QueueState.COMPLETED ? QueueState.RUNNING : job.state();
+        }
     }
 
     /** A {@code SUBMITTING} row whose submission never reached the queue becomes {@code LOST}, free to submit again. */

@@ -80,6 +80,7 @@ final class ProductionPass {
     }
 
     private void visit(KeyView view) {
+        JobSeen.of(view.row(), view.jobs()).ifPresent(out::seen);
         Tracking tracking = drift.track(view);
         tracking.repairs().forEach(out::add);
         JobKey key = view.key();

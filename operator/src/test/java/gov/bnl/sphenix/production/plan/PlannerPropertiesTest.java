@@ -5,12 +5,16 @@ import gov.bnl.sphenix.production.spec.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.spec.Production;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -244,6 +248,95 @@ class PlannerPropertiesTest {
         assertThat(plan.actions()).allSatisfy(a -> assertThat(a.reason()).isNotBlank());
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theLedgerRecordsWhatTheQueueSaysOfEveryLiveJobNoActionTouches(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Snapshot observed = world.snapshot();
+        Set<JobKey> touched = new HashSet<>();
+        plan.actions().forEach(a -> touched.addAll(a.keys()));
+        Map<BatchJobId, QueueJob> jobs = new HashMap<>();
+        observed.queue().jobs().forEach(j -> jobs.put(j.id(), j));
+
+        for (JobSeen seen : plan.seen()) {
+            QueueJob job = jobs.get(seen.job());
+            LedgerRow row = ledgerRow(observed, seen.key());
+            assertThat(touched).as("%s is left to its action", seen.key()).doesNotContain(seen.key());
+            assertThat(row.state()).isEqualTo(LedgerState.QUEUED);
+            assertThat(row.batchJob()).contains(seen.job());
+            assertThat(job.isLive()).isTrue();
+            assertThat(seen.state()).isEqualTo(job.state());
+            assertThat(seen.startedAt()).isEqualTo(job.state() == QueueState.RUNNING ? job.startedAt() : Optional.empty());
+        }
+        Set<JobKey> seenKeys = plan.seen().stream().map(JobSeen::key).collect(Collectors.toSet());
+        for (Production p : world.desired().productions()) {
+            observed.ledger(p.name()).filter(r -> r.state() == LedgerState.QUEUED && r.batchJob().isPresent())
+                    .filter(r -> !touched.contains(r.key()))
+                    .filter(r -> jobs.containsKey(r.batchJob().get()) && jobs.get(r.batchJob().get()).isLive()
+                            && jobs.get(r.batchJob().get()).key().equals(Optional.of(r.key())))
+                    .forEach(r -> assertThat(seenKeys).as("what the queue says of %s is recorded", r.key())
+                            .contains(r.key()));
+        }
+        if (!observed.queue().readable()) {
+            assertThat(plan.seen()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aRemovalIsCompleteExactlyWhenNoJobNoActionAndNoDeletionIsLeft(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Snapshot observed = world.snapshot();
+        Set<String> complete = plan.removalsComplete().stream().map(RemovalComplete::production).collect(Collectors.toSet());
+
+        for (RemovedProduction removed : world.desired().removed()) {
+            String name = removed.name();
+            boolean jobsLeft = observed.queue().jobs().stream().anyMatch(j -> j.isLive() && j.production().equals(name));
+            boolean acts = plan.actions().stream().anyMatch(a -> a.production().equals(name));
+            boolean deletes = removed.lastSpec().onRemoval().action().deletesOutputs();
+            boolean graceLeft = deletes && observed.now().isBefore(removed.deletableFrom());
+            assertThat(complete.contains(name)).as("%s complete", name)
+                    .isEqualTo(observed.queue().readable() && !jobsLeft && !acts && !graceLeft);
+        }
+        assertThat(plan.removalsComplete()).allSatisfy(r -> assertThat(r.outputsDeleted()).isEqualTo(world.desired()
+                .removed().stream().filter(x -> x.name().equals(r.production())).findFirst().orElseThrow()
+                .lastSpec().onRemoval().action().deletesOutputs()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anAdoptedJobIsRecordedAsTheQueueShowsItAndACompletedOneAsRunningUntilHarvested(long seed) {
+        Plan plan = RandomWorlds.world(seed).plan();
+
+        assertThat(plan.actionsOf(Action.Adopt.class)).allSatisfy(adopt -> {
+            QueueState shown = adopt.job().state();
+            assertThat(adopt.recordedAs()).isEqualTo(shown == QueueState.COMPLETED ? QueueState.RUNNING : shown);
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aJobThatCompletedWellWithoutManifestFailsOnlyOnceItsGraceIsOver(long seed) {
+        Random random = new Random(seed);
+        Instant now = Fixtures.NOW;
+        for (int i = 0; i < 50; i++) {
+            QueueState state = QueueState.values()[random.nextInt(QueueState.values().length)];
+            Duration since = Duration.ofSeconds(random.nextInt(1_200));
+            OptionalInt exit = state == QueueState.COMPLETED ? OptionalInt.of(random.nextInt(3) == 0 ? 1 : 0) : OptionalInt.empty();
+            QueueJob shown = Fixtures.job(100 + i, JobKey.of("p0", 10, i), state);
+            QueueJob job = new QueueJob(shown.id(), shown.key(), shown.batchToken(), shown.rerunToken(), state,
+                    shown.hold(), shown.requestMemoryMib(), shown.numJobStarts(), shown.queuedAt(), shown.startedAt(),
+                    Optional.of(now.minus(since)), exit);
+            boolean due = state == QueueState.COMPLETED && exit.orElse(0) == 0 && since.compareTo(MissingManifest.GRACE) > 0;
+
+            Optional<String> overdue = MissingManifest.overdue(job, now);
+            assertThat(overdue.isPresent()).as("%s %s ago, exit %s", state, since, exit).isEqualTo(due);
+            overdue.ifPresent(reason -> assertThat(reason).contains(job.id().toString()).contains("no manifest"));
+        }
+    }
+
     @Test
     void theGeneratedWorldsExerciseEveryRule() {
         Map<String, Integer> kinds = new HashMap<>();
@@ -252,11 +345,13 @@ class PlannerPropertiesTest {
         for (long seed : seeds().toArray()) {
             RandomWorlds.World world = RandomWorlds.world(seed);
             world.plan().actions().forEach(a -> kinds.merge(a.getClass().getSimpleName(), 1, Integer::sum));
+            kinds.merge("seen", world.plan().seen().size(), Integer::sum);
+            kinds.merge("removal complete", world.plan().removalsComplete().size(), Integer::sum);
             generous += world.generous() ? 1 : 0;
             unreadable += world.snapshot().queue().readable() ? 0 : 1;
         }
         assertThat(kinds.keySet()).containsExactlyInAnyOrder("Submit", "Release", "Kill", "MarkFailed", "Adopt",
-                "ResetStale", "DeleteOutputs", "BlockedDeletion");
+                "ResetStale", "DeleteOutputs", "BlockedDeletion", "seen", "removal complete");
         assertThat(kinds).as("actions over all worlds").allSatisfy((kind, n) -> assertThat(n).as(kind).isGreaterThanOrEqualTo(25));
         assertThat(generous).isGreaterThanOrEqualTo(50);
         assertThat(unreadable).isPositive();

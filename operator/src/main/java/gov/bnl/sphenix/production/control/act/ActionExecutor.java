@@ -8,7 +8,6 @@ import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.catalog.deletion.DeletionReport;
 import gov.bnl.sphenix.production.catalog.deletion.OutputDeletion;
 import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
-import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.AdoptedJob;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
@@ -19,6 +18,7 @@ import gov.bnl.sphenix.production.control.Desired;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
+import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.QueueJob;
@@ -225,7 +225,7 @@ public final class ActionExecutor {
         QueueJob job = action.job();
         Production spec = run.spec(action.production());
         JobKey key = action.key();
-        moves.adopt(new AdoptedJob(ledgerKey(spec, key), adoptedState(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
+        moves.adopt(new AdoptedJob(ledgerKey(spec, key), LedgerRows.ledgerState(action.recordedAs()), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
                 job.id().proc(), job.batchToken(), run.desired.revision().commitId(), job.rerunToken(),
                 job.queuedAt().orElse(clock.instant())));
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 1, 0));
@@ -266,16 +266,6 @@ public final class ActionExecutor {
     /** The ledger's key adds the output namespace, on which its unique constraint stands. */
     static gov.bnl.sphenix.production.catalog.ledger.JobKey ledgerKey(Production spec, JobKey key) {
         return gov.bnl.sphenix.production.catalog.ledger.JobKey.of(spec, key.run(), key.segment(), key.leaf());
-    }
-
-    /** A job adopted from the queue: a finished one waits in a live state for its harvest. */
-    private static JobState adoptedState(QueueJob job) {
-        return switch (job.state()) {
-            case IDLE -> JobState.IDLE;
-            case HELD -> JobState.HELD;
-            case RUNNING, COMPLETED -> JobState.RUNNING;
-            case REMOVED -> JobState.REMOVED;
-        };
     }
 
     private gov.bnl.sphenix.production.catalog.ledger.Hold ledgerHold(gov.bnl.sphenix.production.spec.Hold hold,

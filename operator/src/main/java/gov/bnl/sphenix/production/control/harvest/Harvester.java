@@ -16,6 +16,7 @@ import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.plan.BatchQueue;
+import gov.bnl.sphenix.production.plan.MissingManifest;
 import gov.bnl.sphenix.production.plan.QueueJob;
 import gov.bnl.sphenix.production.plan.QueueState;
 import gov.bnl.sphenix.production.plan.Words;
@@ -27,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,9 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class Harvester {
 
     private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
-
-    /** How long a completed job's manifest may take to show on the shared file system. */
-    static final Duration MANIFEST_GRACE = Duration.ofMinutes(10);
 
     private static final EnumSet<JobState> AWAITING_HARVEST = EnumSet.of(JobState.IDLE, JobState.RUNNING, JobState.HELD);
 
@@ -220,8 +217,7 @@ public final class Harvester {
     /**
      * No manifest. A job the batch system says ended with an infrastructure exit code gets the
      * bounded retry at once (the wrapper could not even write its manifest). One that completed well
-     * fails once the grace period is over: its outputs cannot be trusted (a rerun token brings it
-     * back); a shared file system may show a file late, hence the grace. Returns jobs failed.
+     * fails when {@link MissingManifest} says its grace period is over. Returns jobs failed.
      */
     private long withoutManifest(Production production, LedgerJob row, QueueJob job, Instant now, EventLog events)
             throws SQLException {
@@ -233,9 +229,9 @@ public final class Harvester {
             InfrastructureRetry.Verdict verdict = retry.decide(exitCode, "no manifest", row.attempt());
             return close(production, row, verdict.on("batch job " + job.id()), events);
         }
-        if (exitCode == 0 && job.stateSince().map(t -> t.plus(MANIFEST_GRACE).isBefore(now)).orElse(false)) {
-            return close(production, row, InfrastructureRetry.Verdict.fail("batch job " + job.id() + " completed "
-                    + Words.duration(MANIFEST_GRACE) + " ago or more but left no manifest next to its logs"), events);
+        Optional<String> overdue = MissingManifest.overdue(job, now);
+        if (overdue.isPresent()) {
+            return close(production, row, InfrastructureRetry.Verdict.fail(overdue.get()), events);
         }
         return 0;
     }

@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.plan.HoldRecord;
 import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LedgerState;
+import gov.bnl.sphenix.production.plan.QueueState;
 import gov.bnl.sphenix.production.spec.BatchJobId;
 import gov.bnl.sphenix.production.spec.JobKey;
 import java.util.List;
@@ -29,6 +30,21 @@ public final class LedgerRows {
             case FAILED -> LedgerState.FAILED;
             case REMOVED -> LedgerState.KILLED;
             case LOST -> LedgerState.LOST;
+        };
+    }
+
+    /**
+     * The ledger's word for a batch job's state, as the planner decided the ledger should record it
+     * (a sighting, an adoption); a completed job has none until it is harvested.
+     */
+    public static JobState ledgerState(QueueState state) {
+        return switch (state) {
+            case IDLE -> JobState.IDLE;
+            case RUNNING -> JobState.RUNNING;
+            case HELD -> JobState.HELD;
+            case REMOVED -> JobState.REMOVED;
+            case COMPLETED -> throw new IllegalArgumentException(
+                    "a completed job is recorded by its harvest, not from the queue");
         };
     }
 

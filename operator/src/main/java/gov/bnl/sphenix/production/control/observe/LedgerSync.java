@@ -3,52 +3,37 @@ package gov.bnl.sphenix.production.control.observe;
 import gov.bnl.sphenix.production.catalog.ledger.JobState;
 import gov.bnl.sphenix.production.catalog.ledger.JobUpdate;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.plan.BatchQueue;
-import gov.bnl.sphenix.production.plan.QueueJob;
-import gov.bnl.sphenix.production.spec.BatchJobId;
+import gov.bnl.sphenix.production.plan.JobSeen;
 import gov.bnl.sphenix.production.spec.JobKey;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
- * Brings the ledger's idle / running / held up to date with the queue, so the ledger tells where
- * each job stands (with its start time) even between passes and for tools that read only the
- * ledger. Rows an action of this pass touched are left to that action; ends of jobs are recorded
- * by the harvest (success) and by the planner's actions (failure, removal), not here.
+ * Turns the plan's sightings ({@link JobSeen}: what the queue says of live jobs no action touched;
+ * the planner decides which) into ledger updates. A row that already says what the queue says is
+ * not written again, so a quiet pass writes nothing.
  */
 public final class LedgerSync {
 
     private LedgerSync() {
     }
 
-    public static List<JobUpdate> updates(Collection<LedgerJob> rows, BatchQueue queue, Set<JobKey> touched) {
-        Map<BatchJobId, QueueJob> jobs = new HashMap<>();
-        queue.jobs().forEach(j -> jobs.put(j.id(), j));
+    /** Updates for the sightings of {@code rows}' keys; sightings of other productions' keys are skipped. */
+    public static List<JobUpdate> updates(Map<JobKey, LedgerJob> rows, List<JobSeen> seen) {
         List<JobUpdate> updates = new ArrayList<>();
-        for (LedgerJob row : rows) {
-            if (!(row.state() == JobState.IDLE || row.state() == JobState.RUNNING || row.state() == JobState.HELD)
-                    || touched.contains(LedgerRows.key(row))) {
+        for (JobSeen sighting : seen) {
+            LedgerJob row = rows.get(sighting.key());
+            if (row == null || !LedgerRows.batchJob(row).equals(Optional.of(sighting.job()))) {
                 continue;
             }
-            QueueJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
-            if (job == null || !job.isLive()) {
-                continue;
-            }
-            JobState now = switch (job.state()) {
-                case RUNNING -> JobState.RUNNING;
-                case HELD -> JobState.HELD;
-                default -> JobState.IDLE;
-            };
+            JobState now = LedgerRows.ledgerState(sighting.state());
             if (now != row.state()) {
-                updates.add(new JobUpdate(row.id(), now, now == JobState.RUNNING ? job.startedAt() : Optional.empty(),
-                        Optional.empty(), OptionalInt.empty(), OptionalLong.empty()));
+                updates.add(new JobUpdate(row.id(), now, sighting.startedAt(), Optional.empty(), OptionalInt.empty(),
+                        OptionalLong.empty()));
             }
         }
         return updates;

@@ -17,6 +17,7 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.control.CatalogPorts;
+import gov.bnl.sphenix.production.plan.MissingManifest;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.events.EventLog;
@@ -125,7 +126,7 @@ class HarvesterTest {
                 now, events);
         JobState afterEarly = state();
         HarvestReport late = harvester.harvest(streaming, queue(QueueState.COMPLETED,
-                now.minus(Harvester.MANIFEST_GRACE).minusSeconds(1)), now, events);
+                now.minus(MissingManifest.GRACE).minusSeconds(1)), now, events);
 
         assertThat(early.jobsFailed()).isZero();
         assertThat(afterEarly).isEqualTo(JobState.IDLE);

@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.catalog.ledger.AuditLog;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.control.act.ActionExecutor;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
+import gov.bnl.sphenix.production.control.act.SubmissionFailures;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.harvest.HarvestReport;
 import gov.bnl.sphenix.production.control.harvest.Harvester;
@@ -49,6 +50,7 @@ public final class Engine implements AutoCloseable {
     private final CatalogPorts catalogs;
     private final StatusStore statuses;
     private final AuditLog audit;
+    private final SubmissionFailures submissionFailures = new SubmissionFailures();
     private final Object refreshing = new Object();
     private long passes;
     private PassReport latest;
@@ -63,7 +65,7 @@ public final class Engine implements AutoCloseable {
         this.planner = new Planner(settings.planner());
         this.catalogs = catalogs;
         this.harvester = new Harvester(catalogs.ledger(), catalogs.moves(), catalogs.registry(), settings, crash);
-        this.executor = new ActionExecutor(batch, catalogs, settings, clock, crash);
+        this.executor = new ActionExecutor(batch, catalogs, submissionFailures, settings, clock, crash);
         this.statuses = catalogs.statuses();
         this.audit = catalogs.audit();
     }
@@ -124,6 +126,7 @@ public final class Engine implements AutoCloseable {
         List<String> errors = new ArrayList<>();
         Map<String, ProductionActivity> activity = new HashMap<>();
         List<Production> all = desired.all();
+        submissionFailures.newPass(all.stream().map(Production::name).toList());
         // read before the harvest: harvesting changes the ledger and the catalog, never the queue;
         // every production's jobs are read, so a pass narrowed to one still counts the others' against the budget
         BatchQueue queue = QueueReading.read(batch, inForce.get().all().stream().map(Production::name).toList(),
@@ -135,7 +138,7 @@ public final class Engine implements AutoCloseable {
                     + " (an unknown queue is not an empty one)");
         }
         CatalogObservation observed = new CatalogObservation(clock.instant(), queue, all, desired.catalogue(),
-                catalogs.readiness(), catalogs.ledger(), catalogs.outputs());
+                catalogs.readiness(), catalogs.ledger(), catalogs.outputs(), submissionFailures::of);
         List<ProductionStatus> result = new ArrayList<>();
         try {
             Plan plan = planner.plan(desired.state(), observed);
@@ -152,7 +155,7 @@ public final class Engine implements AutoCloseable {
                     continue;
                 }
                 ProductionStatus status = StatusBuilder.build(p, desired.isRemoved(p.name()), revision, now, plan,
-                        observed, executed, errors);
+                        observed, executed, errors, submissionFailures.of(p.name()));
                 statuses.save(p.name(), StatusJson.write(status), now);
                 result.add(status);
             }

@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.plan;
 
 import gov.bnl.sphenix.production.spec.JobKey;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,4 +42,12 @@ public interface Observation {
      * outputs: deletions must spare what running jobs read, whatever the specs say today.
      */
     Stream<LiveJobInputs> liveJobInputs();
+
+    /**
+     * Submissions of a production that keep failing the same way, if they do: the planner backs off
+     * from them. None by default (an observation that remembers no earlier pass).
+     */
+    default Optional<SubmissionTrouble> submissionTrouble(String production) {
+        return Optional.empty();
+    }
 }

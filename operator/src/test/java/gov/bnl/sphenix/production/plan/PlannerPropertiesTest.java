@@ -337,6 +337,66 @@ class PlannerPropertiesTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void submissionsThatKeepFailingWaitOneTwoFourPassesAndAtMostTenMinutes(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Random random = new Random(seed);
+        String troubled = world.desired().productions().get(0).name();
+        SubmissionTrouble trouble = new SubmissionTrouble("condor_submit exited 1: No such directory",
+                1 + random.nextInt(6), Fixtures.NOW.minus(Duration.ofSeconds(random.nextInt(900))), random.nextInt(40));
+        Observation observed = new TroubledObservation(world.snapshot(), troubled, trouble);
+
+        Plan plan = new Planner(world.settings()).plan(world.desired(), observed);
+
+        boolean waits = trouble.passesSince() <= (1L << (trouble.failures() - 1))
+                && Fixtures.NOW.isBefore(trouble.lastFailedAt().plus(Duration.ofMinutes(10)));
+        Plan untroubled = world.plan();
+        assertThat(plan.actions()).filteredOn(a -> !(a instanceof Action.Submit))
+                .as("only submissions wait").containsExactlyElementsOf(untroubled.actions().stream()
+                        .filter(a -> !(a instanceof Action.Submit)).toList());
+        if (waits) {
+            assertThat(plan.actionsOf(Action.Submit.class)).extracting(Action.Submit::production).doesNotContain(troubled);
+            assertThat(plan.notes()).as("said in the notes while anything could be planned")
+                    .filteredOn(n -> n.contains("submissions stalled")).hasSize(observed.queue().readable() ? 1 : 0);
+        } else {
+            assertThat(plan).isEqualTo(untroubled);
+        }
+    }
+
+    /** The world's snapshot, with one production's submissions failing. */
+    private record TroubledObservation(Snapshot snapshot, String production, SubmissionTrouble trouble)
+            implements Observation {
+        public Instant now() {
+            return snapshot.now();
+        }
+
+        public BatchQueue queue() {
+            return snapshot.queue();
+        }
+
+        public java.util.stream.Stream<Candidate> candidates(String p) {
+            return snapshot.candidates(p);
+        }
+
+        public java.util.stream.Stream<LedgerRow> ledger(String p) {
+            return snapshot.ledger(p);
+        }
+
+        public java.util.stream.Stream<ExistingOutput> outputs(String p) {
+            return snapshot.outputs(p);
+        }
+
+        public java.util.stream.Stream<LiveJobInputs> liveJobInputs() {
+            return snapshot.liveJobInputs();
+        }
+
+        @Override
+        public Optional<SubmissionTrouble> submissionTrouble(String p) {
+            return p.equals(production) ? Optional.of(trouble) : Optional.empty();
+        }
+    }
+
     @Test
     void theGeneratedWorldsExerciseEveryRule() {
         Map<String, Integer> kinds = new HashMap<>();

@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.JobEdit;
 import gov.bnl.sphenix.production.batch.JobSpecs;
 import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.batch.SubmitException;
 import gov.bnl.sphenix.production.catalog.deletion.DeletionReport;
 import gov.bnl.sphenix.production.catalog.deletion.OutputDeletion;
 import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
@@ -22,6 +23,7 @@ import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.QueueJob;
+import gov.bnl.sphenix.production.plan.SubmissionTrouble;
 import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.spec.JobKey;
@@ -49,12 +51,15 @@ public final class ActionExecutor {
     private final LedgerUpkeep upkeep;
     private final OutputDeletion deletion;
     private final Submitter submitter;
+    private final SubmissionFailures submissionFailures;
     private final Clock clock;
 
     /** An executor on the catalog ports the engine was handed (the ledger's moves, upkeep and submission steps, deletion, input locations). */
-    public ActionExecutor(BatchSystem batch, CatalogPorts catalogs, EngineSettings settings, Clock clock, CrashPoint crash) {
+    public ActionExecutor(BatchSystem batch, CatalogPorts catalogs, SubmissionFailures submissionFailures,
+                          EngineSettings settings, Clock clock, CrashPoint crash) {
         this.batch = batch;
         this.clock = clock;
+        this.submissionFailures = submissionFailures;
         this.moves = catalogs.moves();
         this.upkeep = catalogs.upkeep();
         this.deletion = catalogs.deletion();
@@ -151,7 +156,13 @@ public final class ActionExecutor {
     private void submit(Run run, Action.Submit action) throws SQLException {
         Production spec = run.spec(action.production());
         boolean raw = run.desired.catalogue().product(spec.dsttype()).map(p -> p.isRaw()).orElse(false);
-        Submitter.Outcome outcome = submitter.submit(action, spec, raw, run.desired.revision().commitId());
+        Submitter.Outcome outcome;
+        try {
+            outcome = submitter.submit(action, spec, raw, run.desired.revision().commitId());
+        } catch (SubmitException e) {
+            stalled(run, action.production(), e);
+            return;
+        }
         for (Submitter.Refusal refusal : outcome.refused()) {
             run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
             tellFailure(run, action.production(), "job " + refusal.key().jobName() + " failed before submission: "
@@ -161,11 +172,27 @@ public final class ActionExecutor {
         if (submitted.isEmpty()) {
             return;
         }
+        submissionFailures.succeeded(action.production());
         run.count(action.production(), new ExecutionReport.Counts(submitted.size(), 0, 0, 0, 0, 0));
         run.events.info(action.production(), "submitted", "submitted " + Words.count(submitted.size(), "job") + " for "
                 + Words.runSpan(submitted) + " at " + Words.memory(action.memoryMib())
                 + (submitted.size() < action.jobs().size()
                 ? " (" + (action.jobs().size() - submitted.size()) + " already live in the ledger were left alone)" : ""));
+    }
+
+    /**
+     * A submission the batch system refused. Told once, when it starts failing this way (or another
+     * way than before); failing the same way again is remembered, not told again: the planner backs
+     * off from it and the production's status says it is stalled, with the cause.
+     */
+    private void stalled(Run run, String production, SubmitException e) {
+        if (submissionFailures.failed(production, String.valueOf(e.getMessage()), clock.instant())) {
+            run.errors.add("submissions of " + production + " stalled: " + e.getMessage());
+            run.events.warning(production, "submission-stalled", "submissions stalled: " + e.getMessage()
+                    + "; tried again after 1, 2, 4, … passes, at most "
+                    + Words.duration(SubmissionTrouble.MOST_APART)
+                    + " apart, until one succeeds");
+        }
     }
 
     private void release(Run run, Action.Release action) throws SQLException {

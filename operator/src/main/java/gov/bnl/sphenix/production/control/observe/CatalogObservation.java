@@ -12,6 +12,7 @@ import gov.bnl.sphenix.production.plan.ExistingOutput;
 import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LiveJobInputs;
 import gov.bnl.sphenix.production.plan.Observation;
+import gov.bnl.sphenix.production.plan.SubmissionTrouble;
 import gov.bnl.sphenix.production.spec.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
@@ -23,7 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -51,11 +54,13 @@ public final class CatalogObservation implements Observation {
     private final ReadyJobs readiness;
     private final LedgerView ledger;
     private final ProductionOutputs outputs;
+    private final Function<String, Optional<SubmissionTrouble>> troubles;
     private final Map<String, Map<JobKey, LedgerJob>> rows = new HashMap<>();
     private final Map<String, ProductionOutputs.Found> found = new HashMap<>();
 
     public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
-                              ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs) {
+                              ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs,
+                              Function<String, Optional<SubmissionTrouble>> troubles) {
         this.now = Objects.requireNonNull(now, "now");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.specs = new HashMap<>();
@@ -64,6 +69,7 @@ public final class CatalogObservation implements Observation {
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
+        this.troubles = Objects.requireNonNull(troubles, "troubles");
     }
 
     @Override
@@ -121,6 +127,11 @@ public final class CatalogObservation implements Observation {
             throw new ObservationFailed("inputs of live jobs", e);
         }
         return live.stream();
+    }
+
+    @Override
+    public Optional<SubmissionTrouble> submissionTrouble(String production) {
+        return troubles.apply(production);
     }
 
     /** The ledger rows of a production by key, as read this pass. */

@@ -1,26 +1,23 @@
 package gov.bnl.sphenix.production.control;
 
 import gov.bnl.sphenix.production.batch.BatchSystem;
-import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.AuditLog;
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
-import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.control.act.ActionExecutor;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
+import gov.bnl.sphenix.production.control.act.SubmissionFailures;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.harvest.HarvestReport;
 import gov.bnl.sphenix.production.control.harvest.Harvester;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerSync;
-import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.Planner;
+import gov.bnl.sphenix.production.plan.RemovalComplete;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
@@ -53,31 +50,27 @@ public final class Engine implements AutoCloseable {
     private final Planner planner;
     private final Harvester harvester;
     private final ActionExecutor executor;
-    private final Readiness readiness;
-    private final JobLedger ledger;
-    private final ProductionOutputs outputs;
-    private final ProductionRegistry registry;
+    private final CatalogPorts catalogs;
     private final StatusStore statuses;
     private final AuditLog audit;
+    private final SubmissionFailures submissionFailures = new SubmissionFailures();
     private final Object refreshing = new Object();
     private long passes;
     private PassReport latest;
 
-    public Engine(SpecFollower follower, Catalogs catalogs, BatchSystem batch, EngineSettings settings, Clock clock,
+    /** An engine on the catalog ports {@link EngineAssembly#ports} built; its executor and harvester share them. */
+    public Engine(SpecFollower follower, CatalogPorts catalogs, BatchSystem batch, EngineSettings settings, Clock clock,
                   CrashPoint crash) {
         this.follower = follower;
         this.batch = batch;
         this.settings = settings;
         this.clock = clock;
         this.planner = new Planner(settings.planner());
-        this.harvester = new Harvester(catalogs, settings, clock, crash);
-        this.executor = new ActionExecutor(batch, catalogs, settings, clock, crash);
-        this.readiness = Readiness.of(catalogs);
-        this.ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), clock);
-        this.outputs = new ProductionOutputs(catalogs.fileCatalog(), catalogs.retry());
-        this.registry = new ProductionRegistry(catalogs.ledger(), catalogs.retry());
-        this.statuses = new StatusStore(catalogs.ledger(), catalogs.retry());
-        this.audit = new AuditLog(catalogs.ledger(), catalogs.retry());
+        this.catalogs = catalogs;
+        this.harvester = new Harvester(catalogs.ledger(), catalogs.moves(), catalogs.registry(), settings, crash);
+        this.executor = new ActionExecutor(batch, catalogs, submissionFailures, settings, clock, crash);
+        this.statuses = catalogs.statuses();
+        this.audit = catalogs.audit();
     }
 
     /**
@@ -136,6 +129,7 @@ public final class Engine implements AutoCloseable {
         List<String> errors = new ArrayList<>();
         Map<String, ProductionActivity> activity = new HashMap<>();
         List<Production> all = desired.all();
+        submissionFailures.newPass(all.stream().map(Production::name).toList());
         // read before the harvest: harvesting changes the ledger and the catalog, never the queue;
         // every production's jobs are read, so a pass narrowed to one still counts the others' against the budget
         BatchQueue queue = QueueReading.read(batch, inForce.get().all().stream().map(Production::name).toList(),
@@ -147,24 +141,24 @@ public final class Engine implements AutoCloseable {
                     + " (an unknown queue is not an empty one)");
         }
         CatalogObservation observed = new CatalogObservation(clock.instant(), queue, all, desired.catalogue(),
-                readiness, ledger, outputs);
+                catalogs.readiness(), catalogs.ledger(), catalogs.outputs(), submissionFailures::of);
         List<ProductionStanding> result = new ArrayList<>();
         try {
             Plan plan = planner.plan(desired.state(), observed);
             ExecutionReport executed = executor.execute(plan, desired, observed, events);
             errors.addAll(executed.errors());
-            syncLedgerWithQueue(all, observed, queue, plan);
+            syncLedgerWithQueue(all, observed, plan);
             executed.byProduction().forEach((name, c) -> activity.merge(name, new ProductionActivity(c.submitted(),
                     c.released(), c.killed(), desired.isRemoved(name) ? c.killed() : 0, c.failed(), 0, 0, 0,
                     c.outputsDeleted()), ProductionActivity::plus));
-            Set<String> gone = finishRemovals(desired, plan, queue, events);
+            Set<String> gone = finishRemovals(plan, events);
             Instant now = clock.instant();
             for (Production p : all) {
                 if (gone.contains(p.name())) {
                     continue;
                 }
                 ProductionStanding status = StatusBuilder.build(p, desired.isRemoved(p.name()), revision, now, plan,
-                        observed, executed, errors);
+                        observed, executed, errors, submissionFailures.of(p.name()));
                 statuses.save(p.name(), StatusJson.write(status), now);
                 result.add(status);
             }
@@ -176,15 +170,11 @@ public final class Engine implements AutoCloseable {
         return new PassReport(++passes, startedAt, Optional.of(revision), result, events.events(), activity, errors);
     }
 
-    private void syncLedgerWithQueue(List<Production> productions, CatalogObservation observed, BatchQueue queue,
-                                     Plan plan) throws SQLException {
-        if (!queue.readable()) {
-            return;
-        }
-        Set<JobKey> touched = new HashSet<>();
-        plan.actions().forEach(action -> touched.addAll(action.keys()));
+    /** Records what the plan says the queue said of the jobs no action touched, production by production. */
+    private void syncLedgerWithQueue(List<Production> productions, CatalogObservation observed, Plan plan)
+            throws SQLException {
         for (Production p : productions) {
-            ledger.apply(LedgerSync.updates(observed.rows(p.name()).values(), queue, touched));
+            catalogs.upkeep().apply(LedgerSync.updates(observed.rows(p.name()), plan.seen()));
         }
     }
 
@@ -206,28 +196,14 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /**
-     * A removed production is done when none of its jobs is left in the queue and the pass had
-     * nothing more to do for it — with a delete policy, only once its grace period is over.
-     */
-    private Set<String> finishRemovals(DesiredAtRevision desired, Plan plan, BatchQueue queue, EventLog events)
-            throws SQLException {
+    /** Marks removed the productions the plan found done, and forgets their status. */
+    private Set<String> finishRemovals(Plan plan, EventLog events) throws SQLException {
         Set<String> gone = new HashSet<>();
-        if (!queue.readable()) {
-            return gone;
-        }
-        for (RemovedProduction removed : desired.state().removed()) {
-            String name = removed.name();
-            boolean jobsLeft = queue.jobs().stream().anyMatch(j -> j.isLive() && name.equals(j.production()));
-            boolean actions = plan.actions().stream().map(Action::production).anyMatch(name::equals);
-            boolean waitsForDeletion = removed.lastSpec().onRemoval().action().deletesOutputs()
-                    && clock.instant().isBefore(removed.deletableFrom());
-            if (!jobsLeft && !actions && !waitsForDeletion && registry.markRemoved(name, clock.instant())) {
-                statuses.forget(name);
-                gone.add(name);
-                events.info(name, "gone", "removal complete: no job left in the queue, outputs "
-                        + (removed.lastSpec().onRemoval().action().deletesOutputs() ? "deleted" : "kept")
-                        + " as policy " + removed.lastSpec().onRemoval().action().spelling() + " says");
+        for (RemovalComplete removal : plan.removalsComplete()) {
+            if (catalogs.productions().markRemoved(removal.production(), clock.instant())) {
+                statuses.forget(removal.production());
+                gone.add(removal.production());
+                events.info(removal.production(), "gone", removal.describe());
             }
         }
         return gone;

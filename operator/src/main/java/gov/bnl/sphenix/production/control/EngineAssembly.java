@@ -3,7 +3,18 @@ package gov.bnl.sphenix.production.control;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.deletion.CatalogDeletion;
+import gov.bnl.sphenix.production.catalog.deletion.LocalOutputStore;
+import gov.bnl.sphenix.production.catalog.files.FileLocations;
+import gov.bnl.sphenix.production.catalog.ledger.AuditLog;
+import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
+import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
+import gov.bnl.sphenix.production.catalog.readiness.Readiness;
+import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
+import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.source.SshIdentity;
 import java.io.IOException;
@@ -11,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -18,6 +30,7 @@ import org.eclipse.jgit.transport.CredentialsProvider;
 /**
  * An engine with everything it runs on: the catalogs, the batch system and the specs repository,
  * opened together and closed together. What {@code prodctl run} and the Kubernetes operator start.
+ * The one place that builds the PostgreSQL implementations of the catalog ports ({@link #ports}).
  *
  * @param specsUrl    the specs repository (file://, http(s)://)
  * @param branch      the branch whose head is the desired state
@@ -47,9 +60,11 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
             batch = batchSystem.get();
             GitSpecSource source = new GitSpecSource(specsUrl, branch, subdirectory, gitCache, credentials, ssh,
                     Duration.ofSeconds(60));
-            SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
-                    Clock.systemUTC(), sourceName.filter(n -> !n.isBlank()).orElse(source.defaultName()));
-            Engine engine = new Engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE);
+            Clock clock = Clock.systemUTC();
+            CatalogPorts ports = ports(catalogs, settings, clock);
+            SpecFollower follower = new SpecFollower(source, ports.productions(), clock,
+                    sourceName.filter(n -> !n.isBlank()).orElse(source.defaultName()));
+            Engine engine = new Engine(follower, ports, batch, settings, clock, CrashPoint.NONE);
             return new EngineAssembly(engine, catalogs, batch, true);
         } catch (IOException | RuntimeException e) {
             if (batch != null) {
@@ -58,6 +73,29 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
             catalogs.close();
             throw e;
         }
+    }
+
+    /**
+     * The PostgreSQL implementations of the catalog ports, each built once: the engine, its
+     * executor and its harvester share them.
+     */
+    public static CatalogPorts ports(Catalogs catalogs, EngineSettings settings, Clock clock) {
+        Retry retry = catalogs.retry();
+        JobLedger ledger = new JobLedger(catalogs.ledger(), retry, clock);
+        JobTransitions transitions = new JobTransitions(catalogs.ledger(), retry, clock);
+        return new CatalogPorts(Readiness.of(catalogs), ledger, transitions, transitions, ledger,
+                new BulkRegistrar(catalogs.fileCatalog(), retry, clock, BulkRegistrar.DEFAULT_BATCH),
+                new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(List.of(settings.layout().dstRoot(),
+                        settings.layout().histRoot())), retry, CatalogDeletion.DEFAULT_BATCH),
+                new FileLocations(catalogs.rawdata(), retry), new FileLocations(catalogs.fileCatalog(), retry),
+                new ProductionOutputs(catalogs.fileCatalog(), retry), new ProductionRegistry(catalogs.ledger(), retry),
+                new StatusStore(catalogs.ledger(), retry), new AuditLog(catalogs.ledger(), retry));
+    }
+
+    /** An engine on the PostgreSQL catalogs of {@code catalogs}, its ports built here. */
+    public static Engine engine(SpecFollower follower, Catalogs catalogs, BatchSystem batch, EngineSettings settings,
+                                Clock clock, CrashPoint crash) {
+        return new Engine(follower, ports(catalogs, settings, clock), batch, settings, clock, crash);
     }
 
     @Override

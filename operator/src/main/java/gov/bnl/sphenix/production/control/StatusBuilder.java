@@ -9,9 +9,11 @@ import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.ProductionSummary;
+import gov.bnl.sphenix.production.plan.SubmissionTrouble;
 import gov.bnl.sphenix.production.plan.Tally;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,11 @@ final class StatusBuilder {
     }
 
     static ProductionStanding build(Production spec, boolean removed, String revision, Instant now, Plan plan,
-                                  CatalogObservation observed, ExecutionReport executed, List<String> errors) {
+                                  CatalogObservation observed, ExecutionReport executed, List<String> passErrors,
+                                  Optional<SubmissionTrouble> trouble) {
+        // a submission that keeps failing stalls its production until one succeeds, told in its errors
+        List<String> errors = new ArrayList<>(passErrors);
+        trouble.map(SubmissionTrouble::describe).filter(t -> !errors.contains(t)).ifPresent(errors::add);
         ProductionSummary summary = plan.summary().productions().get(spec.name());
         Map<Tally, Long> jobs = new EnumMap<>(Tally.class);
         Map<String, Long> holds = Map.of();

@@ -49,6 +49,20 @@ public enum LedgerState {
         return this == SUCCEEDED || this == FAILED;
     }
 
+    /**
+     * What the ledger records of a job the batch system reports: a job that completed waits in
+     * {@code RUNNING} for its harvest, and one removed outside the operator's own kill is
+     * {@code KILLED} all the same. The one translation between the two vocabularies.
+     */
+    public static LedgerState recording(BatchState state) {
+        return switch (state) {
+            case QUEUED -> QUEUED;
+            case RUNNING, COMPLETED -> RUNNING;
+            case HELD -> HELD;
+            case REMOVED -> KILLED;
+        };
+    }
+
     /** Every live state, for queries that ask the table for live rows. */
     public static Set<LedgerState> live() {
         return EnumSet.copyOf(LIVE);

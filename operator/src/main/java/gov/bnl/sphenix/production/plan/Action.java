@@ -4,6 +4,7 @@ import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.job.LedgerState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -156,6 +157,14 @@ public sealed interface Action {
         @Override
         public String describe() {
             return "adopt " + job.id() + " as " + key + ": " + reason;
+        }
+
+        /**
+         * What the ledger records for the adopted job: the state the queue shows, except that a
+         * job that already completed waits as running, live, for its harvest.
+         */
+        public LedgerState recordedAs() {
+            return LedgerState.recording(job.state());
         }
     }
 

@@ -2,14 +2,16 @@ package gov.bnl.sphenix.production.plan;
 
 import gov.bnl.sphenix.production.job.JobKey;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * What the operator observed this pass. The batch queue is small enough to hold (tens of
  * thousands of jobs); candidates, ledger rows and outputs can be millions, so they come as
  * streams per production, each sorted by {@link JobKey}, and the planner merges them one
- * production at a time. A database-backed implementation returns cursors; the planner closes
- * every stream it opens.
+ * production at a time. An implementation may hand out cursors (the one the engine uses,
+ * {@code control.observe.CatalogObservation}, holds the rows in memory and says how many); the
+ * planner closes every stream it opens.
  *
  * <p>The planner calls each stream method at most once per production and pass. File names in
  * candidates' inputs and in outputs must be spelled alike (the catalog's lfn; a directory in front
@@ -40,4 +42,12 @@ public interface Observation {
      * outputs: deletions must spare what running jobs read, whatever the specs say today.
      */
     Stream<LiveJobInputs> liveJobInputs();
+
+    /**
+     * Submissions of a production that keep failing the same way, if they do: the planner backs off
+     * from them. None by default (an observation that remembers no earlier pass).
+     */
+    default Optional<SubmissionTrouble> submissionTrouble(String production) {
+        return Optional.empty();
+    }
 }

@@ -12,13 +12,20 @@ import java.util.Objects;
  * are stopped (kill, mark failed), held jobs released, outputs deleted, and only then new jobs
  * submitted — so that freed places and deleted outputs are in effect before new jobs arrive.
  * Within a step, live productions come first, by name and key, then removed productions by name.
+ *
+ * <p>Besides the actions, a plan says what the ledger should record of the live jobs no action
+ * touches ({@link JobSeen}) and which removed productions are done ({@link RemovalComplete}); the
+ * engine carries these out after the actions.
  */
-public record Plan(List<Action> actions, Summary summary, List<String> notes) {
+public record Plan(List<Action> actions, Summary summary, List<String> notes, List<JobSeen> seen,
+                   List<RemovalComplete> removalsComplete) {
 
     public Plan {
         actions = List.copyOf(actions);
         Objects.requireNonNull(summary, "summary");
         notes = List.copyOf(notes);
+        seen = List.copyOf(seen);
+        removalsComplete = List.copyOf(removalsComplete);
     }
 
     public <T extends Action> List<T> actionsOf(Class<T> kind) {

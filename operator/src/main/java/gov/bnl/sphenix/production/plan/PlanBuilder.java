@@ -1,9 +1,12 @@
 package gov.bnl.sphenix.production.plan;
 
+import gov.bnl.sphenix.production.job.JobKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects actions into the steps of a plan (see {@link Plan} for why this order). Actions keep
@@ -16,6 +19,8 @@ final class PlanBuilder {
 
     private final Map<Step, List<Action>> steps = new EnumMap<>(Step.class);
     private final List<String> notes = new ArrayList<>();
+    private final List<JobSeen> seen = new ArrayList<>();
+    private final List<RemovalComplete> removalsComplete = new ArrayList<>();
 
     PlanBuilder() {
         for (Step step : Step.values()) {
@@ -31,10 +36,27 @@ final class PlanBuilder {
         notes.add(note);
     }
 
+    void seen(JobSeen job) {
+        seen.add(job);
+    }
+
+    void removalComplete(RemovalComplete removal) {
+        removalsComplete.add(removal);
+    }
+
+    /** Whether some action of the plan so far is for {@code production}. */
+    boolean acts(String production) {
+        return steps.values().stream().flatMap(List::stream).map(Action::production).anyMatch(production::equals);
+    }
+
+    /** The plan; a sighting of a key that an action touches is dropped, that action records the key. */
     Plan build(Summary summary) {
         List<Action> actions = new ArrayList<>();
         steps.values().forEach(actions::addAll);
-        return new Plan(actions, summary, notes);
+        Set<JobKey> touched = new HashSet<>();
+        actions.forEach(a -> touched.addAll(a.keys()));
+        return new Plan(actions, summary, notes, seen.stream().filter(s -> !touched.contains(s.key())).toList(),
+                removalsComplete);
     }
 
     private static Step stepOf(Action action) {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * <p>One pass goes: each live production, key by key over its sorted streams (drift, holds,
  * dedupe, reruns); then, when anything may be deleted, the inputs the ledger recorded for every
  * live job; then removed productions (kills, deletions); then the deletions reruns need, once every
- * unfinished input is known; and last the submissions, sharing the global budget.
+ * unfinished input is known; then the submissions, sharing the global budget; and last, which
+ * removed productions are done.
  *
  * <pre>{@code
  * Plan plan = new Planner(PlannerSettings.DEFAULTS).plan(desired, observation);
@@ -78,6 +79,12 @@ public final class Planner {
             summaries.put(pass.name(), pass.summary());
         }
 
+        for (RemovedProduction removed : desired.removed()) {
+            if (RemovalComplete.due(removed, queue, now, out.acts(removed.name()))) {
+                out.removalComplete(RemovalComplete.of(removed));
+            }
+        }
+
         long foreign = queue.unmatchedKeylessJobs();
         if (foreign > 0) {
             out.note("left alone: " + Words.count(foreign, "job") + " in the batch queue with a batch token that no"
@@ -88,7 +95,7 @@ public final class Planner {
 
     private static Plan nothingWithoutQueue() {
         return new Plan(List.of(), new Summary(false, Map.of()), List.of("the batch queue could not be read:"
-                + " nothing is planned this pass, because an unknown queue is not an empty one"));
+                + " nothing is planned this pass, because an unknown queue is not an empty one"), List.of(), List.of());
     }
 
     /**

@@ -42,6 +42,8 @@ final class ProductionPass {
     private long rerunsNotOwned;
     private long againstBudget;
     private SubmissionBudget.Claim claim;
+    private Optional<SubmissionTrouble> trouble = Optional.empty();
+    private final Instant now;
 
     ProductionPass(Production production, PlannerSettings settings, Instant now, QueueIndex queue,
                    InputsInUse inputsInUse, PlanBuilder out) {
@@ -53,6 +55,7 @@ final class ProductionPass {
         this.holds = new HoldPolicy(settings, now);
         this.selector = new RunSelector(production, settings);
         this.tallies = new Tallies(production.name(), false);
+        this.now = now;
     }
 
     String name() {
@@ -62,6 +65,7 @@ final class ProductionPass {
     /** Walks every key of the production once; the streams are closed whatever happens. */
     void run(Observation observed) {
         String name = production.name();
+        trouble = observed.submissionTrouble(name);
         try (Stream<Candidate> candidates = observed.candidates(name);
              Stream<LedgerRow> ledger = observed.ledger(name);
              Stream<ExistingOutput> outputs = observed.outputs(name)) {
@@ -86,6 +90,7 @@ final class ProductionPass {
     }
 
     private void visit(KeyView view) {
+        JobSeen.of(view.row(), view.jobs()).ifPresent(out::seen);
         Tracking tracking = drift.track(view);
         tracking.repairs().forEach(out::add);
         JobKey key = view.key();
@@ -244,7 +249,15 @@ final class ProductionPass {
     /** What this production asks of the global budget. */
     SubmissionBudget.Claim claim() {
         if (claim == null) {
-            int room = production.submit()
+            boolean backingOff = trouble.map(t -> t.waits(now)).orElse(false);
+            if (backingOff) {
+                SubmissionTrouble t = trouble.get();
+                long passesLeft = t.passesToWait() - t.passesSince() + 1;
+                out.note(production.name() + ": " + t.describe() + "; the next attempt after " + passesLeft
+                        + (passesLeft == 1 ? " more pass" : " more passes") + " or at "
+                        + t.lastFailedAt().plus(SubmissionTrouble.MOST_APART) + ", whichever comes first");
+            }
+            int room = production.submit() && !backingOff
                     ? (int) Math.min(production.limits().maxSubmitPerCycle(),
                     Math.max(0, production.limits().maxQueued() - againstBudget))
                     : 0;

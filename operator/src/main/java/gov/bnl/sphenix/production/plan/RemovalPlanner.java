@@ -62,6 +62,9 @@ final class RemovalPlanner {
             }
         }
         if (!policy.action().deletesOutputs()) {
+            if (!policy.action().kills()) {
+                recordSightings(removed, observed);
+            }
             return againstBudget;
         }
         if (now.isBefore(removed.deletableFrom())) {
@@ -74,6 +77,14 @@ final class RemovalPlanner {
             deleteOutputs(removed, observed, why);
         }
         return againstBudget;
+    }
+
+    /** Jobs a removal keeps stay in the queue, and the ledger goes on recording what the queue says of them. */
+    private void recordSightings(RemovedProduction removed, Observation observed) {
+        List<BatchJob> jobs = queue.jobsOf(removed.name());
+        try (Stream<LedgerRow> ledger = observed.ledger(removed.name())) {
+            ledger.forEach(row -> JobSeen.of(row, jobs).ifPresent(out::seen));
+        }
     }
 
     /**

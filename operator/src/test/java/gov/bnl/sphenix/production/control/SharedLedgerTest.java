@@ -133,7 +133,7 @@ class SharedLedgerTest {
     private Engine engine(String url, String sourceName, String mirror) throws IOException {
         GitSpecSource source = new GitSpecSource(url, SpecsWorkspace.BRANCH, world.root().resolve(mirror),
                 Optional.empty(), Duration.ofSeconds(30));
-        Engine engine = new Engine(new SpecFollower(source, registry(), Clock.systemUTC(), sourceName),
+        Engine engine = EngineAssembly.engine(new SpecFollower(source, registry(), Clock.systemUTC(), sourceName),
                 world.catalogs(), world.batch(), world.settings(), Clock.systemUTC(), CrashPoint.NONE);
         engines.add(engine);
         return engine;

@@ -8,12 +8,16 @@ import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.spec.Production;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -247,6 +251,157 @@ class PlannerPropertiesTest {
         assertThat(plan.actions()).allSatisfy(a -> assertThat(a.reason()).isNotBlank());
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theLedgerRecordsWhatTheQueueSaysOfEveryLiveJobNoActionTouches(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Snapshot observed = world.snapshot();
+        Set<JobKey> touched = new HashSet<>();
+        plan.actions().forEach(a -> touched.addAll(a.keys()));
+        Map<BatchJobId, BatchJob> jobs = new HashMap<>();
+        observed.queue().jobs().forEach(j -> jobs.put(j.id(), j));
+
+        for (JobSeen seen : plan.seen()) {
+            BatchJob job = jobs.get(seen.job());
+            LedgerRow row = ledgerRow(observed, seen.key());
+            assertThat(touched).as("%s is left to its action", seen.key()).doesNotContain(seen.key());
+            assertThat(row.state().isSubmitted()).isTrue();
+            assertThat(row.batchJob()).contains(seen.job());
+            assertThat(job.isLive()).isTrue();
+            assertThat(seen.state()).isEqualTo(LedgerState.recording(job.state())).isNotEqualTo(row.state());
+            assertThat(seen.startedAt()).isEqualTo(job.state() == BatchState.RUNNING ? job.startedAt() : Optional.empty());
+        }
+        Set<JobKey> seenKeys = plan.seen().stream().map(JobSeen::key).collect(Collectors.toSet());
+        for (Production p : world.desired().productions()) {
+            observed.ledger(p.name()).filter(r -> r.state().isSubmitted() && r.batchJob().isPresent())
+                    .filter(r -> !touched.contains(r.key()))
+                    .filter(r -> jobs.containsKey(r.batchJob().get()) && jobs.get(r.batchJob().get()).isLive()
+                            && jobs.get(r.batchJob().get()).key().equals(Optional.of(r.key())))
+                    .filter(r -> LedgerState.recording(jobs.get(r.batchJob().get()).state()) != r.state())
+                    .forEach(r -> assertThat(seenKeys).as("what the queue says of %s is recorded", r.key())
+                            .contains(r.key()));
+        }
+        if (!observed.queue().readable()) {
+            assertThat(plan.seen()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aRemovalIsCompleteExactlyWhenNoJobNoActionAndNoDeletionIsLeft(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Plan plan = world.plan();
+        Snapshot observed = world.snapshot();
+        Set<String> complete = plan.removalsComplete().stream().map(RemovalComplete::production).collect(Collectors.toSet());
+
+        for (RemovedProduction removed : world.desired().removed()) {
+            String name = removed.name();
+            boolean jobsLeft = observed.queue().jobs().stream().anyMatch(j -> j.isLive() && j.production().equals(name));
+            boolean acts = plan.actions().stream().anyMatch(a -> a.production().equals(name));
+            boolean deletes = removed.lastSpec().onRemoval().action().deletesOutputs();
+            boolean graceLeft = deletes && observed.now().isBefore(removed.deletableFrom());
+            assertThat(complete.contains(name)).as("%s complete", name)
+                    .isEqualTo(observed.queue().readable() && !jobsLeft && !acts && !graceLeft);
+        }
+        assertThat(plan.removalsComplete()).allSatisfy(r -> assertThat(r.outputsDeleted()).isEqualTo(world.desired()
+                .removed().stream().filter(x -> x.name().equals(r.production())).findFirst().orElseThrow()
+                .lastSpec().onRemoval().action().deletesOutputs()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anAdoptedJobIsRecordedAsTheQueueShowsItAndACompletedOneAsRunningUntilHarvested(long seed) {
+        Plan plan = RandomWorlds.world(seed).plan();
+
+        assertThat(plan.actionsOf(Action.Adopt.class)).allSatisfy(adopt -> {
+            BatchState shown = adopt.job().state();
+            assertThat(adopt.recordedAs()).isEqualTo(shown == BatchState.COMPLETED ? LedgerState.RUNNING
+                    : shown == BatchState.REMOVED ? LedgerState.KILLED : LedgerState.valueOf(shown.name()));
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aJobThatCompletedWellWithoutManifestFailsOnlyOnceItsGraceIsOver(long seed) {
+        Random random = new Random(seed);
+        Instant now = Fixtures.NOW;
+        for (int i = 0; i < 50; i++) {
+            BatchState state = BatchState.values()[random.nextInt(BatchState.values().length)];
+            Duration since = Duration.ofSeconds(random.nextInt(1_200));
+            OptionalInt exit = state == BatchState.COMPLETED ? OptionalInt.of(random.nextInt(3) == 0 ? 1 : 0) : OptionalInt.empty();
+            BatchJob shown = Fixtures.job(100 + i, JobKey.of("p0", 10, i), state);
+            BatchJob job = new BatchJob(shown.id(), shown.key(), shown.batchToken(), shown.rerunToken(), state,
+                    shown.hold(), shown.requestMemoryMib(), shown.memoryUsageMib(), shown.numJobStarts(), shown.queuedAt(), shown.startedAt(),
+                    Optional.of(now.minus(since)), exit);
+            boolean due = state == BatchState.COMPLETED && exit.orElse(0) == 0 && since.compareTo(MissingManifest.GRACE) > 0;
+
+            Optional<String> overdue = MissingManifest.overdue(job, now);
+            assertThat(overdue.isPresent()).as("%s %s ago, exit %s", state, since, exit).isEqualTo(due);
+            overdue.ifPresent(reason -> assertThat(reason).contains(job.id().toString()).contains("no manifest"));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void submissionsThatKeepFailingWaitOneTwoFourPassesAndAtMostTenMinutes(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        Random random = new Random(seed);
+        String troubled = world.desired().productions().get(0).name();
+        SubmissionTrouble trouble = new SubmissionTrouble("condor_submit exited 1: No such directory",
+                1 + random.nextInt(6), Fixtures.NOW.minus(Duration.ofSeconds(random.nextInt(900))), random.nextInt(40));
+        Observation observed = new TroubledObservation(world.snapshot(), troubled, trouble);
+
+        Plan plan = new Planner(world.settings()).plan(world.desired(), observed);
+
+        boolean waits = trouble.passesSince() <= (1L << (trouble.failures() - 1))
+                && Fixtures.NOW.isBefore(trouble.lastFailedAt().plus(Duration.ofMinutes(10)));
+        Plan untroubled = world.plan();
+        assertThat(plan.actions()).filteredOn(a -> !(a instanceof Action.Submit))
+                .as("only submissions wait").containsExactlyElementsOf(untroubled.actions().stream()
+                        .filter(a -> !(a instanceof Action.Submit)).toList());
+        if (waits) {
+            assertThat(plan.actionsOf(Action.Submit.class)).extracting(Action.Submit::production).doesNotContain(troubled);
+            assertThat(plan.notes()).as("said in the notes while anything could be planned")
+                    .filteredOn(n -> n.contains("submissions stalled")).hasSize(observed.queue().readable() ? 1 : 0);
+        } else {
+            assertThat(plan).isEqualTo(untroubled);
+        }
+    }
+
+    /** The world's snapshot, with one production's submissions failing. */
+    private record TroubledObservation(Snapshot snapshot, String production, SubmissionTrouble trouble)
+            implements Observation {
+        public Instant now() {
+            return snapshot.now();
+        }
+
+        public BatchQueue queue() {
+            return snapshot.queue();
+        }
+
+        public java.util.stream.Stream<Candidate> candidates(String p) {
+            return snapshot.candidates(p);
+        }
+
+        public java.util.stream.Stream<LedgerRow> ledger(String p) {
+            return snapshot.ledger(p);
+        }
+
+        public java.util.stream.Stream<ExistingOutput> outputs(String p) {
+            return snapshot.outputs(p);
+        }
+
+        public java.util.stream.Stream<LiveJobInputs> liveJobInputs() {
+            return snapshot.liveJobInputs();
+        }
+
+        @Override
+        public Optional<SubmissionTrouble> submissionTrouble(String p) {
+            return p.equals(production) ? Optional.of(trouble) : Optional.empty();
+        }
+    }
+
     @Test
     void theGeneratedWorldsExerciseEveryRule() {
         Map<String, Integer> kinds = new HashMap<>();
@@ -255,11 +410,13 @@ class PlannerPropertiesTest {
         for (long seed : seeds().toArray()) {
             RandomWorlds.World world = RandomWorlds.world(seed);
             world.plan().actions().forEach(a -> kinds.merge(a.getClass().getSimpleName(), 1, Integer::sum));
+            kinds.merge("seen", world.plan().seen().size(), Integer::sum);
+            kinds.merge("removal complete", world.plan().removalsComplete().size(), Integer::sum);
             generous += world.generous() ? 1 : 0;
             unreadable += world.snapshot().queue().readable() ? 0 : 1;
         }
         assertThat(kinds.keySet()).containsExactlyInAnyOrder("Submit", "Release", "Kill", "MarkFailed", "Adopt",
-                "ResetStale", "DeleteOutputs", "BlockedDeletion");
+                "ResetStale", "DeleteOutputs", "BlockedDeletion", "seen", "removal complete");
         assertThat(kinds).as("actions over all worlds").allSatisfy((kind, n) -> assertThat(n).as(kind).isGreaterThanOrEqualTo(25));
         assertThat(generous).isGreaterThanOrEqualTo(50);
         assertThat(unreadable).isPositive();

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * concurrent harvest cannot slip a new copy in between; a copy that cannot be removed keeps its
  * rows. Repeatable: what is already gone is skipped. A dry run lists what would go and touches nothing.
  */
-public final class CatalogDeletion {
+public final class CatalogDeletion implements OutputDeletion {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogDeletion.class);
 

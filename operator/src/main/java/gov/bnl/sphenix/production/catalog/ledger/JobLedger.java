@@ -32,7 +32,7 @@ import javax.sql.DataSource;
  * ({@link #forget}); every move of a job through submission, hold, release and harvest is a
  * {@link JobTransitions} move, guarded by the state the row must be in.
  */
-public final class JobLedger {
+public final class JobLedger implements LedgerView, LedgerUpkeep {
 
     private static final int FETCH_SIZE = 5_000;
 

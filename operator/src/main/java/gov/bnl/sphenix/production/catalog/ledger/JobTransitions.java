@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  * batch token), the batch system, then {@link #recordSubmitted}; a crash in between leaves
  * {@code submitting} rows that the next pass adopts (their job carries the token) or resets.
  */
-public final class JobTransitions {
+public final class JobTransitions implements SubmissionSteps, JobMoves {
 
     // New keys are inserted; a key whose row is settled (succeeded, failed, killed, lost) is taken
     // again with one more attempt. A live row is left alone and not returned: never two live jobs.

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * from the DAQ database and the RawdataCatalog, derived products from the DAQ database and the
  * FileCatalog. Transient database failures are retried from the first run not yet finished.
  */
-public final class Readiness {
+public final class Readiness implements ReadyJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
 

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * on a transaction-level advisory lock; should another writer slip a row in between lookup and
  * COPY, the COPY fails on the key, the batch rolls back whole, and it is decided once more.
  */
-public final class BulkRegistrar {
+public final class BulkRegistrar implements OutputRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkRegistrar.class);
 

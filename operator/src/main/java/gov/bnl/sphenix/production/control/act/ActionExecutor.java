@@ -5,17 +5,20 @@ import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.JobEdit;
 import gov.bnl.sphenix.production.batch.JobSpecs;
 import gov.bnl.sphenix.production.batch.Selection;
-import gov.bnl.sphenix.production.catalog.connect.Catalogs;
-import gov.bnl.sphenix.production.catalog.deletion.CatalogDeletion;
+import gov.bnl.sphenix.production.batch.SubmitException;
 import gov.bnl.sphenix.production.catalog.deletion.DeletionReport;
 import gov.bnl.sphenix.production.catalog.deletion.LocalOutputStore;
+import gov.bnl.sphenix.production.catalog.deletion.OutputDeletion;
 import gov.bnl.sphenix.production.catalog.files.FileLocations;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.AdoptedJob;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerUpkeep;
+import gov.bnl.sphenix.production.control.CatalogPorts;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.DesiredAtRevision;
 import gov.bnl.sphenix.production.control.EngineSettings;
@@ -28,6 +31,7 @@ import gov.bnl.sphenix.production.job.HoldRecord;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
+import gov.bnl.sphenix.production.plan.SubmissionTrouble;
 import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.spec.Production;
@@ -50,22 +54,25 @@ public final class ActionExecutor {
     private static final int FAILURES_TOLD_ONE_BY_ONE = 20;
 
     private final BatchSystem batch;
-    private final JobTransitions transitions;
-    private final JobLedger ledger;
-    private final CatalogDeletion deletion;
+    private final JobMoves moves;
+    private final LedgerUpkeep upkeep;
+    private final OutputDeletion deletion;
     private final Submitter submitter;
+    private final SubmissionFailures submissionFailures;
     private final Clock clock;
 
-    public ActionExecutor(BatchSystem batch, Catalogs catalogs, EngineSettings settings, Clock clock, CrashPoint crash) {
+    /** An executor on the catalog ports the engine was handed (the ledger's moves, upkeep and submission steps, deletion, input locations). */
+    public ActionExecutor(BatchSystem batch, CatalogPorts catalogs, SubmissionFailures submissionFailures,
+                          EngineSettings settings, Clock clock, CrashPoint crash) {
         this.batch = batch;
         this.clock = clock;
-        this.transitions = new JobTransitions(catalogs.ledger(), catalogs.retry(), clock);
-        this.ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), clock);
-        this.deletion = new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(List.of(
-                settings.layout().dstRoot(), settings.layout().histRoot())), catalogs.retry(), CatalogDeletion.DEFAULT_BATCH);
-        this.submitter = new Submitter(batch, transitions, new JobSpecs(settings.stagingLayout(), settings.payloadDirectory()),
-                new InputPaths(new FileLocations(catalogs.rawdata(), catalogs.retry()),
-                        new FileLocations(catalogs.fileCatalog(), catalogs.retry())), crash);
+        this.submissionFailures = submissionFailures;
+        this.moves = catalogs.moves();
+        this.upkeep = catalogs.upkeep();
+        this.deletion = catalogs.deletion();
+        this.submitter = new Submitter(batch, catalogs.submissions(), moves,
+                new JobSpecs(settings.stagingLayout(), settings.payloadDirectory()),
+                new InputPaths(catalogs.rawLocations(), catalogs.fileLocations()), crash);
     }
 
     /** One pass's work on one plan. */
@@ -156,7 +163,13 @@ public final class ActionExecutor {
     private void submit(Run run, Action.Submit action) throws SQLException {
         Production spec = run.spec(action.production());
         boolean raw = run.desired.catalogue().product(spec.dsttype()).map(p -> p.isRaw()).orElse(false);
-        Submitter.Outcome outcome = submitter.submit(action, spec, raw, run.desired.revision().commitId());
+        Submitter.Outcome outcome;
+        try {
+            outcome = submitter.submit(action, spec, raw, run.desired.revision().commitId());
+        } catch (SubmitException e) {
+            stalled(run, action.production(), e);
+            return;
+        }
         for (Submitter.Refusal refusal : outcome.refused()) {
             run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
             tellFailure(run, action.production(), "job " + refusal.key().jobName() + " failed before submission: "
@@ -166,11 +179,27 @@ public final class ActionExecutor {
         if (submitted.isEmpty()) {
             return;
         }
+        submissionFailures.succeeded(action.production());
         run.count(action.production(), new ExecutionReport.Counts(submitted.size(), 0, 0, 0, 0, 0));
         run.events.info(action.production(), "submitted", "submitted " + Words.count(submitted.size(), "job") + " for "
                 + Words.runSpan(submitted) + " at " + Words.memory(action.memoryMib())
                 + (submitted.size() < action.jobs().size()
                 ? " (" + (action.jobs().size() - submitted.size()) + " already live in the ledger were left alone)" : ""));
+    }
+
+    /**
+     * A submission the batch system refused. Told once, when it starts failing this way (or another
+     * way than before); failing the same way again is remembered, not told again: the planner backs
+     * off from it and the production's status says it is stalled, with the cause.
+     */
+    private void stalled(Run run, String production, SubmitException e) {
+        if (submissionFailures.failed(production, String.valueOf(e.getMessage()), clock.instant())) {
+            run.errors.add("submissions of " + production + " stalled: " + e.getMessage());
+            run.events.warning(production, "submission-stalled", "submissions stalled: " + e.getMessage()
+                    + "; tried again after 1, 2, 4, … passes, at most "
+                    + Words.duration(SubmissionTrouble.MOST_APART)
+                    + " apart, until one succeeds");
+        }
     }
 
     private void release(Run run, Action.Release action) throws SQLException {
@@ -179,7 +208,7 @@ public final class ActionExecutor {
         batch.release(job);
         Optional<LedgerJob> row = run.row(action.key());
         if (row.isPresent()) {
-            transitions.released(new SubmittedRow(row.get().id(), action.job().cluster(), action.job().proc()),
+            moves.released(new SubmittedRow(row.get().id(), action.job().cluster(), action.job().proc()),
                     ledgerHold(action.hold(), row.get().requestMib()), action.newMemoryMib());
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 1, 0, 0, 0, 0));
@@ -202,7 +231,7 @@ public final class ActionExecutor {
         for (Action.Kill kill : kills) {
             run.row(kill.key()).ifPresent(row -> own.add(new SubmittedRow(row.id(), kill.job().cluster(), kill.job().proc())));
         }
-        transitions.killed(own);
+        moves.killed(own);
         run.count(first.production(), new ExecutionReport.Counts(0, 0, kills.size(), 0, 0, 0));
         String why = run.desired.isRemoved(first.production()) ? run.removal(first.production()) : first.reason();
         run.events.info(first.production(), "killed", "killed " + Words.count(kills.size(), "job") + ": " + why);
@@ -212,7 +241,7 @@ public final class ActionExecutor {
     private void markFailed(Run run, Action.MarkFailed action) throws SQLException {
         Optional<LedgerJob> row = run.row(action.key());
         if (row.isPresent()) {
-            transitions.failed(row.get().id(), action.hold().map(h -> ledgerHold(h, row.get().requestMib())));
+            moves.failed(row.get().id(), action.hold().map(h -> ledgerHold(h, row.get().requestMib())));
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
         tellFailure(run, action.production(), "job " + action.key().jobName() + " failed: " + action.reason());
@@ -230,7 +259,7 @@ public final class ActionExecutor {
         BatchJob job = action.job();
         Production spec = run.spec(action.production());
         JobKey key = action.key();
-        transitions.adopt(new AdoptedJob(LedgerKey.of(spec, key), LedgerRows.stateOf(job), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
+        moves.adopt(new AdoptedJob(LedgerKey.of(spec, key), action.recordedAs(), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
                 job.id().proc(), job.batchToken(), run.desired.revision().commitId(), job.rerunToken(),
                 job.queuedAt().orElse(clock.instant())));
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 1, 0));
@@ -241,7 +270,7 @@ public final class ActionExecutor {
     private void reset(Run run, Action.ResetStale action) throws SQLException {
         Optional<LedgerJob> row = run.row(action.row().key());
         if (row.isPresent()) {
-            transitions.resetStale(row.get().id(), action.row().batchToken());
+            moves.resetStale(row.get().id(), action.row().batchToken());
         }
         run.events.warning(action.production(), "reset", "job " + action.row().key().jobName() + " "
                 + action.reason() + "; it goes again");
@@ -255,7 +284,7 @@ public final class ActionExecutor {
             // a production re-added later starts afresh: finished rows without outputs would hide its work
             List<Long> ids = new ArrayList<>();
             action.keys().forEach(k -> run.row(k).filter(r -> !r.state().isLive()).ifPresent(r -> ids.add(r.id())));
-            ledger.forget(action.production(), ids);
+            upkeep.forget(action.production(), ids);
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 0, report.outputs()));
         String why = run.desired.isRemoved(action.production())

@@ -6,11 +6,13 @@ import gov.bnl.sphenix.production.batch.JobSpecs;
 import gov.bnl.sphenix.production.batch.Submission;
 import gov.bnl.sphenix.production.batch.SubmitException;
 import gov.bnl.sphenix.production.catalog.files.FileLocation;
+import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.catalog.ledger.NewJob;
+import gov.bnl.sphenix.production.catalog.ledger.SubmissionSteps;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.job.BatchJobId;
@@ -61,14 +63,17 @@ final class Submitter {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final BatchSystem batch;
-    private final JobTransitions transitions;
+    private final SubmissionSteps steps;
+    private final JobMoves moves;
     private final JobSpecs jobSpecs;
     private final InputPaths inputs;
     private final CrashPoint crash;
 
-    Submitter(BatchSystem batch, JobTransitions transitions, JobSpecs jobSpecs, InputPaths inputs, CrashPoint crash) {
+    Submitter(BatchSystem batch, SubmissionSteps steps, JobMoves moves, JobSpecs jobSpecs, InputPaths inputs,
+              CrashPoint crash) {
         this.batch = batch;
-        this.transitions = transitions;
+        this.steps = steps;
+        this.moves = moves;
         this.jobSpecs = jobSpecs;
         this.inputs = inputs;
         this.crash = crash;
@@ -83,7 +88,7 @@ final class Submitter {
             wanted.add(new NewJob(LedgerKey.of(spec, job.key()), rung, action.memoryMib(), revision,
                     job.rerunToken(), job.inputs()));
         }
-        List<LedgerJob> taken = transitions.takeForSubmission(wanted, token);
+        List<LedgerJob> taken = steps.takeForSubmission(wanted, token);
         if (taken.isEmpty()) {
             return new Outcome(List.of(), List.of());
         }
@@ -103,7 +108,7 @@ final class Submitter {
                         action.memoryMib())));
                 described.add(row);
             } catch (RuntimeException e) {
-                transitions.failed(row.id(), Optional.empty());
+                moves.failed(row.id(), Optional.empty());
                 refused.add(new Refusal(key, String.valueOf(e.getMessage())));
             }
         }
@@ -115,13 +120,13 @@ final class Submitter {
             submission = batch.submit(jobs);
         } catch (SubmitException e) {
             if (!e.outcomeUnknown()) {
-                transitions.submissionLost(token, described.stream().map(LedgerJob::id).toList());
+                steps.submissionLost(token, described.stream().map(LedgerJob::id).toList());
             }
             // unknown outcome: the rows stay submitting; the next pass adopts what reached the queue
             throw e;
         } catch (RuntimeException e) {
             // an adapter that refuses a description queued nothing: the rows may go again
-            transitions.submissionLost(token, described.stream().map(LedgerJob::id).toList());
+            steps.submissionLost(token, described.stream().map(LedgerJob::id).toList());
             throw new SubmitException("the batch system adapter refused the submission: " + e.getMessage(), false,
                     List.of());
         }
@@ -134,7 +139,7 @@ final class Submitter {
                 recorded.add(new SubmittedRow(row.id(), id.cluster(), id.proc()));
             }
         }
-        transitions.recordSubmitted(token, recorded);
+        steps.recordSubmitted(token, recorded);
         return new Outcome(described.stream().map(row -> row.key().job()).toList(), refused);
     }
 

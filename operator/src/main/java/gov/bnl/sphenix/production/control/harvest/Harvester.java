@@ -4,10 +4,12 @@ import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+import gov.bnl.sphenix.production.catalog.registration.OutputRegistry;
 import gov.bnl.sphenix.production.catalog.registration.RegistrationConflict;
 import gov.bnl.sphenix.production.catalog.registration.RegistrationResult;
 import gov.bnl.sphenix.production.control.CrashPoint;
@@ -20,6 +22,7 @@ import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
+import gov.bnl.sphenix.production.plan.MissingManifest;
 import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
@@ -27,8 +30,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,23 +61,22 @@ public final class Harvester {
 
     private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
 
-    /** How long a completed job's manifest may take to show on the shared file system. */
-    static final Duration MANIFEST_GRACE = Duration.ofMinutes(10);
-
     private static final Set<LedgerState> AWAITING_HARVEST = LedgerState.submitted();
 
-    private final JobLedger ledger;
-    private final JobTransitions transitions;
-    private final BulkRegistrar registrar;
+    private final LedgerView ledger;
+    private final JobMoves transitions;
+    private final OutputRegistry registrar;
     private final EngineSettings settings;
     private final CrashPoint crash;
     private final OutputPlacement placement;
     private final InfrastructureRetry retry;
 
-    public Harvester(Catalogs catalogs, EngineSettings settings, Clock clock, CrashPoint crash) {
-        this.ledger = new JobLedger(catalogs.ledger(), catalogs.retry(), clock);
-        this.transitions = new JobTransitions(catalogs.ledger(), catalogs.retry(), clock);
-        this.registrar = new BulkRegistrar(catalogs.fileCatalog(), catalogs.retry(), clock, BulkRegistrar.DEFAULT_BATCH);
+    /** A harvester on the ledger's rows and moves and on registration, as the engine was handed them. */
+    public Harvester(LedgerView ledger, JobMoves transitions, OutputRegistry registrar, EngineSettings settings,
+                     CrashPoint crash) {
+        this.ledger = ledger;
+        this.transitions = transitions;
+        this.registrar = registrar;
         this.settings = settings;
         this.crash = crash;
         this.placement = new OutputPlacement(settings.storage());
@@ -218,8 +218,7 @@ public final class Harvester {
     /**
      * No manifest. A job the batch system says ended with an infrastructure exit code gets the
      * bounded retry at once (the wrapper could not even write its manifest). One that completed well
-     * fails once the grace period is over: its outputs cannot be trusted (a rerun token brings it
-     * back); a shared file system may show a file late, hence the grace. Returns jobs failed.
+     * fails when {@link MissingManifest} says its grace period is over. Returns jobs failed.
      */
     private long withoutManifest(Production production, LedgerJob row, BatchJob job, Instant now, EventLog events)
             throws SQLException {
@@ -231,9 +230,9 @@ public final class Harvester {
             InfrastructureRetry.Verdict verdict = retry.decide(exitCode, "no manifest", row.attempt());
             return close(production, row, verdict.on("batch job " + job.id()), events);
         }
-        if (exitCode == 0 && job.stateSince().map(t -> t.plus(MANIFEST_GRACE).isBefore(now)).orElse(false)) {
-            return close(production, row, InfrastructureRetry.Verdict.fail("batch job " + job.id() + " completed "
-                    + Words.duration(MANIFEST_GRACE) + " ago or more but left no manifest next to its logs"), events);
+        Optional<String> overdue = MissingManifest.overdue(job, now);
+        if (overdue.isPresent()) {
+            return close(production, row, InfrastructureRetry.Verdict.fail(overdue.get()), events);
         }
         return 0;
     }

@@ -1,8 +1,9 @@
 package gov.bnl.sphenix.production.control.observe;
 
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.catalog.readiness.Readiness;
+import gov.bnl.sphenix.production.catalog.readiness.ReadyJobs;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
 import gov.bnl.sphenix.production.job.HoldRecord;
 import gov.bnl.sphenix.production.job.JobKey;
@@ -13,6 +14,7 @@ import gov.bnl.sphenix.production.plan.ExistingOutput;
 import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LiveJobInputs;
 import gov.bnl.sphenix.production.plan.Observation;
+import gov.bnl.sphenix.production.plan.SubmissionTrouble;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
@@ -23,13 +25,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The planner's {@link Observation} read from the catalogs, the ledger and the batch queue. Each
  * production's rows are read once per pass and kept, because the executor needs the same rows
  * (their ledger ids) to carry the plan out: what was planned and what is acted on are one view.
+ *
+ * <p>It does not stream. The databases are read through cursors, but what they hand out is
+ * collected before the planner sees it, so for one pass memory holds: every ledger row of every
+ * production planned (kept until the pass ends, for the executor), the holds of one production
+ * at a time, the catalogued outputs of every production (file names by key, kept for the status),
+ * one production's ready candidates with their input names at a time, and, when the pass may
+ * delete, the recorded inputs of every live job. That is a few hundred bytes per job key: fine for
+ * hundreds of thousands of keys, not for tens of millions.
  *
  * <p>Database failures surface as {@link ObservationFailed}, which the engine reports as a stalled
  * pass; nothing is planned on half an observation.
@@ -40,14 +52,16 @@ public final class CatalogObservation implements Observation {
     private final BatchQueue queue;
     private final Map<String, Production> specs;
     private final ProductCatalogue catalogue;
-    private final Readiness readiness;
-    private final JobLedger ledger;
+    private final ReadyJobs readiness;
+    private final LedgerView ledger;
     private final ProductionOutputs outputs;
+    private final Function<String, Optional<SubmissionTrouble>> troubles;
     private final Map<String, Map<JobKey, LedgerJob>> rows = new HashMap<>();
     private final Map<String, ProductionOutputs.Found> found = new HashMap<>();
 
     public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
-                              Readiness readiness, JobLedger ledger, ProductionOutputs outputs) {
+                              ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs,
+                              Function<String, Optional<SubmissionTrouble>> troubles) {
         this.now = Objects.requireNonNull(now, "now");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.specs = new HashMap<>();
@@ -56,6 +70,7 @@ public final class CatalogObservation implements Observation {
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
+        this.troubles = Objects.requireNonNull(troubles, "troubles");
     }
 
     @Override
@@ -113,6 +128,11 @@ public final class CatalogObservation implements Observation {
             throw new ObservationFailed("inputs of live jobs", e);
         }
         return live.stream();
+    }
+
+    @Override
+    public Optional<SubmissionTrouble> submissionTrouble(String production) {
+        return troubles.apply(production);
     }
 
     /** The ledger rows of a production by key, as read this pass. */

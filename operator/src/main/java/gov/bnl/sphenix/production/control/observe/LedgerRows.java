@@ -26,18 +26,4 @@ public final class LedgerRows {
         return new LedgerRow(job.key().job(), job.state(), job.attempt(), job.requestMib(), job.batchToken(),
                 batchJob(job), job.rerunToken(), job.submittedAt(), holds);
     }
-
-    /**
-     * What the ledger records of a job the batch system reports: a job that completed waits in
-     * {@code RUNNING} for its harvest, and one removed outside the operator's own kill is
-     * {@code KILLED} all the same.
-     */
-    public static LedgerState stateOf(BatchJob job) {
-        return switch (job.state()) {
-            case QUEUED -> LedgerState.QUEUED;
-            case RUNNING, COMPLETED -> LedgerState.RUNNING;
-            case HELD -> LedgerState.HELD;
-            case REMOVED -> LedgerState.KILLED;
-        };
-    }
 }

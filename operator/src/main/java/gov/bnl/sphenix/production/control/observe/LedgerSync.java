@@ -7,44 +7,34 @@ import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
+import gov.bnl.sphenix.production.plan.JobSeen;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
- * Brings the ledger's queued / running / held up to date with the queue, so the ledger tells where
- * each job stands (with its start time) even between passes and for tools that read only the
- * ledger. Rows an action of this pass touched are left to that action; ends of jobs are recorded
- * by the harvest (success) and by the planner's actions (failure, removal), not here.
+ * Turns the plan's sightings ({@link JobSeen}: what the queue says of live jobs no action touched;
+ * the planner decides which, leaving out rows that already say what the queue says) into ledger
+ * updates.
  */
 public final class LedgerSync {
 
     private LedgerSync() {
     }
 
-    public static List<JobUpdate> updates(Collection<LedgerJob> rows, BatchQueue queue, Set<JobKey> touched) {
-        Map<BatchJobId, BatchJob> jobs = new HashMap<>();
-        queue.jobs().forEach(j -> jobs.put(j.id(), j));
+    /** Updates for the sightings of {@code rows}' keys; sightings of other productions' keys are skipped. */
+    public static List<JobUpdate> updates(Map<JobKey, LedgerJob> rows, List<JobSeen> seen) {
         List<JobUpdate> updates = new ArrayList<>();
-        for (LedgerJob row : rows) {
-            if (!row.state().isSubmitted() || touched.contains(row.key().job())) {
+        for (JobSeen sighting : seen) {
+            LedgerJob row = rows.get(sighting.key());
+            if (row == null || !LedgerRows.batchJob(row).equals(Optional.of(sighting.job()))) {
                 continue;
             }
-            BatchJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
-            if (job == null || !job.isLive()) {
-                continue;
-            }
-            LedgerState now = LedgerRows.stateOf(job);
-            if (now != row.state()) {
-                updates.add(new JobUpdate(row.id(), now, now == LedgerState.RUNNING ? job.startedAt() : Optional.empty(),
-                        Optional.empty(), OptionalInt.empty(), OptionalLong.empty()));
-            }
+            updates.add(new JobUpdate(row.id(), sighting.state(), sighting.startedAt(), Optional.empty(),
+                    OptionalInt.empty(), OptionalLong.empty()));
         }
         return updates;
     }

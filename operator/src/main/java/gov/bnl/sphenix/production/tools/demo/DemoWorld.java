@@ -131,7 +131,7 @@ public final class DemoWorld implements AutoCloseable {
                 Optional.empty(), Duration.ofSeconds(30));
         SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
                 Clock.systemUTC());
-        engine = new Engine(follower, catalogs, batch, engineSettings, Clock.systemUTC(), crash);
+        engine = EngineAssembly.engine(follower, catalogs, batch, engineSettings, Clock.systemUTC(), crash);
         return engine;
     }
 
@@ -144,7 +144,7 @@ public final class DemoWorld implements AutoCloseable {
                 Optional.empty(), Duration.ofSeconds(30));
         SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
                 Clock.systemUTC());
-        return EngineAssembly.sharing(new Engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE),
+        return EngineAssembly.sharing(EngineAssembly.engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE),
                 catalogs, batch);
     }
 

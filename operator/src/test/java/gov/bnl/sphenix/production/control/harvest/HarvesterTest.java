@@ -16,7 +16,10 @@ import gov.bnl.sphenix.production.catalog.ledger.NewJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.control.CatalogPorts;
+import gov.bnl.sphenix.production.plan.MissingManifest;
 import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventLog;
@@ -78,7 +81,13 @@ class HarvesterTest {
                 streaming.name(), streaming.specHash(), "r1", ProductionState.ACTIVE, Instant.now()));
         transitions = new JobTransitions(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC());
         row = submit(0, CLUSTER);
-        harvester = new Harvester(world.catalogs(), world.settings(), Clock.systemUTC(), CrashPoint.NONE);
+        harvester = harvester(world.settings());
+    }
+
+    /** A harvester on the PostgreSQL ports, built the way the engine's assembly builds them. */
+    private Harvester harvester(EngineSettings settings) {
+        CatalogPorts ports = EngineAssembly.ports(world.catalogs(), settings, Clock.systemUTC());
+        return new Harvester(ports.ledger(), ports.moves(), ports.registry(), settings, CrashPoint.NONE);
     }
 
     @AfterEach
@@ -118,7 +127,7 @@ class HarvesterTest {
                 now, events);
         LedgerState afterEarly = state();
         HarvestReport late = harvester.harvest(streaming, queue(BatchState.COMPLETED,
-                now.minus(Harvester.MANIFEST_GRACE).minusSeconds(1)), now, events);
+                now.minus(MissingManifest.GRACE).minusSeconds(1)), now, events);
 
         assertThat(early.jobsFailed()).isZero();
         assertThat(afterEarly).isEqualTo(LedgerState.QUEUED);
@@ -324,8 +333,7 @@ class HarvesterTest {
 
         LedgerJob last = submit(1, CLUSTER + 1);
         writeManifest(last, (CLUSTER + 1) + ".0", JobWrapper.EXIT_OUTPUTS_FAILED, List.of());
-        Harvester once = new Harvester(world.catalogs(), world.settings().withInfrastructureAttempts(1), Clock.systemUTC(),
-                CrashPoint.NONE);
+        Harvester once = harvester(world.settings().withInfrastructureAttempts(1));
         EventLog lastEvents = new EventLog(Clock.systemUTC());
 
         assertThat(once.harvest(streaming, completed(last), Instant.now(), lastEvents).jobsFailed()).isEqualTo(1);
@@ -361,7 +369,7 @@ class HarvesterTest {
             Path target = outputs(blocked, apart).byLfn().get(blocked.key().output().fileName()).target();
             Path hiddenCopy = target.resolveSibling("." + target.getFileName() + OutputMove.COPY_SUFFIX);
             Files.createDirectories(hiddenCopy.resolve("in-the-way"));
-            Harvester harvesting = new Harvester(world.catalogs(), apart, Clock.systemUTC(), CrashPoint.NONE);
+            Harvester harvesting = harvester(apart);
             EventLog events = new EventLog(Clock.systemUTC());
 
             HarvestReport first = harvesting.harvest(streaming, completed(blocked, fine), Instant.now(), events);

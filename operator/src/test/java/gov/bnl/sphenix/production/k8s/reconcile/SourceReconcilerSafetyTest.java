@@ -88,7 +88,7 @@ class SourceReconcilerSafetyTest {
                     }
                     return SpecLoader.load(tree);
                 });
-        return EngineAssembly.sharing(new Engine(follower, world.catalogs(), world.batch(), world.settings(),
+        return EngineAssembly.sharing(EngineAssembly.engine(follower, world.catalogs(), world.batch(), world.settings(),
                 Clock.systemUTC(), CrashPoint.NONE), world.catalogs(), world.batch());
     }
 

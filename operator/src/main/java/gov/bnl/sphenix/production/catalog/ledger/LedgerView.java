@@ -1,0 +1,26 @@
+package gov.bnl.sphenix.production.catalog.ledger;
+
+import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.LedgerState;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reading the ledger, what the engine observes each pass: a production's rows, their holds, and
+ * the inputs every live job was submitted to read. Sinks must tolerate seeing a row twice, since
+ * a read that fails transiently starts over.
+ */
+public interface LedgerView {
+
+    /** A production's jobs in the given states, streamed to {@code sink}. */
+    void jobs(String production, Collection<LedgerState> states, Consumer<LedgerJob> sink) throws SQLException;
+
+    /** Every remembered hold of a production's jobs, by ledger id, oldest first. */
+    Map<Long, List<HoldRecord>> holdsOf(String production) throws SQLException;
+
+    /** The recorded inputs of every live job of every production, streamed to {@code sink}. */
+    void liveInputs(Consumer<JobLedger.LiveInputs> sink) throws SQLException;
+}

@@ -9,6 +9,7 @@ import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.control.act.ActionExecutor;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.harvest.HarvestReport;
 import gov.bnl.sphenix.production.control.harvest.Harvester;
@@ -133,6 +134,7 @@ public final class Engine implements AutoCloseable {
         }
         Desired desired = inForce.get().only(which);
         String revision = desired.revision().commitId();
+        events.revision(revision);
         List<String> errors = new ArrayList<>();
         Map<String, ProductionActivity> activity = new HashMap<>();
         List<Production> all = desired.all();
@@ -200,7 +202,7 @@ public final class Engine implements AutoCloseable {
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
             } catch (IOException | SQLException e) {
                 errors.add("harvest of " + p.name() + " stopped: " + e.getMessage());
-                events.warning(p.name(), "harvest-stalled", "harvest stopped: " + e.getMessage()
+                events.warning(p.name(), EventKind.HARVEST_STALLED, "harvest stopped: " + e.getMessage()
                         + "; what was not harvested is taken up by the next pass");
             }
         }
@@ -225,7 +227,7 @@ public final class Engine implements AutoCloseable {
             if (!jobsLeft && !actions && !waitsForDeletion && registry.markRemoved(name, clock.instant())) {
                 statuses.forget(name);
                 gone.add(name);
-                events.info(name, "gone", "removal complete: no job left in the queue, outputs "
+                events.info(name, EventKind.GONE, "removal complete: no job left in the queue, outputs "
                         + (removed.lastSpec().onRemoval().action().deletesOutputs() ? "deleted" : "kept")
                         + " as policy " + removed.lastSpec().onRemoval().action().spelling() + " says");
             }

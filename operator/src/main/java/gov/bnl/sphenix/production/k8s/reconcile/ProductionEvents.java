@@ -54,7 +54,7 @@ public final class ProductionEvents {
                                 .withUid(production.getMetadata().getUid())
                                 .build())
                         .withType(event.warning() ? "Warning" : "Normal")
-                        .withReason(reason(event.kind()))
+                        .withReason(reason(event.kind().spelling()))
                         .withMessage(message(event))
                         .withFirstTimestamp(event.at().toString())
                         .withLastTimestamp(event.at().toString())

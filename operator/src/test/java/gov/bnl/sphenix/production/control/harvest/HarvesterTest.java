@@ -17,6 +17,7 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.BatchQueue;
@@ -210,7 +211,7 @@ class HarvesterTest {
         assertThat(dstOf(row).staged()).exists();
         assertThat(state()).as("left unharvested until someone decides").isEqualTo(JobState.IDLE);
         assertThat(events.events()).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo("harvest-conflict");
+            assertThat(e.kind()).isEqualTo(EventKind.HARVEST_CONFLICT);
             assertThat(e.message()).contains("66052/0/mvtx0", target.toString());
         });
     }
@@ -372,7 +373,7 @@ class HarvesterTest {
                 assertThat(e.staged()).doesNotExist();
             }
             assertThat(state(blocked)).isEqualTo(JobState.IDLE);
-            assertThat(events.events()).filteredOn(e -> e.kind().equals("harvest-deferred")).singleElement()
+            assertThat(events.events()).filteredOn(e -> e.kind() == EventKind.HARVEST_DEFERRED).singleElement()
                     .satisfies(e -> assertThat(e.message()).contains("66052/0/mvtx0", "next pass"));
 
             Files.delete(hiddenCopy.resolve("in-the-way"));

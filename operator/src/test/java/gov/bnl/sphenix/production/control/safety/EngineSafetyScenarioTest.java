@@ -13,6 +13,7 @@ import gov.bnl.sphenix.production.control.LocalWorlds;
 import gov.bnl.sphenix.production.control.Passes;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.demo.DemoWorld;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.names.Tag;
@@ -139,7 +140,7 @@ class EngineSafetyScenarioTest {
         assertThat(allStreams.stream().filter(f -> readRuns.contains(runOf(f))).toList())
                 .as("every stream of a run a held job reads").isSubsetOf(left);
         assertThat(left).hasSizeLessThan(allStreams.size());
-        assertThat(blocked.events()).anyMatch(e -> e.kind().equals("deletion-blocked"));
+        assertThat(blocked.events()).anyMatch(e -> e.kind() == EventKind.DELETION_BLOCKED);
         assertThat(blocked.status(STREAMING)).as("removal waits for the held jobs").isPresent();
         assertThat(deleted.errors()).isEmpty();
     }
@@ -167,7 +168,7 @@ class EngineSafetyScenarioTest {
         assertThat(rows).filteredOn(r -> r.state() == JobState.FINISHED).hasSizeGreaterThan(failed.size())
                 .allSatisfy(r -> assertThat(r.key().leaf()).isNotEqualTo("mvtx0"));
         assertThat(passes).flatExtracting(PassReport::events)
-                .filteredOn(e -> e.kind().equals("failed"))
+                .filteredOn(e -> e.kind() == EventKind.FAILED)
                 .hasSize(failed.size())
                 .allSatisfy(e -> assertThat(e.message()).contains("failed before submission").contains("$("));
         assertThat(done.errors()).isEmpty();

@@ -1,6 +1,8 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
 import gov.bnl.sphenix.production.control.ProductionStatus;
+import gov.bnl.sphenix.production.k8s.Condition;
+import gov.bnl.sphenix.production.k8s.ConditionReason;
 import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.time.Instant;
@@ -8,57 +10,49 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Copies the engine's status of a production onto its resource, and words the three conditions:
- * {@code Ready} — the last pass worked; {@code Progressing} — jobs are queued, running or about to
- * be; {@code Stalled} — the last pass could not act, and why.
+ * The engine's status of a production as its resource shows it, and the wording of the three
+ * conditions: {@code Ready} — the last pass worked; {@code Progressing} — jobs are queued, running
+ * or about to be; {@code Stalled} — the last pass could not act, and why. Computes only; the
+ * {@link StatusRecorder} writes.
  */
 final class StatusOnResource {
 
     private StatusOnResource() {
     }
 
-    static void copy(ProductionStatus from, gov.bnl.sphenix.production.k8s.ProductionStatus to, long generation,
-                     Instant now) {
-        to.setObservedGeneration(generation);
-        to.setState(from.state().name().toLowerCase(Locale.ROOT));
-        to.setAppliedRevision(from.revision());
-        to.setLastReconcileTime(Conditions.timestamp(now));
-        var jobs = to.getJobs();
-        jobs.setSubmitting(from.count(Tally.SUBMITTING));
-        jobs.setQueued(from.count(Tally.IDLE));
-        jobs.setRunning(from.count(Tally.RUNNING));
-        jobs.setHeld(from.count(Tally.HELD));
-        jobs.setFinished(from.count(Tally.SUCCEEDED) + from.count(Tally.COMPLETED));
-        jobs.setFailed(from.count(Tally.FAILED));
-        jobs.setKilled(from.count(Tally.KILLED));
-        var runs = to.getRuns();
-        runs.setSelected(from.runsSelected());
-        runs.setDone(from.runsDone());
-        runs.setNewestSubmitted(from.newestSubmitted().orElse(null));
-        runs.setOldestPending(from.oldestPending().orElse(null));
-        to.setTopHoldReasons(from.topHoldReasons().entrySet().stream()
-                .map(e -> new gov.bnl.sphenix.production.k8s.ProductionStatus.HoldReason(e.getKey(), e.getValue()))
-                .toList());
-        to.setErrors(from.errors());
-        to.setEventsProduced(from.eventsProduced());
-        to.setOutputsRegistered(from.outputsRegistered());
-        conditions(from, to, generation, now);
+    /** What the resource's status becomes after a pass that reported {@code from}; {@code before} gives the conditions' history. */
+    static gov.bnl.sphenix.production.k8s.ProductionStatus of(ProductionStatus from,
+                                                               gov.bnl.sphenix.production.k8s.ProductionStatus before,
+                                                               long generation, Instant now) {
+        var jobs = new gov.bnl.sphenix.production.k8s.ProductionStatus.JobCounts(from.count(Tally.SUBMITTING),
+                from.count(Tally.IDLE), from.count(Tally.RUNNING), from.count(Tally.HELD),
+                from.count(Tally.SUCCEEDED) + from.count(Tally.COMPLETED), from.count(Tally.FAILED),
+                from.count(Tally.KILLED));
+        var runs = new gov.bnl.sphenix.production.k8s.ProductionStatus.RunCursor(from.runsSelected(), from.runsDone(),
+                from.newestSubmitted().orElse(null), from.oldestPending().orElse(null));
+        return new gov.bnl.sphenix.production.k8s.ProductionStatus(generation,
+                from.state().name().toLowerCase(Locale.ROOT), from.revision(), Conditions.timestamp(now), jobs, runs,
+                from.topHoldReasons().entrySet().stream()
+                        .map(e -> new gov.bnl.sphenix.production.k8s.ProductionStatus.HoldReason(e.getKey(), e.getValue()))
+                        .toList(),
+                from.errors(), from.eventsProduced(), from.outputsRegistered(),
+                conditions(from, before.conditions(), generation, now));
     }
 
-    private static void conditions(ProductionStatus from, gov.bnl.sphenix.production.k8s.ProductionStatus to,
-                                   long generation, Instant now) {
-        var conditions = to.getConditions();
+    private static List<Condition> conditions(ProductionStatus from, List<Condition> conditions, long generation,
+                                              Instant now) {
         boolean stalled = from.state() == ProductionStatus.State.STALLED;
-        String state = from.state().name().charAt(0) + from.state().name().substring(1).toLowerCase(Locale.ROOT);
+        ConditionReason state = ConditionReason.valueOf(from.state().name());
         boolean removing = from.state() == ProductionStatus.State.REMOVING;
-        Conditions.set(conditions, Conditions.READY, stalled || removing ? "False" : "True", state,
+        conditions = Conditions.set(conditions, Conditions.READY, stalled || removing ? "False" : "True", state,
                 removing ? "removed from the specs: its jobs are killed and its removal policy applied; " + summary(from)
                         : summary(from), generation, now);
         boolean moving = from.state() == ProductionStatus.State.PROGRESSING || from.state() == ProductionStatus.State.REMOVING;
-        Conditions.set(conditions, Conditions.PROGRESSING, moving ? "True" : "False", state,
+        conditions = Conditions.set(conditions, Conditions.PROGRESSING, moving ? "True" : "False", state,
                 moving ? from.queued() + from.count(Tally.RUNNING) + " jobs queued or running, " + from.count(Tally.READY)
                         + " ready to submit" : "nothing queued or waiting to be submitted", generation, now);
-        Conditions.set(conditions, Conditions.STALLED, stalled ? "True" : "False", stalled ? "PassFailed" : "Reconciling",
+        return Conditions.set(conditions, Conditions.STALLED, stalled ? "True" : "False",
+                stalled ? ConditionReason.STALLED : ConditionReason.RECONCILING,
                 stalled ? String.join("; ", first(from.errors())) : "the last pass worked", generation, now);
     }
 

@@ -4,9 +4,9 @@ import gov.bnl.sphenix.production.k8s.OperatorMain;
 import gov.bnl.sphenix.production.k8s.OperatorSettings;
 import gov.bnl.sphenix.production.k8s.reconcile.Engines;
 import gov.bnl.sphenix.production.k8s.reconcile.EnvironmentEngineFactory;
-import gov.bnl.sphenix.production.k8s.reconcile.ProductionEvents;
 import gov.bnl.sphenix.production.k8s.reconcile.ProductionReconciler;
 import gov.bnl.sphenix.production.k8s.reconcile.ProductionSourceReconciler;
+import gov.bnl.sphenix.production.k8s.reconcile.StatusRecorder;
 import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.ops.OpsServer;
@@ -43,10 +43,10 @@ public final class OperatorCommand implements Callable<Integer> {
         OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
         Engines engines = new Engines(new EnvironmentEngineFactory(client, env));
         Duration interval = Duration.parse(env.getOrDefault("PRODOP_PASS_INTERVAL", "PT60S"));
+        StatusRecorder recorder = new StatusRecorder(client, "prodctl-operator");
         OperatorMain operator = new OperatorMain(client, OperatorSettings.fromEnvironment(env), List.of(
-                new ProductionSourceReconciler(client, engines, metrics, Clock.systemUTC()),
-                new ProductionReconciler(engines, new ProductionEvents(client, "prodctl-operator"), metrics, interval,
-                        Clock.systemUTC())));
+                new ProductionSourceReconciler(client, recorder, engines, metrics, Clock.systemUTC()),
+                new ProductionReconciler(engines, recorder, metrics, interval, Clock.systemUTC())));
         int port = Integer.parseInt(env.getOrDefault("PRODOP_OPS_PORT", "8080"));
         CountDownLatch stopped = new CountDownLatch(1);
         try (OpsServer ops = OpsServer.start(new InetSocketAddress(port), operator::readiness, metrics.registry())) {

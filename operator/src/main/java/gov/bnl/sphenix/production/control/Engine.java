@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.control.act.ActionExecutor;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
 import gov.bnl.sphenix.production.control.act.SubmissionFailures;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.harvest.HarvestReport;
 import gov.bnl.sphenix.production.control.harvest.Harvester;
@@ -126,6 +127,7 @@ public final class Engine implements AutoCloseable {
         }
         DesiredAtRevision desired = inForce.get().only(which);
         String revision = desired.revision().commitId();
+        events.revision(revision);
         List<String> errors = new ArrayList<>();
         Map<String, ProductionActivity> activity = new HashMap<>();
         List<Production> all = desired.all();
@@ -190,7 +192,7 @@ public final class Engine implements AutoCloseable {
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
             } catch (IOException | SQLException e) {
                 errors.add("harvest of " + p.name() + " stopped: " + e.getMessage());
-                events.warning(p.name(), "harvest-stalled", "harvest stopped: " + e.getMessage()
+                events.warning(p.name(), EventKind.HARVEST_STALLED, "harvest stopped: " + e.getMessage()
                         + "; what was not harvested is taken up by the next pass");
             }
         }
@@ -203,7 +205,7 @@ public final class Engine implements AutoCloseable {
             if (catalogs.productions().markRemoved(removal.production(), clock.instant())) {
                 statuses.forget(removal.production());
                 gone.add(removal.production());
-                events.info(removal.production(), "gone", removal.describe());
+                events.info(removal.production(), EventKind.GONE, removal.describe());
             }
         }
         return gone;

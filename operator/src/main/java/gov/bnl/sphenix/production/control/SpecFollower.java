@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.control;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.plan.DesiredState;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
@@ -103,7 +104,8 @@ public final class SpecFollower implements AutoCloseable {
     public SourceReport refresh(EventLog events) throws SQLException {
         FetchResult fetched = source.fetch();
         if (fetched instanceof FetchResult.Failed failed) {
-            events.warning("", "fetch-failed", failed.reason() + "; the revision in force keeps running");
+            applied().ifPresent(r -> events.revision(r.commitId()));
+            events.warning("", EventKind.FETCH_FAILED, failed.reason() + "; the revision in force keeps running");
             return new SourceReport(Optional.empty(), Optional.of(failed.reason()), applied(), lastRejected, NONE);
         }
         Revision head = ((FetchResult.Fetched) fetched).revision();
@@ -171,19 +173,22 @@ public final class SpecFollower implements AutoCloseable {
             removed = register(head, read.report().repository().get().productions(), read.stored());
         }
         Outcome outcome = inForce.offer(head, read.report());
+        events.revision(head.commitId());
         if (outcome instanceof Outcome.NowInForce now) {
             lastRejected = List.of();
             ProductionChanges changes = now.changes();
-            events.info("", "applied", "applied " + head.shortId() + " (" + head.subject() + "): " + changes);
-            removed.forEach(r -> events.info(r, "removed", "production removed in " + head.shortId()
+            events.info("", EventKind.APPLIED, "applied " + head.shortId() + " (" + head.subject() + "): " + changes);
+            removed.forEach(r -> events.info(r, EventKind.REMOVED, "production removed in " + head.shortId()
                     + " (" + head.subject() + ")"));
-            changes.added().forEach(p -> events.info(p.name(), "declared", "production declared in " + head.shortId()));
-            changes.changed().forEach(c -> events.info(c.after().name(), "changed", "spec changed in " + head.shortId()));
+            changes.added().forEach(p -> events.info(p.name(), EventKind.DECLARED,
+                    "production declared in " + head.shortId()));
+            changes.changed().forEach(c -> events.info(c.after().name(), EventKind.CHANGED,
+                    "spec changed in " + head.shortId()));
             return changes;
         }
         if (outcome instanceof Outcome.KeptPrevious kept) {
             lastRejected = kept.rejected().errors();
-            events.warning("", "rejected", "commit " + head.shortId() + " (" + head.subject() + ") has "
+            events.warning("", EventKind.REJECTED, "commit " + head.shortId() + " (" + head.subject() + ") has "
                     + lastRejected.size() + " error" + (lastRejected.size() == 1 ? "" : "s") + ", first: "
                     + lastRejected.get(0) + "; " + kept.inForce().map(a -> a.revision().shortId() + " stays in force")
                     .orElse("nothing is in force yet"));

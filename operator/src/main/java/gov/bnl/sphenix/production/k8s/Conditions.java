@@ -3,14 +3,15 @@ package gov.bnl.sphenix.production.k8s;
 import gov.bnl.sphenix.production.source.GitUrls;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Sets conditions the way Kubernetes tools read them: one per type, {@code lastTransitionTime}
- * moves only when the status changes (so "Ready since" stays true across passes), and every
- * condition carries the generation it was computed from (JOSDK 5 no longer fills that in).
+ * moves only when the status changes (so "Ready since" stays true across passes, and a status
+ * that did not change compares equal to the one on the resource), and every condition carries the
+ * generation it was computed from (JOSDK 5 no longer fills that in).
  */
 public final class Conditions {
 
@@ -23,39 +24,28 @@ public final class Conditions {
     private Conditions() {
     }
 
-    /**
-     * Sets condition {@code type} in {@code conditions} (a status's own list, changed in place).
-     *
-     * @return whether anything changed, so a caller can skip a status write that would change nothing
-     */
-    public static boolean set(List<Condition> conditions, String type, String status, String reason, String message,
-                              long observedGeneration, Instant now) {
+    /** {@code conditions} with condition {@code type} set; the others as they were, in their order. */
+    public static List<Condition> set(List<Condition> conditions, String type, String status, ConditionReason reason,
+                                      String message, long observedGeneration, Instant now) {
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("a condition status is True, False or Unknown, not " + status);
         }
-        // a condition is readable by anyone who may read the resource: no URL keeps its user-info
-        message = GitUrls.redact(message);
         Condition existing = find(conditions, type);
+        String since = existing != null && status.equals(existing.status()) ? existing.lastTransitionTime() : timestamp(now);
+        // a condition is readable by anyone who may read the resource: no URL keeps its user-info
+        Condition updated = new Condition(type, status, reason.text(), GitUrls.redact(message), observedGeneration, since);
+        List<Condition> out = new ArrayList<>(conditions);
         if (existing == null) {
-            conditions.add(new Condition(type, status, reason, message, observedGeneration, timestamp(now)));
-            return true;
+            out.add(updated);
+        } else {
+            out.set(out.indexOf(existing), updated);
         }
-        boolean changed = !status.equals(existing.getStatus()) || !Objects.equals(reason, existing.getReason())
-                || !Objects.equals(message, existing.getMessage())
-                || !Long.valueOf(observedGeneration).equals(existing.getObservedGeneration());
-        if (!status.equals(existing.getStatus())) {
-            existing.setLastTransitionTime(timestamp(now));
-        }
-        existing.setStatus(status);
-        existing.setReason(reason);
-        existing.setMessage(message);
-        existing.setObservedGeneration(observedGeneration);
-        return changed;
+        return List.copyOf(out);
     }
 
     /** The condition of that type, or null. */
     public static Condition find(List<Condition> conditions, String type) {
-        return conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+        return conditions.stream().filter(c -> type.equals(c.type())).findFirst().orElse(null);
     }
 
     /** RFC 3339 in seconds, as the API server writes its own timestamps. */

@@ -4,129 +4,48 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
-/** What a {@link ProductionSource} points at. Credentials live in Secrets; only their names are here. */
-public class ProductionSourceSpec {
+/**
+ * What a {@link ProductionSource} points at. Credentials live in Secrets; only their names are here.
+ * An absent field takes its default here as well as in the API server, for resources read without one.
+ *
+ * @param path                 sub-directory of the repository that holds catalogue.yaml, rules/ and productions/;
+ *                             empty for the top. No {@code @Default}: the generator writes an empty default as
+ *                             {@code null}, which an API server rejects for a string
+ * @param gitCredentialsSecret a Secret with {@code username} and {@code password} (or a token as password) for https
+ * @param catalogSecret        a Secret with JDBC URLs and credentials of the DAQ, raw data and file catalogs and
+ *                             the ledger
+ */
+public record ProductionSourceSpec(@Required String url, @Default("main") String branch, String path,
+                                   @Pattern("^[0-9]+(s|m|h)$") @Default("60s") String fetchInterval,
+                                   String gitCredentialsSecret, String catalogSecret, BatchSettings batch,
+                                   boolean suspend) {
 
-    @Required
-    private String url;
-    @Default("main")
-    private String branch = "main";
+    public ProductionSourceSpec {
+        branch = branch == null ? "main" : branch;
+        path = path == null ? "" : path;
+        fetchInterval = fetchInterval == null ? "60s" : fetchInterval;
+        batch = batch == null ? new BatchSettings(null, null, null) : batch;
+    }
+
+    /** A source of {@code url} with every other field at its default. */
+    public static ProductionSourceSpec of(String url) {
+        return new ProductionSourceSpec(url, null, null, null, null, null, null, false);
+    }
+
     /**
-     * Sub-directory of the repository that holds catalogue.yaml, rules/ and productions/; empty
-     * for the top. No {@code @Default}: the generator writes an empty default as {@code null},
-     * which an API server rejects for a string; the field's initial value covers an absent path.
+     * Which batch system runs the jobs, and how the operator reaches it.
+     *
+     * @param commandPrefix words put before every HTCondor tool, separated by spaces, e.g. a wrapper that logs in to
+     *                      the submit host; empty: the operator's {@code CONDOR_COMMAND_PREFIX}, else the tools on
+     *                      the PATH
+     * @param scheddName    the schedd that holds the jobs ({@code host} or {@code name@host}); empty: the tools'
+     *                      default
      */
-    private String path = "";
-    @Pattern("^[0-9]+(s|m|h)$")
-    @Default("60s")
-    private String fetchInterval = "60s";
-    /** A Secret with {@code username} and {@code password} (or a token as password) for https. */
-    private String gitCredentialsSecret;
-    /** A Secret with JDBC URLs and credentials of the DAQ, raw data and file catalogs and the ledger. */
-    private String catalogSecret;
-    private BatchSettings batch = new BatchSettings();
-    private boolean suspend;
+    public record BatchSettings(@Pattern("^(condor|local)$") @Default("condor") String system, String commandPrefix,
+                                @Pattern("^[A-Za-z0-9][A-Za-z0-9._@-]*$") String scheddName) {
 
-    public String getUrl() {
-        return url;
-    }
-
-    public void setUrl(String url) {
-        this.url = url;
-    }
-
-    public String getBranch() {
-        return branch;
-    }
-
-    public void setBranch(String branch) {
-        this.branch = branch;
-    }
-
-    public String getPath() {
-        return path;
-    }
-
-    public void setPath(String path) {
-        this.path = path;
-    }
-
-    public String getFetchInterval() {
-        return fetchInterval;
-    }
-
-    public void setFetchInterval(String fetchInterval) {
-        this.fetchInterval = fetchInterval;
-    }
-
-    public String getGitCredentialsSecret() {
-        return gitCredentialsSecret;
-    }
-
-    public void setGitCredentialsSecret(String gitCredentialsSecret) {
-        this.gitCredentialsSecret = gitCredentialsSecret;
-    }
-
-    public String getCatalogSecret() {
-        return catalogSecret;
-    }
-
-    public void setCatalogSecret(String catalogSecret) {
-        this.catalogSecret = catalogSecret;
-    }
-
-    public BatchSettings getBatch() {
-        return batch;
-    }
-
-    public void setBatch(BatchSettings batch) {
-        this.batch = batch;
-    }
-
-    public boolean isSuspend() {
-        return suspend;
-    }
-
-    public void setSuspend(boolean suspend) {
-        this.suspend = suspend;
-    }
-
-    /** Which batch system runs the jobs, and how the operator reaches it. */
-    public static class BatchSettings {
-        @Pattern("^(condor|local)$")
-        @Default("condor")
-        private String system = "condor";
-        /**
-         * Words put before every HTCondor tool, separated by spaces, e.g. a wrapper that logs in to
-         * the submit host; empty: the operator's {@code CONDOR_COMMAND_PREFIX}, else the tools on the PATH.
-         */
-        private String commandPrefix;
-        /** The schedd that holds the jobs ({@code host} or {@code name@host}); empty: the tools' default. */
-        @Pattern("^[A-Za-z0-9][A-Za-z0-9._@-]*$")
-        private String scheddName;
-
-        public String getSystem() {
-            return system;
-        }
-
-        public void setSystem(String system) {
-            this.system = system;
-        }
-
-        public String getCommandPrefix() {
-            return commandPrefix;
-        }
-
-        public void setCommandPrefix(String commandPrefix) {
-            this.commandPrefix = commandPrefix;
-        }
-
-        public String getScheddName() {
-            return scheddName;
-        }
-
-        public void setScheddName(String scheddName) {
-            this.scheddName = scheddName;
+        public BatchSettings {
+            system = system == null ? "condor" : system;
         }
     }
 }

@@ -1,73 +1,34 @@
 package gov.bnl.sphenix.production.k8s;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** Where a {@link ProductionSource} stands: the newest fetched commit, the one in force, and why they differ. */
-public class ProductionSourceStatus {
+/**
+ * Where a {@link ProductionSource} stands: the newest fetched commit, the one in force, and why they differ.
+ *
+ * @param lastFetchTime    the fetch whose status was last written (a fetch that changes nothing writes nothing)
+ * @param validationErrors {@code file:line:column: error: … — fix} of the newest rejected revision
+ */
+public record ProductionSourceStatus(Long observedGeneration, String fetchedRevision, String appliedRevision,
+                                     String lastFetchTime, String lastFetchError, List<String> validationErrors,
+                                     List<Condition> conditions) implements TimedStatus<ProductionSourceStatus> {
 
-    private Long observedGeneration;
-    private String fetchedRevision;
-    private String appliedRevision;
-    private String lastFetchTime;
-    private String lastFetchError;
-    /** {@code file:line:column: error: … — fix} of the newest rejected revision. */
-    private List<String> validationErrors = new ArrayList<>();
-    private List<Condition> conditions = new ArrayList<>();
+    /** The status of a source nothing is known of yet. */
+    public static final ProductionSourceStatus NONE = new ProductionSourceStatus(null, null, null, null, null, null, null);
 
-    public Long getObservedGeneration() {
-        return observedGeneration;
+    public ProductionSourceStatus {
+        validationErrors = validationErrors == null ? List.of() : List.copyOf(validationErrors);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
-    public void setObservedGeneration(Long observedGeneration) {
-        this.observedGeneration = observedGeneration;
+    /** This status with other conditions, computed from {@code generation}. */
+    public ProductionSourceStatus withConditions(long generation, List<Condition> changed) {
+        return new ProductionSourceStatus(generation, fetchedRevision, appliedRevision, lastFetchTime, lastFetchError,
+                validationErrors, changed);
     }
 
-    public String getFetchedRevision() {
-        return fetchedRevision;
-    }
-
-    public void setFetchedRevision(String fetchedRevision) {
-        this.fetchedRevision = fetchedRevision;
-    }
-
-    public String getAppliedRevision() {
-        return appliedRevision;
-    }
-
-    public void setAppliedRevision(String appliedRevision) {
-        this.appliedRevision = appliedRevision;
-    }
-
-    public String getLastFetchTime() {
-        return lastFetchTime;
-    }
-
-    public void setLastFetchTime(String lastFetchTime) {
-        this.lastFetchTime = lastFetchTime;
-    }
-
-    public String getLastFetchError() {
-        return lastFetchError;
-    }
-
-    public void setLastFetchError(String lastFetchError) {
-        this.lastFetchError = lastFetchError;
-    }
-
-    public List<String> getValidationErrors() {
-        return validationErrors;
-    }
-
-    public void setValidationErrors(List<String> validationErrors) {
-        this.validationErrors = validationErrors;
-    }
-
-    public List<Condition> getConditions() {
-        return conditions;
-    }
-
-    public void setConditions(List<Condition> conditions) {
-        this.conditions = conditions;
+    @Override
+    public ProductionSourceStatus untimed() {
+        return new ProductionSourceStatus(observedGeneration, fetchedRevision, appliedRevision, null, lastFetchError,
+                validationErrors, conditions);
     }
 }

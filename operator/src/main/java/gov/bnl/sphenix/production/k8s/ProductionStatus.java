@@ -1,249 +1,53 @@
 package gov.bnl.sphenix.production.k8s;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where a production stands, as {@code kubectl describe production X} shows it. Events expire
  * after an hour, so everything a person needs later — hold reasons, the last error, the revision —
- * is kept here.
+ * is kept here. Absent parts read as empty, as they are written.
+ *
+ * @param lastReconcileTime the pass whose status was last written (a pass that changes nothing writes nothing)
  */
-public class ProductionStatus {
+public record ProductionStatus(Long observedGeneration, String state, String appliedRevision, String lastReconcileTime,
+                               JobCounts jobs, RunCursor runs, List<HoldReason> topHoldReasons, List<String> errors,
+                               long eventsProduced, long outputsRegistered, List<Condition> conditions)
+        implements TimedStatus<ProductionStatus> {
 
-    private Long observedGeneration;
-    private String state;
-    private String appliedRevision;
-    private String lastReconcileTime;
-    private JobCounts jobs = new JobCounts();
-    private RunCursor runs = new RunCursor();
-    private List<HoldReason> topHoldReasons = new ArrayList<>();
-    private List<String> errors = new ArrayList<>();
-    private long eventsProduced;
-    private long outputsRegistered;
-    private List<Condition> conditions = new ArrayList<>();
+    /** The status of a production nothing is known of yet. */
+    public static final ProductionStatus NONE = new ProductionStatus(null, null, null, null, null, null, null, null, 0, 0,
+            null);
 
-    public Long getObservedGeneration() {
-        return observedGeneration;
+    public ProductionStatus {
+        jobs = jobs == null ? new JobCounts(0, 0, 0, 0, 0, 0, 0) : jobs;
+        runs = runs == null ? new RunCursor(0, 0, null, null) : runs;
+        topHoldReasons = topHoldReasons == null ? List.of() : List.copyOf(topHoldReasons);
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
-    public void setObservedGeneration(Long observedGeneration) {
-        this.observedGeneration = observedGeneration;
+    /** This status with other conditions, computed from {@code generation}. */
+    public ProductionStatus withConditions(long generation, List<Condition> changed) {
+        return new ProductionStatus(generation, state, appliedRevision, lastReconcileTime, jobs, runs, topHoldReasons,
+                errors, eventsProduced, outputsRegistered, changed);
     }
 
-    public String getState() {
-        return state;
-    }
-
-    public void setState(String state) {
-        this.state = state;
-    }
-
-    public String getAppliedRevision() {
-        return appliedRevision;
-    }
-
-    public void setAppliedRevision(String appliedRevision) {
-        this.appliedRevision = appliedRevision;
-    }
-
-    public String getLastReconcileTime() {
-        return lastReconcileTime;
-    }
-
-    public void setLastReconcileTime(String lastReconcileTime) {
-        this.lastReconcileTime = lastReconcileTime;
-    }
-
-    public JobCounts getJobs() {
-        return jobs;
-    }
-
-    public void setJobs(JobCounts jobs) {
-        this.jobs = jobs;
-    }
-
-    public RunCursor getRuns() {
-        return runs;
-    }
-
-    public void setRuns(RunCursor runs) {
-        this.runs = runs;
-    }
-
-    public List<HoldReason> getTopHoldReasons() {
-        return topHoldReasons;
-    }
-
-    public void setTopHoldReasons(List<HoldReason> topHoldReasons) {
-        this.topHoldReasons = topHoldReasons;
-    }
-
-    public List<String> getErrors() {
-        return errors;
-    }
-
-    public void setErrors(List<String> errors) {
-        this.errors = errors;
-    }
-
-    public long getEventsProduced() {
-        return eventsProduced;
-    }
-
-    public void setEventsProduced(long eventsProduced) {
-        this.eventsProduced = eventsProduced;
-    }
-
-    public long getOutputsRegistered() {
-        return outputsRegistered;
-    }
-
-    public void setOutputsRegistered(long outputsRegistered) {
-        this.outputsRegistered = outputsRegistered;
-    }
-
-    public List<Condition> getConditions() {
-        return conditions;
-    }
-
-    public void setConditions(List<Condition> conditions) {
-        this.conditions = conditions;
+    @Override
+    public ProductionStatus untimed() {
+        return new ProductionStatus(observedGeneration, state, appliedRevision, null, jobs, runs, topHoldReasons, errors,
+                eventsProduced, outputsRegistered, conditions);
     }
 
     /** Jobs of the production by state. */
-    public static class JobCounts {
-        private long submitting;
-        private long queued;
-        private long running;
-        private long held;
-        private long finished;
-        private long failed;
-        private long killed;
-
-        public long getSubmitting() {
-            return submitting;
-        }
-
-        public void setSubmitting(long submitting) {
-            this.submitting = submitting;
-        }
-
-        public long getQueued() {
-            return queued;
-        }
-
-        public void setQueued(long queued) {
-            this.queued = queued;
-        }
-
-        public long getRunning() {
-            return running;
-        }
-
-        public void setRunning(long running) {
-            this.running = running;
-        }
-
-        public long getHeld() {
-            return held;
-        }
-
-        public void setHeld(long held) {
-            this.held = held;
-        }
-
-        public long getFinished() {
-            return finished;
-        }
-
-        public void setFinished(long finished) {
-            this.finished = finished;
-        }
-
-        public long getFailed() {
-            return failed;
-        }
-
-        public void setFailed(long failed) {
-            this.failed = failed;
-        }
-
-        public long getKilled() {
-            return killed;
-        }
-
-        public void setKilled(long killed) {
-            this.killed = killed;
-        }
+    public record JobCounts(long submitting, long queued, long running, long held, long finished, long failed,
+                            long killed) {
     }
 
     /** How far through its runs the production is. */
-    public static class RunCursor {
-        private long selected;
-        private long done;
-        private Integer newestSubmitted;
-        private Integer oldestPending;
-
-        public long getSelected() {
-            return selected;
-        }
-
-        public void setSelected(long selected) {
-            this.selected = selected;
-        }
-
-        public long getDone() {
-            return done;
-        }
-
-        public void setDone(long done) {
-            this.done = done;
-        }
-
-        public Integer getNewestSubmitted() {
-            return newestSubmitted;
-        }
-
-        public void setNewestSubmitted(Integer newestSubmitted) {
-            this.newestSubmitted = newestSubmitted;
-        }
-
-        public Integer getOldestPending() {
-            return oldestPending;
-        }
-
-        public void setOldestPending(Integer oldestPending) {
-            this.oldestPending = oldestPending;
-        }
+    public record RunCursor(long selected, long done, Integer newestSubmitted, Integer oldestPending) {
     }
 
     /** A hold reason and how many jobs it held. */
-    public static class HoldReason {
-        private String reason;
-        private long count;
-
-        public HoldReason() {
-        }
-
-        public HoldReason(String reason, long count) {
-            this.reason = reason;
-            this.count = count;
-        }
-
-        public String getReason() {
-            return reason;
-        }
-
-        public void setReason(String reason) {
-            this.reason = reason;
-        }
-
-        public long getCount() {
-            return count;
-        }
-
-        public void setCount(long count) {
-            this.count = count;
-        }
+    public record HoldReason(String reason, long count) {
     }
 }

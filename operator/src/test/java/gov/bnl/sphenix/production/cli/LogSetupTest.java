@@ -9,10 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.cli.ProdctlValidateTest.Result;
+import gov.bnl.sphenix.production.control.events.EventKind;
+import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
@@ -97,6 +101,32 @@ class LogSetupTest {
                 .anySatisfy(line -> {
                     assertThat(line.path("kvpList").findValuesAsText("production")).singleElement().asString().isNotBlank();
                     assertThat(line.path("kvpList").findValuesAsText("kind")).containsExactly("declared");
+                    assertThat(line.path("kvpList").findValuesAsText("revision")).singleElement().asString()
+                            .matches("[0-9a-f]{40}");
                 });
+    }
+
+    @Test
+    void aSubmitEventIsAJsonLineWithItsProductionJobAndRevision() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            LogSetup.apply(new LogSetup.Choice(false, true, LogSetup.Format.JSON));
+            EventLog events = new EventLog(Clock.systemUTC());
+            events.revision("3f9c2e1a0b4c5d6e7f8091a2b3c4d5e6f7081920");
+            events.info("calo", List.of(JobKey.of("calo", 67962, 42)), EventKind.SUBMITTED,
+                    "submitted 1 job for run 67962 at 2 GB");
+        } finally {
+            System.setErr(original);
+        }
+
+        List<String> lines = log.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSize(1);
+        JsonNode fields = new ObjectMapper().readTree(lines.get(0)).path("kvpList");
+        assertThat(fields.findValuesAsText("production")).containsExactly("calo");
+        assertThat(fields.findValuesAsText("kind")).containsExactly("submitted");
+        assertThat(fields.findValuesAsText("job")).containsExactly("calo/67962/42");
+        assertThat(fields.findValuesAsText("revision")).containsExactly("3f9c2e1a0b4c5d6e7f8091a2b3c4d5e6f7081920");
     }
 }

@@ -10,6 +10,7 @@ import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.CrashPoint.Step;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.JobKey;
@@ -94,7 +95,7 @@ class CrashSafetyTest {
 
             if (step == Step.AFTER_LEDGER_INSERT) {
                 // the rows left submitting go again, but only once the planner's timeout says nothing reached the queue
-                List<EngineEvent> resets = events.stream().filter(e -> e.kind().equals("reset")).toList();
+                List<EngineEvent> resets = events.stream().filter(e -> e.kind() == EventKind.RESET).toList();
                 assertThat(resets).as("rows left submitting by the crash are reset").isNotEmpty();
                 Instant takenAt = wreck.ledger().stream().filter(r -> r.state() == LedgerState.SUBMITTING)
                         .map(r -> r.submittedAt().orElseThrow()).max(Instant::compareTo).orElseThrow();
@@ -130,7 +131,7 @@ class CrashSafetyTest {
 
             assertThat(first.errors()).isEmpty();
             List<EngineEvent> adopted = first.events().stream()
-                    .filter(e -> e.production().equals(PRODUCTION) && e.kind().equals("adopted")).toList();
+                    .filter(e -> e.production().equals(PRODUCTION) && e.kind() == EventKind.ADOPTED).toList();
             assertThat(adopted).as("one adoption per job the crashed engine queued").hasSize(submitting.size());
 
             WorldAudit.Snapshot after = audit.read();

@@ -6,8 +6,11 @@ import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.plan.Tally;
 import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
@@ -83,7 +86,7 @@ class EngineScenarioTest {
         assertThat(report.applied().orElseThrow().commitId()).isEqualTo(good.getName());
         assertThat(report.rejected()).isNotEmpty();
         assertThat(report.rejected().get(0).toString()).contains(BrokenCommits.WHERE);
-        assertThat(pass.events()).noneMatch(e -> e.kind().equals("killed"));
+        assertThat(pass.events()).noneMatch(e -> e.kind() == EventKind.KILLED);
         assertThat(registry().find(STREAMING).orElseThrow().state()).isEqualTo(ProductionState.ACTIVE);
         assertThat(pass.status(STREAMING).orElseThrow().state()).isIn(ProductionStanding.State.PROGRESSING,
                 ProductionStanding.State.COMPLETE);
@@ -120,7 +123,7 @@ class EngineScenarioTest {
         PassReport after = passUntil(r -> r.status(STREAMING).isEmpty(), Duration.ofMinutes(1));
 
         assertThat(revert.activity(STREAMING).killedByRemoval()).isPositive();
-        assertThat(revert.events()).anyMatch(e -> e.kind().equals("killed")
+        assertThat(revert.events()).anyMatch(e -> e.kind() == EventKind.KILLED
                 && e.message().contains("production removed in " + revertId));
         assertThat(world.batch().query(STREAMING).jobs()).noneMatch(BatchJob::isLive);
         assertThat(ledgerRows(STREAMING)).noneMatch(r -> r.state().isLive());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,41 +12,55 @@ class ConditionsTest {
     private static final Instant T0 = Instant.parse("2025-06-01T10:00:00.123Z");
     private static final Instant T1 = Instant.parse("2025-06-01T10:05:00Z");
 
-    private final List<Condition> conditions = new ArrayList<>();
+    private final List<Condition> none = List.of();
 
     @Test
     void aNewConditionStartsItsTransitionNowInWholeSeconds() {
-        assertThat(Conditions.set(conditions, "Ready", "False", "Waiting", "inputs not ready", 3, T0)).isTrue();
+        List<Condition> conditions = Conditions.set(none, "Ready", "False", ConditionReason.WAITING, "inputs not ready", 3,
+                T0);
+        assertThat(conditions).isNotEqualTo(none);
         Condition ready = Conditions.find(conditions, "Ready");
-        assertThat(ready.getLastTransitionTime()).isEqualTo("2025-06-01T10:00:00Z");
-        assertThat(ready.getObservedGeneration()).isEqualTo(3L);
+        assertThat(ready.lastTransitionTime()).isEqualTo("2025-06-01T10:00:00Z");
+        assertThat(ready.observedGeneration()).isEqualTo(3L);
+        assertThat(ready.reason()).isEqualTo("Waiting");
     }
 
     @Test
     void theTransitionTimeMovesOnlyWhenTheStatusChanges() {
-        Conditions.set(conditions, "Ready", "False", "Waiting", "inputs not ready", 1, T0);
-        assertThat(Conditions.set(conditions, "Ready", "False", "Waiting", "still waiting", 2, T1)).isTrue();
-        assertThat(Conditions.find(conditions, "Ready").getLastTransitionTime()).isEqualTo("2025-06-01T10:00:00Z");
-        assertThat(Conditions.find(conditions, "Ready").getObservedGeneration()).isEqualTo(2L);
+        List<Condition> first = Conditions.set(none, "Ready", "False", ConditionReason.WAITING, "inputs not ready", 1, T0);
+        List<Condition> conditions = Conditions.set(first, "Ready", "False", ConditionReason.WAITING, "still waiting", 2,
+                T1);
+        assertThat(conditions).isNotEqualTo(first);
+        assertThat(Conditions.find(conditions, "Ready").lastTransitionTime()).isEqualTo("2025-06-01T10:00:00Z");
+        assertThat(Conditions.find(conditions, "Ready").observedGeneration()).isEqualTo(2L);
 
-        Conditions.set(conditions, "Ready", "True", "Running", "jobs running", 2, T1);
-        assertThat(Conditions.find(conditions, "Ready").getLastTransitionTime()).isEqualTo("2025-06-01T10:05:00Z");
+        conditions = Conditions.set(conditions, "Ready", "True", ConditionReason.PROGRESSING, "jobs running", 2, T1);
+        assertThat(Conditions.find(conditions, "Ready").lastTransitionTime()).isEqualTo("2025-06-01T10:05:00Z");
         assertThat(conditions).hasSize(1);
     }
 
     @Test
     void settingTheSameAgainChangesNothing() {
-        Conditions.set(conditions, "Stalled", "False", "Ok", "", 1, T0);
-        assertThat(Conditions.set(conditions, "Stalled", "False", "Ok", "", 1, T1)).isFalse();
+        List<Condition> conditions = Conditions.set(none, "Stalled", "False", ConditionReason.RECONCILING, "", 1, T0);
+        assertThat(Conditions.set(conditions, "Stalled", "False", ConditionReason.RECONCILING, "", 1, T1))
+                .isEqualTo(conditions);
     }
 
     @Test
     void typesAreKeptApartAndStatusesChecked() {
-        Conditions.set(conditions, Conditions.READY, "True", "Ok", "", 1, T0);
-        Conditions.set(conditions, Conditions.PROGRESSING, "True", "Submitting", "", 1, T0);
-        assertThat(conditions).extracting(Condition::getType).containsExactly("Ready", "Progressing");
+        List<Condition> conditions = Conditions.set(none, Conditions.READY, "True", ConditionReason.APPLIED, "", 1, T0);
+        conditions = Conditions.set(conditions, Conditions.PROGRESSING, "True", ConditionReason.PROGRESSING, "", 1, T0);
+        assertThat(conditions).extracting(Condition::type).containsExactly("Ready", "Progressing");
         assertThat(Conditions.find(conditions, Conditions.STALLED)).isNull();
-        assertThatThrownBy(() -> Conditions.set(conditions, "Ready", "yes", "r", "m", 1, T0))
+        assertThatThrownBy(() -> Conditions.set(none, "Ready", "yes", ConditionReason.APPLIED, "m", 1, T0))
                 .hasMessageContaining("True, False or Unknown");
+    }
+
+    @Test
+    void everyReasonIsOneUpperCamelCaseWord() {
+        assertThat(ConditionReason.WAITING_FOR_SOURCE.text()).isEqualTo("WaitingForSource");
+        assertThat(ConditionReason.values()).extracting(ConditionReason::text)
+                .allMatch(text -> text.matches("[A-Z][A-Za-z]*")).doesNotHaveDuplicates()
+                .doesNotContain("ReconcileFailed", "PassFailed");
     }
 }

@@ -27,14 +27,16 @@ public final class MockCluster {
         }
     }
 
-    static Production production(String name, String dsttype) {
+    public static Production production(String name, String dsttype) {
         Production production = new Production();
         production.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
-        ProductionSpec spec = new ProductionSpec();
-        spec.setDsttype(dsttype);
-        spec.setDataset("run3auau");
-        spec.setTag("new_nocdbtag_v001");
-        production.setSpec(spec);
+        production.setSpec(spec(dsttype, "new_nocdbtag_v001"));
         return production;
+    }
+
+    /** A production spec that says only what it makes. */
+    public static ProductionSpec spec(String dsttype, String tag) {
+        return new ProductionSpec(null, null, null, null, dsttype, "run3auau", tag, null, null, null, null, null, null, 0,
+                null, 0, 0, false, false, null, null, null);
     }
 }

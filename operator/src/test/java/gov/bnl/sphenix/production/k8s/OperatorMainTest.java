@@ -57,15 +57,15 @@ class OperatorMainTest {
             Production p = resource("dst-calo").get();
             assertThat(p.getMetadata().getFinalizers()).hasSize(1);
             assertThat(p.getStatus()).isNotNull();
-            assertThat(p.getStatus().getObservedGeneration()).isEqualTo(p.getMetadata().getGeneration());
-            Condition ready = Conditions.find(p.getStatus().getConditions(), Conditions.READY);
+            assertThat(p.getStatus().observedGeneration()).isEqualTo(p.getMetadata().getGeneration());
+            Condition ready = Conditions.find(p.getStatus().conditions(), Conditions.READY);
             assertThat(ready).isNotNull();
-            assertThat(ready.getStatus()).isEqualTo("True");
-            assertThat(ready.getMessage()).isEqualTo("reconciled by replica-0");
-            assertThat(ready.getObservedGeneration()).isEqualTo(p.getMetadata().getGeneration());
-            assertThat(ready.getLastTransitionTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            assertThat(ready.status()).isEqualTo("True");
+            assertThat(ready.message()).isEqualTo("reconciled by replica-0");
+            assertThat(ready.observedGeneration()).isEqualTo(p.getMetadata().getGeneration());
+            assertThat(ready.lastTransitionTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         });
-        assertThat(resource("dst-calo").get().getSpec().getDsttype()).as("status patch leaves spec alone")
+        assertThat(resource("dst-calo").get().getSpec().dsttype()).as("status patch leaves spec alone")
                 .isEqualTo("DST_CALO");
         assertThat(operator.readiness()).isEqualTo(new ProcessReadiness(true,
                 "running; 1 controllers"));
@@ -76,10 +76,10 @@ class OperatorMainTest {
         client.resource(MockCluster.production("dst-trkr", "DST_TRKR_HIT")).create();
         await().atMost(Duration.ofSeconds(20)).until(() -> readyGeneration("dst-trkr") != null);
         Production first = resource("dst-trkr").get();
-        String since = Conditions.find(first.getStatus().getConditions(), Conditions.READY).getLastTransitionTime();
+        String since = Conditions.find(first.getStatus().conditions(), Conditions.READY).lastTransitionTime();
 
         resource("dst-trkr").edit(p -> {
-            p.getSpec().setTag("new_nocdbtag_v002");
+            p.setSpec(MockCluster.spec(p.getSpec().dsttype(), "new_nocdbtag_v002"));
             return p;
         });
         long newGeneration = resource("dst-trkr").get().getMetadata().getGeneration();
@@ -87,8 +87,8 @@ class OperatorMainTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(newGeneration).equals(readyGeneration("dst-trkr")));
         Production second = resource("dst-trkr").get();
-        assertThat(second.getStatus().getObservedGeneration()).isEqualTo(newGeneration);
-        assertThat(Conditions.find(second.getStatus().getConditions(), Conditions.READY).getLastTransitionTime())
+        assertThat(second.getStatus().observedGeneration()).isEqualTo(newGeneration);
+        assertThat(Conditions.find(second.getStatus().conditions(), Conditions.READY).lastTransitionTime())
                 .as("Ready stayed True, so it has been since the first pass").isEqualTo(since);
     }
 
@@ -125,7 +125,7 @@ class OperatorMainTest {
     private static Long readyGeneration(String name) {
         Production p = resource(name).get();
         Condition ready = p == null || p.getStatus() == null ? null
-                : Conditions.find(p.getStatus().getConditions(), Conditions.READY);
-        return ready == null ? null : ready.getObservedGeneration();
+                : Conditions.find(p.getStatus().conditions(), Conditions.READY);
+        return ready == null ? null : ready.observedGeneration();
     }
 }

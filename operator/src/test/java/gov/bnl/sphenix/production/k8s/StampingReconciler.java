@@ -26,12 +26,10 @@ final class StampingReconciler implements Reconciler<Production>, Cleaner<Produc
     @Override
     public UpdateControl<Production> reconcile(Production production, Context<Production> context) {
         reconciled.add(production.getMetadata().getName());
-        ProductionStatus status = production.getStatus() == null ? new ProductionStatus() : production.getStatus();
+        ProductionStatus status = production.getStatus() == null ? ProductionStatus.NONE : production.getStatus();
         long generation = production.getMetadata().getGeneration();
-        Conditions.set(status.getConditions(), Conditions.READY, "True", "Reconciled", "reconciled by " + replica,
-                generation, Instant.now());
-        status.setObservedGeneration(generation);
-        production.setStatus(status);
+        production.setStatus(status.withConditions(generation, Conditions.set(status.conditions(), Conditions.READY,
+                "True", ConditionReason.RECONCILING, "reconciled by " + replica, generation, Instant.now())));
         return UpdateControl.patchStatus(production);
     }
 

@@ -22,6 +22,7 @@ import gov.bnl.sphenix.production.control.CatalogPorts;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.DesiredAtRevision;
 import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
@@ -125,7 +126,7 @@ public final class ActionExecutor {
                 } catch (RuntimeException e) {
                     // a defect or a value nobody foresaw in one action must not stop the others
                     run.errors.add("could not " + action.describe() + ": " + e);
-                    events.warning(action.production(), "action-failed", "could not " + action.describe() + ": " + e
+                    events.warning(action.production(), EventKind.ACTION_FAILED, "could not " + action.describe() + ": " + e
                             + "; the other actions of this pass go on");
                 }
                 i++;
@@ -133,7 +134,7 @@ public final class ActionExecutor {
         } catch (BatchSystemException | SQLException e) {
             String what = i < actions.size() ? actions.get(i).describe() : "the plan";
             run.errors.add("stopped at \"" + what + "\": " + e.getMessage());
-            events.warning(actions.get(Math.min(i, actions.size() - 1)).production(), "stalled",
+            events.warning(actions.get(Math.min(i, actions.size() - 1)).production(), EventKind.STALLED,
                     "could not " + what + ": " + e.getMessage() + "; the rest of this pass's plan waits for the next pass");
             return new ExecutionReport(run.counts, run.errors);
         }
@@ -154,7 +155,7 @@ public final class ActionExecutor {
         } else if (action instanceof Action.DeleteOutputs delete) {
             deleteOutputs(run, delete);
         } else if (action instanceof Action.BlockedDeletion blocked) {
-            run.events.warning(blocked.production(), "deletion-blocked", blocked.describe());
+            run.events.warning(blocked.production(), EventKind.DELETION_BLOCKED, blocked.describe());
         } else {
             throw new IllegalStateException("no way to carry out " + action);
         }
@@ -181,7 +182,8 @@ public final class ActionExecutor {
         }
         submissionFailures.succeeded(action.production());
         run.count(action.production(), new ExecutionReport.Counts(submitted.size(), 0, 0, 0, 0, 0));
-        run.events.info(action.production(), "submitted", "submitted " + Words.count(submitted.size(), "job") + " for "
+        run.events.info(action.production(), submitted, EventKind.SUBMITTED, "submitted "
+                + Words.count(submitted.size(), "job") + " for "
                 + Words.runSpan(submitted) + " at " + Words.memory(action.memoryMib())
                 + (submitted.size() < action.jobs().size()
                 ? " (" + (action.jobs().size() - submitted.size()) + " already live in the ledger were left alone)" : ""));
@@ -195,7 +197,7 @@ public final class ActionExecutor {
     private void stalled(Run run, String production, SubmitException e) {
         if (submissionFailures.failed(production, String.valueOf(e.getMessage()), clock.instant())) {
             run.errors.add("submissions of " + production + " stalled: " + e.getMessage());
-            run.events.warning(production, "submission-stalled", "submissions stalled: " + e.getMessage()
+            run.events.warning(production, EventKind.SUBMISSION_STALLED, "submissions stalled: " + e.getMessage()
                     + "; tried again after 1, 2, 4, … passes, at most "
                     + Words.duration(SubmissionTrouble.MOST_APART)
                     + " apart, until one succeeds");
@@ -212,7 +214,7 @@ public final class ActionExecutor {
                     ledgerHold(action.hold(), row.get().requestMib()), action.newMemoryMib());
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 1, 0, 0, 0, 0));
-        run.events.info(action.production(), "released", "job " + action.key().jobName() + " held: "
+        run.events.info(action.key(), EventKind.RELEASED, "job " + action.key().jobName() + " held: "
                 + action.hold().reason() + "; released with " + Words.memory(action.newMemoryMib()));
     }
 
@@ -234,7 +236,7 @@ public final class ActionExecutor {
         moves.killed(own);
         run.count(first.production(), new ExecutionReport.Counts(0, 0, kills.size(), 0, 0, 0));
         String why = run.desired.isRemoved(first.production()) ? run.removal(first.production()) : first.reason();
-        run.events.info(first.production(), "killed", "killed " + Words.count(kills.size(), "job") + ": " + why);
+        run.events.info(first.production(), EventKind.KILLED, "killed " + Words.count(kills.size(), "job") + ": " + why);
         return i;
     }
 
@@ -251,7 +253,7 @@ public final class ActionExecutor {
     private static void tellFailure(Run run, String production, String message) {
         int told = run.failuresTold.merge(production, 1, Integer::sum);
         if (told <= FAILURES_TOLD_ONE_BY_ONE) {
-            run.events.warning(production, "failed", message);
+            run.events.warning(production, EventKind.FAILED, message);
         }
     }
 
@@ -263,7 +265,7 @@ public final class ActionExecutor {
                 job.id().proc(), job.batchToken(), run.desired.revision().commitId(), job.rerunToken(),
                 job.queuedAt().orElse(clock.instant())));
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 1, 0));
-        run.events.info(action.production(), "adopted", "adopted job " + job.id() + " as " + key.jobName() + ": "
+        run.events.info(key, EventKind.ADOPTED, "adopted job " + job.id() + " as " + key.jobName() + ": "
                 + action.reason());
     }
 
@@ -272,7 +274,7 @@ public final class ActionExecutor {
         if (row.isPresent()) {
             moves.resetStale(row.get().id(), action.row().batchToken());
         }
-        run.events.warning(action.production(), "reset", "job " + action.row().key().jobName() + " "
+        run.events.warning(action.row().key(), EventKind.RESET, "job " + action.row().key().jobName() + " "
                 + action.reason() + "; it goes again");
     }
 
@@ -290,9 +292,9 @@ public final class ActionExecutor {
         String why = run.desired.isRemoved(action.production())
                 ? run.removal(action.production()) + ", removal policy " + spec.onRemoval().action().spelling()
                 : action.reason();
-        run.events.info(action.production(), "deleted", "deleted " + Words.count(report.outputs(), "output") + " of "
+        run.events.info(action.production(), EventKind.DELETED, "deleted " + Words.count(report.outputs(), "output") + " of "
                 + Words.runSpan(action.keys()) + ": " + why);
-        report.failures().forEach(f -> run.events.warning(action.production(), "delete-failed",
+        report.failures().forEach(f -> run.events.warning(action.production(), EventKind.DELETE_FAILED,
                 "could not delete " + f.copy().path() + ": " + f.reason()));
     }
 

@@ -1,23 +1,29 @@
 package gov.bnl.sphenix.production.control.events;
 
+import gov.bnl.sphenix.production.job.JobKey;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something the engine did or saw, in the production team's words ("submitted 500 jobs for runs
  * 66456–66510"). Goes to the log, the audit log and, under Kubernetes, to Events on the resource.
  *
  * @param production the production, or {@code ""} for events of the specs repository
- * @param kind       a short verb: submitted, released, killed, failed, registered, deleted, applied, ...
  * @param warning    true for what a shift person should look at
+ * @param job        the job it is about, when it is about one
+ * @param revision   the specs commit it is about (the one in force for a pass), when known
  */
-public record EngineEvent(Instant at, String production, String kind, String message, boolean warning) {
+public record EngineEvent(Instant at, String production, EventKind kind, String message, boolean warning,
+                          Optional<JobKey> job, Optional<String> revision) {
 
     public EngineEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(production, "production");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(revision, "revision");
     }
 
     @Override

@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.control.events;
 
 import gov.bnl.sphenix.production.catalog.ledger.AuditEntry;
 import gov.bnl.sphenix.production.catalog.ledger.AuditLog;
+import gov.bnl.sphenix.production.job.JobKey;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Collects the events of one pass. Each is logged as it happens; at the end of the pass they go
@@ -21,26 +23,51 @@ public final class EventLog {
 
     private final Clock clock;
     private final List<EngineEvent> events = new ArrayList<>();
+    private Optional<String> revision = Optional.empty();
 
     public EventLog(Clock clock) {
         this.clock = clock;
     }
 
-    public void info(String production, String kind, String message) {
-        add(new EngineEvent(clock.instant(), production, kind, message, false));
+    /** The specs commit the events from now on are about: a pass's revision in force, a refresh's head. */
+    public synchronized void revision(String commitId) {
+        revision = Optional.of(commitId);
     }
 
-    public void warning(String production, String kind, String message) {
-        add(new EngineEvent(clock.instant(), production, kind, message, true));
+    public void info(String production, EventKind kind, String message) {
+        add(production, Optional.empty(), kind, message, false);
     }
 
-    private synchronized void add(EngineEvent event) {
+    public void warning(String production, EventKind kind, String message) {
+        add(production, Optional.empty(), kind, message, true);
+    }
+
+    /** An event about one job. */
+    public void info(JobKey job, EventKind kind, String message) {
+        add(job.production(), Optional.of(job), kind, message, false);
+    }
+
+    /** An event about {@code jobs} of {@code production}, which names the job when there is only one. */
+    public void info(String production, List<JobKey> jobs, EventKind kind, String message) {
+        add(production, jobs.size() == 1 ? Optional.of(jobs.get(0)) : Optional.empty(), kind, message, false);
+    }
+
+    /** A warning about one job. */
+    public void warning(JobKey job, EventKind kind, String message) {
+        add(job.production(), Optional.of(job), kind, message, true);
+    }
+
+    private synchronized void add(String production, Optional<JobKey> job, EventKind kind, String message,
+                                  boolean warning) {
+        EngineEvent event = new EngineEvent(clock.instant(), production, kind, message, warning, job, revision);
         events.add(event);
-        // the production and the kind as fields too, so a log collector can select by them
-        (event.warning() ? LOG.atWarn() : LOG.atInfo())
-                .addKeyValue("production", event.production())
-                .addKeyValue("kind", event.kind())
-                .log("{}", event);
+        // what the event is about as fields too, so a log collector can select by them
+        LoggingEventBuilder line = (warning ? LOG.atWarn() : LOG.atInfo())
+                .addKeyValue("production", production)
+                .addKeyValue("kind", kind.spelling());
+        job.ifPresent(key -> line.addKeyValue("job", key.toString()));
+        revision.ifPresent(commit -> line.addKeyValue("revision", commit));
+        line.log("{}", event);
     }
 
     public synchronized List<EngineEvent> events() {
@@ -52,7 +79,7 @@ public final class EventLog {
         List<AuditEntry> entries = new ArrayList<>();
         for (EngineEvent e : events()) {
             entries.add(new AuditEntry(e.at(), e.production().isEmpty() ? Optional.empty() : Optional.of(e.production()),
-                    e.kind(), "", e.message(), revision));
+                    e.kind().spelling(), "", e.message(), revision));
         }
         audit.append(entries);
     }

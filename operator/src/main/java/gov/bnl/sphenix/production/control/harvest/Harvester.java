@@ -14,6 +14,7 @@ import gov.bnl.sphenix.production.catalog.registration.RegistrationConflict;
 import gov.bnl.sphenix.production.catalog.registration.RegistrationResult;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.job.BatchJob;
@@ -119,7 +120,7 @@ public final class Harvester {
             try {
                 read = manifestOf(production, row);
             } catch (IOException | UncheckedIOException e) {
-                events.warning(production.name(), "harvest-deferred", "job " + jobName(row)
+                events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + jobName(row)
                         + ": its manifest could not be read (" + e.getMessage() + "); tried again next pass");
                 continue;
             }
@@ -169,7 +170,7 @@ public final class Harvester {
             } else if (outcome instanceof Placement.Refused refused) {
                 failed += close(production, job.row(), InfrastructureRetry.Verdict.fail(refused.reason()), events);
             } else if (outcome instanceof Placement.Deferred deferred) {
-                events.warning(production.name(), deferred.code(), "job " + jobName(job.row()) + ": " + deferred.reason()
+                events.warning(production.name(), deferred.kind(), "job " + jobName(job.row()) + ": " + deferred.reason()
                         + "; not harvested");
             }
         }
@@ -178,7 +179,7 @@ public final class Harvester {
         Set<String> conflicting = new HashSet<>();
         for (RegistrationConflict conflict : result.conflicts()) {
             conflicting.add(conflict.lfn());
-            events.warning(production.name(), "harvest-conflict", conflict.lfn() + " is catalogued with checksum "
+            events.warning(production.name(), EventKind.HARVEST_CONFLICT, conflict.lfn() + " is catalogued with checksum "
                     + conflict.catalogedMd5() + ", the job wrote " + conflict.offeredMd5()
                     + "; not registered, the job stays unharvested until someone decides which copy is right");
         }
@@ -197,7 +198,7 @@ public final class Harvester {
         }
         transitions.succeeded(ids, nevents);
         if (!keys.isEmpty()) {
-            events.info(production.name(), "registered", "registered " + Words.count(keys.size(), "output") + " of "
+            events.info(production.name(), EventKind.REGISTERED, "registered " + Words.count(keys.size(), "output") + " of "
                     + Words.runSpan(keys) + " (" + eventsRegistered + " events)");
         }
         return new HarvestReport(keys.size(), result.registered(), eventsRegistered, failed);
@@ -210,7 +211,7 @@ public final class Harvester {
             return placement.place(dst, job.manifest(),
                     JobOutputs.of(dst, runtype, settings.stagingLayout(), settings.layout()), catalogued);
         } catch (IOException | UncheckedIOException e) {
-            return new Placement.Deferred("harvest-deferred", "its outputs could not be verified or moved (" + e
+            return new Placement.Deferred(EventKind.HARVEST_DEFERRED, "its outputs could not be verified or moved (" + e
                     + "); tried again next pass");
         }
     }
@@ -247,11 +248,11 @@ public final class Harvester {
         if (verdict.resubmit() && LedgerRows.batchJob(row).isPresent()) {
             BatchJobId id = LedgerRows.batchJob(row).get();
             transitions.killed(List.of(new JobTransitions.SubmittedRow(row.id(), id.cluster(), id.proc())));
-            events.warning(production.name(), "retry", "job " + jobName(row) + ": " + verdict.reason());
+            events.warning(production.name(), EventKind.RETRY, "job " + jobName(row) + ": " + verdict.reason());
             return 0;
         }
         transitions.failed(row.id(), Optional.empty());
-        events.warning(production.name(), "failed", "job " + jobName(row) + " failed: " + verdict.reason());
+        events.warning(production.name(), EventKind.FAILED, "job " + jobName(row) + " failed: " + verdict.reason());
         return 1;
     }
 

@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.control.harvest;
 
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,7 +171,7 @@ final class OutputPlacement {
     }
 
     private static Placement conflict(String reason) {
-        return new Placement.Deferred("harvest-conflict", reason);
+        return new Placement.Deferred(EventKind.HARVEST_CONFLICT, reason);
     }
 
     private static boolean negative(Long value) {

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.control.harvest;
 
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+import gov.bnl.sphenix.production.control.events.EventKind;
 
 /** What placing one job's outputs came to. */
 sealed interface Placement {
@@ -18,6 +19,6 @@ sealed interface Placement {
      * decides which copy is right), or a move or read that failed and may well work next pass.
      * The job stays unharvested, its files where they are.
      */
-    record Deferred(String code, String reason) implements Placement {
+    record Deferred(EventKind kind, String reason) implements Placement {
     }
 }

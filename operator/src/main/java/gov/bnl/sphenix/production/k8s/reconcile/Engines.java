@@ -28,10 +28,10 @@ public final class Engines implements AutoCloseable {
     /** The source's engine, opened (or reopened after a change of where it points) as needed. */
     public synchronized Engine forSource(ProductionSource source) throws Exception {
         String key = key(source.getMetadata().getNamespace(), source.getMetadata().getName());
-        String settings = source.getSpec().getUrl() + "|" + source.getSpec().getBranch() + "|"
-                + source.getSpec().getPath() + "|" + source.getSpec().getBatch().getSystem() + "|"
-                + source.getSpec().getBatch().getCommandPrefix() + "|" + source.getSpec().getBatch().getScheddName() + "|"
-                + source.getSpec().getGitCredentialsSecret();
+        String settings = source.getSpec().url() + "|" + source.getSpec().branch() + "|"
+                + source.getSpec().path() + "|" + source.getSpec().batch().system() + "|"
+                + source.getSpec().batch().commandPrefix() + "|" + source.getSpec().batch().scheddName() + "|"
+                + source.getSpec().gitCredentialsSecret();
         Open open = bySource.get(key);
         if (open != null && !open.settings().equals(settings)) {
             open.assembly().close();

@@ -49,16 +49,16 @@ public final class EnvironmentEngineFactory implements EngineFactory {
                 environment.getOrDefault("PRODOP_STORAGE", "lustre"), EngineSettings.under(data, work).planner(), 500,
                 10_000);
         String name = source.getMetadata().getNamespace() + "-" + source.getMetadata().getName();
-        boolean overSsh = isSsh(source.getSpec().getUrl());
+        boolean overSsh = isSsh(source.getSpec().url());
         // checked before anything opens: a token is never offered to a repository it is not for
         Optional<CredentialsProvider> credentials = overSsh ? Optional.empty() : credentials(source);
         CondorSettings condor = condorSettings(source);
-        return EngineAssembly.open(source.getSpec().getUrl(), source.getSpec().getBranch(),
-                source.getSpec().getPath() == null ? "" : source.getSpec().getPath(), Optional.of(sourceName(source)),
+        return EngineAssembly.open(source.getSpec().url(), source.getSpec().branch(),
+                source.getSpec().path(), Optional.of(sourceName(source)),
                 work.resolve("git-cache").resolve(name), credentials,
                 overSsh ? Optional.of(sshIdentity(source, work.resolve("ssh").resolve(name))) : Optional.empty(),
                 CatalogSettings.fromEnvironment(catalogEnvironment(source)),
-                () -> BatchSystems.open(source.getSpec().getBatch().getSystem(), condor), settings);
+                () -> BatchSystems.open(source.getSpec().batch().system(), condor), settings);
     }
 
     /** What the source is called in the ledger: its namespace and name, which stay when its URL changes. */
@@ -71,19 +71,19 @@ public final class EnvironmentEngineFactory implements EngineFactory {
      * by spaces; none: the operator's {@code CONDOR_COMMAND_PREFIX}) and its schedd.
      */
     static CondorSettings condorSettings(ProductionSource source) {
-        ProductionSourceSpec.BatchSettings batch = source.getSpec().getBatch();
-        String prefix = batch.getCommandPrefix() == null ? "" : batch.getCommandPrefix().strip();
+        ProductionSourceSpec.BatchSettings batch = source.getSpec().batch();
+        String prefix = batch.commandPrefix() == null ? "" : batch.commandPrefix().strip();
         return BatchSystems.condorSettings(prefix.isEmpty() ? LocalPool.commandPrefix() : List.of(prefix.split("\\s+")),
-                Optional.ofNullable(batch.getScheddName()));
+                Optional.ofNullable(batch.scheddName()));
     }
 
     private Optional<CredentialsProvider> credentials(ProductionSource source) {
-        String secretName = source.getSpec().getGitCredentialsSecret();
+        String secretName = source.getSpec().gitCredentialsSecret();
         if (secretName == null || secretName.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(SecretCredentials.forUrl(client, source.getMetadata().getNamespace(), secretName,
-                source.getSpec().getUrl()));
+                source.getSpec().url()));
     }
 
     /**
@@ -93,7 +93,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
      * {@code PRODOP_*} variable by name (e.g. {@code PRODOP_FILECATALOG_URL}).
      */
     Map<String, String> catalogEnvironment(ProductionSource source) {
-        String secretName = source.getSpec().getCatalogSecret();
+        String secretName = source.getSpec().catalogSecret();
         if (secretName == null || secretName.isBlank()) {
             return environment;
         }
@@ -122,7 +122,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
      * the operator restarted.
      */
     private SshIdentity sshIdentity(ProductionSource source, Path directory) throws IOException {
-        String secretName = source.getSpec().getGitCredentialsSecret();
+        String secretName = source.getSpec().gitCredentialsSecret();
         if (secretName == null || secretName.isBlank()) {
             throw new IllegalStateException("source " + source.getMetadata().getName() + " fetches over ssh but names no"
                     + " gitCredentialsSecret holding ssh-privatekey and known_hosts");

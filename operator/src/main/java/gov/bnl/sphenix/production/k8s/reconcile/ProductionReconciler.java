@@ -3,6 +3,8 @@ package gov.bnl.sphenix.production.k8s.reconcile;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionActivity;
+import gov.bnl.sphenix.production.k8s.Condition;
+import gov.bnl.sphenix.production.k8s.ConditionReason;
 import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.Production;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
@@ -18,6 +20,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles one {@link Production}: takes the engine's recent pass (one pass plans every
- * production of the source, so the global queue budget holds), publishes the production's status,
- * turns its significant actions into Kubernetes Events, and comes back at the pass interval.
+ * production of the source, so the global queue budget holds), has the {@link StatusRecorder}
+ * publish the production's status and its significant actions as Kubernetes Events, and comes back
+ * at the pass interval.
  *
  * <p>Its finalizer is what a {@code git revert} sets in motion: when the source reconciler deletes
  * the resource because its file left the specs, the cleanup runs passes — which kill its jobs and
@@ -43,16 +47,16 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
     static final Duration REMOVAL_RECHECK = Duration.ofSeconds(2);
 
     private final Engines engines;
-    private final ProductionEvents events;
+    private final StatusRecorder recorder;
     private final OperatorMetrics metrics;
     private final Duration interval;
     private final Clock clock;
     private final Map<String, Long> published = new ConcurrentHashMap<>();
 
-    public ProductionReconciler(Engines engines, ProductionEvents events, OperatorMetrics metrics, Duration interval,
+    public ProductionReconciler(Engines engines, StatusRecorder recorder, OperatorMetrics metrics, Duration interval,
                                 Clock clock) {
         this.engines = engines;
-        this.events = events;
+        this.recorder = recorder;
         this.metrics = metrics;
         this.interval = interval;
         this.clock = clock;
@@ -62,34 +66,36 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
     public UpdateControl<Production> reconcile(Production production, Context<Production> context) throws Exception {
         String name = production.getMetadata().getName();
         long generation = generation(production);
-        var status = statusOf(production);
-        Optional<Engine> engine = engines.find(production.getMetadata().getNamespace(), production.getSpec().getSource());
+        Optional<Engine> engine = engines.find(production.getMetadata().getNamespace(), production.getSpec().source());
         if (engine.isEmpty()) {
-            Conditions.set(status.getConditions(), Conditions.READY, "Unknown", "WaitingForSource",
-                    "source " + production.getSpec().getSource() + " has not been reconciled yet", generation, clock.instant());
-            status.setObservedGeneration(generation);
-            return UpdateControl.patchStatus(production).rescheduleAfter(WAIT_FOR_SOURCE);
+            Instant now = clock.instant();
+            recorder.production(production, s -> s.withConditions(generation, Conditions.set(s.conditions(),
+                    Conditions.READY, "Unknown", ConditionReason.WAITING_FOR_SOURCE,
+                    "source " + production.getSpec().source() + " has not been reconciled yet", generation, now)));
+            return UpdateControl.<Production>noUpdate().rescheduleAfter(WAIT_FOR_SOURCE);
         }
         Instant started = clock.instant();
         PassReport pass = engine.get().recentPass(recent());
         metrics.reconciled(name, Duration.between(started, clock.instant()));
         publish(production, pass);
-        pass.status(name).ifPresentOrElse(
-                s -> StatusOnResource.copy(s, status, generation, clock.instant()),
-                () -> Conditions.set(status.getConditions(), Conditions.READY, "Unknown", "NotDeclared",
-                        "the revision in force does not declare " + name, generation, clock.instant()));
-        status.setObservedGeneration(generation);
-        return UpdateControl.patchStatus(production).rescheduleAfter(interval);
+        Instant now = clock.instant();
+        recorder.production(production, before -> pass.status(name)
+                .map(s -> StatusOnResource.of(s, before, generation, now))
+                .orElseGet(() -> before.withConditions(generation, Conditions.set(before.conditions(), Conditions.READY,
+                        "Unknown", ConditionReason.NOT_DECLARED, "the revision in force does not declare " + name,
+                        generation, now))));
+        return UpdateControl.<Production>noUpdate().rescheduleAfter(interval);
     }
 
     @Override
     public DeleteControl cleanup(Production production, Context<Production> context) throws Exception {
         String name = production.getMetadata().getName();
-        Optional<Engine> engine = engines.find(production.getMetadata().getNamespace(), production.getSpec().getSource());
+        Optional<Engine> engine = engines.find(production.getMetadata().getNamespace(), production.getSpec().source());
         if (engine.isEmpty()) {
             // no engine for its source (the source itself is gone): nothing here can wind it down
-            LOG.warn("production {}: deleted while its source {} has no engine; its jobs are left as they are",
-                    name, production.getSpec().getSource());
+            LOG.atWarn().addKeyValue("production", name).log(
+                    "production {}: deleted while its source {} has no engine; its jobs are left as they are",
+                    name, production.getSpec().source());
             return DeleteControl.defaultDelete();
         }
         boolean declared = engine.get().desired().map(d -> d.state().productions().stream()
@@ -102,7 +108,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
         // a real pass that no longer reports it: the engine has wound it down and forgotten it
         if (pass.sequence() > 0 && pass.status(name).isEmpty()) {
             metrics.forget(name);
-            LOG.info("production {}: removal complete, the resource goes", name);
+            LOG.atInfo().addKeyValue("production", name).log("production {}: removal complete, the resource goes", name);
             return DeleteControl.defaultDelete();
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(REMOVAL_RECHECK);
@@ -111,15 +117,17 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
     @Override
     public ErrorStatusUpdateControl<Production> updateErrorStatus(Production production, Context<Production> context,
                                                                    Exception e) {
-        var status = statusOf(production);
         long generation = generation(production);
-        status.setObservedGeneration(generation);
-        Conditions.set(status.getConditions(), Conditions.STALLED, "True", "PassFailed",
-                e.getMessage() + "; retrying with back-off", generation, clock.instant());
-        Conditions.set(status.getConditions(), Conditions.READY, "False", "Stalled", String.valueOf(e.getMessage()),
-                generation, clock.instant());
-        LOG.warn("production {}: pass failed: {}", production.getMetadata().getName(), GitUrls.redact(e.toString()));
-        return ErrorStatusUpdateControl.patchStatus(production);
+        Instant now = clock.instant();
+        LOG.atWarn().addKeyValue("production", production.getMetadata().getName()).log("production {}: pass failed: {}",
+                production.getMetadata().getName(), GitUrls.redact(e.toString()));
+        recorder.production(production, s -> {
+            List<Condition> stalled = Conditions.set(s.conditions(), Conditions.STALLED, "True", ConditionReason.STALLED,
+                    e.getMessage() + "; retrying with back-off", generation, now);
+            return s.withConditions(generation, Conditions.set(stalled, Conditions.READY, "False",
+                    ConditionReason.STALLED, String.valueOf(e.getMessage()), generation, now));
+        });
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** A pass planned all productions; it is shared, so each production's part is published once. */
@@ -130,7 +138,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
             return;
         }
         record(name, pass);
-        events.publish(production, pass.events().stream().filter(e -> e.production().equals(name)).toList());
+        recorder.events(production, pass.events().stream().filter(e -> e.production().equals(name)).toList());
     }
 
     /** A pass younger than half the interval is recent enough: resources reconciled together share one. */
@@ -143,13 +151,6 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
         metrics.submitted(name, activity.submitted());
         metrics.harvested(name, activity.outputsRegistered());
         pass.status(name).ifPresent(s -> metrics.jobs(name, Tally.class, s.jobs()));
-    }
-
-    private static gov.bnl.sphenix.production.k8s.ProductionStatus statusOf(Production production) {
-        if (production.getStatus() == null) {
-            production.setStatus(new gov.bnl.sphenix.production.k8s.ProductionStatus());
-        }
-        return production.getStatus();
     }
 
     private static long generation(Production production) {

@@ -33,35 +33,18 @@ final class ProductionResources {
     }
 
     static ProductionSpec spec(gov.bnl.sphenix.production.spec.Production p, String revision, String source) {
-        ProductionSpec spec = new ProductionSpec();
-        spec.setSource(source);
-        spec.setRevision(revision);
-        spec.setFile(p.file());
-        spec.setSpecHash(p.specHash());
-        spec.setDsttype(p.dsttype());
-        spec.setDataset(p.rule().params().dataset());
-        spec.setTag(p.rule().params().tag().toString());
-        spec.setRuleSet(p.ruleSetFile().orElse("(inline)"));
-        spec.setRule(p.rule().name());
-        spec.setRuns(p.runs().toString());
-        spec.setOrder(p.order().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        spec.setSegments(p.segments().spelling());
-        spec.setMasks(p.masks());
-        spec.setPriority(p.priority());
-        spec.setMemoryMib(p.memory().rungsMib());
-        spec.setMaxQueued(p.limits().maxQueued());
-        spec.setMaxSubmitPerCycle(p.limits().maxSubmitPerCycle());
-        spec.setSubmit(p.submit());
-        spec.setHarvest(p.harvest());
-        spec.setOnRemoval(p.onRemoval().action().spelling());
-        spec.setGracePeriod(p.onRemoval().gracePeriod().toString());
-        spec.setReruns(p.reruns().stream().map(r -> r.token() + " for runs " + r.runs()).toList());
-        return spec;
+        return new ProductionSpec(source, revision, p.file(), p.specHash(), p.dsttype(), p.rule().params().dataset(),
+                p.rule().params().tag().toString(), p.ruleSetFile().orElse("(inline)"), p.rule().name(),
+                p.runs().toString(), p.order().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                p.segments().spelling(), p.masks(), p.priority(), p.memory().rungsMib(), p.limits().maxQueued(),
+                p.limits().maxSubmitPerCycle(), p.submit(), p.harvest(), p.onRemoval().action().spelling(),
+                p.onRemoval().gracePeriod().toString(),
+                p.reruns().stream().map(r -> r.token() + " for runs " + r.runs()).toList());
     }
 
     /** What makes two specs the same for the purpose of an update: the spec hash and the revision. */
     static boolean sameSpec(ProductionSpec a, ProductionSpec b) {
-        return a != null && b != null && a.getSpecHash().equals(b.getSpecHash()) && a.getRevision().equals(b.getRevision());
+        return a != null && b != null && a.specHash().equals(b.specHash()) && a.revision().equals(b.revision());
     }
 
     private static OwnerReference owner(ProductionSource source) {

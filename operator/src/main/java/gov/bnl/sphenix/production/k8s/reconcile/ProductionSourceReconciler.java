@@ -3,6 +3,8 @@ package gov.bnl.sphenix.production.k8s.reconcile;
 import gov.bnl.sphenix.production.control.DesiredAtRevision;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.SourceReport;
+import gov.bnl.sphenix.production.k8s.Condition;
+import gov.bnl.sphenix.production.k8s.ConditionReason;
 import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.Production;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
@@ -18,12 +20,15 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Reconciles a {@link ProductionSource}: fetches its branch, applies the head all-or-nothing, and
@@ -39,12 +44,15 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
     private static final int ERRORS_SHOWN = 20;
 
     private final KubernetesClient client;
+    private final StatusRecorder recorder;
     private final Engines engines;
     private final OperatorMetrics metrics;
     private final Clock clock;
 
-    public ProductionSourceReconciler(KubernetesClient client, Engines engines, OperatorMetrics metrics, Clock clock) {
+    public ProductionSourceReconciler(KubernetesClient client, StatusRecorder recorder, Engines engines,
+                                      OperatorMetrics metrics, Clock clock) {
         this.client = client;
+        this.recorder = recorder;
         this.engines = engines;
         this.metrics = metrics;
         this.clock = clock;
@@ -53,57 +61,68 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
     @Override
     public UpdateControl<ProductionSource> reconcile(ProductionSource source, Context<ProductionSource> context)
             throws Exception {
-        ProductionSourceStatus status = statusOf(source);
         long generation = generation(source);
-        status.setObservedGeneration(generation);
-        Duration interval = Intervals.parse(source.getSpec().getFetchInterval());
-        if (source.getSpec().isSuspend()) {
-            Conditions.set(status.getConditions(), Conditions.READY, "False", "Suspended",
-                    "suspended: the specs are not fetched and no Production changes", generation, clock.instant());
-            return UpdateControl.patchStatus(source).rescheduleAfter(interval);
+        Duration interval = Intervals.parse(source.getSpec().fetchInterval());
+        if (source.getSpec().suspend()) {
+            Instant now = clock.instant();
+            recorder.source(source, s -> s.withConditions(generation, Conditions.set(s.conditions(), Conditions.READY,
+                    "False", ConditionReason.SUSPENDED, "suspended: the specs are not fetched and no Production changes",
+                    generation, now)));
+            return UpdateControl.<ProductionSource>noUpdate().rescheduleAfter(interval);
         }
         Engine engine = engines.forSource(source);
         SourceReport report = engine.refresh();
-        report.fetched().ifPresent(r -> status.setFetchedRevision(r.commitId()));
-        report.applied().ifPresent(r -> status.setAppliedRevision(r.commitId()));
-        status.setLastFetchTime(Conditions.timestamp(clock.instant()));
-        status.setLastFetchError(report.fetchError().map(GitUrls::redact).orElse(null));
-        status.setValidationErrors(report.rejected().stream().limit(ERRORS_SHOWN).map(Diagnostic::toString)
-                .map(GitUrls::redact).toList());
         if (report.fetchError().isPresent()) {
             metrics.fetchFailed(source.getMetadata().getName());
-            Conditions.set(status.getConditions(), Conditions.READY, "False", "FetchFailed",
-                    report.fetchError().get() + "; the revision in force keeps running", generation, clock.instant());
+        }
+        Optional<DesiredAtRevision> desired = engine.desired();
+        OptionalInt declared = desired.isPresent() ? OptionalInt.of(syncProductions(source, desired.get()))
+                : OptionalInt.empty();
+        Instant now = clock.instant();
+        recorder.source(source, before -> status(before, report, desired, declared, generation, now));
+        return UpdateControl.<ProductionSource>noUpdate().rescheduleAfter(interval);
+    }
+
+    /** The source's status after a refresh that reported {@code report}; {@code before} keeps what it did not say. */
+    private static ProductionSourceStatus status(ProductionSourceStatus before, SourceReport report,
+                                                 Optional<DesiredAtRevision> desired, OptionalInt declared, long generation,
+                                                 Instant now) {
+        List<Condition> conditions = before.conditions();
+        if (report.fetchError().isPresent()) {
+            conditions = Conditions.set(conditions, Conditions.READY, "False", ConditionReason.FETCH_FAILED,
+                    report.fetchError().get() + "; the revision in force keeps running", generation, now);
         } else if (!report.rejected().isEmpty()) {
-            Conditions.set(status.getConditions(), Conditions.READY, "False", "InvalidRevision",
+            conditions = Conditions.set(conditions, Conditions.READY, "False", ConditionReason.INVALID_REVISION,
                     report.rejected().size() + " error(s) in " + report.fetched().map(r -> r.shortId()).orElse("the head")
                             + ", first: " + report.rejected().get(0) + "; "
                             + report.applied().map(r -> r.shortId() + " stays in force").orElse("nothing is in force"),
-                    generation, clock.instant());
+                    generation, now);
         }
-        Optional<DesiredAtRevision> desired = engine.desired();
-        if (desired.isPresent()) {
-            int declared = syncProductions(source, desired.get());
-            if (report.ready()) {
-                Conditions.set(status.getConditions(), Conditions.READY, "True", "Applied", "revision "
-                        + desired.get().revision().shortId() + " (" + desired.get().revision().subject() + ") in force: "
-                        + declared + " productions", generation, clock.instant());
-            }
+        if (desired.isPresent() && report.ready()) {
+            conditions = Conditions.set(conditions, Conditions.READY, "True", ConditionReason.APPLIED, "revision "
+                    + desired.get().revision().shortId() + " (" + desired.get().revision().subject() + ") in force: "
+                    + declared.orElseThrow() + " productions", generation, now);
         }
-        return UpdateControl.patchStatus(source).rescheduleAfter(interval);
+        return new ProductionSourceStatus(generation,
+                report.fetched().map(r -> r.commitId()).orElse(before.fetchedRevision()),
+                report.applied().map(r -> r.commitId()).orElse(before.appliedRevision()),
+                Conditions.timestamp(now), report.fetchError().map(GitUrls::redact).orElse(null),
+                report.rejected().stream().limit(ERRORS_SHOWN).map(Diagnostic::toString).map(GitUrls::redact).toList(),
+                conditions);
     }
 
     @Override
     public ErrorStatusUpdateControl<ProductionSource> updateErrorStatus(ProductionSource source,
                                                                          Context<ProductionSource> context, Exception e) {
-        ProductionSourceStatus status = statusOf(source);
-        status.setObservedGeneration(generation(source));
-        // a source whose credentials are not for its repository is not retried into success: it says why
-        String reason = e instanceof SecretCredentials.Refused ? "CredentialsRefused" : "ReconcileFailed";
-        Conditions.set(status.getConditions(), Conditions.READY, "False", reason,
-                e.getMessage() + "; retrying with back-off", generation(source), clock.instant());
+        long generation = generation(source);
+        Instant now = clock.instant();
         LOG.warn("source {}: {}", source.getMetadata().getName(), GitUrls.redact(e.toString()));
-        return ErrorStatusUpdateControl.patchStatus(source);
+        // a source whose credentials are not for its repository is not retried into success: it says why
+        ConditionReason reason = e instanceof SecretCredentials.Refused ? ConditionReason.CREDENTIALS_REFUSED
+                : ConditionReason.STALLED;
+        recorder.source(source, s -> s.withConditions(generation, Conditions.set(s.conditions(), Conditions.READY,
+                "False", reason, e.getMessage() + "; retrying with back-off", generation, now)));
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** Creates, updates and deletes Production resources to match; returns how many are declared. */
@@ -117,13 +136,13 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
             Production existing = productions.withName(p.name()).get();
             if (existing == null) {
                 productions.resource(wanted).create();
-                LOG.info("production {}: created from {}", p.name(), desired.revision().shortId());
+                about(p.name(), desired).log("production {}: created from {}", p.name(), desired.revision().shortId());
             } else if (!ProductionResources.sameSpec(existing.getSpec(), wanted.getSpec())) {
                 productions.withName(p.name()).edit(r -> {
                     r.setSpec(wanted.getSpec());
                     return r;
                 });
-                LOG.info("production {}: spec updated to {}", p.name(), desired.revision().shortId());
+                about(p.name(), desired).log("production {}: spec updated to {}", p.name(), desired.revision().shortId());
             }
         }
         List<Production> owned = productions.withLabel(ProductionResources.SOURCE_LABEL, source.getMetadata().getName())
@@ -133,17 +152,15 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
             if (!declared.contains(name) && resource.getMetadata().getDeletionTimestamp() == null) {
                 // its file left the specs: the finalizer kills its jobs and applies its removal policy
                 productions.withName(name).delete();
-                LOG.info("production {}: deleted, its file is not in {}", name, desired.revision().shortId());
+                about(name, desired).log("production {}: deleted, its file is not in {}", name, desired.revision().shortId());
             }
         }
         return declared.size();
     }
 
-    private static ProductionSourceStatus statusOf(ProductionSource source) {
-        if (source.getStatus() == null) {
-            source.setStatus(new ProductionSourceStatus());
-        }
-        return source.getStatus();
+    /** A log line about one production and the revision that changed it, with both as fields. */
+    private static LoggingEventBuilder about(String production, DesiredAtRevision desired) {
+        return LOG.atInfo().addKeyValue("production", production).addKeyValue("revision", desired.revision().commitId());
     }
 
     private static long generation(ProductionSource source) {

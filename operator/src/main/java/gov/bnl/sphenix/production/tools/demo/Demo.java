@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionActivity;
 import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.io.IOException;
@@ -155,7 +156,7 @@ public final class Demo {
 
     /** The story's events; routine harvests and submissions show in the table instead. */
     private static boolean worthTelling(EngineEvent event) {
-        return !event.kind().equals("registered");
+        return event.kind() != EventKind.REGISTERED;
     }
 
     private void say(String line) {

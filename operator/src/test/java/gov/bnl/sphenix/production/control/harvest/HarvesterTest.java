@@ -22,6 +22,7 @@ import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.BatchJobId;
@@ -220,7 +221,7 @@ class HarvesterTest {
         assertThat(dstOf(row).staged()).exists();
         assertThat(state()).as("left unharvested until someone decides").isEqualTo(LedgerState.QUEUED);
         assertThat(events.events()).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo("harvest-conflict");
+            assertThat(e.kind()).isEqualTo(EventKind.HARVEST_CONFLICT);
             assertThat(e.message()).contains("66052/0/mvtx0", target.toString());
         });
     }
@@ -381,7 +382,7 @@ class HarvesterTest {
                 assertThat(e.staged()).doesNotExist();
             }
             assertThat(state(blocked)).isEqualTo(LedgerState.QUEUED);
-            assertThat(events.events()).filteredOn(e -> e.kind().equals("harvest-deferred")).singleElement()
+            assertThat(events.events()).filteredOn(e -> e.kind() == EventKind.HARVEST_DEFERRED).singleElement()
                     .satisfies(e -> assertThat(e.message()).contains("66052/0/mvtx0", "next pass"));
 
             Files.delete(hiddenCopy.resolve("in-the-way"));

@@ -11,8 +11,10 @@ import gov.bnl.sphenix.production.control.LocalWorlds;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.Passes;
 import gov.bnl.sphenix.production.control.ProductionStanding;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
@@ -139,7 +141,7 @@ class EngineSafetyScenarioTest {
         assertThat(allStreams.stream().filter(f -> readRuns.contains(runOf(f))).toList())
                 .as("every stream of a run a held job reads").isSubsetOf(left);
         assertThat(left).hasSizeLessThan(allStreams.size());
-        assertThat(blocked.events()).anyMatch(e -> e.kind().equals("deletion-blocked"));
+        assertThat(blocked.events()).anyMatch(e -> e.kind() == EventKind.DELETION_BLOCKED);
         assertThat(blocked.status(STREAMING)).as("removal waits for the held jobs").isPresent();
         assertThat(deleted.errors()).isEmpty();
     }
@@ -167,7 +169,7 @@ class EngineSafetyScenarioTest {
         assertThat(rows).filteredOn(r -> r.state() == LedgerState.SUCCEEDED).hasSizeGreaterThan(failed.size())
                 .allSatisfy(r -> assertThat(r.key().job().leaf()).isNotEqualTo("mvtx0"));
         assertThat(passes).flatExtracting(PassReport::events)
-                .filteredOn(e -> e.kind().equals("failed"))
+                .filteredOn(e -> e.kind() == EventKind.FAILED)
                 .hasSize(failed.size())
                 .allSatisfy(e -> assertThat(e.message()).contains("failed before submission").contains("$("));
         assertThat(done.errors()).isEmpty();

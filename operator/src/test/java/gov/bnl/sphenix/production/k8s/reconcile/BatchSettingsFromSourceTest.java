@@ -44,11 +44,8 @@ class BatchSettingsFromSourceTest {
     private static ProductionSource source(String commandPrefix, String scheddName) {
         ProductionSource source = new ProductionSource();
         source.setMetadata(new ObjectMetaBuilder().withName("production-specs").withNamespace("sphenix").build());
-        ProductionSourceSpec spec = new ProductionSourceSpec();
-        spec.setUrl("https://git.example.org/sphenix/production-specs.git");
-        spec.getBatch().setCommandPrefix(commandPrefix);
-        spec.getBatch().setScheddName(scheddName);
-        source.setSpec(spec);
+        source.setSpec(new ProductionSourceSpec("https://git.example.org/sphenix/production-specs.git", null, null, null,
+                null, null, new ProductionSourceSpec.BatchSettings(null, commandPrefix, scheddName), false));
         return source;
     }
 }

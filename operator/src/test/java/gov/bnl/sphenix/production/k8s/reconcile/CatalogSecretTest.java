@@ -43,10 +43,8 @@ class CatalogSecretTest {
     private static ProductionSource source(String catalogSecret) {
         ProductionSource source = new ProductionSource();
         source.setMetadata(new ObjectMetaBuilder().withName("specs").withNamespace("sphenix").build());
-        ProductionSourceSpec spec = new ProductionSourceSpec();
-        spec.setUrl("https://git.example.org/specs.git");
-        spec.setCatalogSecret(catalogSecret);
-        source.setSpec(spec);
+        source.setSpec(new ProductionSourceSpec("https://git.example.org/specs.git", null, null, null, null, catalogSecret,
+                null, false));
         return source;
     }
 

@@ -92,7 +92,7 @@ class OnlyTheLeaderActsTest {
     private Engines engines(String replica) {
         return new Engines(source -> {
             opened.add(replica);
-            return world.engineFollowing(source.getSpec().getUrl(), "mirror-" + replica);
+            return world.engineFollowing(source.getSpec().url(), "mirror-" + replica);
         });
     }
 
@@ -100,11 +100,11 @@ class OnlyTheLeaderActsTest {
         LeaderElection election = new LeaderElection("prodop-leader-acts", Optional.of(MockCluster.NAMESPACE), identity,
                 Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(250), false);
         OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
+        StatusRecorder recorder = new StatusRecorder(client, identity);
         OperatorMain replica = new OperatorMain(client, OperatorSettings.single().withLeaderElection(election)
                 .withCloseClientOnStop(false), List.of(
-                new ProductionSourceReconciler(client, engines, metrics, Clock.systemUTC()),
-                new ProductionReconciler(engines, new ProductionEvents(client, identity), metrics, Duration.ofSeconds(1),
-                        Clock.systemUTC())));
+                new ProductionSourceReconciler(client, recorder, engines, metrics, Clock.systemUTC()),
+                new ProductionReconciler(engines, recorder, metrics, Duration.ofSeconds(1), Clock.systemUTC())));
         replica.start();
         return replica;
     }
@@ -112,11 +112,8 @@ class OnlyTheLeaderActsTest {
     private static ProductionSource source(String url) {
         ProductionSource source = new ProductionSource();
         source.setMetadata(new ObjectMetaBuilder().withName("specs").withNamespace(MockCluster.NAMESPACE).build());
-        ProductionSourceSpec spec = new ProductionSourceSpec();
-        spec.setUrl(url);
-        spec.setFetchInterval("1s");
-        spec.getBatch().setSystem("local");
-        source.setSpec(spec);
+        source.setSpec(new ProductionSourceSpec(url, null, null, "1s", null, null,
+                new ProductionSourceSpec.BatchSettings("local", null, null), false));
         return source;
     }
 }

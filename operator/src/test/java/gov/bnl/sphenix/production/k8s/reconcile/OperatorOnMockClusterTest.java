@@ -67,13 +67,13 @@ class OperatorOnMockClusterTest {
         served = WorldOverHttp.create(dir, 1);
         world = served.world();
         MockCluster.installCrds(client);
-        engines = new Engines(source -> world.engineFollowing(source.getSpec().getUrl(), "mirror-" + source.getMetadata().getName()));
+        engines = new Engines(source -> world.engineFollowing(source.getSpec().url(), "mirror-" + source.getMetadata().getName()));
         OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
+        StatusRecorder recorder = new StatusRecorder(client, "prodctl-operator");
         operator = new OperatorMain(client, OperatorSettings.single().withCloseClientOnStop(false)
                 .watching(Set.of(MockCluster.NAMESPACE)), List.of(
-                new ProductionSourceReconciler(client, engines, metrics, Clock.systemUTC()),
-                new ProductionReconciler(engines, new ProductionEvents(client, "prodctl-operator"), metrics,
-                        Duration.ofSeconds(1), Clock.systemUTC())));
+                new ProductionSourceReconciler(client, recorder, engines, metrics, Clock.systemUTC()),
+                new ProductionReconciler(engines, recorder, metrics, Duration.ofSeconds(1), Clock.systemUTC())));
         operator.start();
         client.resource(source(served.url())).create();
     }
@@ -94,23 +94,23 @@ class OperatorOnMockClusterTest {
             Production p = production(STREAMING);
             assertThat(p).isNotNull();
             assertThat(p.getStatus()).isNotNull();
-            var jobs = p.getStatus().getJobs();
-            assertThat(jobs.getQueued() + jobs.getRunning() + jobs.getFinished()).isPositive();
-            assertThat(condition(p.getStatus().getConditions(), Conditions.READY).getStatus()).isEqualTo("True");
+            var jobs = p.getStatus().jobs();
+            assertThat(jobs.queued() + jobs.running() + jobs.finished()).isPositive();
+            assertThat(condition(p.getStatus().conditions(), Conditions.READY).status()).isEqualTo("True");
         });
         Production p = production(STREAMING);
-        assertThat(p.getSpec().getDsttype()).isEqualTo("DST_STREAMING_EVENT");
-        assertThat(p.getSpec().getRevision()).isEqualTo(declared.getName());
+        assertThat(p.getSpec().dsttype()).isEqualTo("DST_STREAMING_EVENT");
+        assertThat(p.getSpec().revision()).isEqualTo(declared.getName());
         assertThat(p.getMetadata().getOwnerReferences()).extracting(o -> o.getName()).containsExactly(SOURCE);
         assertThat(p.getMetadata().getFinalizers()).isNotEmpty();
-        assertThat(condition(p.getStatus().getConditions(), Conditions.PROGRESSING).getObservedGeneration())
+        assertThat(condition(p.getStatus().conditions(), Conditions.PROGRESSING).observedGeneration())
                 .isEqualTo(p.getMetadata().getGeneration());
         await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(STREAMING).stream()
                 .anyMatch(e -> e.getReason().equals("Submitted") && e.getMessage().startsWith("submitted ")));
         ProductionSource source = client.resources(ProductionSource.class).inNamespace(MockCluster.NAMESPACE)
                 .withName(SOURCE).get();
-        assertThat(source.getStatus().getAppliedRevision()).isEqualTo(declared.getName());
-        assertThat(condition(source.getStatus().getConditions(), Conditions.READY).getStatus()).isEqualTo("True");
+        assertThat(source.getStatus().appliedRevision()).isEqualTo(declared.getName());
+        assertThat(condition(source.getStatus().conditions(), Conditions.READY).status()).isEqualTo("True");
     }
 
     @Test
@@ -121,15 +121,15 @@ class OperatorOnMockClusterTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             ProductionSource source = client.resources(ProductionSource.class).inNamespace(MockCluster.NAMESPACE)
                     .withName(SOURCE).get();
-            Condition ready = condition(source.getStatus().getConditions(), Conditions.READY);
-            assertThat(ready.getStatus()).isEqualTo("False");
-            assertThat(ready.getReason()).isEqualTo("InvalidRevision");
-            assertThat(ready.getMessage()).contains(BrokenCommits.WHERE);
-            assertThat(source.getStatus().getFetchedRevision()).isEqualTo(broken.getName());
-            assertThat(source.getStatus().getAppliedRevision()).isEqualTo(declared.getName());
+            Condition ready = condition(source.getStatus().conditions(), Conditions.READY);
+            assertThat(ready.status()).isEqualTo("False");
+            assertThat(ready.reason()).isEqualTo("InvalidRevision");
+            assertThat(ready.message()).contains(BrokenCommits.WHERE);
+            assertThat(source.getStatus().fetchedRevision()).isEqualTo(broken.getName());
+            assertThat(source.getStatus().appliedRevision()).isEqualTo(declared.getName());
         });
         assertThat(production("demo-broken")).isNull();
-        assertThat(production(STREAMING).getSpec().getRevision()).isEqualTo(declared.getName());
+        assertThat(production(STREAMING).getSpec().revision()).isEqualTo(declared.getName());
         assertThat(production(STREAMING).getMetadata().getDeletionTimestamp()).isNull();
 
         world.specs().revertAndPush(broken);
@@ -155,12 +155,8 @@ class OperatorOnMockClusterTest {
     private static ProductionSource source(String url) {
         ProductionSource source = new ProductionSource();
         source.setMetadata(new ObjectMetaBuilder().withName(SOURCE).withNamespace(MockCluster.NAMESPACE).build());
-        ProductionSourceSpec spec = new ProductionSourceSpec();
-        spec.setUrl(url);
-        spec.setBranch("main");
-        spec.setFetchInterval("1s");
-        spec.getBatch().setSystem("local");
-        source.setSpec(spec);
+        source.setSpec(new ProductionSourceSpec(url, "main", null, "1s", null, null,
+                new ProductionSourceSpec.BatchSettings("local", null, null), false));
         return source;
     }
 

@@ -14,6 +14,7 @@ import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.MockCluster;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
+import gov.bnl.sphenix.production.k8s.ProductionSourceStatus;
 import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.source.GitHttpServer;
@@ -23,6 +24,7 @@ import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,8 +70,8 @@ class SourceReconcilerSafetyTest {
         git = served.server();
         MockCluster.installCrds(client);
         engines = new Engines(SourceReconcilerSafetyTest::engineWithTrippingLoader);
-        reconciler = new ProductionSourceReconciler(client, engines, new OperatorMetrics(new MetricsRegistry()),
-                Clock.systemUTC());
+        reconciler = new ProductionSourceReconciler(client, new StatusRecorder(client, "prodctl-operator"), engines,
+                new OperatorMetrics(new MetricsRegistry()), Clock.systemUTC());
     }
 
     @AfterAll
@@ -79,7 +81,7 @@ class SourceReconcilerSafetyTest {
     }
 
     private static EngineAssembly engineWithTrippingLoader(ProductionSource source) throws Exception {
-        GitSpecSource specs = new GitSpecSource(source.getSpec().getUrl(), source.getSpec().getBranch(),
+        GitSpecSource specs = new GitSpecSource(source.getSpec().url(), source.getSpec().branch(),
                 world.root().resolve("mirror-" + source.getMetadata().getName()), Optional.empty(), Duration.ofSeconds(30));
         SpecFollower follower = new SpecFollower(specs, new ProductionRegistry(world.catalogs().ledger(),
                 world.catalogs().retry()), Clock.systemUTC(), EnvironmentEngineFactory.sourceName(source), tree -> {
@@ -94,27 +96,27 @@ class SourceReconcilerSafetyTest {
 
     @Test
     void aCommitWhoseLoadingThrowsStaysRejectedOnEveryReconcileUntilANewCommit() throws Exception {
-        ProductionSource source = source("tripping", world.specs().url());
+        ProductionSource source = source("tripping", world.specs().url(), SpecsWorkspace.BRANCH, null);
         RevCommit good = world.declare("streaming", "Merge pull request #1: start event building");
-        assertThat(reconcile(source).getStatus()).isEqualTo("True");
+        assertThat(reconcile(source).status()).isEqualTo("True");
 
         world.specs().write(TRIPWIRE, "whatever makes the loader throw\n");
         RevCommit tripping = world.specs().commitAndPush("A commit the loader cannot cope with");
         for (int reconcile = 1; reconcile <= 3; reconcile++) {
             Condition ready = reconcile(source);
-            assertThat(ready.getStatus()).as("reconcile %d after the commit", reconcile).isEqualTo("False");
-            assertThat(ready.getReason()).isEqualTo("InvalidRevision");
-            assertThat(ready.getMessage()).contains("could not be loaded", "the loader tripped over " + TRIPWIRE,
+            assertThat(ready.status()).as("reconcile %d after the commit", reconcile).isEqualTo("False");
+            assertThat(ready.reason()).isEqualTo("InvalidRevision");
+            assertThat(ready.message()).contains("could not be loaded", "the loader tripped over " + TRIPWIRE,
                     good.abbreviate(7).name() + " stays in force");
-            assertThat(source.getStatus().getFetchedRevision()).isEqualTo(tripping.getName());
-            assertThat(source.getStatus().getAppliedRevision()).isEqualTo(good.getName());
-            assertThat(source.getStatus().getValidationErrors()).singleElement().asString().contains(TRIPWIRE);
+            assertThat(status(source).fetchedRevision()).isEqualTo(tripping.getName());
+            assertThat(status(source).appliedRevision()).isEqualTo(good.getName());
+            assertThat(status(source).validationErrors()).singleElement().asString().contains(TRIPWIRE);
         }
 
         Files.delete(world.specs().workingCopy().resolve(TRIPWIRE));
         RevCommit fixed = world.specs().commitAndPush("Revert the commit the loader could not cope with");
-        assertThat(reconcile(source).getStatus()).isEqualTo("True");
-        assertThat(source.getStatus().getAppliedRevision()).isEqualTo(fixed.getName());
+        assertThat(reconcile(source).status()).isEqualTo("True");
+        assertThat(status(source).appliedRevision()).isEqualTo(fixed.getName());
     }
 
     @Test
@@ -124,17 +126,17 @@ class SourceReconcilerSafetyTest {
                         "urlPrefix", b64("https://git.example.org/sphenix/"))).build()).create();
         Engines deployed = new Engines(new EnvironmentEngineFactory(client, Map.of("PRODOP_WORK",
                 dir.resolve("operator-work").toString())));
-        ProductionSourceReconciler operator = new ProductionSourceReconciler(client, deployed,
-                new OperatorMetrics(new MetricsRegistry()), Clock.systemUTC());
-        ProductionSource source = source("elsewhere", git.url("specs.git"));
-        source.getSpec().setGitCredentialsSecret("prodop-git");
+        ProductionSourceReconciler operator = new ProductionSourceReconciler(client,
+                new StatusRecorder(client, "prodctl-operator"), deployed, new OperatorMetrics(new MetricsRegistry()),
+                Clock.systemUTC());
+        ProductionSource source = source("elsewhere", git.url("specs.git"), SpecsWorkspace.BRANCH, "prodop-git");
         int requestsBefore = git.requests();
 
         Condition ready = reconcile(operator, source);
 
-        assertThat(ready.getStatus()).isEqualTo("False");
-        assertThat(ready.getReason()).isEqualTo("CredentialsRefused");
-        assertThat(ready.getMessage()).contains("is for https://git.example.org/sphenix/, not for " + git.url("specs.git"))
+        assertThat(ready.status()).isEqualTo("False");
+        assertThat(ready.reason()).isEqualTo("CredentialsRefused");
+        assertThat(ready.message()).contains("is for https://git.example.org/sphenix/, not for " + git.url("specs.git"))
                 .doesNotContain("ghp_secret");
         assertThat(git.requests()).as("the server was never asked").isEqualTo(requestsBefore);
         deployed.close();
@@ -143,42 +145,49 @@ class SourceReconcilerSafetyTest {
     @Test
     void aTokenInTheSourceUrlIsRedactedInEveryStatusField() throws Exception {
         String withToken = git.url("specs.git").replace("http://", "http://prodbot:ghp_secret@");
-        ProductionSource source = source("with-token", withToken);
-        source.getSpec().setBranch("no-such-branch");
+        ProductionSource source = source("with-token", withToken, "no-such-branch", null);
 
         Condition ready = reconcile(source);
 
-        assertThat(ready.getStatus()).isEqualTo("False");
-        assertThat(ready.getReason()).isEqualTo("FetchFailed");
-        assertThat(ready.getMessage()).contains("http://***@127.0.0.1").doesNotContain("ghp_secret");
-        assertThat(source.getStatus().getLastFetchError()).contains("http://***@127.0.0.1").doesNotContain("ghp_secret");
+        assertThat(ready.status()).isEqualTo("False");
+        assertThat(ready.reason()).isEqualTo("FetchFailed");
+        assertThat(ready.message()).contains("http://***@127.0.0.1").doesNotContain("ghp_secret");
+        assertThat(status(source).lastFetchError()).contains("http://***@127.0.0.1").doesNotContain("ghp_secret");
     }
 
     private static Condition reconcile(ProductionSource source) {
         return reconcile(reconciler, source);
     }
 
-    /** What the operator does: reconcile, and on an exception the error status update. */
+    /** What the operator does: reconcile the resource as it is, and on an exception the error status update. */
     private static Condition reconcile(ProductionSourceReconciler with, ProductionSource source) {
+        ProductionSource current = onServer(source).get();
         try {
-            with.reconcile(source, null);
+            with.reconcile(current, null);
         } catch (Exception e) {
-            with.updateErrorStatus(source, null, e);
+            with.updateErrorStatus(current, null, e);
         }
-        return Conditions.find(source.getStatus().getConditions(), Conditions.READY);
+        return Conditions.find(status(source).conditions(), Conditions.READY);
     }
 
-    private static ProductionSource source(String name, String url) {
+    /** The status the reconciler wrote on the resource. */
+    private static ProductionSourceStatus status(ProductionSource source) {
+        return onServer(source).get().getStatus();
+    }
+
+    private static Resource<ProductionSource> onServer(ProductionSource source) {
+        return client.resources(ProductionSource.class).inNamespace(MockCluster.NAMESPACE)
+                .withName(source.getMetadata().getName());
+    }
+
+    /** A source on the API server, as people create it. */
+    private static ProductionSource source(String name, String url, String branch, String gitCredentialsSecret) {
         ProductionSource source = new ProductionSource();
         source.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(MockCluster.NAMESPACE)
                 .withUid("uid-" + name).withGeneration(1L).build());
-        ProductionSourceSpec spec = new ProductionSourceSpec();
-        spec.setUrl(url);
-        spec.setBranch(SpecsWorkspace.BRANCH);
-        spec.setFetchInterval("1s");
-        spec.getBatch().setSystem("local");
-        source.setSpec(spec);
-        return source;
+        source.setSpec(new ProductionSourceSpec(url, branch, null, "1s", gitCredentialsSecret, null,
+                new ProductionSourceSpec.BatchSettings("local", null, null), false));
+        return client.resource(source).create();
     }
 
     private static String b64(String s) {

@@ -25,7 +25,8 @@ public final class StoredSpec implements SpecTree {
 
     /**
      * What loading {@code production} alone reads from {@code tree}: every file the loader opens
-     * when only the production, its rule set and the catalogue are listed. Should that ever not
+     * when only the production, its rule set, the catalogue and the files that are not YAML (run
+     * lists, payloads) are listed — so with its payload as the commit had it. Should that ever not
      * load the production again, the whole tree is kept instead, so the stored spec always loads.
      */
     public static StoredSpec capture(SpecTree tree, Production production) {
@@ -76,6 +77,8 @@ public final class StoredSpec implements SpecTree {
             this.whole = whole;
             List<String> own = new ArrayList<>(List.of(SpecLoader.CATALOGUE, production.file()));
             production.ruleSetFile().ifPresent(own::add);
+            // payload globs are matched against the listing; the loader reads only what they take
+            whole.files().stream().filter(f -> !SpecLoader.isYaml(f)).forEach(own::add);
             own.stream().distinct().sorted().filter(whole::exists).forEach(listed::add);
         }
 

@@ -14,6 +14,7 @@ import gov.bnl.sphenix.production.batch.Submission;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
+import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class SubmissionBackoffTest {
         }
 
         assertThat(door.attempts).as("attempts in passes 1, 3, 6 and 11: waits of 1, 2 and 4 passes").isEqualTo(4);
-        assertThat(passes.stream().flatMap(p -> p.events().stream()).filter(e -> e.kind().equals("submission-stalled")))
+        assertThat(passes.stream().flatMap(p -> p.events().stream()).filter(e -> e.kind() == EventKind.SUBMISSION_STALLED))
                 .as("told once").singleElement().extracting(EngineEvent::message).asString().contains("No such directory");
         assertThat(passes).as("a pass error once").filteredOn(p -> !p.errors().isEmpty()).hasSize(1);
         assertThat(passes).allSatisfy(p -> {

@@ -27,6 +27,8 @@ class StoredSpecTest {
                     .allMatch(f -> f.equals(p.file()) || !f.startsWith(SpecLoader.PRODUCTIONS),
                             "no other production's file");
             p.ruleSetFile().ifPresent(r -> assertThat(stored.files()).contains(r));
+            assertThat(stored.files()).as("%s keeps its payload as the commit had it", p.name())
+                    .anyMatch(f -> f.endsWith("/" + p.rule().job().script()));
         }
     }
 }

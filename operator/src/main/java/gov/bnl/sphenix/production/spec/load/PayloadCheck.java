@@ -37,7 +37,10 @@ final class PayloadCheck {
         this.out = out;
     }
 
-    /** The files the payload globs take, each glob reported at {@code at} when it takes none. */
+    /**
+     * The files the payload globs take, each glob reported at {@code at} when it takes none. Each
+     * file is read, so that what a production's spec is stored with includes its payload.
+     */
     List<String> files(List<String> globs, SourceLocation at) {
         Set<String> taken = new LinkedHashSet<>();
         for (String glob : globs) {
@@ -50,7 +53,17 @@ final class PayloadCheck {
             }
             taken.addAll(matched);
         }
-        return List.copyOf(taken);
+        List<String> shipped = new ArrayList<>();
+        for (String file : taken) {
+            // a link would ship whatever it points to on the operator's machine, unseen by the reviewer
+            if (tree.isSymlink(file)) {
+                out.error(at, "payload file " + file + " is a symbolic link",
+                        "commit the file itself; a link can point outside the repository");
+            } else if (tree.read(file).isPresent()) {
+                shipped.add(file);
+            }
+        }
+        return List.copyOf(shipped);
     }
 
     /**

@@ -216,7 +216,7 @@ public final class SpecLoader {
                 && k.getValue().equals("params")));
     }
 
-    static boolean isYaml(String file) {
+    public static boolean isYaml(String file) {
         return file.endsWith(".yaml") || file.endsWith(".yml");
     }
 

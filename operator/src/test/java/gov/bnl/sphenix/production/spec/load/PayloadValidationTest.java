@@ -85,6 +85,18 @@ class PayloadValidationTest {
     }
 
     @Test
+    void aPayloadFileThatIsASymbolicLinkIsRefused() throws IOException {
+        Path repo = repo();
+        Path outside = Files.writeString(dir.resolve("operators-secret.txt"), "not for jobs");
+        Files.createSymbolicLink(repo.resolve("rules/run3auau/calo_code/odbc.ini"), outside);
+
+        ValidationReport report = SpecLoader.load(new DirectoryTree(repo));
+
+        assertThat(errorsAbout(report, "payload file rules/run3auau/calo_code/odbc.ini is a symbolic link"))
+                .isNotEmpty().anySatisfy(e -> assertThat(e.at().file()).isEqualTo(CALO_RULES));
+    }
+
+    @Test
     void aScriptThatSaysNothingOfItsArgumentsIsRefused() throws IOException {
         Path repo = repo();
         Files.writeString(repo.resolve(CALO_SCRIPT), "#!/bin/sh\nroot.exe -q -b macro.C\n");

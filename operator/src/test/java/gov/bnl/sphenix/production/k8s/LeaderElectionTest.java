@@ -69,7 +69,7 @@ class LeaderElectionTest {
     }
 
     private static String readyMessage(String production) {
-        Production p = client.resources(Production.class).inNamespace(MockCluster.NAMESPACE).withName(production).get();
+        ProductionResource p = client.resources(ProductionResource.class).inNamespace(MockCluster.NAMESPACE).withName(production).get();
         Condition ready = p == null || p.getStatus() == null ? null
                 : Conditions.find(p.getStatus().conditions(), Conditions.READY);
         return ready == null ? null : ready.message();

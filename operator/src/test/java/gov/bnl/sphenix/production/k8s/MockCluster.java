@@ -27,8 +27,8 @@ public final class MockCluster {
         }
     }
 
-    public static Production production(String name, String dsttype) {
-        Production production = new Production();
+    public static ProductionResource production(String name, String dsttype) {
+        ProductionResource production = new ProductionResource();
         production.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
         production.setSpec(spec(dsttype, "new_nocdbtag_v001"));
         return production;

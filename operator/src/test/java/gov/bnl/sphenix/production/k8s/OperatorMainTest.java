@@ -36,8 +36,8 @@ class OperatorMainTest {
         operator.close();
     }
 
-    private static Resource<Production> resource(String name) {
-        return client.resources(Production.class).inNamespace(MockCluster.NAMESPACE).withName(name);
+    private static Resource<ProductionResource> resource(String name) {
+        return client.resources(ProductionResource.class).inNamespace(MockCluster.NAMESPACE).withName(name);
     }
 
     @Test
@@ -54,7 +54,7 @@ class OperatorMainTest {
         client.resource(MockCluster.production("dst-calo", "DST_CALO")).create();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Production p = resource("dst-calo").get();
+            ProductionResource p = resource("dst-calo").get();
             assertThat(p.getMetadata().getFinalizers()).hasSize(1);
             assertThat(p.getStatus()).isNotNull();
             assertThat(p.getStatus().observedGeneration()).isEqualTo(p.getMetadata().getGeneration());
@@ -75,7 +75,7 @@ class OperatorMainTest {
     void aSpecChangeIsSeenAtItsNewGenerationWithoutAFreshTransition() {
         client.resource(MockCluster.production("dst-trkr", "DST_TRKR_HIT")).create();
         await().atMost(Duration.ofSeconds(20)).until(() -> readyGeneration("dst-trkr") != null);
-        Production first = resource("dst-trkr").get();
+        ProductionResource first = resource("dst-trkr").get();
         String since = Conditions.find(first.getStatus().conditions(), Conditions.READY).lastTransitionTime();
 
         resource("dst-trkr").edit(p -> {
@@ -86,7 +86,7 @@ class OperatorMainTest {
         assertThat(newGeneration).as("the API server counts spec changes").isGreaterThan(first.getMetadata().getGeneration());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(newGeneration).equals(readyGeneration("dst-trkr")));
-        Production second = resource("dst-trkr").get();
+        ProductionResource second = resource("dst-trkr").get();
         assertThat(second.getStatus().observedGeneration()).isEqualTo(newGeneration);
         assertThat(Conditions.find(second.getStatus().conditions(), Conditions.READY).lastTransitionTime())
                 .as("Ready stayed True, so it has been since the first pass").isEqualTo(since);
@@ -96,7 +96,7 @@ class OperatorMainTest {
     void deletingAProductionRunsItsCleanupBeforeItGoes() {
         client.resource(MockCluster.production("dst-mbd", "DST_MBD")).create();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Production p = resource("dst-mbd").get();
+            ProductionResource p = resource("dst-mbd").get();
             return p != null && !p.getMetadata().getFinalizers().isEmpty();
         });
 
@@ -110,20 +110,20 @@ class OperatorMainTest {
 
     @Test
     void productionsOutsideTheWatchedNamespacesAreLeftAlone() {
-        Production elsewhere = MockCluster.production("dst-elsewhere", "DST_CALO");
+        ProductionResource elsewhere = MockCluster.production("dst-elsewhere", "DST_CALO");
         elsewhere.getMetadata().setNamespace("elsewhere");
         client.resource(elsewhere).create();
         client.resource(MockCluster.production("dst-here", "DST_CALO")).create();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> readyGeneration("dst-here") != null);
         assertThat(reconciler.reconciled).doesNotContain("dst-elsewhere");
-        Production untouched = client.resources(Production.class).inNamespace("elsewhere").withName("dst-elsewhere").get();
+        ProductionResource untouched = client.resources(ProductionResource.class).inNamespace("elsewhere").withName("dst-elsewhere").get();
         assertThat(untouched.getStatus()).isNull();
         assertThat(untouched.getMetadata().getFinalizers()).isEmpty();
     }
 
     private static Long readyGeneration(String name) {
-        Production p = resource(name).get();
+        ProductionResource p = resource(name).get();
         Condition ready = p == null || p.getStatus() == null ? null
                 : Conditions.find(p.getStatus().conditions(), Conditions.READY);
         return ready == null ? null : ready.observedGeneration();

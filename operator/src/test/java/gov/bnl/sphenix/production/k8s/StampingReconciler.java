@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A trivial reconciler for {@link Production}: marks it Ready, naming the replica that did it, and
+ * A trivial reconciler for {@link ProductionResource}: marks it Ready, naming the replica that did it, and
  * records its cleanup. Being a {@link Cleaner} makes JOSDK put its finalizer on every production.
  */
-final class StampingReconciler implements Reconciler<Production>, Cleaner<Production> {
+final class StampingReconciler implements Reconciler<ProductionResource>, Cleaner<ProductionResource> {
 
     private final String replica;
     final List<String> reconciled = new CopyOnWriteArrayList<>();
@@ -24,7 +24,7 @@ final class StampingReconciler implements Reconciler<Production>, Cleaner<Produc
     }
 
     @Override
-    public UpdateControl<Production> reconcile(Production production, Context<Production> context) {
+    public UpdateControl<ProductionResource> reconcile(ProductionResource production, Context<ProductionResource> context) {
         reconciled.add(production.getMetadata().getName());
         ProductionStatus status = production.getStatus() == null ? ProductionStatus.NONE : production.getStatus();
         long generation = production.getMetadata().getGeneration();
@@ -34,7 +34,7 @@ final class StampingReconciler implements Reconciler<Production>, Cleaner<Produc
     }
 
     @Override
-    public DeleteControl cleanup(Production production, Context<Production> context) {
+    public DeleteControl cleanup(ProductionResource production, Context<ProductionResource> context) {
         cleanedUp.add(production.getMetadata().getName());
         return DeleteControl.defaultDelete();
     }

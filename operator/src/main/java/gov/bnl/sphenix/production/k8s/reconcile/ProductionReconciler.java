@@ -6,10 +6,10 @@ import gov.bnl.sphenix.production.control.ProductionActivity;
 import gov.bnl.sphenix.production.k8s.Condition;
 import gov.bnl.sphenix.production.k8s.ConditionReason;
 import gov.bnl.sphenix.production.k8s.Conditions;
-import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
-import gov.bnl.sphenix.production.source.GitUrls;
 import gov.bnl.sphenix.production.plan.Tally;
+import gov.bnl.sphenix.production.source.GitUrls;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles one {@link Production}: takes the engine's recent pass (one pass plans every
+ * Reconciles one {@link ProductionResource}: takes the engine's recent pass (one pass plans every
  * production of the source, so the global queue budget holds), has the {@link StatusRecorder}
  * publish the production's status and its significant actions as Kubernetes Events, and comes back
  * at the pass interval.
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * reconciler makes it again and nothing is killed.
  */
 @ControllerConfiguration(name = "production")
-public final class ProductionReconciler implements Reconciler<Production>, Cleaner<Production> {
+public final class ProductionReconciler implements Reconciler<ProductionResource>, Cleaner<ProductionResource> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductionReconciler.class);
     static final Duration WAIT_FOR_SOURCE = Duration.ofSeconds(5);
@@ -63,7 +63,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
     }
 
     @Override
-    public UpdateControl<Production> reconcile(Production production, Context<Production> context) throws Exception {
+    public UpdateControl<ProductionResource> reconcile(ProductionResource production, Context<ProductionResource> context) throws Exception {
         String name = production.getMetadata().getName();
         long generation = generation(production);
         Optional<Engine> engine = engines.find(production.getMetadata().getNamespace(), production.getSpec().source());
@@ -72,7 +72,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
             recorder.production(production, s -> s.withConditions(generation, Conditions.set(s.conditions(),
                     Conditions.READY, "Unknown", ConditionReason.WAITING_FOR_SOURCE,
                     "source " + production.getSpec().source() + " has not been reconciled yet", generation, now)));
-            return UpdateControl.<Production>noUpdate().rescheduleAfter(WAIT_FOR_SOURCE);
+            return UpdateControl.<ProductionResource>noUpdate().rescheduleAfter(WAIT_FOR_SOURCE);
         }
         Instant started = clock.instant();
         PassReport pass = engine.get().recentPass(recent());
@@ -84,11 +84,11 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
                 .orElseGet(() -> before.withConditions(generation, Conditions.set(before.conditions(), Conditions.READY,
                         "Unknown", ConditionReason.NOT_DECLARED, "the revision in force does not declare " + name,
                         generation, now))));
-        return UpdateControl.<Production>noUpdate().rescheduleAfter(interval);
+        return UpdateControl.<ProductionResource>noUpdate().rescheduleAfter(interval);
     }
 
     @Override
-    public DeleteControl cleanup(Production production, Context<Production> context) throws Exception {
+    public DeleteControl cleanup(ProductionResource production, Context<ProductionResource> context) throws Exception {
         String name = production.getMetadata().getName();
         Optional<Engine> engine = engines.find(production.getMetadata().getNamespace(), production.getSpec().source());
         if (engine.isEmpty()) {
@@ -115,7 +115,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
     }
 
     @Override
-    public ErrorStatusUpdateControl<Production> updateErrorStatus(Production production, Context<Production> context,
+    public ErrorStatusUpdateControl<ProductionResource> updateErrorStatus(ProductionResource production, Context<ProductionResource> context,
                                                                    Exception e) {
         long generation = generation(production);
         Instant now = clock.instant();
@@ -131,7 +131,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
     }
 
     /** A pass planned all productions; it is shared, so each production's part is published once. */
-    private void publish(Production production, PassReport pass) {
+    private void publish(ProductionResource production, PassReport pass) {
         String name = production.getMetadata().getName();
         Long before = published.put(name, pass.sequence());
         if (before != null && before >= pass.sequence()) {
@@ -153,7 +153,7 @@ public final class ProductionReconciler implements Reconciler<Production>, Clean
         pass.status(name).ifPresent(s -> metrics.jobs(name, Tally.class, s.jobs()));
     }
 
-    private static long generation(Production production) {
+    private static long generation(ProductionResource production) {
         Long g = production.getMetadata().getGeneration();
         return g == null ? 0 : g;
     }

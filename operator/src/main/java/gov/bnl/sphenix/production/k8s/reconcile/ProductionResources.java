@@ -1,8 +1,9 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
-import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSpec;
+import gov.bnl.sphenix.production.spec.Production;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link Production} resource of a declared production: its resolved spec and the revision it
+ * The {@link ProductionResource} resource of a declared production: its resolved spec and the revision it
  * came from, owned by its source. Only the source reconciler writes these.
  */
 final class ProductionResources {
@@ -20,8 +21,8 @@ final class ProductionResources {
     private ProductionResources() {
     }
 
-    static Production of(gov.bnl.sphenix.production.spec.Production declared, String revision, ProductionSource source) {
-        Production resource = new Production();
+    static ProductionResource of(Production declared, String revision, ProductionSource source) {
+        ProductionResource resource = new ProductionResource();
         ObjectMeta meta = new ObjectMeta();
         meta.setName(declared.name());
         meta.setNamespace(source.getMetadata().getNamespace());
@@ -32,7 +33,7 @@ final class ProductionResources {
         return resource;
     }
 
-    static ProductionSpec spec(gov.bnl.sphenix.production.spec.Production p, String revision, String source) {
+    static ProductionSpec spec(Production p, String revision, String source) {
         return new ProductionSpec(source, revision, p.file(), p.specHash(), p.dsttype(), p.rule().params().dataset(),
                 p.rule().params().tag().toString(), p.ruleSetFile().orElse("(inline)"), p.rule().name(),
                 p.runs().toString(), p.order().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),

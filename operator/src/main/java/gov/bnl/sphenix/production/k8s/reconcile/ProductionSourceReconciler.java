@@ -6,7 +6,7 @@ import gov.bnl.sphenix.production.control.SourceReport;
 import gov.bnl.sphenix.production.k8s.Condition;
 import gov.bnl.sphenix.production.k8s.ConditionReason;
 import gov.bnl.sphenix.production.k8s.Conditions;
-import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceStatus;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
@@ -32,7 +32,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Reconciles a {@link ProductionSource}: fetches its branch, applies the head all-or-nothing, and
- * makes the {@link Production} resources match the productions the revision in force declares —
+ * makes the {@link ProductionResource} resources match the productions the revision in force declares —
  * created, updated, and deleted when their file is gone (their finalizer then winds them down).
  * A commit that does not validate sets {@code Ready=False} with its errors and touches no
  * Production: the revision in force stays in force.
@@ -128,12 +128,12 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
     /** Creates, updates and deletes Production resources to match; returns how many are declared. */
     private int syncProductions(ProductionSource source, DesiredAtRevision desired) {
         String namespace = source.getMetadata().getNamespace();
-        var productions = client.resources(Production.class).inNamespace(namespace);
+        var productions = client.resources(ProductionResource.class).inNamespace(namespace);
         Set<String> declared = new HashSet<>();
         for (var p : desired.state().productions()) {
             declared.add(p.name());
-            Production wanted = ProductionResources.of(p, desired.revision().commitId(), source);
-            Production existing = productions.withName(p.name()).get();
+            ProductionResource wanted = ProductionResources.of(p, desired.revision().commitId(), source);
+            ProductionResource existing = productions.withName(p.name()).get();
             if (existing == null) {
                 productions.resource(wanted).create();
                 about(p.name(), desired).log("production {}: created from {}", p.name(), desired.revision().shortId());
@@ -145,9 +145,9 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
                 about(p.name(), desired).log("production {}: spec updated to {}", p.name(), desired.revision().shortId());
             }
         }
-        List<Production> owned = productions.withLabel(ProductionResources.SOURCE_LABEL, source.getMetadata().getName())
+        List<ProductionResource> owned = productions.withLabel(ProductionResources.SOURCE_LABEL, source.getMetadata().getName())
                 .list().getItems();
-        for (Production resource : owned) {
+        for (ProductionResource resource : owned) {
             String name = resource.getMetadata().getName();
             if (!declared.contains(name) && resource.getMetadata().getDeletionTimestamp() == null) {
                 // its file left the specs: the finalizer kills its jobs and applies its removal policy

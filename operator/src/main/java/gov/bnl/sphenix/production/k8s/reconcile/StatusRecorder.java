@@ -2,7 +2,7 @@ package gov.bnl.sphenix.production.k8s.reconcile;
 
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventKind;
-import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceStatus;
 import gov.bnl.sphenix.production.k8s.ProductionStatus;
@@ -54,7 +54,7 @@ public final class StatusRecorder {
     }
 
     /** Writes the status {@code change} makes of the production's, if that differs from it; returns whether it wrote. */
-    public boolean production(Production production, UnaryOperator<ProductionStatus> change) {
+    public boolean production(ProductionResource production, UnaryOperator<ProductionStatus> change) {
         return record(production, ProductionStatus.NONE, change);
     }
 
@@ -102,7 +102,7 @@ public final class StatusRecorder {
     }
 
     /** The production's events of a pass as Kubernetes Events on it, the first {@value #EVENTS_PER_PASS}. */
-    public void events(Production production, List<EngineEvent> events) {
+    public void events(ProductionResource production, List<EngineEvent> events) {
         for (EngineEvent event : events.subList(0, Math.min(EVENTS_PER_PASS, events.size()))) {
             try {
                 client.v1().events().inNamespace(production.getMetadata().getNamespace()).resource(new EventBuilder()

@@ -16,8 +16,9 @@ import gov.bnl.sphenix.production.catalog.ledger.NewJob;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
+import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
 import gov.bnl.sphenix.production.control.CatalogPorts;
-import gov.bnl.sphenix.production.plan.MissingManifest;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
@@ -30,6 +31,7 @@ import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
+import gov.bnl.sphenix.production.plan.MissingManifest;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
@@ -230,9 +232,9 @@ class HarvesterTest {
     void aDstCataloguedWithAnotherChecksumIsNotMovedIntoTheFinalTree() throws Exception {
         writeManifest(row, CLUSTER + ".0", 0, stage(row, "new events"));
         JobOutputs.Expected dst = dstOf(row);
-        new gov.bnl.sphenix.production.catalog.registration.BulkRegistrar(world.catalogs().fileCatalog(),
+        new BulkRegistrar(world.catalogs().fileCatalog(),
                 world.catalogs().retry(), Clock.systemUTC(), 10).register(List.of(
-                new gov.bnl.sphenix.production.catalog.registration.CatalogedOutput(row.key().output(), "lustre",
+                new CatalogedOutput(row.key().output(), "lustre",
                         dst.target().toString(), 3, "ffffffffffffffffffffffffffffffff", 1, 0, 0)));
         EventLog events = new EventLog(Clock.systemUTC());
 

@@ -3,7 +3,7 @@ package gov.bnl.sphenix.production.k8s.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
-import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
@@ -37,7 +37,7 @@ class CommittedCrdsTest {
         Path root = RepositoryFiles.root();
         return Stream.of(root.resolve("crds"), root.resolve("charts/sphenix-production-operator/crds"))
                 .flatMap(dir -> Stream.of(
-                        Arguments.of(Production.class, dir, List.of("DSTTYPE", "DATASET", "TAG", "QUEUED", "RUNNING",
+                        Arguments.of(ProductionResource.class, dir, List.of("DSTTYPE", "DATASET", "TAG", "QUEUED", "RUNNING",
                                 "HELD", "DONE", "FAILED", "READY", "AGE")),
                         Arguments.of(ProductionSource.class, dir, List.of("URL", "BRANCH", "REVISION", "READY", "AGE"))));
     }

@@ -6,16 +6,16 @@ import static org.awaitility.Awaitility.await;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
-import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import gov.bnl.sphenix.production.k8s.LeaderElection;
 import gov.bnl.sphenix.production.k8s.MockCluster;
 import gov.bnl.sphenix.production.k8s.OperatorMain;
 import gov.bnl.sphenix.production.k8s.OperatorSettings;
-import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
 import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
@@ -79,7 +79,7 @@ class OnlyTheLeaderActsTest {
         b = replica("replica-b", enginesB);
         client.resource(source(world.specs().url())).create();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.resources(Production.class)
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.resources(ProductionResource.class)
                 .inNamespace(MockCluster.NAMESPACE).withName("demo-streaming").get() != null);
         await().atMost(Duration.ofSeconds(30)).until(() -> a.leadership().isLeading() || b.leadership().isLeading());
         String leader = a.leadership().isLeading() ? "replica-a" : "replica-b";

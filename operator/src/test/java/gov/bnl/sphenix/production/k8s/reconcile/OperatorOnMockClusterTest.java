@@ -11,7 +11,7 @@ import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.MockCluster;
 import gov.bnl.sphenix.production.k8s.OperatorMain;
 import gov.bnl.sphenix.production.k8s.OperatorSettings;
-import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
 import gov.bnl.sphenix.production.ops.MetricsRegistry;
@@ -91,14 +91,14 @@ class OperatorOnMockClusterTest {
         declared = world.declare("streaming", "Merge pull request #1: start event building");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Production p = production(STREAMING);
+            ProductionResource p = production(STREAMING);
             assertThat(p).isNotNull();
             assertThat(p.getStatus()).isNotNull();
             var jobs = p.getStatus().jobs();
             assertThat(jobs.queued() + jobs.running() + jobs.finished()).isPositive();
             assertThat(condition(p.getStatus().conditions(), Conditions.READY).status()).isEqualTo("True");
         });
-        Production p = production(STREAMING);
+        ProductionResource p = production(STREAMING);
         assertThat(p.getSpec().dsttype()).isEqualTo("DST_STREAMING_EVENT");
         assertThat(p.getSpec().revision()).isEqualTo(declared.getName());
         assertThat(p.getMetadata().getOwnerReferences()).extracting(o -> o.getName()).containsExactly(SOURCE);
@@ -160,8 +160,8 @@ class OperatorOnMockClusterTest {
         return source;
     }
 
-    private static Production production(String name) {
-        return client.resources(Production.class).inNamespace(MockCluster.NAMESPACE).withName(name).get();
+    private static ProductionResource production(String name) {
+        return client.resources(ProductionResource.class).inNamespace(MockCluster.NAMESPACE).withName(name).get();
     }
 
     private static Condition condition(List<Condition> conditions, String type) {

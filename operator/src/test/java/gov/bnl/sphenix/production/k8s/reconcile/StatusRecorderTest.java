@@ -8,7 +8,7 @@ import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.k8s.ConditionReason;
 import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.MockCluster;
-import gov.bnl.sphenix.production.k8s.Production;
+import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -51,9 +51,9 @@ class StatusRecorderTest {
 
     @Test
     void aStatusThatDidNotChangeIsNotWrittenAgainWhateverTheTime() throws Exception {
-        Production created = create("unchanged");
+        ProductionResource created = create("unchanged");
         assertThat(recorder.production(created, ready("3 jobs running", T0))).isTrue();
-        Production written = resource("unchanged").get();
+        ProductionResource written = resource("unchanged").get();
         String version = written.getMetadata().getResourceVersion();
         requestsSoFar();
 
@@ -66,9 +66,9 @@ class StatusRecorderTest {
 
     @Test
     void aWriteThatLostARaceIsAppliedAgainToWhatWonIt() throws Exception {
-        Production stale = create("raced");
+        ProductionResource stale = create("raced");
         // someone else writes the status after our copy was read
-        Production other = resource("raced").get();
+        ProductionResource other = resource("raced").get();
         other.setStatus(ProductionStatus.NONE.withConditions(1, Conditions.set(List.of(), Conditions.PROGRESSING, "True",
                 ConditionReason.PROGRESSING, "written in between", 1, T0)));
         client.resource(other).updateStatus();
@@ -86,7 +86,7 @@ class StatusRecorderTest {
 
     @Test
     void aResourceThatIsWrittenOnEveryAttemptIsGivenUpAfterABoundedNumber() {
-        Production stale = create("busy");
+        ProductionResource stale = create("busy");
         int[] attempts = {0};
         UnaryOperator<ProductionStatus> racing = before -> {
             attempts[0]++;
@@ -105,7 +105,7 @@ class StatusRecorderTest {
 
     @Test
     void everyEventKindTheEngineEmitsBecomesAnEventWithItsOwnReason() {
-        Production production = create("eventful");
+        ProductionResource production = create("eventful");
         List<EngineEvent> events = Arrays.stream(EventKind.values())
                 .map(kind -> new EngineEvent(T0, "eventful", kind, "a " + kind.spelling() + " event", false,
                         Optional.empty(), Optional.empty()))
@@ -128,12 +128,12 @@ class StatusRecorderTest {
                 ConditionReason.PROGRESSING, message, 1, now));
     }
 
-    private static Production create(String name) {
+    private static ProductionResource create(String name) {
         return client.resource(MockCluster.production(name, "DST_CALO")).create();
     }
 
-    private static Resource<Production> resource(String name) {
-        return client.resources(Production.class).inNamespace(MockCluster.NAMESPACE).withName(name);
+    private static Resource<ProductionResource> resource(String name) {
+        return client.resources(ProductionResource.class).inNamespace(MockCluster.NAMESPACE).withName(name);
     }
 
     /** The requests the mock API server received since the last call. */

@@ -31,5 +31,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class Production extends CustomResource<ProductionSpec, ProductionStatus> implements Namespaced {
+public class ProductionResource extends CustomResource<ProductionSpec, ProductionStatus> implements Namespaced {
 }

@@ -25,6 +25,12 @@ public record Hold(int code, int subcode, String reason) {
     public static final int CONDOR_MEMORY_SUBCODE = 102;
     /** Out of memory in a cgroup. */
     public static final int CONDOR_OUT_OF_MEMORY = 34;
+    /**
+     * HTCondor's code for a hold by the pool's own system policy ({@code SYSTEM_PERIODIC_HOLD}),
+     * which the SDCC pools use to hold a job over its memory; sphenixprod resubmits those with
+     * more memory too.
+     */
+    public static final int SYSTEM_POLICY = 26;
 
     public Hold {
         Objects.requireNonNull(reason, "reason");
@@ -46,12 +52,13 @@ public record Hold(int code, int subcode, String reason) {
 
     /**
      * A hold that means "give it more memory": ours (3/34), HTCondor's default memory policy
-     * (21/102), or a cgroup out-of-memory kill (34).
+     * (21/102), a cgroup out-of-memory kill (34), or the pool's system policy (26, SDCC's memory hold).
      */
     public boolean isMemoryExceeded() {
         return (code == PERIODIC_HOLD && subcode == MEMORY_EXCEEDED)
                 || (code == CONDOR_JOB_POLICY && subcode == CONDOR_MEMORY_SUBCODE)
-                || code == CONDOR_OUT_OF_MEMORY;
+                || code == CONDOR_OUT_OF_MEMORY
+                || code == SYSTEM_POLICY;
     }
 
     @Override

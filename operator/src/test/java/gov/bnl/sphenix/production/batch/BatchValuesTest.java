@@ -41,6 +41,7 @@ class BatchValuesTest {
         assertThat(new Hold(3, 34, "").isMemoryExceeded()).isTrue();
         assertThat(new Hold(21, 102, "memory usage exceeded request_memory").isMemoryExceeded()).isTrue();
         assertThat(new Hold(34, 0, "cgroup out of memory").isMemoryExceeded()).isTrue();
+        assertThat(new Hold(26, 0, "SYSTEM_PERIODIC_HOLD: memory").isMemoryExceeded()).as("SDCC's system policy").isTrue();
         assertThat(new Hold(3, 35, "").isMemoryExceeded()).as("too many starts").isFalse();
         assertThat(new Hold(1, 0, "by user").isMemoryExceeded()).isFalse();
         assertThat(new Hold(6, 22, "Failed to execute").isMemoryExceeded()).isFalse();

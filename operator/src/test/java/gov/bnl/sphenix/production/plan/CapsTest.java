@@ -42,7 +42,7 @@ class CapsTest {
         }
         JobKey heldKey = key("calo", 4, 0);
         observed.ledger(row(heldKey, LedgerState.QUEUED, 4))
-                .queue(Fixtures.held(4, heldKey, new Hold(26, 0, "policy"), 2048, Fixtures.NOW));
+                .queue(Fixtures.held(4, heldKey, new Hold(3, 0, "policy"), 2048, Fixtures.NOW));
 
         Plan plan = plan(observed.snapshot(), calo);
 

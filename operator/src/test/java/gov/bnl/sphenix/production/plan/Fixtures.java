@@ -174,7 +174,7 @@ final class Fixtures {
 
     /** A job of a key carrying the key's token, one start, asking for 2 GB. */
     static BatchJob job(long cluster, JobKey key, BatchState state) {
-        Optional<Hold> hold = state == BatchState.HELD ? Optional.of(new Hold(26, 0, "held by policy")) : Optional.empty();
+        Optional<Hold> hold = state == BatchState.HELD ? Optional.of(new Hold(3, 0, "held by policy")) : Optional.empty();
         Optional<Instant> started = state == BatchState.RUNNING ? Optional.of(NOW.minus(Duration.ofHours(1))) : Optional.empty();
         return new BatchJob(new BatchJobId(cluster, 0), Optional.of(key), token(key), "", state, hold, 2048,
                 OptionalInt.empty(), state == BatchState.QUEUED ? 0 : 1, Optional.of(NOW.minus(Duration.ofHours(2))), started,

@@ -32,7 +32,7 @@ class HoldPolicyTest {
 
     private final JobKey k = key("calo", 100, 0);
     private final Production calo = production("calo").memory(2048, 4096, 8192).build();
-    private final Hold policyHold = new Hold(26, 0, "NumJobStarts >= 1 && JobStatus == 1");
+    private final Hold policyHold = new Hold(3, 0, "NumJobStarts >= 1 && JobStatus == 1");
 
     static Stream<Arguments> memoryHolds() {
         return Stream.of(
@@ -201,6 +201,6 @@ class HoldPolicyTest {
 
         assertThat(summary.count(Tally.HELD)).isEqualTo(2);
         assertThat(summary.holdReasons()).isEqualTo(Map.of(policyHold.toString(), 2L));
-        assertThat(List.copyOf(summary.holdReasons().keySet())).containsExactly("code 26/0: NumJobStarts >= 1 && JobStatus == 1");
+        assertThat(List.copyOf(summary.holdReasons().keySet())).containsExactly("code 3/0: NumJobStarts >= 1 && JobStatus == 1");
     }
 }

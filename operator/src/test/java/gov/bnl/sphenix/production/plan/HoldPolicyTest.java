@@ -203,4 +203,15 @@ class HoldPolicyTest {
         assertThat(summary.holdReasons()).isEqualTo(Map.of(policyHold.toString(), 2L));
         assertThat(List.copyOf(summary.holdReasons().keySet())).containsExactly("code 3/0: NumJobStarts >= 1 && JobStatus == 1");
     }
+
+    @Test
+    void thePlannersMemoryHoldsAreTheHoldsThatSayMemoryExceeded() {
+        for (int code : new int[] {1, 3, 12, 13, 21, 26, 34, 35}) {
+            for (int subcode : new int[] {0, 34, 35, 36, 102}) {
+                Hold hold = new Hold(code, subcode, "");
+                assertThat(PlannerSettings.MEMORY_HOLDS.stream().anyMatch(s -> s.matches(hold)))
+                        .as("code %d/%d", code, subcode).isEqualTo(hold.isMemoryExceeded());
+            }
+        }
+    }
 }

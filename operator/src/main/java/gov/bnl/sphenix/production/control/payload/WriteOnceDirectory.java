@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -35,7 +37,7 @@ import java.util.stream.Stream;
  * younger one may belong to a writer still at work, so it is left alone.
  *
  * <p>Directories are made with the job directories' mode ({@code PRODOP_JOB_DIRECTORY_MODE}: a
- * setgid bit keeps the production group) but never writable by group or others: jobs only read
+ * setgid bit keeps the production group; unset, the umask) but never writable by group or others: jobs only read
  * a payload, and nobody but the operator may change what was reviewed. Files get their git mode,
  * 0644 or 0755.
  */
@@ -162,6 +164,10 @@ final class WriteOnceDirectory {
         if (mode.isPresent()) {
             // the "unix" view sets setgid too, which PosixFilePermission cannot express
             Files.setAttribute(directory, "unix:mode", mode.getAsInt(), LinkOption.NOFOLLOW_LINKS);
+        } else {
+            Set<PosixFilePermission> umasked = Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
+            umasked.removeAll(Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+            Files.setPosixFilePermissions(directory, umasked);
         }
     }
 

@@ -240,6 +240,16 @@ class PayloadShelfTest {
     }
 
     @Test
+    void withoutAModeNoDirectoryIsWritableByGroupOrOthers() throws Exception {
+        String a = head();
+        shelf().shelve(a, tree(a), declared(tree(a)));
+
+        for (Path d : List.of(root, root.resolve(a), root.resolve(a).resolve("rules/run3auau/tracking_code"))) {
+            assertThat((int) Files.getAttribute(d, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 022).as(d.toString()).isZero();
+        }
+    }
+
+    @Test
     void theEnginesShelfIsAtThePayloadRootOfItsSettingsByDefaultBesideTheStagingRoot() {
         EngineSettings settings = EngineSettings.under(dir.resolve("data"), dir.resolve("scripts"));
 

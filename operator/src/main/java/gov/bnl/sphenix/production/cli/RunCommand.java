@@ -85,6 +85,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--payloads", description = "Where the rules' scripts are installed on the workers (default: <work>/payloads).")
     Path payloads;
 
+    @Option(names = "--payload-root", description = "The payload shelf: each spec commit's payload files and the"
+            + " worker-side helpers, on a file system the workers mount (default: <work>/data/payloads).")
+    Path payloadRoot;
+
     @Option(names = "--batch", description = "local or condor (default: ${DEFAULT-VALUE}).", defaultValue = "local")
     String batch;
 
@@ -116,7 +120,8 @@ public final class RunCommand implements Callable<Integer> {
         EngineSettings settings = new EngineSettings(new Layout(orElse(dstRoot, data.resolve("dst")),
                 orElse(logRoot, data.resolve("log")), orElse(histRoot, data.resolve("hist"))),
                 orElse(stagingRoot, data.resolve("staging")), orElse(payloads, root.resolve("payloads")), "lustre",
-                EngineSettings.under(data, root).planner(), 500, 10_000);
+                EngineSettings.under(data, root).planner(), 500, 10_000)
+                .withPayloadRoot(orElse(payloadRoot, data.resolve("payloads")));
         Thread hook = ShutdownHooks.add(this::shutDown, "prodctl-run-stop");
         if ((sshKey == null) != (knownHosts == null)) {
             spec.commandLine().getErr().println("prodctl run: --ssh-key and --known-hosts go together");

@@ -15,6 +15,7 @@ import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
+import gov.bnl.sphenix.production.control.payload.PayloadShelf;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.source.SshIdentity;
 import java.io.IOException;
@@ -40,13 +41,15 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  * @param gitCache    where the repository's mirror is kept between restarts
  * @param credentials user and password (or token) for an https repository that needs them
  * @param ssh         key and known hosts for an ssh repository
+ * @param payloadShelf where the payloads of spec commits and the worker-side helpers are put for
+ *                    jobs, built once from {@link EngineSettings#payloadRoot}
  */
-public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch, boolean ownsPorts)
-        implements AutoCloseable {
+public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch, PayloadShelf payloadShelf,
+                             boolean ownsPorts) implements AutoCloseable {
 
     /** An engine on catalogs and a batch system someone else opened and will close. */
-    public static EngineAssembly sharing(Engine engine, Catalogs catalogs, BatchSystem batch) {
-        return new EngineAssembly(engine, catalogs, batch, false);
+    public static EngineAssembly sharing(Engine engine, Catalogs catalogs, BatchSystem batch, EngineSettings settings) {
+        return new EngineAssembly(engine, catalogs, batch, payloadShelf(settings, Clock.systemUTC()), false);
     }
 
     public static EngineAssembly open(String specsUrl, String branch, String subdirectory, Optional<String> sourceName,
@@ -65,7 +68,7 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
             SpecFollower follower = new SpecFollower(source, ports.productions(), clock,
                     sourceName.filter(n -> !n.isBlank()).orElse(source.defaultName()));
             Engine engine = new Engine(follower, ports, batch, settings, clock, CrashPoint.NONE);
-            return new EngineAssembly(engine, catalogs, batch, true);
+            return new EngineAssembly(engine, catalogs, batch, payloadShelf(settings, clock), true);
         } catch (IOException | RuntimeException e) {
             if (batch != null) {
                 batch.close();
@@ -90,6 +93,14 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
                 new FileLocations(catalogs.rawdata(), retry), new FileLocations(catalogs.fileCatalog(), retry),
                 new ProductionOutputs(catalogs.fileCatalog(), retry), new ProductionRegistry(catalogs.ledger(), retry),
                 new StatusStore(catalogs.ledger(), retry), new AuditLog(catalogs.ledger(), retry));
+    }
+
+    /**
+     * The payload shelf at the settings' payload root, its directories made with the job
+     * directories' mode from the process environment (as the batch system's job directories are).
+     */
+    public static PayloadShelf payloadShelf(EngineSettings settings, Clock clock) {
+        return PayloadShelf.fromEnvironment(settings.payloadRoot(), System.getenv(), clock);
     }
 
     /** An engine on the PostgreSQL catalogs of {@code catalogs}, its ports built here. */

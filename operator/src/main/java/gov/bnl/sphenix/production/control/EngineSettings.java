@@ -13,6 +13,8 @@ import java.util.Objects;
  *                         only once they are catalogued, so a file in the final tree is always catalogued
  *                         (or about to be, within one harvest batch)
  * @param payloadDirectory where the rules' scripts are installed on the workers
+ * @param payloadRoot      the payload shelf: each spec commit's payload files and the worker-side
+ *                         helpers, on a file system the workers mount ({@code control.payload.PayloadShelf})
  * @param storage          the FileCatalog's {@code full_host_name} of the final tree ({@code lustre})
  * @param planner          the planner's knobs
  * @param harvestBatch     finished jobs registered per FileCatalog transaction
@@ -21,7 +23,7 @@ import java.util.Objects;
  *                         wrapper's infrastructure exit codes (outputs not published, inputs not
  *                         readable) before it fails; 1 fails it at once
  */
-public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, String storage,
+public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, Path payloadRoot, String storage,
                              PlannerSettings planner, int harvestBatch, int historyLimit, int infrastructureAttempts) {
 
     /** Attempts a job gets when the worker's surroundings, not its payload, failed it. */
@@ -31,6 +33,7 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(stagingRoot, "stagingRoot");
         Objects.requireNonNull(payloadDirectory, "payloadDirectory");
+        Objects.requireNonNull(payloadRoot, "payloadRoot");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(planner, "planner");
         if (harvestBatch < 1 || historyLimit < 1) {
@@ -41,25 +44,50 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
         }
     }
 
+    /** Settings whose payload shelf is {@link #defaultPayloadRoot next to the staging root}. */
+    public EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, String storage, PlannerSettings planner,
+                          int harvestBatch, int historyLimit, int infrastructureAttempts) {
+        this(layout, stagingRoot, payloadDirectory, defaultPayloadRoot(stagingRoot), storage, planner, harvestBatch,
+                historyLimit, infrastructureAttempts);
+    }
+
     public EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, String storage, PlannerSettings planner,
                           int harvestBatch, int historyLimit) {
         this(layout, stagingRoot, payloadDirectory, storage, planner, harvestBatch, historyLimit,
                 DEFAULT_INFRASTRUCTURE_ATTEMPTS);
     }
 
-    /** Everything under one directory: {@code dst/}, {@code hist/}, {@code log/} and {@code staging/}. */
+    /**
+     * Everything under one directory: {@code dst/}, {@code hist/}, {@code log/}, {@code staging/}
+     * and the payload shelf {@code payloads/}.
+     */
     public static EngineSettings under(Path root, Path payloadDirectory) {
         return new EngineSettings(Layout.under(root), root.resolve("staging"), payloadDirectory, "lustre",
                 PlannerSettings.DEFAULTS, 500, 10_000);
     }
 
+    /**
+     * {@code payloads/} beside the staging root: in the directory of the job trees the workers
+     * already mount ({@code <work>/data/payloads} by default).
+     */
+    public static Path defaultPayloadRoot(Path stagingRoot) {
+        Path parent = stagingRoot.toAbsolutePath().normalize().getParent();
+        return (parent == null ? stagingRoot.toAbsolutePath() : parent).resolve("payloads");
+    }
+
     public EngineSettings withPlanner(PlannerSettings newPlanner) {
-        return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, newPlanner, harvestBatch, historyLimit,
-                infrastructureAttempts);
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, payloadRoot, storage, newPlanner, harvestBatch,
+                historyLimit, infrastructureAttempts);
     }
 
     public EngineSettings withInfrastructureAttempts(int attempts) {
-        return new EngineSettings(layout, stagingRoot, payloadDirectory, storage, planner, harvestBatch, historyLimit, attempts);
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, payloadRoot, storage, planner, harvestBatch,
+                historyLimit, attempts);
+    }
+
+    public EngineSettings withPayloadRoot(Path root) {
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, root, storage, planner, harvestBatch,
+                historyLimit, infrastructureAttempts);
     }
 
     /** Jobs write into a tree shaped like the final one, under the staging root; logs go straight to their place. */

@@ -74,6 +74,12 @@ public final class GitCommitTree implements SpecTree {
     }
 
     @Override
+    public boolean isExecutable(String path) {
+        Entry entry = entries.get(path);
+        return entry != null && entry.mode() == FileMode.EXECUTABLE_FILE && !isSymlink(path);
+    }
+
+    @Override
     public boolean isSymlink(String path) {
         String prefix = path;
         while (!prefix.isEmpty()) {

@@ -29,6 +29,14 @@ public record RuleJob(String script, List<String> payload, int neventsper, Memor
         Objects.requireNonNull(extras, "extras");
     }
 
+    /**
+     * The script among a payload's files, looked up as sphenixprod does: the first file of that
+     * name (or of that path ending), in the order the payload globs take them.
+     */
+    public static Optional<String> scriptAmong(String script, List<String> payloadFiles) {
+        return payloadFiles.stream().filter(f -> f.equals(script) || f.endsWith("/" + script)).findFirst();
+    }
+
     /** A job block without the submit settings that sphenixprod passes through verbatim. */
     public RuleJob(String script, List<String> payload, int neventsper, MemoryLadder memory, int requestCpus,
                    int requestXferslots, int priority, Optional<String> batchName, Optional<String> logTemplate,

@@ -47,7 +47,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
                 path("PRODOP_STAGING_ROOT", data.resolve("staging").toString()),
                 path("PRODOP_PAYLOADS", work.resolve("payloads").toString()),
                 environment.getOrDefault("PRODOP_STORAGE", "lustre"), EngineSettings.under(data, work).planner(), 500,
-                10_000);
+                10_000).withPayloadRoot(path("PRODOP_PAYLOAD_ROOT", data.resolve("payloads").toString()));
         String name = source.getMetadata().getNamespace() + "-" + source.getMetadata().getName();
         boolean overSsh = isSsh(source.getSpec().url());
         // checked before anything opens: a token is never offered to a repository it is not for

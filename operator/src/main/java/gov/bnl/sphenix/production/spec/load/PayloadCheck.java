@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.spec.load;
 
 import gov.bnl.sphenix.production.spec.ArgumentOrder;
 import gov.bnl.sphenix.production.spec.Diagnostics;
+import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.SourceLocation;
 import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,7 @@ final class PayloadCheck {
     List<String> files(List<String> globs, SourceLocation at) {
         Set<String> taken = new LinkedHashSet<>();
         for (String glob : globs) {
-            Pattern pattern = PayloadGlob.pattern(glob);
-            List<String> matched = tree.files().stream().filter(f -> pattern.matcher(f).matches()).toList();
+            List<String> matched = PayloadGlob.matching(glob, tree.files());
             if (matched.isEmpty()) {
                 out.error(at, "payload entry '" + glob + "' matches no file in this commit",
                         "commit the job's scripts and macros there, or correct the glob; jobs ship only files of"
@@ -71,9 +71,7 @@ final class PayloadCheck {
      * path ending), and checked to read its arguments in sphenixprod's order.
      */
     Optional<String> script(String script, List<String> payloadFiles, SourceLocation at) {
-        Optional<String> found = payloadFiles.stream()
-                .filter(f -> f.equals(script) || f.endsWith("/" + script))
-                .findFirst();
+        Optional<String> found = RuleJob.scriptAmong(script, payloadFiles);
         if (found.isEmpty()) {
             if (!payloadFiles.isEmpty()) {
                 out.error(at, "script '" + script + "' is not in the payload",

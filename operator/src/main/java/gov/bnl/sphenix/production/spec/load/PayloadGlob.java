@@ -1,15 +1,34 @@
 package gov.bnl.sphenix.production.spec.load;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A payload glob as the shell and {@code find} read it in sphenixprod: {@code *} and {@code ?}
  * within one path part, {@code [...]} a character class, and a matched directory taking every file
- * below it.
+ * below it. Validation and the payload shelf select with the same rules, so a job ships exactly
+ * the files validation looked at.
  */
-final class PayloadGlob {
+public final class PayloadGlob {
 
     private PayloadGlob() {
+    }
+
+    /**
+     * The files the globs take, in the order the globs are written (within one glob, in the order
+     * of {@code files}), each file once.
+     */
+    public static List<String> taken(List<String> globs, List<String> files) {
+        Set<String> taken = new LinkedHashSet<>();
+        globs.forEach(glob -> taken.addAll(matching(glob, files)));
+        return List.copyOf(taken);
+    }
+
+    static List<String> matching(String glob, List<String> files) {
+        Pattern pattern = pattern(glob);
+        return files.stream().filter(f -> pattern.matcher(f).matches()).toList();
     }
 
     static Pattern pattern(String glob) {

@@ -57,6 +57,13 @@ public final class DirectoryTree implements SpecTree {
     }
 
     @Override
+    public boolean isExecutable(String path) {
+        Optional<Path> file = resolve(path);
+        return file.isPresent() && !isSymlink(path) && Files.isRegularFile(file.get(), LinkOption.NOFOLLOW_LINKS)
+                && Files.isExecutable(file.get());
+    }
+
+    @Override
     public boolean isSymlink(String path) {
         Optional<Path> file = resolve(path);
         if (file.isEmpty()) {

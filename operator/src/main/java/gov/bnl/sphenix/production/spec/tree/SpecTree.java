@@ -19,6 +19,14 @@ public interface SpecTree {
     /** Is this path, or any directory on the way to it, a symbolic link? */
     boolean isSymlink(String path);
 
+    /**
+     * Is this regular file marked executable (git's mode 100755)? Payload scripts keep the bit on
+     * the worker. A tree that does not know modes says no.
+     */
+    default boolean isExecutable(String path) {
+        return false;
+    }
+
     /** Does a regular file exist at this path? */
     default boolean exists(String path) {
         return read(path).isPresent();

@@ -60,6 +60,11 @@ public final class SubdirectoryTree implements SpecTree {
     }
 
     @Override
+    public boolean isExecutable(String path) {
+        return whole.isExecutable(prefix + path);
+    }
+
+    @Override
     public boolean isSymlink(String path) {
         return whole.isSymlink(prefix + path) || whole.isSymlink(prefix.substring(0, prefix.length() - 1));
     }

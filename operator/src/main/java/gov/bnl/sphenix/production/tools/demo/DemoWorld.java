@@ -145,7 +145,7 @@ public final class DemoWorld implements AutoCloseable {
         SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
                 Clock.systemUTC());
         return EngineAssembly.sharing(EngineAssembly.engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE),
-                catalogs, batch);
+                catalogs, batch, settings);
     }
 
     public Engine startEngine() throws IOException {

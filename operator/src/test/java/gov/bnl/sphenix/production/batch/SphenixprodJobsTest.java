@@ -106,6 +106,16 @@ class SphenixprodJobsTest {
         assertThatThrownBy(() -> jobs.of(fitting, new JobSpecs.Request(67962, 0, "", "physics",
                 List.of("relative.root"), "pass-9", 2048), call(1, List.of("DST_CALO"), 0, "calo_code")))
                 .hasMessageContaining("is not '<path>' or '<path> <daqhost>'");
+        JobSpec plain = jobs.of(fitting, request);
+        assertThatThrownBy(() -> new JobSpec(plain.key(), plain.batchToken(), plain.rerunToken(), plain.namespace(),
+                plain.requestMemoryMib(), plain.requestCpus(), plain.requestDiskMib(), plain.priority(), plain.batchName(),
+                plain.accountingGroup(), plain.payload(), plain.inputs(), plain.outputs(), plain.files(),
+                JobContract.OPERATOR, Map.of("LD_PRELOAD", "/tmp/x.so"), SubmitOptions.NONE))
+                .as("a job sets only what the job allow-list passes").hasMessageContaining("allow-list");
+        assertThatThrownBy(() -> new JobSpec(plain.key(), plain.batchToken(), plain.rerunToken(), plain.namespace(),
+                plain.requestMemoryMib(), plain.requestCpus(), plain.requestDiskMib(), plain.priority(), plain.batchName(),
+                plain.accountingGroup(), plain.payload(), plain.inputs(), plain.outputs(), plain.files(),
+                JobContract.SPHENIXPROD, Map.of(), SubmitOptions.NONE)).hasMessageContaining("SPHENIXPROD_SCRIPT_PATH");
         Map<String, String> shuffled = new LinkedHashMap<>();
         shuffled.put("dataset", "run3auau");
         ArgumentOrder.NAMES.forEach(name -> shuffled.put(name, "x"));

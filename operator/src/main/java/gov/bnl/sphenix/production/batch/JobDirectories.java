@@ -21,7 +21,9 @@ import java.util.UUID;
 /**
  * Prepares the submit-side files of jobs before they are queued: their log directories (the batch
  * system writes stdout, stderr and its event log there, as the job's user) and one input bundle
- * per submission holding every job's input list.
+ * per submission holding the input list of every job the wrapper runs. A job in sphenixprod's
+ * convention copies its list into its scratch directory with its payload, under the one name the
+ * list helpers read, so it gets a file of its own instead ({@link JobFiles#shippedInputList()}).
  *
  * <p>One bundle, not one list file per job: creating a thousand small files on the shared file
  * system cost as much as {@code condor_submit} itself, and at 50k jobs a pass it is the metadata
@@ -103,18 +105,13 @@ public final class JobDirectories {
                     }
                 }
             }
-            JobSpec first = jobs.get(0);
-            Path bundle = first.files().directory().resolve("inputs-" + first.batchToken() + "-"
-                    + UUID.randomUUID().toString().substring(0, 8) + ".bundle");
-            try (OutputStream out = Files.newOutputStream(bundle, StandardOpenOption.CREATE_NEW)) {
-                long offset = 0;
-                for (JobSpec job : jobs) {
-                    byte[] header = ("# " + job.key() + "\n").getBytes(StandardCharsets.UTF_8);
-                    byte[] list = inputList(job).getBytes(StandardCharsets.UTF_8);
-                    out.write(header);
-                    out.write(list);
-                    slices.put(job.key(), new InputSlice(bundle, offset + header.length, list.length));
-                    offset += header.length + list.length;
+            List<JobSpec> wrapped = jobs.stream().filter(job -> job.contract() == JobContract.OPERATOR).toList();
+            if (!wrapped.isEmpty()) {
+                bundle(wrapped, slices);
+            }
+            for (JobSpec job : jobs) {
+                if (job.contract() == JobContract.SPHENIXPROD) {
+                    shippedInputList(job, made);
                 }
             }
         } catch (IOException e) {
@@ -123,6 +120,44 @@ public final class JobDirectories {
                     List.of());
         }
         return slices;
+    }
+
+    private static void bundle(List<JobSpec> jobs, Map<JobKey, InputSlice> slices) throws IOException {
+        JobSpec first = jobs.get(0);
+        Path bundle = first.files().directory().resolve("inputs-" + first.batchToken() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + ".bundle");
+        try (OutputStream out = Files.newOutputStream(bundle, StandardOpenOption.CREATE_NEW)) {
+            long offset = 0;
+            for (JobSpec job : jobs) {
+                byte[] header = ("# " + job.key() + "\n").getBytes(StandardCharsets.UTF_8);
+                byte[] list = inputList(job).getBytes(StandardCharsets.UTF_8);
+                out.write(header);
+                out.write(list);
+                slices.put(job.key(), new InputSlice(bundle, offset + header.length, list.length));
+                offset += header.length + list.length;
+            }
+        }
+    }
+
+    /**
+     * The input list a job in sphenixprod's convention copies with its payload, alone in its own
+     * directory. Jobs can write to the log directory, so nothing there is written through a link:
+     * a link in place of the directory is refused, and the list is made new.
+     */
+    private void shippedInputList(JobSpec job, Set<Path> made) throws IOException {
+        Path list = job.files().shippedInputList();
+        Path directory = list.getParent();
+        if (Files.isSymbolicLink(directory)) {
+            throw new IOException(directory + " is a symbolic link; a job's input list is never written through one");
+        }
+        if (made.add(directory)) {
+            directory(directory);
+        }
+        Files.deleteIfExists(list);
+        try (OutputStream out = Files.newOutputStream(list, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            out.write(inputList(job).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static String inputList(JobSpec job) {

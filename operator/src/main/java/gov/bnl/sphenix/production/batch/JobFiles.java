@@ -6,12 +6,19 @@ import java.util.Objects;
 /**
  * The small files of one job, side by side in its log directory and named after its output stem:
  * stdout ({@code .out}), stderr ({@code .err}), the batch system's event log ({@code .condor})
- * and the manifest the wrapper writes ({@code .manifest.json}). The log directory is on a file system every worker writes to
- * directly, so nothing is ever copied back to the submit host.
+ * and the manifest the wrapper writes ({@code .manifest.json}); for a job in sphenixprod's
+ * convention also its input list, {@code <stem>.inputs/}{@value #SHIPPED_INPUT_LIST}, which the
+ * job copies into its scratch directory with the rest of its payload. The log directory is on a
+ * file system every worker writes to directly, so nothing is ever copied back to the submit host.
  */
 public record JobFiles(Path directory, String stem) {
 
     public static final String MANIFEST_SUFFIX = ".manifest.json";
+    /**
+     * The name the list helpers read the job's inputs from, in the scratch directory. Not
+     * {@code *.list}: the streaming combiner counts those and stops on a stray one.
+     */
+    public static final String SHIPPED_INPUT_LIST = "prodop-inputs.txt";
 
     public JobFiles {
         Objects.requireNonNull(directory, "directory");
@@ -38,5 +45,10 @@ public record JobFiles(Path directory, String stem) {
 
     public Path manifest() {
         return directory.resolve(stem + MANIFEST_SUFFIX);
+    }
+
+    /** The input list of a job in sphenixprod's convention, alone in a directory so that it keeps its name when copied. */
+    public Path shippedInputList() {
+        return directory.resolve(stem + ".inputs").resolve(SHIPPED_INPUT_LIST);
     }
 }

@@ -3,9 +3,13 @@ package gov.bnl.sphenix.production.batch;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.CharacterRules;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Everything the batch system needs to run one job, already resolved: identity (key, batch token,
@@ -25,14 +29,21 @@ import java.util.Optional;
  * @param accountingGroup  the fair-share group, when the pool uses them
  * @param payload          what runs
  * @param inputs           the input files; the payload finds them listed in {@link JobSpecs#INPUT_LIST}
- *                         in its working directory
+ *                         in its working directory; in sphenixprod's convention in
+ *                         {@value JobFiles#SHIPPED_INPUT_LIST}, each as {@code <path>} or, for raw DAQ
+ *                         files, {@code <path> <daqhost>}
  * @param outputs          what the job must produce and where the wrapper publishes it
  * @param files            logs and manifest
+ * @param contract         how the script is called
+ * @param environment      variables the script gets besides the allowed part of the batch system's
+ *                         ({@value SphenixprodCall#SCRIPT_PATH}); only names {@link ChildEnvironment#JOBS} passes
+ * @param options          what the rule asks of the batch system beyond the requests above
  */
 public record JobSpec(JobKey key, String batchToken, String rerunToken, OutputNamespace namespace,
                       int requestMemoryMib, int requestCpus, int requestDiskMib, int priority, String batchName,
                       Optional<String> accountingGroup, Payload payload, List<String> inputs,
-                      List<JobOutput> outputs, JobFiles files) {
+                      List<JobOutput> outputs, JobFiles files, JobContract contract, Map<String, String> environment,
+                      SubmitOptions options) {
 
     public JobSpec {
         Objects.requireNonNull(key, "key");
@@ -51,6 +62,47 @@ public record JobSpec(JobKey key, String batchToken, String rerunToken, OutputNa
                     + ", disk " + requestDiskMib + " MiB: requests must be positive");
         }
         inputs.forEach(Payload::checkSubmittable);
+        Objects.requireNonNull(contract, "contract");
+        environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+        environment.forEach(JobSpec::requireVariable);
+        Objects.requireNonNull(options, "options");
+        if (contract == JobContract.SPHENIXPROD && !environment.containsKey(SphenixprodCall.SCRIPT_PATH)) {
+            throw new IllegalArgumentException(key + ": a job in sphenixprod's convention needs "
+                    + SphenixprodCall.SCRIPT_PATH + ", the directory its run script sources the helpers from");
+        }
+        if (contract == JobContract.SPHENIXPROD) {
+            inputs.forEach(input -> {
+                if (!SHIPPED_INPUT.matcher(input).matches()) {
+                    throw new IllegalArgumentException(key + ": input '" + input + "' is not '<path>' or '<path> <daqhost>'");
+                }
+            });
+        }
+    }
+
+    private static final Pattern SHIPPED_INPUT = Pattern.compile("/[^\\s#]\\S*( [A-Za-z0-9_:.-]+)?");
+
+    /** A job in the operator's calling convention, with nothing asked of the batch system beyond its requests. */
+    public JobSpec(JobKey key, String batchToken, String rerunToken, OutputNamespace namespace, int requestMemoryMib,
+                   int requestCpus, int requestDiskMib, int priority, String batchName, Optional<String> accountingGroup,
+                   Payload payload, List<String> inputs, List<JobOutput> outputs, JobFiles files) {
+        this(key, batchToken, rerunToken, namespace, requestMemoryMib, requestCpus, requestDiskMib, priority, batchName,
+                accountingGroup, payload, inputs, outputs, files, JobContract.OPERATOR, Map.of(), SubmitOptions.NONE);
+    }
+
+    /**
+     * An environment variable travels in the submit language's {@code environment = "NAME=value ..."}:
+     * white space and quotes would need quoting there, so they are refused rather than quoted.
+     */
+    private static void requireVariable(String name, String value) {
+        if (!ChildEnvironment.JOBS.allows(name)) {
+            throw new IllegalArgumentException("a job's environment may only set what the job allow-list passes, not "
+                    + name);
+        }
+        Payload.checkSubmittable(value);
+        if (value.isEmpty() || value.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\')) {
+            throw new IllegalArgumentException(name + "='" + value + "': a job's environment value is one word without"
+                    + " quotes or backslashes");
+        }
     }
 
     private static void requireWord(String what, String value, boolean mayBeEmpty) {
@@ -68,6 +120,6 @@ public record JobSpec(JobKey key, String batchToken, String rerunToken, OutputNa
     /** The same job asking for a different amount of memory (a resubmission up the ladder). */
     public JobSpec withRequestMemory(int mib) {
         return new JobSpec(key, batchToken, rerunToken, namespace, mib, requestCpus, requestDiskMib, priority, batchName,
-                accountingGroup, payload, inputs, outputs, files);
+                accountingGroup, payload, inputs, outputs, files, contract, environment, options);
     }
 }

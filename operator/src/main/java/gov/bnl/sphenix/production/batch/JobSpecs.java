@@ -3,14 +3,21 @@ package gov.bnl.sphenix.production.batch;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.BatchName;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.RuleInput;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
+import gov.bnl.sphenix.production.spec.names.Tag;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds the {@link JobSpec} of one job of a production: names from the naming module, resources
@@ -19,8 +26,8 @@ import java.util.Optional;
  * <p>The payload is called with the operator's calling convention:
  * {@code <script> <nevents> <input list> <output file> <run> <segment> <histogram file>}. The input
  * list is {@value #INPUT_LIST} in its working directory (the job wrapper writes it there); it
- * writes both output files into its working directory. Scripts with other conventions get a thin
- * shim.
+ * writes both output files into its working directory. Today's sPHENIX run scripts are called in
+ * sphenixprod's convention instead ({@link JobContract#SPHENIXPROD}).
  */
 public final class JobSpecs {
 
@@ -63,27 +70,101 @@ public final class JobSpecs {
         }
     }
 
+    /** A job in the operator's calling convention (see the class comment). */
     public JobSpec of(Production production, Request request) {
-        RuleParams params = production.rule().params();
-        RuleJob job = production.rule().job();
-        JobKey key = new JobKey(production.name(), request.run(), request.segment(), request.leaf());
-        OutputFile dst = new OutputFile(params.dsttype(), request.leaf().isEmpty() ? Optional.empty() : Optional.of(request.leaf()),
-                params.dataset(), params.tag(), request.run(), request.segment());
-        Path dstPath = layout.dstPath(dst, request.runtype());
-        Path histPath = layout.histPath(dst, request.runtype());
-        JobFiles files = new JobFiles(layout.logDirectory(dst, request.runtype()), dst.stem());
-        Payload payload = new Payload(payloadDirectory.resolve(job.script()), List.of(
-                Integer.toString(job.neventsper()),
+        Job job = job(production, request);
+        RuleJob rule = production.rule().job();
+        Payload payload = new Payload(payloadDirectory.resolve(rule.script()), List.of(
+                Integer.toString(rule.neventsper()),
                 INPUT_LIST,
-                dst.fileName(),
+                job.dst().fileName(),
                 Integer.toString(request.run()),
                 Integer.toString(request.segment()),
-                histPath.getFileName().toString()));
-        return new JobSpec(key, request.batchToken(), production.rerunTokenFor(request.run()), production.namespace(),
-                request.requestMemoryMib(), job.requestCpus(), DEFAULT_DISK_MIB, production.priority(),
-                BatchName.of(production), job.accountingGroup(), payload, request.inputs(),
-                List.of(new JobOutput(dst.fileName(), dstPath),
-                        new JobOutput(histPath.getFileName().toString(), histPath)),
-                files);
+                job.histPath().getFileName().toString()));
+        return job.spec(payload, JobContract.OPERATOR, Map.of(), SubmitOptions.NONE, DEFAULT_DISK_MIB);
+    }
+
+    /**
+     * A job in sphenixprod's calling convention: the rule's script, found among the payload files,
+     * run by the batch system with {@link #sphenixprodArguments} and the helper directory in its
+     * environment, and the rule's submit options and {@code request_disk}. Its outputs name the job's first DST and its HIST
+     * where they end up; the script stages them (and a combiner's further segments) into the same
+     * directories itself.
+     */
+    public JobSpec of(Production production, Request request, SphenixprodCall call) {
+        Job job = job(production, request);
+        Payload payload = new Payload(call.script(production.rule().job().script()),
+                sphenixprodArguments(production, request, call).vector());
+        OptionalLong diskKib = production.rule().job().extras().requestDiskKib();
+        int diskMib = diskKib.isPresent() ? Math.toIntExact((diskKib.getAsLong() + 1023) / 1024) : DEFAULT_DISK_MIB;
+        return job.spec(payload, JobContract.SPHENIXPROD, Map.of(SphenixprodCall.SCRIPT_PATH, call.helpers().toString()),
+                SubmitOptions.of(production.rule().job()), diskMib);
+    }
+
+    /**
+     * The seventeen arguments and the id, with the values sphenixprod passes: the build as rule
+     * files write it ({@code ana.530}), the upstream tag ({@code None} for a raw-data combiner,
+     * a rule without {@code intriplet}), the leaf as DAQ host ({@code dummy} downstream), the input
+     * mode ({@code seg0fromdb} or {@code allsegsfromdb} from {@code combine_seg0_only} for a
+     * combiner, {@code dbinput} downstream), and the payload followed by the shipped helpers and
+     * the job's input list.
+     */
+    public SphenixprodArguments sphenixprodArguments(Production production, Request request, SphenixprodCall call) {
+        Job job = job(production, request);
+        RuleParams params = production.rule().params();
+        RuleInput input = production.rule().input();
+        boolean combiner = input.intriplet().isEmpty();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("buildarg", releaseName(params.tag().build()));
+        values.put("dataset", params.dataset());
+        values.put("intriplet", input.intriplet().map(Tag::toString).orElse("None"));
+        values.put("indsttype", String.join(",", call.indsttypes()));
+        values.put("run", Integer.toString(request.run()));
+        values.put("seg", Integer.toString(request.segment()));
+        values.put("daqhost", request.leaf().isEmpty() ? "dummy" : request.leaf());
+        values.put("inputs", !combiner ? "dbinput" : input.combineSeg0Only() ? "seg0fromdb" : "allsegsfromdb");
+        values.put("nevents", Integer.toString(call.nevents()));
+        values.put("outdir", layout.dstDirectory(job.dst(), request.runtype()).toString());
+        values.put("histdir", layout.histDirectory(job.dst(), request.runtype()).toString());
+        values.put("outbase", job.dst().product() + "_" + params.dataset() + "_" + params.tag());
+        values.put("neventsper", Integer.toString(production.rule().job().neventsper()));
+        values.put("dbtag", params.tag().dbtag());
+        values.put("logbase", job.dst().stem());
+        values.put("logdir", job.files().directory().toString());
+        values.put("payload", call.shipped(job.files().shippedInputList()).stream().map(Path::toString)
+                .collect(Collectors.joining(",")));
+        return new SphenixprodArguments(values, call.dbid());
+    }
+
+    /** {@code ana530} → {@code ana.530}, the name the sPHENIX setup script takes; {@code new} stays. */
+    static String releaseName(String compactBuild) {
+        return RELEASE.matcher(compactBuild).replaceFirst("$1.$2");
+    }
+
+    private static final Pattern RELEASE = Pattern.compile("^([a-z]+)([0-9]+)$");
+
+    /** What both conventions derive alike from a production and a request. */
+    private Job job(Production production, Request request) {
+        RuleParams params = production.rule().params();
+        OutputFile dst = new OutputFile(params.dsttype(), request.leaf().isEmpty() ? Optional.empty()
+                : Optional.of(request.leaf()), params.dataset(), params.tag(), request.run(), request.segment());
+        return new Job(production, request, dst, layout.dstPath(dst, request.runtype()),
+                layout.histPath(dst, request.runtype()), new JobFiles(layout.logDirectory(dst, request.runtype()), dst.stem()));
+    }
+
+    private record Job(Production production, Request request, OutputFile dst, Path dstPath, Path histPath,
+                       JobFiles files) {
+
+        JobSpec spec(Payload payload, JobContract contract, Map<String, String> environment, SubmitOptions options,
+                     int requestDiskMib) {
+            RuleJob job = production.rule().job();
+            JobKey key = new JobKey(production.name(), request.run(), request.segment(), request.leaf());
+            return new JobSpec(key, request.batchToken(), production.rerunTokenFor(request.run()), production.namespace(),
+                    request.requestMemoryMib(), job.requestCpus(), requestDiskMib, production.priority(),
+                    BatchName.of(production), job.accountingGroup(), payload, request.inputs(),
+                    List.of(new JobOutput(dst.fileName(), dstPath),
+                            new JobOutput(histPath.getFileName().toString(), histPath)),
+                    files, contract, environment, options);
+        }
     }
 }

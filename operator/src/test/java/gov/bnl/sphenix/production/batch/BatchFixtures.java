@@ -2,6 +2,9 @@ package gov.bnl.sphenix.production.batch;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.Rule;
+import gov.bnl.sphenix.production.spec.RuleJob;
+import gov.bnl.sphenix.production.spec.SubmitExtras;
 import gov.bnl.sphenix.production.spec.SpecRepository;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import gov.bnl.sphenix.production.spec.names.Layout;
@@ -13,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -40,10 +45,32 @@ public final class BatchFixtures {
 
     /** The example calorimeter production under a fresh name. */
     public static Production production(String prefix) {
-        Production p = specs().production(EXAMPLE).orElseThrow();
+        return production(EXAMPLE, prefix);
+    }
+
+    /** An example production under a fresh name. */
+    public static Production production(String example, String prefix) {
+        Production p = specs().production(example).orElseThrow();
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new Production(name, p.file(), p.ruleSetFile(), p.rule(), p.runs(), p.order(), p.masks(), p.segments(),
                 p.priority(), p.memory(), p.limits(), p.submit(), p.harvest(), p.onRemoval(), p.reruns());
+    }
+
+    /**
+     * The production with every submit option a rule can pass to the batch system set, as
+     * sphenixprod's rule files write them; the requirements hold on every machine.
+     */
+    public static Production withSubmitOptions(Production p) {
+        RuleJob j = p.rule().job();
+        RuleJob job = new RuleJob(j.script(), j.payload(), j.neventsper(), j.memory(), j.requestCpus(), 3, j.priority(),
+                j.batchName(), j.logTemplate(), j.filesystem(), Optional.of("NumJobStarts > 3"), j.accountingGroup(),
+                Optional.of("sphnxpro"), new SubmitExtras(Optional.of("TARGET.Arch =!= \"none\""),
+                OptionalLong.of(10L * 1024 * 1024), Optional.of("(NumJobStarts >= 1 && JobStatus == 1)"),
+                Optional.of("CVMFS")));
+        Rule r = p.rule();
+        return new Production(p.name(), p.file(), p.ruleSetFile(), new Rule(r.name(), r.params(), r.input(), job, r.at()),
+                p.runs(), p.order(), p.masks(), p.segments(), p.priority(), p.memory(), p.limits(), p.submit(),
+                p.harvest(), p.onRemoval(), p.reruns());
     }
 
     /**

@@ -24,6 +24,8 @@ final class JobAttributes {
     static final String MEMORY_EXCEEDED = "ProdOpMemoryExceeded";
     static final String TOO_MANY_STARTS = "ProdOpTooManyStarts";
     static final String RUN_TOO_LONG = "ProdOpRunTooLong";
+    /** The rule's own {@code periodichold} expression, beside ours. */
+    static final String RULE_HOLD = "ProdOpRuleHold";
 
     /**
      * What a query asks for: enough to build a {@code BatchJob} and to check it is ours, nothing more

@@ -1,17 +1,21 @@
 package gov.bnl.sphenix.production.batch.condor;
 
 import gov.bnl.sphenix.production.batch.InputSlice;
+import gov.bnl.sphenix.production.batch.JobContract;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
+import gov.bnl.sphenix.production.batch.SubmitOptions;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperRequest;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The submit description of one cluster: the settings every job shares once, then one line per
@@ -23,6 +27,10 @@ import java.util.Optional;
  * memory usage above the request (code 3, subcode 34 — HTCondor's own memory policy holds with
  * 21/102, we recognise both), more starts than allowed (35), too long a run (36). Logs are written
  * straight into the log directory on the shared file system: nothing is transferred back.
+ *
+ * <p>A job in the operator's convention runs the job wrapper; one in sphenixprod's runs its
+ * script directly with its arguments and environment, as sphenixprod submits it. Either carries
+ * the rule's submit options ({@link SubmitOptions}).
  */
 final class SubmitDescription {
 
@@ -48,13 +56,19 @@ final class SubmitDescription {
         s.append("# ").append(jobs.size()).append(jobs.size() == 1 ? " job" : " jobs").append(" of production ")
                 .append(shape.production()).append(", written by the sPHENIX production operator\n");
         line(s, "universe", "vanilla");
-        line(s, "executable", wrapper.java());
+        boolean wrapped = shape.contract() == JobContract.OPERATOR;
+        // in sphenixprod's convention the run script is the job, as sphenixprod submits it
+        line(s, "executable", wrapped ? wrapper.java() : shape.script().toString());
         line(s, "transfer_executable", "false");
         // workers write logs and outputs to shared file systems themselves: nothing comes back here
         line(s, "should_transfer_files", "NO");
         line(s, "initialdir", "$(ProdOpLogDir)");
-        line(s, "arguments", "\"" + SubmitArguments.quote(wrapper.jvmArguments())
-                + " --batch-id $(ClusterId).$(ProcId) $(ProdOpArguments)\"");
+        line(s, "arguments", wrapped ? "\"" + SubmitArguments.quote(wrapper.jvmArguments())
+                + " --batch-id $(ClusterId).$(ProcId) $(ProdOpArguments)\"" : "\"$(ProdOpArguments)\"");
+        if (!shape.environment().isEmpty()) {
+            line(s, "environment", "\"" + shape.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(" ")) + "\"");
+        }
         line(s, "output", "$(ProdOpLogDir)/$(ProdOpStem).out");
         line(s, "error", "$(ProdOpLogDir)/$(ProdOpStem).err");
         line(s, "log", "$(ProdOpLogDir)/$(ProdOpStem).condor");
@@ -65,6 +79,7 @@ final class SubmitDescription {
         line(s, "priority", Integer.toString(shape.priority()));
         line(s, "batch_name", shape.batchName());
         shape.accountingGroup().ifPresent(g -> line(s, "accounting_group", g));
+        options(s, shape.options());
         line(s, "+" + JobAttributes.PRODUCTION, ClassAds.string(shape.production()));
         line(s, "+" + JobAttributes.JOB_KEY, "\"$(ProdOpJobKey)\"");
         line(s, "+" + JobAttributes.TOKEN, "\"$(ProdOpToken)\"");
@@ -74,7 +89,7 @@ final class SubmitDescription {
         line(s, "+" + JobAttributes.TAG, ClassAds.string(shape.namespace().tag().toString()));
         line(s, "+" + JobAttributes.RUN, "$(ProdOpRun)");
         line(s, "+" + JobAttributes.SEGMENT, "$(ProdOpSegment)");
-        policy(s, policy);
+        policy(s, policy, shape.options().periodicHold());
         s.append("queue ").append(String.join(",", ITEM_VARIABLES)).append(" from (\n");
         for (JobSpec job : jobs) {
             s.append(item(job, Optional.ofNullable(inputs.get(job.key())))).append('\n');
@@ -83,7 +98,26 @@ final class SubmitDescription {
         return s.toString();
     }
 
-    private static void policy(StringBuilder s, JobPolicy policy) {
+    /**
+     * The rule's own submit options, as sphenixprod writes them: {@code request_xferslots} becomes
+     * HTCondor's {@code RequestXferslots} (and a match only with slots that advertise that
+     * resource). Its {@code periodichold} joins the operator's in {@link #policy}.
+     */
+    private static void options(StringBuilder s, SubmitOptions options) {
+        if (options.requestXferslots() > 0) {
+            line(s, "request_xferslots", Integer.toString(options.requestXferslots()));
+        }
+        options.accountingGroupUser().ifPresent(u -> line(s, "accounting_group_user", u));
+        options.requirements().ifPresent(r -> line(s, "requirements", r));
+        options.concurrencyLimits().ifPresent(c -> line(s, "concurrency_limits", c));
+        options.periodicRemove().ifPresent(r -> line(s, "periodic_remove", r));
+    }
+
+    /**
+     * The operator's holds, and the rule's {@code periodichold} beside them ({@code ||}, so that
+     * neither is lost): a job held by the rule's expression gets subcode 0 and says so.
+     */
+    private static void policy(StringBuilder s, JobPolicy policy, Optional<String> ruleHold) {
         line(s, "+" + JobAttributes.MAX_STARTS, Integer.toString(policy.maxStarts()));
         line(s, "+" + JobAttributes.MAX_RUN_SECONDS, Long.toString(policy.maxRunTime().toSeconds()));
         line(s, "+" + JobAttributes.MEMORY_EXCEEDED, policy.holdOnMemoryExceeded()
@@ -94,15 +128,26 @@ final class SubmitDescription {
                 + JobAttributes.MAX_STARTS + " + ifThenElse(NumHolds =!= undefined, NumHolds, 0))");
         line(s, "+" + JobAttributes.RUN_TOO_LONG, "(JobStatus == 2 && time() - JobCurrentStartDate > "
                 + JobAttributes.MAX_RUN_SECONDS + ")");
-        line(s, "periodic_hold", JobAttributes.MEMORY_EXCEEDED + " || " + JobAttributes.TOO_MANY_STARTS + " || "
-                + JobAttributes.RUN_TOO_LONG);
+        String ours = JobAttributes.MEMORY_EXCEEDED + " || " + JobAttributes.TOO_MANY_STARTS + " || "
+                + JobAttributes.RUN_TOO_LONG;
+        String runTooLong = "strcat(\"running for \", time() - JobCurrentStartDate, "
+                + "\" s, longer than the maximum of \", " + JobAttributes.MAX_RUN_SECONDS + ", \" s\")";
+        String lastSubcode = "36";
+        String lastReason = runTooLong;
+        if (ruleHold.isPresent()) {
+            line(s, "+" + JobAttributes.RULE_HOLD, "(" + ruleHold.get() + ")");
+            ours = ours + " || " + JobAttributes.RULE_HOLD;
+            lastSubcode = "ifThenElse(" + JobAttributes.RUN_TOO_LONG + ", 36, 0)";
+            lastReason = "ifThenElse(" + JobAttributes.RUN_TOO_LONG + ", " + runTooLong
+                    + ", \"the rule's periodichold expression became true\")";
+        }
+        line(s, "periodic_hold", ours);
         line(s, "periodic_hold_subcode", "ifThenElse(" + JobAttributes.MEMORY_EXCEEDED + ", 34, ifThenElse("
-                + JobAttributes.TOO_MANY_STARTS + ", 35, 36))");
+                + JobAttributes.TOO_MANY_STARTS + ", 35, " + lastSubcode + "))");
         line(s, "periodic_hold_reason", "ifThenElse(" + JobAttributes.MEMORY_EXCEEDED
                 + ", strcat(\"memory usage \", MemoryUsage, \" MB exceeded request_memory \", RequestMemory, \" MB\"), ifThenElse("
                 + JobAttributes.TOO_MANY_STARTS + ", strcat(\"started \", NumJobStarts, \" times, more than the \", "
-                + JobAttributes.MAX_STARTS + ", \" allowed\"), strcat(\"running for \", time() - JobCurrentStartDate, "
-                + "\" s, longer than the maximum of \", " + JobAttributes.MAX_RUN_SECONDS + ", \" s\")))");
+                + JobAttributes.MAX_STARTS + ", \" allowed\"), " + lastReason + "))");
     }
 
     /** One line of the item list: single words separated by commas, the wrapper's arguments last. */
@@ -112,11 +157,12 @@ final class SubmitDescription {
             throw new IllegalArgumentException(job.key() + ": the log directory '" + logDir
                     + "' cannot go into a submit item list (no commas or spaces)");
         }
-        WrapperRequest request = WrapperRequest.of(job, "", inputs);
+        List<String> arguments = job.contract() == JobContract.OPERATOR
+                ? WrapperRequest.of(job, "", inputs).toArguments() : job.payload().arguments();
         return String.join(",", job.key().toString(), job.batchToken(), ClassAds.string(job.rerunToken()),
                 Integer.toString(job.key().run()), Integer.toString(job.key().segment()),
                 Integer.toString(job.requestMemoryMib()), logDir, job.files().stem(),
-                SubmitArguments.quote(request.toArguments()));
+                SubmitArguments.quote(arguments));
     }
 
     private static void line(StringBuilder s, String name, String value) {
@@ -125,14 +171,16 @@ final class SubmitDescription {
 
     /** What the jobs of one cluster must share; jobs that differ go into separate clusters. */
     record ClusterShape(String production, OutputNamespace namespace, int requestCpus,
-                        int requestDiskMib, int priority, String batchName, Optional<String> accountingGroup) {
+                        int requestDiskMib, int priority, String batchName, Optional<String> accountingGroup,
+                        JobContract contract, Path script, Map<String, String> environment, SubmitOptions options) {
         ClusterShape {
             Objects.requireNonNull(production, "production");
         }
 
         static ClusterShape of(JobSpec job) {
             return new ClusterShape(job.production(), job.namespace(), job.requestCpus(), job.requestDiskMib(),
-                    job.priority(), job.batchName(), job.accountingGroup());
+                    job.priority(), job.batchName(), job.accountingGroup(), job.contract(), job.payload().script(),
+                    job.environment(), job.options());
         }
     }
 }

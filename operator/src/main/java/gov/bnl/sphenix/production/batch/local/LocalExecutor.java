@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.batch.ChildEnvironment;
 import gov.bnl.sphenix.production.batch.Health;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
+import gov.bnl.sphenix.production.batch.JobContract;
 import gov.bnl.sphenix.production.batch.JobEdit;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
@@ -21,6 +22,7 @@ import gov.bnl.sphenix.production.job.JobKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +37,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * tree: a job above its request is stopped and held with the memory reason (3/34), and a release
  * after a new request runs it again — the memory ladder, exactly as on the pool. It is the
  * embedded default of the demo. Jobs get the {@link ChildEnvironment#JOBS} part of this process's
- * environment, never its passwords.
+ * environment, never its passwords. A job in sphenixprod's convention runs its script directly in
+ * a scratch directory of its own, as on a worker.
  *
  * <p>The queue lives in this process: closing the executor stops its jobs, and afterwards every
  * query answers "unknown", like a schedd that is down.
@@ -67,6 +72,8 @@ public final class LocalExecutor implements BatchSystem {
     private final Map<BatchJobId, LocalJob> queue = new LinkedHashMap<>();
     private final Deque<BatchJob> history = new ArrayDeque<>();
     private final ScheduledExecutorService ticker;
+    /** Submit options of rules that jobs asked for and this executor cannot apply. */
+    private final Set<String> unappliedOptions = new TreeSet<>();
     private long nextCluster = 1;
     private boolean closed;
 
@@ -99,6 +106,7 @@ public final class LocalExecutor implements BatchSystem {
                 throw new IllegalArgumentException(job.key() + " is twice in one submission");
             }
         }
+        noteUnappliedOptions(jobs);
         Map<JobKey, InputSlice> inputs = directories.prepare(jobs);
         Map<String, List<JobSpec>> byProduction = new LinkedHashMap<>();
         jobs.forEach(j -> byProduction.computeIfAbsent(j.production(), p -> new ArrayList<>()).add(j));
@@ -120,6 +128,25 @@ public final class LocalExecutor implements BatchSystem {
         }
         ticker.execute(this::tick);
         return new Submission(submitted);
+    }
+
+    /**
+     * A machine has no transfer slots, accounting groups or concurrency limits, and this executor
+     * evaluates no ClassAd expressions: the rule's submit options are not applied here. Said once
+     * per option in the log, and always in the health text.
+     */
+    private void noteUnappliedOptions(List<JobSpec> jobs) {
+        for (JobSpec job : jobs) {
+            for (String option : job.options().names()) {
+                boolean first;
+                synchronized (lock) {
+                    first = unappliedOptions.add(option);
+                }
+                if (first) {
+                    log.debug("{}: {} is not applied by the local executor", job.production(), option);
+                }
+            }
+        }
     }
 
     @Override
@@ -219,7 +246,9 @@ public final class LocalExecutor implements BatchSystem {
             }
             Map<BatchState, Long> counts = new LinkedHashMap<>();
             queue.values().forEach(j -> counts.merge(j.state, 1L, Long::sum));
-            return Health.up("local executor: " + queue.size() + " jobs " + counts, Duration.ZERO);
+            String unapplied = unappliedOptions.isEmpty() ? ""
+                    : "; not applied here: " + String.join(", ", unappliedOptions);
+            return Health.up("local executor: " + queue.size() + " jobs " + counts + unapplied, Duration.ZERO);
         }
     }
 
@@ -271,6 +300,7 @@ public final class LocalExecutor implements BatchSystem {
         if (!job.process.isAlive()) {
             job.exitCode = job.process.exitValue();
             job.process = null;
+            deleteScratch(job);
             job.enter(BatchState.COMPLETED, now);
             event(job, "completed with exit code " + job.exitCode);
             log.info("{}: completed with exit code {}", job.spec.key(), job.exitCode);
@@ -309,9 +339,14 @@ public final class LocalExecutor implements BatchSystem {
     }
 
     private boolean start(LocalJob job, Instant now) {
-        List<String> command = settings.wrapper().command(WrapperRequest.of(job.spec, job.id.toString(), Optional.of(job.inputs)).toArguments());
-        ProcessBuilder builder = ChildEnvironment.JOBS.applyTo(new ProcessBuilder(command), parentEnvironment)
-                .directory(job.spec.files().directory().toFile())
+        ProcessBuilder builder;
+        try {
+            builder = command(job);
+        } catch (IOException e) {
+            putOnHold(job, new Hold(6, 0, "cannot make the job's scratch directory: " + e.getMessage()));
+            return false;
+        }
+        builder.directory(job.spec.files().directory().toFile())
                 .redirectOutput(job.spec.files().stdout().toFile())
                 .redirectError(job.spec.files().stderr().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -319,7 +354,7 @@ public final class LocalExecutor implements BatchSystem {
             job.process = builder.start();
         } catch (IOException e) {
             // HTCondor holds a job it cannot start (code 6); so do we, with the reason
-            putOnHold(job, new Hold(6, 0, "cannot start the job wrapper: " + e.getMessage()));
+            putOnHold(job, new Hold(6, 0, "cannot start the job: " + e.getMessage()));
             return false;
         }
         job.numJobStarts++;
@@ -329,6 +364,33 @@ public final class LocalExecutor implements BatchSystem {
         event(job, "started (pid " + job.process.pid() + ", " + job.requestMemoryMib + " MB)");
         log.debug("{}: started as pid {}", job.spec.key(), job.process.pid());
         return true;
+    }
+
+    /**
+     * The job's process: the wrapper, or in sphenixprod's convention the run script itself, in a
+     * fresh scratch directory named by {@code _CONDOR_SCRATCH_DIR} as on a worker (the prep script
+     * copies the payload there and the job runs there). Its environment is the allowed part of
+     * this process's and of the job's own variables.
+     */
+    private ProcessBuilder command(LocalJob job) throws IOException {
+        JobSpec spec = job.spec;
+        List<String> command;
+        if (spec.contract() == JobContract.OPERATOR) {
+            command = settings.wrapper().command(WrapperRequest.of(spec, job.id.toString(), Optional.of(job.inputs))
+                    .toArguments());
+        } else {
+            command = new ArrayList<>();
+            command.add(spec.payload().script().toString());
+            command.addAll(spec.payload().arguments());
+        }
+        ProcessBuilder builder = ChildEnvironment.JOBS.applyTo(new ProcessBuilder(command), parentEnvironment);
+        builder.environment().putAll(ChildEnvironment.JOBS.of(spec.environment()));
+        if (spec.contract() == JobContract.SPHENIXPROD) {
+            Path parent = Path.of(parentEnvironment.getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir")));
+            job.scratch = Files.createTempDirectory(parent, "scratch-" + job.id + "-");
+            builder.environment().put("_CONDOR_SCRATCH_DIR", job.scratch.toString());
+        }
+        return builder;
     }
 
     private void putOnHold(LocalJob job, Hold hold) {
@@ -347,6 +409,20 @@ public final class LocalExecutor implements BatchSystem {
             process.destroyForcibly();
             job.process = null;
         }
+        deleteScratch(job);
+    }
+
+    /** A worker's scratch directory goes with its job; so does ours. */
+    private static void deleteScratch(LocalJob job) {
+        if (job.scratch == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(job.scratch)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("{}: leaving scratch directory {}: {}", job.spec.key(), job.scratch, e.toString());
+        }
+        job.scratch = null;
     }
 
     private void leaveQueue(LocalJob job) {

@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.Hold;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,6 +33,8 @@ final class LocalJob {
     Instant stateSince;
     Integer exitCode;
     Process process;
+    /** The scratch directory of a running job in sphenixprod's convention, else null. */
+    Path scratch;
 
     LocalJob(BatchJobId id, JobSpec spec, InputSlice inputs, Instant now) {
         this.id = id;

@@ -214,9 +214,10 @@ final class RuleParser {
         Optional<String> log = j.text("log").filter(t -> placeholdersKnown(t, j, "log"));
         Map<String, String> filesystem = new LinkedHashMap<>(ruleLevelFilesystem);
         j.map("filesystem").map(this::filesystem).ifPresent(filesystem::putAll);
-        Optional<String> periodicRemove = j.text("periodicremove");
-        Optional<String> accountingGroup = j.text("accounting_group").filter(g -> accountingGroup(j, g));
-        Optional<String> accountingGroupUser = j.text("accounting_group_user");
+        Optional<String> periodicRemove = submitExpression(j, "periodicremove");
+        Optional<String> accountingGroup = j.text("accounting_group").filter(g -> accountingGroup(j, g, "accounting_group"));
+        Optional<String> accountingGroupUser = j.text("accounting_group_user")
+                .filter(u -> accountingGroup(j, u, "accounting_group_user"));
         SubmitExtras extras = new SubmitExtras(submitExpression(j, "requirements"), requestDisk(j),
                 submitExpression(j, "periodichold"), submitExpression(j, "concurrency_limits"));
         ignoredJobKeys(j);
@@ -255,12 +256,12 @@ final class RuleParser {
         return template;
     }
 
-    /** The accounting group goes into the submit description as one word: refused here as the batch side would. */
-    private boolean accountingGroup(MapReader j, String group) {
+    /** The accounting group (or user) goes into the submit description as one word: refused here as the batch side would. */
+    private boolean accountingGroup(MapReader j, String group, String key) {
         if (CharacterRules.isSubmitWord(group)) {
             return true;
         }
-        out.error(j.valueLocation("accounting_group"), "accounting_group '" + group + "' is not one word",
+        out.error(j.valueLocation(key), key + " '" + group + "' is not one word",
                 "use " + CharacterRules.SUBMIT_WORD_CHARACTERS + ", e.g. group_sphenix.prod: HTCondor reads it as one word");
         return false;
     }
@@ -269,20 +270,15 @@ final class RuleParser {
     private void ignoredJobKeys(MapReader j) {
         ignored(j, "log", "the batch system's log of each job is <stem>.condor in the job's log directory");
         ignored(j, "filesystem", LAYOUT_DECIDES);
-        ignored(j, "periodicremove", "jobs are held, never removed, when they pass their memory request, start too"
-                + " often or run too long; the planner decides what happens next");
-        ignored(j, "accounting_group_user", "jobs are accounted to the user the operator submits as");
-        ignored(j, "request_xferslots", "no transfer-slot limit is asked of the batch system");
         ignored(j, "comment", "it is not passed to jobs; a YAML '# comment' keeps the note without this warning");
-        for (String key : List.of("requirements", "request_disk", "periodichold", "concurrency_limits")) {
-            ignored(j, key, "it is not yet passed to the batch system");
-        }
     }
 
     /** A ClassAd expression or list for one line of the submit description. */
     private Optional<String> submitExpression(MapReader j, String key) {
         Optional<String> value = j.text(key);
-        Optional<String> problem = value.flatMap(CharacterRules::submitArgumentProblem);
+        // a backslash at the end of a submit line continues it onto the next
+        Optional<String> problem = value.flatMap(CharacterRules::submitArgumentProblem)
+                .or(() -> value.filter(v -> v.endsWith("\\")).map(v -> "cannot end in '\\'"));
         if (problem.isPresent()) {
             out.error(j.valueLocation(key), j.child(key) + " " + problem.get(),
                     "write the expression on one line, without submit-language macros");

@@ -9,7 +9,9 @@ import gov.bnl.sphenix.production.batch.BatchFixtures;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
+import gov.bnl.sphenix.production.batch.JobSpecs;
 import gov.bnl.sphenix.production.batch.Selection;
+import gov.bnl.sphenix.production.batch.SphenixprodCall;
 import gov.bnl.sphenix.production.batch.WorkerClasspath;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.BatchJobId;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loops the submit description's policy ends, on the real pool: a job evicted again and again
- * is held instead of restarting forever, and a job that runs too long is held.
+ * is held instead of restarting forever, and a job that runs too long is held. And the rule's own
+ * submit options reach the queued job.
  */
 @Tag("condor")
 class CondorPolicyTest {
@@ -100,6 +103,37 @@ class CondorPolicyTest {
             assertThat(held.hold().orElseThrow().reason()).startsWith("running for ")
                     .endsWith(" s, longer than the maximum of 3 s");
             assertThat(held.isHeldForMemory()).isFalse();
+        } finally {
+            condor.remove(Selection.production(production.name()), "test over");
+        }
+    }
+
+    @Test
+    void aJobInSphenixprodsConventionCarriesTheRulesSubmitOptionsIntoItsClassAd() {
+        CondorBatchSystem condor = condor(JobPolicy.DEFAULT);
+        Production production = BatchFixtures.withSubmitOptions(BatchFixtures.production("options"));
+        JobSpec job = work.jobs().of(production, new JobSpecs.Request(67999, 0, "", "physics",
+                List.of("/sphenix/lustre01/DST_CALOFITTING_run3auau-67999-0.root"), "tok-options", 512),
+                new SphenixprodCall(4711, List.of("DST_CALOFITTING"), 0, List.of(work.payloads().resolve("run_calo.sh")),
+                        root.resolve("helpers")));
+        BatchJobId id = condor.submit(List.of(job)).idOf(job.key());
+        try {
+            // held at once, so that the job stays in the queue to be read wherever the pool would run it
+            condor.hold(Selection.id(id), "kept in the queue to read its ClassAd");
+            CommandResult ad = new CommandRunner().run(List.of(MiniCondorPool.inPool().toString(), "condor_q", "-l",
+                    id.toString()), null, Duration.ofSeconds(30));
+
+            assertThat(ad.succeeded()).as(ad.describe()).isTrue();
+            assertThat(ad.stdout().lines()).as(ad.stdout())
+                    .anyMatch(l -> l.equalsIgnoreCase("RequestXferslots = 3"))
+                    .contains("PeriodicRemove = NumJobStarts > 3", "AcctGroupUser = \"sphnxpro\"", "RequestDisk = 10485760")
+                    .anyMatch(l -> l.equalsIgnoreCase("ConcurrencyLimits = \"cvmfs\""))
+                    .anyMatch(l -> l.startsWith("Requirements = ") && l.contains("TARGET.Arch =!= \"none\""))
+                    .anyMatch(l -> l.startsWith("PeriodicHold = ") && l.endsWith("|| ProdOpRuleHold"))
+                    .contains("ProdOpRuleHold = ((NumJobStarts >= 1 && JobStatus == 1))")
+                    .contains("Cmd = \"" + work.payloads().resolve("run_calo.sh") + "\"")
+                    .anyMatch(l -> l.startsWith("Environment = ") && l.contains("SPHENIXPROD_SCRIPT_PATH=" + root.resolve("helpers")))
+                    .anyMatch(l -> l.startsWith("Arguments = \"ana.530 run3auau ") && l.endsWith(" 4711\""));
         } finally {
             condor.remove(Selection.production(production.name()), "test over");
         }

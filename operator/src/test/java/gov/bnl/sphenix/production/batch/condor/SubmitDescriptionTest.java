@@ -10,6 +10,7 @@ import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobSpecs;
 import gov.bnl.sphenix.production.batch.Payload;
+import gov.bnl.sphenix.production.batch.SphenixprodCall;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
@@ -66,6 +67,19 @@ class SubmitDescriptionTest {
         String description = SubmitDescription.render(List.of(leaf), slices(leaf), WRAPPER, strict);
 
         assertGolden("submit-description-leaf-strict.golden", description);
+    }
+
+    @Test
+    void aJobInSphenixprodsConventionRunsItsScriptWithTheRulesSubmitOptions() throws IOException {
+        Production calo = BatchFixtures.withSubmitOptions(calo());
+        JobSpec job = JOBS.of(calo, new JobSpecs.Request(67962, 7, "", "physics",
+                List.of("/sphenix/lustre01/in-67962-7.root"), "pass-0042", 2048), new SphenixprodCall(4711,
+                List.of("DST_CALOFITTING"), 0, List.of(Path.of("/sphenix/specs/abc123/rules/run3auau/calo_code/run_calo.sh")),
+                Path.of("/sphenix/helpers")));
+
+        String description = SubmitDescription.render(List.of(job), Map.of(), WRAPPER, JobPolicy.DEFAULT);
+
+        assertGolden("submit-description-sphenixprod.golden", description);
     }
 
     @Test

@@ -133,6 +133,9 @@ ENABLE_KERNEL_TUNING = False
 # The starter cannot unshare a mount namespace here; without this every job is held (code 6).
 MOUNT_UNDER_SCRATCH =
 NUM_CPUS = $SLOTS
+# Transfer slots, the I/O throttle the SDCC pools advertise: a rule's request_xferslots asks for
+# some, and a job asking for a resource no slot has would stay idle for ever.
+MACHINE_RESOURCE_xferslots = 64
 # Short cycles so that tests see a job start, finish or go on hold within seconds.
 NEGOTIATOR_INTERVAL = 1
 NEGOTIATOR_MIN_INTERVAL = 1

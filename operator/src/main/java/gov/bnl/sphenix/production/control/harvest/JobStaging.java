@@ -32,7 +32,7 @@ final class JobStaging {
     /** The job's staged files, checked on disk: {@link Placement.Verified}, or why not. */
     static Placement find(JobNames names, long dbid, JobDirectories dirs, StagedIndex index) throws IOException {
         for (Path[] rootAndDir : new Path[][] {{dirs.dstRoot(), dirs.stagedDst()}, {dirs.histRoot(), dirs.stagedHist()}}) {
-            Optional<Path> link = Symlinks.below(rootAndDir[0], rootAndDir[1]);
+            Optional<Path> link = index.linkBelow(rootAndDir[0], rootAndDir[1]);
             if (link.isPresent()) {
                 return new Placement.Refused(link.get() + " is a symbolic link; links in the staging tree are never followed");
             }
@@ -52,7 +52,7 @@ final class JobStaging {
             if (!lfns.add(file.name().lfn())) {
                 return new Placement.Refused("it staged " + file.name().lfn() + " twice");
             }
-            Placement problem = verify(file, verified);
+            Placement problem = verify(file, index, verified);
             if (problem != null) {
                 return problem;
             }
@@ -75,7 +75,8 @@ final class JobStaging {
     }
 
     /** Null when the file is verified (added to {@code verified}); else why the job cannot be taken. */
-    private static Placement verify(StagedFile file, List<Placement.VerifiedFile> verified) throws IOException {
+    private static Placement verify(StagedFile file, StagedIndex index, List<Placement.VerifiedFile> verified)
+            throws IOException {
         if (!Files.isRegularFile(file.staged(), NOFOLLOW)) {
             return new Placement.Refused(file.staged() + " is not a regular file (a link is never followed)");
         }
@@ -86,7 +87,7 @@ final class JobStaging {
         }
         Path target = file.target();
         boolean inPlace = false;
-        if (Files.exists(target, NOFOLLOW)) {
+        if (index.inFinal(target.getParent(), target.getFileName().toString())) {
             if (!Files.isRegularFile(target, NOFOLLOW) || !Fingerprint.of(target).equals(found)) {
                 return new Placement.Deferred(EventKind.HARVEST_CONFLICT, target + " is already in the final tree and differs"
                         + " from " + file.staged() + "; not renamed, until someone decides which copy is right");

@@ -80,6 +80,10 @@ public final class StageOutHarvester {
         this.crash = crash;
     }
 
+    /** A job that completed with exit code 0: what it can write, and where. */
+    private record Completed(LedgerJob row, JobNames names, JobDirectories dirs) {
+    }
+
     /** A job that completed well, with its files verified. */
     private record Taken(LedgerJob row, List<Placement.VerifiedFile> files) {
     }
@@ -93,7 +97,7 @@ public final class StageOutHarvester {
         String runtype = production.rule().params().physicsmode();
         boolean combiner = production.rule().input().intriplet().isEmpty();
         StagedIndex index = new StagedIndex();
-        List<Taken> taken = new ArrayList<>();
+        List<Completed> completed = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         long failed = 0;
         for (LedgerJob row : rows) {
@@ -103,44 +107,68 @@ public final class StageOutHarvester {
             }
             OutputFile dst = row.key().output();
             JobDirectories dirs = JobDirectories.of(dst, runtype, settings.stagingLayout(), settings.layout());
-            JobNames names = new JobNames(dst, new WritableSegments(dst.segment(), combiner));
+            OptionalInt exitCode = job.exitCode();
+            if (exitCode.isPresent() && exitCode.getAsInt() == 0) {
+                completed.add(new Completed(row, new JobNames(dst, new WritableSegments(dst.segment(), combiner)), dirs));
+                continue;
+            }
             try {
-                OptionalInt exitCode = job.exitCode();
-                if (exitCode.isEmpty() || exitCode.getAsInt() != 0) {
-                    failed += unsuccessful(production, row, job, dirs, index, events);
-                    continue;
-                }
-                Placement found = JobStaging.find(names, row.id(), dirs, index);
-                if (found instanceof Placement.Verified verified) {
-                    if (!verified.files().isEmpty() || renamedEarlier(names, dirs)) {
+                failed += unsuccessful(production, row, job, dirs, index, events);
+            } catch (IOException | UncheckedIOException e) {
+                deferred(production, row, e, events);
+            }
+        }
+        // reading every staged file once (size, md5) is most of a harvest: jobs are verified in parallel
+        List<Placement> found = completed.parallelStream().map(c -> find(c, index)).toList();
+        List<Taken> taken = new ArrayList<>();
+        for (int i = 0; i < completed.size(); i++) {
+            Completed c = completed.get(i);
+            LedgerJob row = c.row();
+            try {
+                if (found.get(i) instanceof Placement.Verified verified) {
+                    if (!verified.files().isEmpty() || renamedEarlier(c.names(), c.dirs())) {
                         taken.add(new Taken(row, verified.files()));
                     } else {
                         failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(
                                 "it completed with exit code 0 but staged no output with its dbid " + row.id()), events);
                     }
-                } else if (found instanceof Placement.Refused refused) {
+                } else if (found.get(i) instanceof Placement.Refused refused) {
                     // set aside like a failed attempt's: a later attempt of the key carries the same dbid
-                    JobStaging.setAside(row.id(), row.attempt(), dirs, index);
+                    JobStaging.setAside(row.id(), row.attempt(), c.dirs(), index);
                     failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(refused.reason()), events);
-                } else if (found instanceof Placement.Deferred deferred) {
+                } else if (found.get(i) instanceof Placement.Deferred deferred) {
                     events.warning(production.name(), deferred.kind(), "job " + JobClosing.jobName(row) + ": "
                             + deferred.reason() + "; not harvested");
                 }
             } catch (IOException | UncheckedIOException e) {
-                events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(row)
-                        + ": its staged files could not be read or set aside (" + e + "); tried again next pass");
+                deferred(production, row, e, events);
             }
         }
         HarvestReport total = new HarvestReport(0, 0, 0, failed);
         for (int from = 0; from < taken.size(); from += settings.harvestBatch()) {
             total = total.plus(harvestBatch(production, taken.subList(from, Math.min(taken.size(), from + settings.harvestBatch())),
-                    events));
+                    index, events));
         }
         return total;
     }
 
+    private static Placement find(Completed job, StagedIndex index) {
+        try {
+            return JobStaging.find(job.names(), job.row().id(), job.dirs(), index);
+        } catch (IOException | UncheckedIOException e) {
+            return new Placement.Deferred(EventKind.HARVEST_DEFERRED, "its staged files could not be read (" + e
+                    + "); tried again next pass");
+        }
+    }
+
+    private static void deferred(Production production, LedgerJob row, Exception e, EventLog events) {
+        events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(row)
+                + ": its staged files could not be read or set aside (" + e + "); tried again next pass");
+    }
+
     /** Register, rename, close: in this order, so the names that carry the events survive until they are catalogued. */
-    private HarvestReport harvestBatch(Production production, List<Taken> batch, EventLog events) throws SQLException {
+    private HarvestReport harvestBatch(Production production, List<Taken> batch, StagedIndex index, EventLog events)
+            throws SQLException {
         List<CatalogedOutput> outputs = new ArrayList<>();
         for (Taken job : batch) {
             for (Placement.VerifiedFile v : job.files()) {
@@ -165,7 +193,7 @@ public final class StageOutHarvester {
                 continue;
             }
             try {
-                rename(job.files());
+                rename(job.files(), index);
             } catch (IOException | UncheckedIOException e) {
                 events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(job.row())
                         + ": its outputs are catalogued but could not all be renamed into place (" + e
@@ -188,12 +216,12 @@ public final class StageOutHarvester {
     }
 
     /** Each file to its plain lfn in the final tree; a copy already there (an earlier pass) drops the staged one. */
-    private static void rename(List<Placement.VerifiedFile> files) throws IOException {
+    private static void rename(List<Placement.VerifiedFile> files, StagedIndex index) throws IOException {
         for (Placement.VerifiedFile v : files) {
             if (v.inPlace()) {
                 Files.deleteIfExists(v.file().staged());
             } else {
-                OutputMove.move(v.file().staged(), v.file().target());
+                index.rename(v.file().staged(), v.file().target());
             }
         }
     }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,19 @@ class StageOutHarvesterTest {
         assertThat(h.state(row)).isEqualTo(LedgerState.SUCCEEDED);
         assertThat(foreign).exists();
         assertThat(h.catalogued(dst(row, 7))).isNull();
+    }
+
+    @Test
+    void aJobHeldUntilItFailedRegistersNoneOfItsFiles() throws Exception {
+        List<Path> staged = stageSegments(row, 2);
+        h.transitions.failed(row.id(), Optional.empty());  // what the planner's MarkFailed records
+
+        HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), new EventLog(Clock.systemUTC()));
+
+        assertThat(report).isEqualTo(HarvestReport.NONE);
+        assertThat(staged).allSatisfy(p -> assertThat(p).exists());
+        assertThat(h.catalogued(dst(row, 0))).isNull();
+        assertThat(h.state(row)).isEqualTo(LedgerState.FAILED);
     }
 
     @Test

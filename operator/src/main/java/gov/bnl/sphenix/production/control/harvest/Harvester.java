@@ -6,7 +6,6 @@ import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
-import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
 import gov.bnl.sphenix.production.catalog.registration.OutputRegistry;
@@ -71,6 +70,7 @@ public final class Harvester {
     private final CrashPoint crash;
     private final OutputPlacement placement;
     private final InfrastructureRetry retry;
+    private final JobClosing closing;
 
     /** A harvester on the ledger's rows and moves and on registration, as the engine was handed them. */
     public Harvester(LedgerView ledger, JobMoves transitions, OutputRegistry registrar, EngineSettings settings,
@@ -82,6 +82,7 @@ public final class Harvester {
         this.crash = crash;
         this.placement = new OutputPlacement(settings.storage());
         this.retry = new InfrastructureRetry(settings.infrastructureAttempts());
+        this.closing = new JobClosing(transitions);
         // at start-up: say now, not at the first failed move, when staging and final trees cannot rename into each other
         for (StoragePairs.Finding finding : StoragePairs.check(settings)) {
             if (finding.atomic()) {
@@ -238,22 +239,10 @@ public final class Harvester {
         return 0;
     }
 
-    /**
-     * Ends a job that will not be harvested: submitted again through the planner's path for a
-     * killed job (the row is closed as removed; the next plan submits the key with one more
-     * attempt), or failed for good. Returns 1 when it failed.
-     */
+    /** Ends a job that will not be harvested (see {@link JobClosing}). Returns 1 when it failed. */
     private long close(Production production, LedgerJob row, InfrastructureRetry.Verdict verdict, EventLog events)
             throws SQLException {
-        if (verdict.resubmit() && LedgerRows.batchJob(row).isPresent()) {
-            BatchJobId id = LedgerRows.batchJob(row).get();
-            transitions.killed(List.of(new JobTransitions.SubmittedRow(row.id(), id.cluster(), id.proc())));
-            events.warning(production.name(), EventKind.RETRY, "job " + jobName(row) + ": " + verdict.reason());
-            return 0;
-        }
-        transitions.failed(row.id(), Optional.empty());
-        events.warning(production.name(), EventKind.FAILED, "job " + jobName(row) + " failed: " + verdict.reason());
-        return 1;
+        return closing.close(production, row, verdict, events);
     }
 
     /** The job's manifest, when it was written by this attempt (an older attempt's manifest is ignored). */
@@ -273,6 +262,6 @@ public final class Harvester {
     }
 
     private static String jobName(LedgerJob row) {
-        return row.key().job().jobName();
+        return JobClosing.jobName(row);
     }
 }

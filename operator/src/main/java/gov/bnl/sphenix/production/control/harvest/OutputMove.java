@@ -33,6 +33,11 @@ final class OutputMove {
 
     static void move(Path staged, Path target) throws IOException {
         Files.createDirectories(target.getParent());
+        moveIntoExistingDirectory(staged, target);
+    }
+
+    /** {@link #move} when the target's directory is known to exist (a harvest moving many files into one). */
+    static void moveIntoExistingDirectory(Path staged, Path target) throws IOException {
         try {
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -2,12 +2,24 @@ package gov.bnl.sphenix.production.control.harvest;
 
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
 import gov.bnl.sphenix.production.control.events.EventKind;
+import java.util.List;
 
 /** What placing one job's outputs came to. */
 sealed interface Placement {
 
     /** The outputs are in the final tree, verified; the DST as the catalog will hold it. */
     record Placed(CatalogedOutput dst) implements Placement {
+    }
+
+    /**
+     * A job of sphenixprod's convention: every file it staged is its own and is what its name says;
+     * none is catalogued or renamed yet.
+     */
+    record Verified(List<VerifiedFile> files) implements Placement {
+    }
+
+    /** A staged file checked on disk; {@code inPlace}: an identical copy is already at its target. */
+    record VerifiedFile(StagedFile file, Fingerprint fingerprint, boolean inPlace) {
     }
 
     /** The job's outputs can never be trusted (a foreign path, a link, a wrong size or md5): the job fails. */

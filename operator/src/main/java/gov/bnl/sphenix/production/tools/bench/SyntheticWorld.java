@@ -119,7 +119,7 @@ final class SyntheticWorld implements Observation {
         return r == null ? Stream.empty() : r.allOutputs();
     }
 
-    private static Production production(String name, int priority, RemovalPolicy.Action onRemoval, boolean rerun) {
+    static Production production(String name, int priority, RemovalPolicy.Action onRemoval, boolean rerun) {
         String dsttype = "DST_" + name.toUpperCase(Locale.ROOT).replace("-", "");
         MemoryLadder memory = MemoryLadder.of(2048, 4096, 8192);
         RuleParams params = new RuleParams(dsttype, "run3", "physics", "run3auau", TAG);

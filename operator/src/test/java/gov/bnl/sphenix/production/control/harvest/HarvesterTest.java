@@ -2,54 +2,33 @@ package gov.bnl.sphenix.production.control.harvest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.JobFiles;
-import gov.bnl.sphenix.production.batch.local.LocalExecutor;
-import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.batch.wrapper.JobWrapper;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
-import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
-import gov.bnl.sphenix.production.catalog.ledger.NewJob;
-import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
-import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
-import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
 import gov.bnl.sphenix.production.control.CatalogPorts;
 import gov.bnl.sphenix.production.control.CrashPoint;
-import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.job.BatchJob;
-import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
-import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.MissingManifest;
 import gov.bnl.sphenix.production.spec.Production;
-import gov.bnl.sphenix.production.spec.load.SpecLoader;
-import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,35 +46,30 @@ class HarvesterTest {
     @TempDir
     Path dir;
 
+    private HarvestWorld h;
     private DemoWorld world;
     private Production streaming;
     private Harvester harvester;
     private LedgerJob row;
-    private JobTransitions transitions;
 
     @BeforeEach
     void oneSubmittedJob() throws Exception {
-        world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
-                data -> new LocalExecutor(LocalSettings.defaults()));
-        world.declare("streaming", "Merge pull request #1");
-        streaming = SpecLoader.load(new DirectoryTree(world.specs().workingCopy())).repository().orElseThrow()
-                .production("demo-streaming").orElseThrow();
-        new ProductionRegistry(world.catalogs().ledger(), world.catalogs().retry()).record(new ProductionRecord(
-                streaming.name(), streaming.specHash(), "r1", ProductionState.ACTIVE, Instant.now()));
-        transitions = new JobTransitions(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC());
+        h = new HarvestWorld(dir);
+        world = h.world;
+        streaming = h.streaming;
         row = submit(0, CLUSTER);
         harvester = harvester(world.settings());
     }
 
     /** A harvester on the PostgreSQL ports, built the way the engine's assembly builds them. */
     private Harvester harvester(EngineSettings settings) {
-        CatalogPorts ports = EngineAssembly.ports(world.catalogs(), settings, Clock.systemUTC());
+        CatalogPorts ports = h.ports(settings);
         return new Harvester(ports.ledger(), ports.moves(), ports.registry(), settings, CrashPoint.NONE);
     }
 
     @AfterEach
     void close() {
-        world.close();
+        h.close();
     }
 
     @Test
@@ -402,11 +376,7 @@ class HarvesterTest {
     }
 
     private LedgerJob submit(int segment, long cluster) throws Exception {
-        LedgerJob taken = transitions.takeForSubmission(List.of(new NewJob(LedgerKey.of(streaming,
-                JobKey.ofLeaf(streaming.name(), 66052, segment, "mvtx0")), 0,
-                256, "r1", "", List.of())), "btoken" + segment).get(0);
-        transitions.recordSubmitted("btoken" + segment, List.of(new JobTransitions.SubmittedRow(taken.id(), cluster, 0)));
-        return reload(taken);
+        return h.submit(segment, cluster);
     }
 
     private BatchQueue queue(BatchState state, Instant since) {
@@ -415,15 +385,11 @@ class HarvesterTest {
 
     /** Every given job completed well a moment ago. */
     private BatchQueue completed(LedgerJob... rows) {
-        return BatchQueue.of(java.util.Arrays.stream(rows)
-                .map(r -> queueJob(r, r.clusterId().getAsLong(), BatchState.COMPLETED, Instant.now(), 0)).toList());
+        return h.completed(rows);
     }
 
     private BatchJob queueJob(LedgerJob r, long cluster, BatchState state, Instant since, int exitCode) {
-        return new BatchJob(new BatchJobId(cluster, 0),
-                Optional.of(JobKey.ofLeaf(streaming.name(), 66052, r.key().job().segment(), "mvtx0")),
-                "btoken" + r.key().job().segment(), "", state, Optional.empty(), 256, OptionalInt.empty(), 1, Optional.of(since), Optional.of(since),
-                Optional.of(since), state == BatchState.COMPLETED ? OptionalInt.of(exitCode) : OptionalInt.empty());
+        return h.queueJob(r, state, since, exitCode);
     }
 
     private void writeManifest(String batchId) throws Exception {
@@ -470,13 +436,7 @@ class HarvesterTest {
 
     /** The md5 the FileCatalog holds for {@code lfn}, or null. */
     private String catalogued(String lfn) throws Exception {
-        try (Connection c = world.catalogs().fileCatalog().getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT md5 FROM files WHERE lfn = ?")) {
-            s.setString(1, lfn);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return h.catalogued(lfn);
     }
 
     private LedgerState state() throws Exception {
@@ -484,14 +444,7 @@ class HarvesterTest {
     }
 
     private LedgerState state(LedgerJob r) throws Exception {
-        return reload(r).state();
-    }
-
-    private LedgerJob reload(LedgerJob r) throws Exception {
-        List<LedgerJob> rows = new ArrayList<>();
-        new JobLedger(world.catalogs().ledger(), world.catalogs().retry(), Clock.systemUTC())
-                .jobs(streaming.name(), EnumSet.allOf(LedgerState.class), rows::add);
-        return rows.stream().filter(x -> x.id() == r.id()).findFirst().orElseThrow();
+        return h.state(r);
     }
 
     private static List<String> messages(EventLog events) {

@@ -1,0 +1,45 @@
+package gov.bnl.sphenix.production.control.harvest;
+
+import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.control.events.EventKind;
+import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.spec.Production;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ends a job that will not be harvested, for either job convention: submitted again through the
+ * planner's path for a killed job (the row is closed as killed; the next plan submits the key with
+ * one more attempt), or failed for good.
+ */
+final class JobClosing {
+
+    private final JobMoves transitions;
+
+    JobClosing(JobMoves transitions) {
+        this.transitions = transitions;
+    }
+
+    /** Returns 1 when the job failed, 0 when it is submitted again. */
+    long close(Production production, LedgerJob row, InfrastructureRetry.Verdict verdict, EventLog events)
+            throws SQLException {
+        if (verdict.resubmit() && LedgerRows.batchJob(row).isPresent()) {
+            BatchJobId id = LedgerRows.batchJob(row).get();
+            transitions.killed(List.of(new JobTransitions.SubmittedRow(row.id(), id.cluster(), id.proc())));
+            events.warning(production.name(), EventKind.RETRY, "job " + jobName(row) + ": " + verdict.reason());
+            return 0;
+        }
+        transitions.failed(row.id(), Optional.empty());
+        events.warning(production.name(), EventKind.FAILED, "job " + jobName(row) + " failed: " + verdict.reason());
+        return 1;
+    }
+
+    static String jobName(LedgerJob row) {
+        return row.key().job().jobName();
+    }
+}

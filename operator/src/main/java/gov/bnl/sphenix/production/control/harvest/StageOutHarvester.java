@@ -1,0 +1,266 @@
+package gov.bnl.sphenix.production.control.harvest;
+
+import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
+import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
+import gov.bnl.sphenix.production.catalog.registration.OutputRegistry;
+import gov.bnl.sphenix.production.catalog.registration.RegistrationConflict;
+import gov.bnl.sphenix.production.catalog.registration.RegistrationResult;
+import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.events.EventKind;
+import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.plan.BatchQueue;
+import gov.bnl.sphenix.production.plan.Words;
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.names.OutputFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Harvests finished jobs of sphenixprod's convention, which leave no manifest: their outputs are
+ * staged into the job's output directory (DSTs) and histogram directory (HIST, CALIB) under
+ * {@code <lfn>:nevents:N:first:F:last:L:md5:M:size:S:ctime:T:dbid:D}, written under a hidden name
+ * and renamed into place, so a final name is always a whole file.
+ *
+ * <p>A job whose batch job completed with exit code 0 is harvested: its files are found and proven
+ * its own ({@link JobStaging}: its dbid, names its key can write, size and md5 recomputed from the
+ * file), all of them registered (DST segments and histogram files, with events, first and last
+ * event, md5 and size), then each renamed to its plain lfn in the final tree, and only then is its
+ * ledger row closed. Each step can be repeated: registration of a file catalogued with the same
+ * checksum is a no-op, a file already renamed is no longer staged, and a staged file whose
+ * identical copy is already in place is dropped — so a crash between registration and renaming,
+ * or between two files, converges on the next pass without duplicates.
+ *
+ * <p>A job that completed with any other code, or whose files are refused, registers nothing: its
+ * staged files are set aside for inspection and reported, and the job is submitted again (sphenixprod's infrastructure codes,
+ * a bounded number of times) or failed. A job held until it failed is the planner's (it is never
+ * completed here). A job still in the queue is never looked at, so a file it is still writing is
+ * never taken.
+ */
+public final class StageOutHarvester {
+
+    private final EngineSettings settings;
+    private final LedgerView ledger;
+    private final OutputRegistry registrar;
+    private final JobMoves transitions;
+    private final JobClosing closing;
+    private final InfrastructureRetry retry;
+    private final CrashPoint crash;
+
+    /** A harvester on the ledger's rows and moves and on registration, as the engine was handed them. */
+    public StageOutHarvester(LedgerView ledger, JobMoves transitions, OutputRegistry registrar, EngineSettings settings,
+                             CrashPoint crash) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.registrar = registrar;
+        this.transitions = transitions;
+        this.closing = new JobClosing(transitions);
+        // sphenixprod's worker codes, not the wrapper's: these jobs have no wrapper
+        this.retry = new InfrastructureRetry(settings.infrastructureAttempts(), InfrastructureRetry.SPHENIXPROD);
+        this.crash = crash;
+    }
+
+    /** A job that completed with exit code 0: what it can write, and where. */
+    private record Completed(LedgerJob row, JobNames names, JobDirectories dirs) {
+    }
+
+    /** A job that completed well, with its files verified. */
+    private record Taken(LedgerJob row, List<Placement.VerifiedFile> files) {
+    }
+
+    /** Harvests every job of {@code production} whose batch job completed since the last harvest. */
+    public HarvestReport harvest(Production production, BatchQueue queue, EventLog events) throws SQLException {
+        Map<BatchJobId, BatchJob> jobs = new HashMap<>();
+        queue.jobs().forEach(j -> jobs.put(j.id(), j));
+        List<LedgerJob> rows = new ArrayList<>();
+        ledger.jobs(production.name(), LedgerState.submitted(), rows::add);
+        String runtype = production.rule().params().physicsmode();
+        boolean combiner = production.rule().input().intriplet().isEmpty();
+        StagedIndex index = new StagedIndex();
+        List<Completed> completed = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long failed = 0;
+        for (LedgerJob row : rows) {
+            BatchJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
+            if (job == null || job.state() != BatchState.COMPLETED || !seen.add(row.id())) {
+                continue;
+            }
+            OutputFile dst = row.key().output();
+            JobDirectories dirs = JobDirectories.of(dst, runtype, settings.stagingLayout(), settings.layout());
+            OptionalInt exitCode = job.exitCode();
+            if (exitCode.isPresent() && exitCode.getAsInt() == 0) {
+                completed.add(new Completed(row, new JobNames(dst, new WritableSegments(dst.segment(), combiner)), dirs));
+                continue;
+            }
+            try {
+                failed += unsuccessful(production, row, job, dirs, index, events);
+            } catch (IOException | UncheckedIOException e) {
+                deferred(production, row, e, events);
+            }
+        }
+        // reading every staged file once (size, md5) is most of a harvest: jobs are verified in parallel
+        List<Placement> found = completed.parallelStream().map(c -> find(c, index)).toList();
+        List<Taken> taken = new ArrayList<>();
+        for (int i = 0; i < completed.size(); i++) {
+            Completed c = completed.get(i);
+            LedgerJob row = c.row();
+            try {
+                if (found.get(i) instanceof Placement.Verified verified) {
+                    if (!verified.files().isEmpty() || renamedEarlier(c.names(), c.dirs())) {
+                        taken.add(new Taken(row, verified.files()));
+                    } else {
+                        failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(
+                                "it completed with exit code 0 but staged no output with its dbid " + row.id()), events);
+                    }
+                } else if (found.get(i) instanceof Placement.Refused refused) {
+                    // set aside like a failed attempt's: a later attempt of the key carries the same dbid
+                    JobStaging.setAside(row.id(), row.attempt(), c.dirs(), index);
+                    failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(refused.reason()), events);
+                } else if (found.get(i) instanceof Placement.Deferred deferred) {
+                    events.warning(production.name(), deferred.kind(), "job " + JobClosing.jobName(row) + ": "
+                            + deferred.reason() + "; not harvested");
+                }
+            } catch (IOException | UncheckedIOException e) {
+                deferred(production, row, e, events);
+            }
+        }
+        HarvestReport total = new HarvestReport(0, 0, 0, failed);
+        for (int from = 0; from < taken.size(); from += settings.harvestBatch()) {
+            total = total.plus(harvestBatch(production, taken.subList(from, Math.min(taken.size(), from + settings.harvestBatch())),
+                    index, events));
+        }
+        return total;
+    }
+
+    private static Placement find(Completed job, StagedIndex index) {
+        try {
+            return JobStaging.find(job.names(), job.row().id(), job.dirs(), index);
+        } catch (IOException | UncheckedIOException e) {
+            return new Placement.Deferred(EventKind.HARVEST_DEFERRED, "its staged files could not be read (" + e
+                    + "); tried again next pass");
+        }
+    }
+
+    private static void deferred(Production production, LedgerJob row, Exception e, EventLog events) {
+        events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(row)
+                + ": its staged files could not be read or set aside (" + e + "); tried again next pass");
+    }
+
+    /** Register, rename, close: in this order, so the names that carry the events survive until they are catalogued. */
+    private HarvestReport harvestBatch(Production production, List<Taken> batch, StagedIndex index, EventLog events)
+            throws SQLException {
+        List<CatalogedOutput> outputs = new ArrayList<>();
+        for (Taken job : batch) {
+            for (Placement.VerifiedFile v : job.files()) {
+                outputs.add(v.file().cataloged(settings.storage(), v.fingerprint()));
+            }
+        }
+        RegistrationResult result = registrar.register(outputs);
+        crash.reached(CrashPoint.Step.AFTER_HARVEST_REGISTERED);
+        Map<String, RegistrationConflict> conflicts = new HashMap<>();
+        result.conflicts().forEach(c -> conflicts.put(c.lfn(), c));
+        List<Long> ids = new ArrayList<>();
+        List<Long> nevents = new ArrayList<>();
+        List<JobKey> keys = new ArrayList<>();
+        long eventsRegistered = 0;
+        for (Taken job : batch) {
+            RegistrationConflict conflict = job.files().stream().map(v -> conflicts.get(v.file().name().lfn()))
+                    .filter(c -> c != null).findFirst().orElse(null);
+            if (conflict != null) {
+                events.warning(production.name(), EventKind.HARVEST_CONFLICT, conflict.lfn() + " is catalogued with checksum "
+                        + conflict.catalogedMd5() + ", job " + JobClosing.jobName(job.row()) + " wrote " + conflict.offeredMd5()
+                        + "; nothing of the job renamed, it stays unharvested until someone decides which copy is right");
+                continue;
+            }
+            try {
+                rename(job.files(), index);
+            } catch (IOException | UncheckedIOException e) {
+                events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(job.row())
+                        + ": its outputs are catalogued but could not all be renamed into place (" + e
+                        + "); tried again next pass");
+                continue;
+            }
+            long jobEvents = job.files().stream().filter(v -> v.file().dst()).mapToLong(v -> v.file().name().events()).sum();
+            ids.add(job.row().id());
+            nevents.add(jobEvents);
+            keys.add(job.row().key().job());
+            eventsRegistered += jobEvents;
+        }
+        transitions.succeeded(ids, nevents);
+        if (!keys.isEmpty()) {
+            events.info(production.name(), EventKind.REGISTERED, "registered " + Words.count(outputs.size(), "output")
+                    + " of " + Words.count(keys.size(), "job") + ", " + Words.runSpan(keys) + " (" + eventsRegistered
+                    + " events)");
+        }
+        return new HarvestReport(keys.size(), result.registered(), eventsRegistered, 0);
+    }
+
+    /** Each file to its plain lfn in the final tree; a copy already there (an earlier pass) drops the staged one. */
+    private static void rename(List<Placement.VerifiedFile> files, StagedIndex index) throws IOException {
+        for (Placement.VerifiedFile v : files) {
+            if (v.inPlace()) {
+                Files.deleteIfExists(v.file().staged());
+            } else {
+                index.rename(v.file().staged(), v.file().target());
+            }
+        }
+    }
+
+    /**
+     * A job that completed with exit code 0 and has nothing staged: harvested already by a pass that
+     * renamed its files and stopped before closing its row, when a DST it can write is in place.
+     */
+    private static boolean renamedEarlier(JobNames names, JobDirectories dirs) throws IOException {
+        if (!Files.isDirectory(dirs.finalDst(), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dirs.finalDst())) {
+            for (Path file : files) {
+                if (names.dst(file.getFileName().toString()).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A job that ended badly registers none of its files: they are set aside for inspection, and the
+     * job is submitted again (an infrastructure code, a bounded number of times) or failed.
+     */
+    private long unsuccessful(Production production, LedgerJob row, BatchJob job, JobDirectories dirs, StagedIndex index,
+                              EventLog events) throws IOException, SQLException {
+        List<String> setAside = JobStaging.setAside(row.id(), row.attempt(), dirs, index);
+        String code = job.exitCode().isPresent() ? "exit code " + job.exitCode().getAsInt() : "no exit code";
+        if (!setAside.isEmpty()) {
+            events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(row) + " ended with "
+                    + code + "; none of its " + Words.count(setAside.size(), "staged file")
+                    + " is registered, kept for inspection as <name>.failed-attempt-" + row.attempt() + ": "
+                    + String.join(", ", setAside));
+        }
+        InfrastructureRetry.Verdict verdict = job.exitCode().isPresent()
+                ? retry.decide(job.exitCode().getAsInt(), null, row.attempt())
+                : InfrastructureRetry.Verdict.fail("it ended without an exit code");
+        return closing.close(production, row, verdict.on("batch job " + job.id()), events);
+    }
+}

@@ -1,0 +1,109 @@
+package gov.bnl.sphenix.production.control.harvest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The staged files of the directories one harvest pass looks at, by the dbid in their names. Jobs
+ * of one product and run group share an output directory, so each directory is listed once per
+ * pass, not once per job. Hidden names (a stage-out still copying, {@code .<lfn>.part-<pid>}) and
+ * names that are not stage-out names are never indexed: a file is taken only under its final name.
+ * It also remembers, for the pass, which names the final directories hold, which directories it
+ * made and which staging directories are reached through a link.
+ */
+final class StagedIndex {
+
+    /** A staged file and what its name says. */
+    record Entry(Path path, StageOutName name) {
+    }
+
+    // concurrent: the jobs of a pass are verified in parallel (reading files is most of a harvest)
+    private final Map<Path, Map<Long, List<Entry>>> byDirectory = new ConcurrentHashMap<>();
+    private final Map<Path, Set<String>> finalNames = new ConcurrentHashMap<>();
+    private final Map<Path, Optional<Path>> links = new ConcurrentHashMap<>();
+    private final Set<Path> madeDirectories = ConcurrentHashMap.newKeySet();
+
+    /** The files of {@code directory} staged with {@code dbid} (none when the directory does not exist). */
+    List<Entry> of(Path directory, long dbid) {
+        return byDirectory.computeIfAbsent(directory, d -> unchecked(() -> list(d))).getOrDefault(dbid, List.of());
+    }
+
+    /**
+     * Whether {@code name} is in the final directory {@code directory}, listed once per pass: only
+     * the harvester writes the final tree, and it records here what it renames into it.
+     */
+    boolean inFinal(Path directory, String name) {
+        return finalNames(directory).contains(name);
+    }
+
+    /** Renames a verified file to its target in the final tree, making its directory once per pass. */
+    void rename(Path staged, Path target) throws IOException {
+        Path directory = target.getParent();
+        if (madeDirectories.add(directory)) {
+            Files.createDirectories(directory);
+        }
+        OutputMove.moveIntoExistingDirectory(staged, target);
+        finalNames(directory).add(target.getFileName().toString());
+    }
+
+    /** The first link below {@code root} on the way to {@code directory}, looked at once per pass. */
+    Optional<Path> linkBelow(Path root, Path directory) {
+        return links.computeIfAbsent(directory, d -> Symlinks.below(root, d));
+    }
+
+    private Set<String> finalNames(Path directory) {
+        return finalNames.computeIfAbsent(directory, d -> unchecked(() -> {
+            Set<String> names = ConcurrentHashMap.newKeySet();
+            if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(d)) {
+                    for (Path file : files) {
+                        names.add(file.getFileName().toString());
+                    }
+                }
+            }
+            return names;
+        }));
+    }
+
+    /** A listing that failed is thrown on as unchecked from inside a map's computation; the harvest catches both. */
+    private interface Listing<T> {
+        T list() throws IOException;
+    }
+
+    private static <T> T unchecked(Listing<T> listing) {
+        try {
+            return listing.list();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<Long, List<Entry>> list(Path directory) throws IOException {
+        Map<Long, List<Entry>> index = new HashMap<>();
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return index;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                StageOutName.parse(name).ifPresent(staged ->
+                        index.computeIfAbsent(staged.dbid(), k -> new ArrayList<>()).add(new Entry(file, staged)));
+            }
+        }
+        return index;
+    }
+}

@@ -1,0 +1,294 @@
+package gov.bnl.sphenix.production.control.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.control.CatalogPorts;
+import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.events.EngineEvent;
+import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.job.BatchState;
+import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.plan.BatchQueue;
+import gov.bnl.sphenix.production.spec.names.OutputFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The harvest of sphenixprod's convention on real files staged by the project's stageout.sh:
+ * exactly a finished job's files, proven by dbid and name, verified, registered and renamed; none
+ * of a failed job's; never a file still being written or another job's; convergence after a crash.
+ */
+class StageOutHarvesterTest {
+
+    private static final long CLUSTER = 5151;
+
+    @TempDir
+    Path dir;
+
+    private HarvestWorld h;
+    private StageOutHelper stageOut;
+    private LedgerJob row;
+
+    @BeforeEach
+    void oneSubmittedCombinerJob() throws Exception {
+        h = new HarvestWorld(dir);
+        stageOut = new StageOutHelper(dir.resolve("scratch"));
+        row = h.submit(0, CLUSTER);
+    }
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void aCombinerWritingFiveSegmentsRegistersFiveDstsAndTheirHistsRenamedToTheirLfns() throws Exception {
+        List<Path> staged = stageSegments(row, 5);
+        EventLog events = new EventLog(Clock.systemUTC());
+
+        HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), events);
+
+        assertThat(report.jobsHarvested()).isEqualTo(1);
+        assertThat(report.outputsRegistered()).isEqualTo(10);
+        assertThat(report.eventsRegistered()).isEqualTo(5 * 1000);
+        assertThat(h.state(row)).isEqualTo(LedgerState.SUCCEEDED);
+        assertThat(h.reload(row).nevents()).hasValue(5000);
+        assertThat(staged).allSatisfy(p -> assertThat(p).doesNotExist());
+        for (int seg = 0; seg < 5; seg++) {
+            Path dst = finalDst(row).resolve(dst(row, seg));
+            Path hist = finalHist(row).resolve(hist(row, seg));
+            assertThat(dst).hasContent("events of " + dst(row, seg));
+            assertThat(hist).hasContent("histograms of " + hist(row, seg));
+            assertThat(h.catalogued(dst(row, seg))).isEqualTo(Fingerprint.of(dst).md5());
+            assertThat(h.catalogued(hist(row, seg))).isEqualTo(Fingerprint.of(hist).md5());
+        }
+        assertThat(datasets("DST_STREAMING_EVENT_mvtx0")).containsExactly(
+                "0 1000 0 999", "1 1000 1000 1999", "2 1000 2000 2999", "3 1000 3000 3999", "4 1000 4000 4999");
+        assertThat(datasets("HIST_DST_STREAMING_EVENT_mvtx0")).hasSize(5);
+        assertThat(messages(events)).singleElement().asString().contains("registered 10 outputs of 1 job");
+    }
+
+    @Test
+    void aJobThatWroteThreeOfFiveSegmentsAndFailedRegistersNoneAndIsRetriedAndOnlyTheRetrysFilesAreTaken()
+            throws Exception {
+        List<Path> firstAttempt = stageSegments(row, 3);
+        EventLog events = new EventLog(Clock.systemUTC());
+
+        HarvestReport failed = harvester(CrashPoint.NONE).harvest(h.streaming,
+                BatchQueue.of(List.of(h.queueJob(row, BatchState.COMPLETED, Instant.now(), 31))), events);
+
+        assertThat(failed.outputsRegistered()).isZero();
+        assertThat(h.state(row)).as("closed like a killed job: the planner submits it again").isEqualTo(LedgerState.KILLED);
+        assertThat(firstAttempt).allSatisfy(p -> {
+            assertThat(p).doesNotExist();
+            assertThat(p.resolveSibling(p.getFileName() + ".failed-attempt-1")).exists();
+        });
+        assertThat(h.catalogued(dst(row, 0))).isNull();
+        assertThat(finalDst(row).resolve(dst(row, 0))).doesNotExist();
+        assertThat(messages(events)).anySatisfy(m -> assertThat(m).contains("66052/0/mvtx0", "none of its 6 staged files"))
+                .anySatisfy(m -> assertThat(m).contains("staged out", "attempt 1 of 3", "submitted again"));
+
+        LedgerJob retry = h.submit(0, CLUSTER + 1);
+        assertThat(retry.id()).as("the ledger keeps one row, so one dbid, per key").isEqualTo(row.id());
+        stageSegments(retry, 5);
+        HarvestReport second = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(retry), events);
+
+        assertThat(second.outputsRegistered()).isEqualTo(10);
+        assertThat(h.state(retry)).isEqualTo(LedgerState.SUCCEEDED);
+        assertThat(firstAttempt).allSatisfy(p -> assertThat(p.resolveSibling(p.getFileName() + ".failed-attempt-1")).exists());
+    }
+
+    @Test
+    void aFileUnderAHiddenTemporaryNameIsNeverRegistered() throws Exception {
+        stageSegments(row, 2);
+        // what stageout.sh leaves when the job is killed mid-copy: the hidden partial name, never the final one
+        Path partial = Files.writeString(stagedDst(row).resolve("." + dst(row, 2) + ".part-4711"), "events of half a");
+
+        HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), new EventLog(Clock.systemUTC()));
+
+        assertThat(report.outputsRegistered()).isEqualTo(4);
+        assertThat(partial).exists().hasContent("events of half a");
+        assertThat(h.catalogued(dst(row, 2))).isNull();
+        assertThat(finalDst(row).resolve(dst(row, 2))).doesNotExist();
+    }
+
+    @Test
+    void aStagedFileWhoseMd5OrSizeDoesNotMatchItsNameIsRefusedAndNothingOfTheJobIsRegistered() throws Exception {
+        List<Path> staged = stageSegments(row, 2);
+        Path dst1 = staged.get(1);
+        Files.writeString(dst1, Files.readString(dst1).replace('e', 'E'));  // same size, other md5
+        EventLog events = new EventLog(Clock.systemUTC());
+
+        harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), events);
+
+        assertThat(h.state(row)).isEqualTo(LedgerState.FAILED);
+        assertThat(h.catalogued(dst(row, 0))).isNull();
+        assertThat(h.catalogued(dst(row, 1))).isNull();
+        assertThat(messages(events)).singleElement().asString().contains("66052/0/mvtx0", "md5");
+
+        LedgerJob other = h.submit(1, CLUSTER + 2);
+        Path grown = stageOut.stage(dst(other, 1), "events of one", 1000, 0, stagedDst(other), other.id());
+        Files.writeString(grown, "events of one and more");
+        EventLog otherEvents = new EventLog(Clock.systemUTC());
+
+        harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(other), otherEvents);
+
+        assertThat(h.state(other)).isEqualTo(LedgerState.FAILED);
+        assertThat(h.catalogued(dst(other, 1))).isNull();
+        assertThat(messages(otherEvents)).singleElement().asString().contains("bytes, its name says");
+    }
+
+    @Test
+    void aFileWithAnotherJobsDbidInTheSameDirectoryIsLeftAlone() throws Exception {
+        stageSegments(row, 2);
+        Path foreign = stageOut.stage(dst(row, 7), "events of someone else", 1000, 7000, stagedDst(row), row.id() + 1000);
+
+        HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), new EventLog(Clock.systemUTC()));
+
+        assertThat(report.outputsRegistered()).isEqualTo(4);
+        assertThat(h.state(row)).isEqualTo(LedgerState.SUCCEEDED);
+        assertThat(foreign).exists();
+        assertThat(h.catalogued(dst(row, 7))).isNull();
+    }
+
+    @Test
+    void aJobHeldUntilItFailedRegistersNoneOfItsFiles() throws Exception {
+        List<Path> staged = stageSegments(row, 2);
+        h.transitions.failed(row.id(), Optional.empty());  // what the planner's MarkFailed records
+
+        HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), new EventLog(Clock.systemUTC()));
+
+        assertThat(report).isEqualTo(HarvestReport.NONE);
+        assertThat(staged).allSatisfy(p -> assertThat(p).exists());
+        assertThat(h.catalogued(dst(row, 0))).isNull();
+        assertThat(h.state(row)).isEqualTo(LedgerState.FAILED);
+    }
+
+    @Test
+    void aJobStillInTheQueueIsNotLookedAt() throws Exception {
+        List<Path> staged = stageSegments(row, 1);
+
+        HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming,
+                BatchQueue.of(List.of(h.queueJob(row, BatchState.RUNNING, Instant.now(), 0))), new EventLog(Clock.systemUTC()));
+
+        assertThat(report).isEqualTo(HarvestReport.NONE);
+        assertThat(staged).allSatisfy(p -> assertThat(p).exists());
+        assertThat(h.state(row)).isEqualTo(LedgerState.QUEUED);
+    }
+
+    @Test
+    void aSecondPassAfterACrashBetweenRegistrationAndRenamingConvergesWithoutDuplicates() throws Exception {
+        List<Path> staged = stageSegments(row, 5);
+        CrashPoint crashAfterRegistration = step -> {
+            if (step == CrashPoint.Step.AFTER_HARVEST_REGISTERED) {
+                throw new IllegalStateException("crash: " + step);
+            }
+        };
+
+        assertThatThrownBy(() -> harvester(crashAfterRegistration).harvest(h.streaming, h.completed(row),
+                new EventLog(Clock.systemUTC()))).hasMessageContaining("crash");
+        assertThat(datasets("DST_STREAMING_EVENT_mvtx0")).hasSize(5);
+        assertThat(staged).allSatisfy(p -> assertThat(p).exists());
+        // and a crash between two renames: the first file is in place already
+        Files.createDirectories(finalDst(row));
+        Files.move(staged.get(0), finalDst(row).resolve(dst(row, 0)));
+
+        HarvestReport second = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), new EventLog(Clock.systemUTC()));
+        HarvestReport third = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), new EventLog(Clock.systemUTC()));
+
+        assertThat(second.jobsHarvested()).isEqualTo(1);
+        assertThat(second.outputsRegistered()).as("catalogued by the first pass").isZero();
+        assertThat(third).isEqualTo(HarvestReport.NONE);
+        assertThat(h.state(row)).isEqualTo(LedgerState.SUCCEEDED);
+        assertThat(datasets("DST_STREAMING_EVENT_mvtx0")).hasSize(5);
+        assertThat(datasets("HIST_DST_STREAMING_EVENT_mvtx0")).hasSize(5);
+        for (int seg = 0; seg < 5; seg++) {
+            assertThat(finalDst(row).resolve(dst(row, seg))).hasContent("events of " + dst(row, seg));
+            assertThat(finalHist(row).resolve(hist(row, seg))).exists();
+        }
+        assertThat(staged).allSatisfy(p -> assertThat(p).doesNotExist());
+    }
+
+    private StageOutHarvester harvester(CrashPoint crash) {
+        CatalogPorts ports = h.ports(h.settings());
+        return new StageOutHarvester(ports.ledger(), ports.moves(), ports.registry(), h.settings(), crash);
+    }
+
+    /** Stages segments 0 … n-1 of the job, each DST (1000 events) and its histogram file, with the job's dbid. */
+    private List<Path> stageSegments(LedgerJob job, int n) throws Exception {
+        List<Path> staged = new ArrayList<>();
+        for (int seg = 0; seg < n; seg++) {
+            staged.add(stageOut.stage(dst(job, seg), "events of " + dst(job, seg), 1000, seg * 1000L, stagedDst(job), job.id()));
+        }
+        for (int seg = 0; seg < n; seg++) {
+            staged.add(stageOut.stage(hist(job, seg), "histograms of " + hist(job, seg), 1000, seg * 1000L, stagedHist(job),
+                    job.id()));
+        }
+        return staged;
+    }
+
+    private static String dst(LedgerJob job, int seg) {
+        OutputFile key = job.key().output();
+        return new OutputFile(key.dsttype(), key.leaf(), key.dataset(), key.tag(), key.run(), seg).fileName();
+    }
+
+    /** The name the rolling macros give a segment's histograms: HIST_ and the DST's name. */
+    private static String hist(LedgerJob job, int seg) {
+        return "HIST_" + dst(job, seg);
+    }
+
+    private JobDirectories dirs(LedgerJob job) {
+        return JobDirectories.of(job.key().output(), "physics", h.settings().stagingLayout(), h.settings().layout());
+    }
+
+    private Path stagedDst(LedgerJob job) {
+        return dirs(job).stagedDst();
+    }
+
+    private Path stagedHist(LedgerJob job) {
+        return dirs(job).stagedHist();
+    }
+
+    private Path finalDst(LedgerJob job) {
+        return dirs(job).finalDst();
+    }
+
+    private Path finalHist(LedgerJob job) {
+        return dirs(job).finalHist();
+    }
+
+    /** "segment events first last" of the catalogued outputs of {@code dsttype} of the run, by segment. */
+    private List<String> datasets(String dsttype) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = h.world.catalogs().fileCatalog().getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT segment, events, firstevent, lastevent FROM datasets"
+                     + " WHERE dsttype = ? AND runnumber = ? ORDER BY segment")) {
+            s.setString(1, dsttype);
+            s.setInt(2, HarvestWorld.RUN);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getInt(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> messages(EventLog events) {
+        return events.events().stream().map(EngineEvent::message).toList();
+    }
+}

@@ -30,7 +30,7 @@ final class JobStaging {
     }
 
     /** The job's staged files, checked on disk: {@link Placement.Verified}, or why not. */
-    static Placement find(JobNames names, long dbid, JobDirectories dirs, StagedIndex index) throws IOException {
+    static Placement find(JobNames names, long dbid, StageOutPlaces dirs, StagedIndex index) throws IOException {
         for (Path[] rootAndDir : new Path[][] {{dirs.dstRoot(), dirs.stagedDst()}, {dirs.histRoot(), dirs.stagedHist()}}) {
             Optional<Path> link = index.linkBelow(rootAndDir[0], rootAndDir[1]);
             if (link.isPresent()) {
@@ -104,7 +104,7 @@ final class JobStaging {
      * {@code <name>.failed-attempt-<n>}: kept for inspection, never taken later (the ledger keeps one
      * row, so one dbid, per key across attempts). Returns the names they had.
      */
-    static List<String> setAside(long dbid, int attempt, JobDirectories dirs, StagedIndex index) throws IOException {
+    static List<String> setAside(long dbid, int attempt, StageOutPlaces dirs, StagedIndex index) throws IOException {
         List<String> names = new ArrayList<>();
         for (Path directory : List.of(dirs.stagedDst(), dirs.stagedHist())) {
             for (StagedIndex.Entry entry : index.of(directory, dbid)) {

@@ -81,7 +81,7 @@ public final class StageOutHarvester {
     }
 
     /** A job that completed with exit code 0: what it can write, and where. */
-    private record Completed(LedgerJob row, JobNames names, JobDirectories dirs) {
+    private record Completed(LedgerJob row, JobNames names, StageOutPlaces dirs) {
     }
 
     /** A job that completed well, with its files verified. */
@@ -106,7 +106,7 @@ public final class StageOutHarvester {
                 continue;
             }
             OutputFile dst = row.key().output();
-            JobDirectories dirs = JobDirectories.of(dst, runtype, settings.stagingLayout(), settings.layout());
+            StageOutPlaces dirs = StageOutPlaces.of(dst, runtype, settings.stagingLayout(), settings.layout());
             OptionalInt exitCode = job.exitCode();
             if (exitCode.isPresent() && exitCode.getAsInt() == 0) {
                 completed.add(new Completed(row, new JobNames(dst, new WritableSegments(dst.segment(), combiner)), dirs));
@@ -230,7 +230,7 @@ public final class StageOutHarvester {
      * A job that completed with exit code 0 and has nothing staged: harvested already by a pass that
      * renamed its files and stopped before closing its row, when a DST it can write is in place.
      */
-    private static boolean renamedEarlier(JobNames names, JobDirectories dirs) throws IOException {
+    private static boolean renamedEarlier(JobNames names, StageOutPlaces dirs) throws IOException {
         if (!Files.isDirectory(dirs.finalDst(), LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
@@ -248,7 +248,7 @@ public final class StageOutHarvester {
      * A job that ended badly registers none of its files: they are set aside for inspection, and the
      * job is submitted again (an infrastructure code, a bounded number of times) or failed.
      */
-    private long unsuccessful(Production production, LedgerJob row, BatchJob job, JobDirectories dirs, StagedIndex index,
+    private long unsuccessful(Production production, LedgerJob row, BatchJob job, StageOutPlaces dirs, StagedIndex index,
                               EventLog events) throws IOException, SQLException {
         List<String> setAside = JobStaging.setAside(row.id(), row.attempt(), dirs, index);
         String code = job.exitCode().isPresent() ? "exit code " + job.exitCode().getAsInt() : "no exit code";

@@ -251,8 +251,8 @@ class StageOutHarvesterTest {
         return "HIST_" + dst(job, seg);
     }
 
-    private JobDirectories dirs(LedgerJob job) {
-        return JobDirectories.of(job.key().output(), "physics", h.settings().stagingLayout(), h.settings().layout());
+    private StageOutPlaces dirs(LedgerJob job) {
+        return StageOutPlaces.of(job.key().output(), "physics", h.settings().stagingLayout(), h.settings().layout());
     }
 
     private Path stagedDst(LedgerJob job) {

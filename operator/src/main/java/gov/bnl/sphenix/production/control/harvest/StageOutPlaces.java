@@ -13,10 +13,10 @@ import java.nio.file.Path;
  * @param dstRoot  the staging tree's DST root (links below it are refused)
  * @param histRoot the staging tree's histogram root
  */
-record JobDirectories(Path stagedDst, Path stagedHist, Path finalDst, Path finalHist, Path dstRoot, Path histRoot) {
+record StageOutPlaces(Path stagedDst, Path stagedHist, Path finalDst, Path finalHist, Path dstRoot, Path histRoot) {
 
-    static JobDirectories of(OutputFile job, String runtype, Layout staging, Layout finalTree) {
-        return new JobDirectories(staging.dstDirectory(job, runtype), staging.histDirectory(job, runtype),
+    static StageOutPlaces of(OutputFile job, String runtype, Layout staging, Layout finalTree) {
+        return new StageOutPlaces(staging.dstDirectory(job, runtype), staging.histDirectory(job, runtype),
                 finalTree.dstDirectory(job, runtype), finalTree.histDirectory(job, runtype), staging.dstRoot(),
                 staging.histRoot());
     }

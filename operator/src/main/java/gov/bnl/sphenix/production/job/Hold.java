@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.job;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -51,14 +52,16 @@ public record Hold(int code, int subcode, String reason) {
     }
 
     /**
-     * A hold that means "give it more memory": ours (3/34), HTCondor's default memory policy
-     * (21/102), a cgroup out-of-memory kill (34), or the pool's system policy (26, SDCC's memory hold).
+     * The holds that mean "give it more memory": ours (3/34), HTCondor's default memory policy
+     * (21/102), a cgroup out-of-memory kill (34), or the pool's system policy (26, SDCC's memory
+     * hold). The planner's default memory holds are this list.
      */
+    public static final List<HoldSignature> MEMORY_HOLDS = List.of(
+            new HoldSignature(CONDOR_JOB_POLICY, CONDOR_MEMORY_SUBCODE), new HoldSignature(PERIODIC_HOLD, MEMORY_EXCEEDED),
+            HoldSignature.anySubcode(CONDOR_OUT_OF_MEMORY), HoldSignature.anySubcode(SYSTEM_POLICY));
+
     public boolean isMemoryExceeded() {
-        return (code == PERIODIC_HOLD && subcode == MEMORY_EXCEEDED)
-                || (code == CONDOR_JOB_POLICY && subcode == CONDOR_MEMORY_SUBCODE)
-                || code == CONDOR_OUT_OF_MEMORY
-                || code == SYSTEM_POLICY;
+        return MEMORY_HOLDS.stream().anyMatch(signature -> signature.matches(this));
     }
 
     @Override

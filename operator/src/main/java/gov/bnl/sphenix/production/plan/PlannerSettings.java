@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.plan;
 
 import gov.bnl.sphenix.production.job.Hold;
+import gov.bnl.sphenix.production.job.HoldSignature;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,15 +25,8 @@ public record PlannerSettings(int globalQueueBudget, int maxReleases, Duration r
                               Duration maxRunTime, Duration staleSubmittingAfter, int starvationGuardPercent,
                               boolean segmentZeroFirst, List<HoldSignature> memoryHolds, int deleteBatchSize) {
 
-    /**
-     * HTCondor's own memory policy holds with 21/102; our submit descriptions add a
-     * {@code periodic_hold} with code 3 and subcode 34; cgroup out-of-memory holds use code 34;
-     * the SDCC pools' system policy holds a job over its memory with code 26. The same holds as
-     * {@link gov.bnl.sphenix.production.job.Hold#isMemoryExceeded()}, which a test keeps equal.
-     */
-    public static final List<HoldSignature> MEMORY_HOLDS = List.of(
-            new HoldSignature(21, 102), new HoldSignature(3, 34), HoldSignature.anySubcode(34),
-            HoldSignature.anySubcode(Hold.SYSTEM_POLICY));
+    /** The holds that mean "memory exceeded", as {@link Hold#MEMORY_HOLDS} names them. */
+    public static final List<HoldSignature> MEMORY_HOLDS = Hold.MEMORY_HOLDS;
 
     public static final PlannerSettings DEFAULTS = new PlannerSettings(50_000, 3, Duration.ofMinutes(10), 3,
             Duration.ofDays(3), Duration.ofMinutes(15), 10, true, MEMORY_HOLDS, 10_000);

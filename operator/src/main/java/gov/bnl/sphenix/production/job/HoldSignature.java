@@ -1,6 +1,5 @@
-package gov.bnl.sphenix.production.plan;
+package gov.bnl.sphenix.production.job;
 
-import gov.bnl.sphenix.production.job.Hold;
 
 /**
  * A (code, subcode) pattern that recognises a kind of hold; {@link #ANY_SUBCODE} matches every

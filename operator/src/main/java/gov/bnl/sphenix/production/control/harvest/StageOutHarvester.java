@@ -29,6 +29,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,8 +57,18 @@ import java.util.Set;
  * a bounded number of times) or failed. A job held until it failed is the planner's (it is never
  * completed here). A job still in the queue is never looked at, so a file it is still writing is
  * never taken.
+ *
+ * <p>A key submitted again keeps its ledger row, so its next attempt stages under the same dbid.
+ * Whatever an attempt that ended without being harvested staged is therefore set aside as
+ * {@code <name>.failed-attempt-<n>} before the next attempt exists: a job the batch system shows
+ * removed, and every row the next plan may submit again (killed by the operator — a revert, a
+ * rerun, a kill — lost, or failed under an old rerun token). The engine harvests before it plans,
+ * so this happens in the pass before the resubmission.
  */
 public final class StageOutHarvester {
+
+    /** Rows harvested (submitted) and rows that ended unharvested, whose staged files are set aside. */
+    private static final Set<LedgerState> LOOKED_AT = lookedAt();
 
     private final EngineSettings settings;
     private final LedgerView ledger;
@@ -93,20 +104,47 @@ public final class StageOutHarvester {
         Map<BatchJobId, BatchJob> jobs = new HashMap<>();
         queue.jobs().forEach(j -> jobs.put(j.id(), j));
         List<LedgerJob> rows = new ArrayList<>();
-        ledger.jobs(production.name(), LedgerState.submitted(), rows::add);
+        List<LedgerJob> ended = new ArrayList<>();
+        ledger.jobs(production.name(), LOOKED_AT, row -> {
+            if (row.state().isSubmitted()) {
+                rows.add(row);
+            } else if (submittedAgainNext(production, row)) {
+                ended.add(row);
+            }
+        });
         String runtype = production.rule().params().physicsmode();
         boolean combiner = production.rule().input().intriplet().isEmpty();
         StagedIndex index = new StagedIndex();
+        for (LedgerJob row : ended) {
+            try {
+                setAside(production, row, endedHow(row), places(row, runtype), index, events);
+            } catch (IOException | UncheckedIOException e) {
+                deferred(production, row, e, events);
+            }
+        }
         List<Completed> completed = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         long failed = 0;
         for (LedgerJob row : rows) {
             BatchJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
-            if (job == null || job.state() != BatchState.COMPLETED || !seen.add(row.id())) {
+            if (job == null || !seen.add(row.id())) {
+                continue;
+            }
+            if (job.state() == BatchState.REMOVED) {
+                // removed outside the operator: the planner fails the row; what it staged goes aside now
+                try {
+                    setAside(production, row, "was removed from the batch queue (batch job " + job.id() + ")",
+                            places(row, runtype), index, events);
+                } catch (IOException | UncheckedIOException e) {
+                    deferred(production, row, e, events);
+                }
+                continue;
+            }
+            if (job.state() != BatchState.COMPLETED) {
                 continue;
             }
             OutputFile dst = row.key().output();
-            StageOutPlaces dirs = StageOutPlaces.of(dst, runtype, settings.stagingLayout(), settings.layout());
+            StageOutPlaces dirs = places(row, runtype);
             OptionalInt exitCode = job.exitCode();
             if (exitCode.isPresent() && exitCode.getAsInt() == 0) {
                 completed.add(new Completed(row, new JobNames(dst, new WritableSegments(dst.segment(), combiner)), dirs));
@@ -150,6 +188,38 @@ public final class StageOutHarvester {
                     index, events));
         }
         return total;
+    }
+
+    private static Set<LedgerState> lookedAt() {
+        Set<LedgerState> states = EnumSet.copyOf(LedgerState.submitted());
+        states.addAll(EnumSet.of(LedgerState.KILLED, LedgerState.LOST, LedgerState.FAILED));
+        return states;
+    }
+
+    private StageOutPlaces places(LedgerJob row, String runtype) {
+        return StageOutPlaces.of(row.key().output(), runtype, settings.stagingLayout(), settings.layout());
+    }
+
+    /**
+     * Whether the next plan may submit this ended row's key again, under the same row (so the same
+     * dbid): a killed or lost row always may, a failed one when its rerun token is no longer the
+     * one in force. The engine harvests before it plans, so such a row's staged files are set
+     * aside in the pass before its next attempt exists.
+     */
+    private static boolean submittedAgainNext(Production production, LedgerJob row) {
+        return switch (row.state()) {
+            case KILLED, LOST -> true;
+            case FAILED -> !row.rerunToken().equals(production.rerunTokenFor(row.key().job().run()));
+            default -> false;
+        };
+    }
+
+    private static String endedHow(LedgerJob row) {
+        return switch (row.state()) {
+            case KILLED -> "was killed";
+            case LOST -> "was lost on its way to the batch queue";
+            default -> "failed and is run again under a new rerun token";
+        };
     }
 
     private static Placement find(Completed job, StagedIndex index) {
@@ -245,19 +315,29 @@ public final class StageOutHarvester {
     }
 
     /**
+     * Sets aside, as {@code <name>.failed-attempt-<n>}, what the row's attempt staged, and says so:
+     * the key's next attempt runs under the same row, so the same dbid, and must never be credited
+     * with these files. A file the attempt was still writing (a hidden name) is left where it is.
+     */
+    private static void setAside(Production production, LedgerJob row, String how, StageOutPlaces dirs, StagedIndex index,
+                                 EventLog events) throws IOException {
+        List<String> setAside = JobStaging.setAside(row.id(), row.attempt(), dirs, index);
+        if (!setAside.isEmpty()) {
+            events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(row) + " " + how
+                    + " on attempt " + row.attempt() + "; none of its " + Words.count(setAside.size(), "staged file")
+                    + " is registered, kept for inspection as <name>.failed-attempt-" + row.attempt() + ": "
+                    + String.join(", ", setAside));
+        }
+    }
+
+    /**
      * A job that ended badly registers none of its files: they are set aside for inspection, and the
      * job is submitted again (an infrastructure code, a bounded number of times) or failed.
      */
     private long unsuccessful(Production production, LedgerJob row, BatchJob job, StageOutPlaces dirs, StagedIndex index,
                               EventLog events) throws IOException, SQLException {
-        List<String> setAside = JobStaging.setAside(row.id(), row.attempt(), dirs, index);
         String code = job.exitCode().isPresent() ? "exit code " + job.exitCode().getAsInt() : "no exit code";
-        if (!setAside.isEmpty()) {
-            events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(row) + " ended with "
-                    + code + "; none of its " + Words.count(setAside.size(), "staged file")
-                    + " is registered, kept for inspection as <name>.failed-attempt-" + row.attempt() + ": "
-                    + String.join(", ", setAside));
-        }
+        setAside(production, row, "ended with " + code, dirs, index, events);
         InfrastructureRetry.Verdict verdict = job.exitCode().isPresent()
                 ? retry.decide(job.exitCode().getAsInt(), null, row.attempt())
                 : InfrastructureRetry.Verdict.fail("it ended without an exit code");

@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.control.harvest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.CatalogPorts;
 import gov.bnl.sphenix.production.control.CrashPoint;
@@ -110,6 +111,76 @@ class StageOutHarvesterTest {
         assertThat(second.outputsRegistered()).isEqualTo(10);
         assertThat(h.state(retry)).isEqualTo(LedgerState.SUCCEEDED);
         assertThat(firstAttempt).allSatisfy(p -> assertThat(p.resolveSibling(p.getFileName() + ".failed-attempt-1")).exists());
+    }
+
+    @Test
+    void aKilledAttemptsFilesAreSetAsideBeforeItsKeyRunsAgainAndOnlyTheNextAttemptsFilesAreRegistered() throws Exception {
+        List<Path> firstAttempt = stageSegments(row, 3, "attempt 1: ");
+        // killed mid-copy of segment 3: stageout.sh's hidden partial name is left behind
+        Path partial = Files.writeString(stagedDst(row).resolve("." + dst(row, 3) + ".part-4711"), "attempt 1: half a");
+        // what the executor's kill records (a revert, a rerun, a kill action); the batch job is gone
+        h.transitions.killed(List.of(new JobTransitions.SubmittedRow(row.id(), CLUSTER, 0)));
+        EventLog events = new EventLog(Clock.systemUTC());
+
+        // the engine harvests before it plans: this pass comes before the key's next submission
+        HarvestReport killedPass = harvester(CrashPoint.NONE).harvest(h.streaming,
+                BatchQueue.of(List.of(h.queueJob(row, BatchState.REMOVED, Instant.now(), 0))), events);
+        LedgerJob retry = h.submit(0, CLUSTER + 1);
+        List<Path> secondAttempt = stageSegments(retry, 5, "attempt 2: ");
+        HarvestReport harvested = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(retry), events);
+
+        assertThat(killedPass).isEqualTo(HarvestReport.NONE);
+        assertThat(retry.id()).as("the same row, so the same dbid").isEqualTo(row.id());
+        assertThat(retry.attempt()).isEqualTo(2);
+        assertThat(harvested.outputsRegistered()).isEqualTo(10);
+        assertThat(h.state(retry)).isEqualTo(LedgerState.SUCCEEDED);
+        assertOnlyTheseAttemptsFiles(retry, "attempt 2: ", secondAttempt);
+        assertThat(firstAttempt).allSatisfy(p -> {
+            assertThat(p).doesNotExist();
+            assertThat(p.resolveSibling(p.getFileName() + ".failed-attempt-1")).exists();
+        });
+        assertThat(partial).as("never registered, renamed or set aside").exists().hasContent("attempt 1: half a");
+        try (var left = Files.list(stagedDst(row))) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .filteredOn(n -> !n.endsWith(".failed-attempt-1")).containsExactly(partial.getFileName().toString());
+        }
+        assertThat(messages(events)).anySatisfy(m -> assertThat(m).contains("66052/0/mvtx0 was killed on attempt 1",
+                "none of its 6 staged files", ".failed-attempt-1"));
+    }
+
+    @Test
+    void aJobRemovedFromTheQueueHasItsFilesSetAsideAndItsNextAttemptIsHarvestedAlone() throws Exception {
+        List<Path> firstAttempt = stageSegments(row, 3, "attempt 1: ");
+        EventLog events = new EventLog(Clock.systemUTC());
+
+        // removed by hand or a periodic_remove: the ledger still says queued when the harvest sees it
+        harvester(CrashPoint.NONE).harvest(h.streaming,
+                BatchQueue.of(List.of(h.queueJob(row, BatchState.REMOVED, Instant.now(), 0))), events);
+
+        assertThat(h.state(row)).as("closing the row is the planner's").isEqualTo(LedgerState.QUEUED);
+        assertThat(firstAttempt).allSatisfy(p -> assertThat(p.resolveSibling(p.getFileName() + ".failed-attempt-1"))
+                .exists());
+        assertThat(messages(events)).singleElement().asString().contains("was removed from the batch queue",
+                "none of its 6 staged files");
+
+        h.transitions.failed(row.id(), Optional.empty());  // the planner's MarkFailed; a rerun submits it again
+        LedgerJob retry = h.submit(0, CLUSTER + 1);
+        List<Path> secondAttempt = stageSegments(retry, 5, "attempt 2: ");
+        HarvestReport harvested = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(retry), events);
+
+        assertThat(harvested.outputsRegistered()).isEqualTo(10);
+        assertOnlyTheseAttemptsFiles(retry, "attempt 2: ", secondAttempt);
+    }
+
+    @Test
+    void aFailedRowIsLeftAloneUntilARerunTokenCanSubmitItAgain() throws Exception {
+        List<Path> staged = stageSegments(row, 2);
+        h.transitions.failed(row.id(), Optional.empty());
+
+        harvester(CrashPoint.NONE).harvest(h.streaming, BatchQueue.of(List.of()), new EventLog(Clock.systemUTC()));
+
+        assertThat(staged).as("kept as they are: the rerun token in force is the one it ran under").allSatisfy(p ->
+                assertThat(p).exists());
     }
 
     @Test
@@ -230,15 +301,39 @@ class StageOutHarvesterTest {
 
     /** Stages segments 0 … n-1 of the job, each DST (1000 events) and its histogram file, with the job's dbid. */
     private List<Path> stageSegments(LedgerJob job, int n) throws Exception {
+        return stageSegments(job, n, "");
+    }
+
+    /** The same, each file's content starting with {@code attempt}, so that attempts differ in md5. */
+    private List<Path> stageSegments(LedgerJob job, int n, String attempt) throws Exception {
         List<Path> staged = new ArrayList<>();
         for (int seg = 0; seg < n; seg++) {
-            staged.add(stageOut.stage(dst(job, seg), "events of " + dst(job, seg), 1000, seg * 1000L, stagedDst(job), job.id()));
+            staged.add(stageOut.stage(dst(job, seg), attempt + "events of " + dst(job, seg), 1000, seg * 1000L,
+                    stagedDst(job), job.id()));
         }
         for (int seg = 0; seg < n; seg++) {
-            staged.add(stageOut.stage(hist(job, seg), "histograms of " + hist(job, seg), 1000, seg * 1000L, stagedHist(job),
-                    job.id()));
+            staged.add(stageOut.stage(hist(job, seg), attempt + "histograms of " + hist(job, seg), 1000, seg * 1000L,
+                    stagedHist(job), job.id()));
         }
         return staged;
+    }
+
+    /** Exactly the attempt's 5 DSTs and 5 HISTs are in place and catalogued, with the attempt's md5. */
+    private void assertOnlyTheseAttemptsFiles(LedgerJob job, String attempt, List<Path> staged) throws Exception {
+        assertThat(staged).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(datasets("DST_STREAMING_EVENT_mvtx0")).hasSize(5);
+        assertThat(datasets("HIST_DST_STREAMING_EVENT_mvtx0")).hasSize(5);
+        for (int seg = 0; seg < 5; seg++) {
+            Path dst = finalDst(job).resolve(dst(job, seg));
+            Path hist = finalHist(job).resolve(hist(job, seg));
+            assertThat(dst).hasContent(attempt + "events of " + dst(job, seg));
+            assertThat(hist).hasContent(attempt + "histograms of " + hist(job, seg));
+            assertThat(h.catalogued(dst(job, seg))).isEqualTo(Fingerprint.of(dst).md5());
+            assertThat(h.catalogued(hist(job, seg))).isEqualTo(Fingerprint.of(hist).md5());
+        }
+        try (var placed = Files.list(finalDst(job))) {
+            assertThat(placed).hasSize(5);
+        }
     }
 
     private static String dst(LedgerJob job, int seg) {

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.cli.bench.CatalogBenchCommand;
+import gov.bnl.sphenix.production.cli.bench.HarvestBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.PlanBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.SubmitBenchCommand;
 import picocli.CommandLine;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code prodctl bench ...}: the benchmarks behind docs/benchmarks.md, runnable by anyone. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; --quick runs a reduced version in under a minute.",
-        subcommands = {CatalogBenchCommand.class, PlanBenchCommand.class, SubmitBenchCommand.class})
+        subcommands = {CatalogBenchCommand.class, PlanBenchCommand.class, SubmitBenchCommand.class,
+                HarvestBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

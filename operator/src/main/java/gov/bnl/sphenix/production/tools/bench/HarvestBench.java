@@ -27,7 +27,7 @@ import gov.bnl.sphenix.production.spec.RemovalPolicy;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +80,10 @@ public final class HarvestBench {
 
     private final Catalogs catalogs;
     private final Path root;
-    private final PrintStream out;
+    private final PrintWriter out;
 
     /** It adds to the catalogs' contents, so it runs on the embedded server or a scratch database only. */
-    public HarvestBench(Catalogs catalogs, Path root, PrintStream out) {
+    public HarvestBench(Catalogs catalogs, Path root, PrintWriter out) {
         this.catalogs = catalogs;
         this.root = root;
         this.out = out;
@@ -134,6 +134,7 @@ public final class HarvestBench {
             out.printf(Locale.ROOT, "harvest round %d: %d jobs, %d files: harvest %.0f files/s; rename %.0f files/s + COPY"
                             + " %.0f rows/s = %.0f files/s%n", round, jobs, files, roundHarvest, files / renameSeconds,
                     files / copySeconds, roundBaseline);
+            out.flush();
             harvested = Math.max(harvested, roundHarvest);
             baseline = Math.max(baseline, roundBaseline);
         }

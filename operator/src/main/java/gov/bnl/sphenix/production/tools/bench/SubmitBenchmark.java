@@ -26,13 +26,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Jobs per second submitted through the HTCondor adapter against a raw {@code condor_submit} of
@@ -61,7 +59,8 @@ public final class SubmitBenchmark {
 
     /** Submits {@code count} jobs each way in each of {@code rounds} rounds, or prints a skip line without a pool. */
     public void run(int count, int rounds) throws IOException, InterruptedException {
-        Path area = Files.createTempDirectory(workDirectory, "bench-submit-");
+        ScratchDirectory scratch = ScratchDirectory.in(workDirectory, "bench-submit-");
+        Path area = scratch.path();
         Files.setPosixFilePermissions(area, PosixFilePermissions.fromString("rwxrwxrwx"));
         CondorSettings settings = new CondorSettings(commandPrefix, Optional.empty(), Duration.ofSeconds(120),
                 WrapperLaunch.jar("/usr/bin/java", LocalPool.ownClasspath()), JobPolicy.DEFAULT);
@@ -80,7 +79,7 @@ public final class SubmitBenchmark {
                 condor.remove(Selection.production(production), "benchmark over");
             }
         } finally {
-            deleteQuietly(area);
+            scratch.close();
         }
     }
 
@@ -213,13 +212,5 @@ public final class SubmitBenchmark {
 
     private static double rate(int jobs, long millis) {
         return jobs * 1000.0 / Math.max(millis, 1);
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a scratch directory; nothing depends on it
-        }
     }
 }

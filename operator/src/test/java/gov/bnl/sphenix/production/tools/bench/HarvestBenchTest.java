@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +22,12 @@ class HarvestBenchTest {
     @Test
     void aTinyHarvestBenchmarkHarvestsEveryFileAndEndsWithTheSummaryLine() throws Exception {
         int jobs = Integer.getInteger("harvest.bench.jobs", 16);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        StringWriter log = new StringWriter();
         HarvestBench.Result result;
         try (Catalogs catalogs = TestPostgres.freshCatalogs()) {
-            result = new HarvestBench(catalogs, dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run(jobs, 5);
+            result = new HarvestBench(catalogs, dir, new PrintWriter(log, true)).run(jobs, 5);
         }
-        System.out.print(log.toString(StandardCharsets.UTF_8));
+        System.out.print(log.toString());
         System.out.println(result.line());
 
         assertThat(result.files()).isEqualTo(jobs * 10);
@@ -36,6 +35,6 @@ class HarvestBenchTest {
         assertThat(result.baselinePerSecond()).isPositive();
         assertThat(result.line()).matches(
                 "harvest: [0-9]+ files of [0-9]+ jobs, [0-9]+ files/s = [0-9]+\\.[0-9]{2} of rename \\+ COPY");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("harvest round 3");
+        assertThat(log.toString()).contains("harvest round 3");
     }
 }

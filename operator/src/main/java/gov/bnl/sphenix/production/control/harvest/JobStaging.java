@@ -29,7 +29,10 @@ final class JobStaging {
     private JobStaging() {
     }
 
-    /** The job's staged files, checked on disk: {@link Placement.Verified}, or why not. */
+    /**
+     * The job's staged files, each read and checked against its name: {@link Placement.Verified}
+     * (none in place yet: {@link #againstFinalTree} says that), or why not.
+     */
     static Placement find(JobNames names, long dbid, StageOutPlaces dirs, StagedIndex index) throws IOException {
         for (Path[] rootAndDir : new Path[][] {{dirs.dstRoot(), dirs.stagedDst()}, {dirs.histRoot(), dirs.stagedHist()}}) {
             Optional<Path> link = index.linkBelow(rootAndDir[0], rootAndDir[1]);
@@ -52,12 +55,37 @@ final class JobStaging {
             if (!lfns.add(file.name().lfn())) {
                 return new Placement.Refused("it staged " + file.name().lfn() + " twice");
             }
-            Placement problem = verify(file, index, verified);
-            if (problem != null) {
-                return problem;
+            if (!Files.isRegularFile(file.staged(), NOFOLLOW)) {
+                return new Placement.Refused(file.staged() + " is not a regular file (a link is never followed)");
             }
+            Fingerprint found = Fingerprint.of(file.staged());
+            String mismatch = file.name().mismatch(found);
+            if (mismatch != null) {
+                return new Placement.Refused(file.staged() + " " + mismatch);
+            }
+            verified.add(new Placement.VerifiedFile(file, found, false));
         }
         return new Placement.Verified(verified);
+    }
+
+    /**
+     * The verified files against the final tree as it is now, after every earlier rename of the
+     * pass: a file whose identical copy is at its target is marked in place (an earlier pass copied
+     * it across file systems and stopped before removing the staged copy); a different file there
+     * defers the job.
+     */
+    static Placement againstFinalTree(Placement.Verified job, StagedIndex index) throws IOException {
+        List<Placement.VerifiedFile> files = new ArrayList<>(job.files().size());
+        for (Placement.VerifiedFile v : job.files()) {
+            Path target = v.file().target();
+            boolean inPlace = index.inFinal(target.getParent(), target.getFileName().toString());
+            if (inPlace && (!Files.isRegularFile(target, NOFOLLOW) || !Fingerprint.of(target).equals(v.fingerprint()))) {
+                return new Placement.Deferred(EventKind.HARVEST_CONFLICT, target + " is already in the final tree and differs"
+                        + " from " + v.file().staged() + "; not renamed, until someone decides which copy is right");
+            }
+            files.add(new Placement.VerifiedFile(v.file(), v.fingerprint(), inPlace));
+        }
+        return new Placement.Verified(files);
     }
 
     /** Adds the job's files of one directory to {@code staged}; returns the first name it cannot write, or null. */
@@ -71,31 +99,6 @@ final class JobStaging {
             staged.add(new StagedFile(entry.path(), finalDirectory.resolve(entry.name().lfn()), entry.name(), file.get(),
                     dst));
         }
-        return null;
-    }
-
-    /** Null when the file is verified (added to {@code verified}); else why the job cannot be taken. */
-    private static Placement verify(StagedFile file, StagedIndex index, List<Placement.VerifiedFile> verified)
-            throws IOException {
-        if (!Files.isRegularFile(file.staged(), NOFOLLOW)) {
-            return new Placement.Refused(file.staged() + " is not a regular file (a link is never followed)");
-        }
-        Fingerprint found = Fingerprint.of(file.staged());
-        String mismatch = file.name().mismatch(found);
-        if (mismatch != null) {
-            return new Placement.Refused(file.staged() + " " + mismatch);
-        }
-        Path target = file.target();
-        boolean inPlace = false;
-        if (index.inFinal(target.getParent(), target.getFileName().toString())) {
-            if (!Files.isRegularFile(target, NOFOLLOW) || !Fingerprint.of(target).equals(found)) {
-                return new Placement.Deferred(EventKind.HARVEST_CONFLICT, target + " is already in the final tree and differs"
-                        + " from " + file.staged() + "; not renamed, until someone decides which copy is right");
-            }
-            // an earlier pass copied it across file systems and stopped before removing the staged copy
-            inPlace = true;
-        }
-        verified.add(new Placement.VerifiedFile(file, found, inPlace));
         return null;
     }
 

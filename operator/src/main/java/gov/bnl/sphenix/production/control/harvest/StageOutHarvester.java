@@ -36,6 +36,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Harvests finished jobs of sphenixprod's convention, which leave no manifest: their outputs are
@@ -69,6 +74,12 @@ public final class StageOutHarvester {
 
     /** Rows harvested (submitted) and rows that ended unharvested, whose staged files are set aside. */
     private static final Set<LedgerState> LOOKED_AT = lookedAt();
+
+    private static final ThreadFactory STAGE_THREADS = work -> {
+        Thread thread = new Thread(work, "harvest-stage");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private final EngineSettings settings;
     private final LedgerView ledger;
@@ -156,25 +167,97 @@ public final class StageOutHarvester {
                 deferred(production, row, e, events);
             }
         }
-        // reading every staged file once (size, md5) is most of a harvest: jobs are verified in parallel
-        List<Placement> found = completed.parallelStream().map(c -> find(c, index)).toList();
+        // Reading every staged file (size, md5), registering and renaming are each a large part of a
+        // harvest and use different things (the disks, the catalog's server, directory updates), so
+        // batches go through them as a pipeline: while batch i is registered, batch i+1's files are
+        // read and batch i-1's renamed. Each job still goes verify, check the final tree, register,
+        // rename, close, in this order.
+        HarvestReport total = new HarvestReport(0, 0, 0, failed);
+        int size = settings.harvestBatch();
+        CompletableFuture<List<Placement>> verifying = CompletableFuture.completedFuture(verify(batch(completed, 0, size),
+                index));
+        Registered registered = Registered.NONE;
+        CompletableFuture<List<Taken>> renaming = CompletableFuture.completedFuture(List.of());
+        // its own threads, one a stage: the common pool has one thread on a small machine, and a
+        // rename must not wait behind the reading of the next batch
+        ExecutorService stages = Executors.newFixedThreadPool(2, STAGE_THREADS);
+        try {
+            for (int from = 0; from < completed.size(); from += size) {
+                List<Placement> found = joined(verifying);
+                List<Completed> following = batch(completed, from + size, size);
+                verifying = following.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                        : CompletableFuture.supplyAsync(() -> verify(following, index), stages);
+                Decided decided = decide(production, batch(completed, from, size), found, index, events);
+                total = total.plus(new HarvestReport(0, 0, 0, decided.failed()));
+                Registered next = register(production, decided.taken(), events);
+                total = total.plus(closed(production, registered, joined(renaming), events));
+                registered = next;
+                renaming = next.jobs().isEmpty() ? CompletableFuture.completedFuture(List.of())
+                        : CompletableFuture.supplyAsync(() -> renamed(production, next.jobs(), index, events), stages);
+            }
+            total = total.plus(closed(production, registered, joined(renaming), events));
+        } finally {
+            // a pass that stops (a crash point, the catalog gone) lets the work it started end first;
+            // rows left open are closed by the next pass (their files are in place)
+            verifying.exceptionally(e -> List.of()).join();
+            renaming.exceptionally(e -> List.of()).join();
+            stages.shutdown();
+        }
+        return total;
+    }
+
+    private static List<Completed> batch(List<Completed> completed, int from, int size) {
+        return completed.subList(Math.min(from, completed.size()), Math.min(completed.size(), from + size));
+    }
+
+    /** The jobs' files read and checked, jobs in parallel. */
+    private static List<Placement> verify(List<Completed> jobs, StagedIndex index) {
+        return jobs.parallelStream().map(c -> find(c, index)).toList();
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** A batch's verified jobs that can be taken whole, and how many of the others failed. */
+    private record Decided(List<Taken> taken, long failed) {
+    }
+
+    /**
+     * One batch of verified jobs against the final tree: the refused are set aside and closed, the
+     * deferred told, the rest taken, their targets claimed so that a later batch never renames onto
+     * them.
+     */
+    private Decided decide(Production production, List<Completed> batch, List<Placement> found, StagedIndex index,
+                           EventLog events) throws SQLException {
+        long failed = 0;
         List<Taken> taken = new ArrayList<>();
-        for (int i = 0; i < completed.size(); i++) {
-            Completed c = completed.get(i);
+        for (int i = 0; i < batch.size(); i++) {
+            Completed c = batch.get(i);
             LedgerJob row = c.row();
             try {
-                if (found.get(i) instanceof Placement.Verified verified) {
+                Placement placement = found.get(i) instanceof Placement.Verified verified
+                        ? JobStaging.againstFinalTree(verified, index) : found.get(i);
+                if (placement instanceof Placement.Verified verified) {
                     if (!verified.files().isEmpty() || renamedEarlier(c.names(), c.dirs())) {
+                        verified.files().forEach(v -> index.claim(v.file().target()));
                         taken.add(new Taken(row, verified.files()));
                     } else {
                         failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(
                                 "it completed with exit code 0 but staged no output with its dbid " + row.id()), events);
                     }
-                } else if (found.get(i) instanceof Placement.Refused refused) {
+                } else if (placement instanceof Placement.Refused refused) {
                     // set aside like a failed attempt's: a later attempt of the key carries the same dbid
                     JobStaging.setAside(row.id(), row.attempt(), c.dirs(), index);
                     failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(refused.reason()), events);
-                } else if (found.get(i) instanceof Placement.Deferred deferred) {
+                } else if (placement instanceof Placement.Deferred deferred) {
                     events.warning(production.name(), deferred.kind(), "job " + JobClosing.jobName(row) + ": "
                             + deferred.reason() + "; not harvested");
                 }
@@ -182,12 +265,7 @@ public final class StageOutHarvester {
                 deferred(production, row, e, events);
             }
         }
-        HarvestReport total = new HarvestReport(0, 0, 0, failed);
-        for (int from = 0; from < taken.size(); from += settings.harvestBatch()) {
-            total = total.plus(harvestBatch(production, taken.subList(from, Math.min(taken.size(), from + settings.harvestBatch())),
-                    index, events));
-        }
-        return total;
+        return new Decided(taken, failed);
     }
 
     private static Set<LedgerState> lookedAt() {
@@ -236,9 +314,20 @@ public final class StageOutHarvester {
                 + ": its staged files could not be read or set aside (" + e + "); tried again next pass");
     }
 
-    /** Register, rename, close: in this order, so the names that carry the events survive until they are catalogued. */
-    private HarvestReport harvestBatch(Production production, List<Taken> batch, StagedIndex index, EventLog events)
-            throws SQLException {
+    /** A batch registered: its jobs to rename (none in conflict with the catalog), and what registration did. */
+    private record Registered(List<Taken> jobs, int outputs, long registered) {
+        static final Registered NONE = new Registered(List.of(), 0, 0);
+    }
+
+    /**
+     * Registers a batch's files, before any is renamed: the names that carry the events survive
+     * until they are catalogued. A job with a file the catalog holds with another checksum is
+     * told and left whole.
+     */
+    private Registered register(Production production, List<Taken> batch, EventLog events) throws SQLException {
+        if (batch.isEmpty()) {
+            return Registered.NONE;
+        }
         List<CatalogedOutput> outputs = new ArrayList<>();
         for (Taken job : batch) {
             for (Placement.VerifiedFile v : job.files()) {
@@ -249,27 +338,48 @@ public final class StageOutHarvester {
         crash.reached(CrashPoint.Step.AFTER_HARVEST_REGISTERED);
         Map<String, RegistrationConflict> conflicts = new HashMap<>();
         result.conflicts().forEach(c -> conflicts.put(c.lfn(), c));
-        List<Long> ids = new ArrayList<>();
-        List<Long> nevents = new ArrayList<>();
-        List<JobKey> keys = new ArrayList<>();
-        long eventsRegistered = 0;
+        List<Taken> clear = new ArrayList<>();
         for (Taken job : batch) {
             RegistrationConflict conflict = job.files().stream().map(v -> conflicts.get(v.file().name().lfn()))
                     .filter(c -> c != null).findFirst().orElse(null);
-            if (conflict != null) {
+            if (conflict == null) {
+                clear.add(job);
+            } else {
                 events.warning(production.name(), EventKind.HARVEST_CONFLICT, conflict.lfn() + " is catalogued with checksum "
                         + conflict.catalogedMd5() + ", job " + JobClosing.jobName(job.row()) + " wrote " + conflict.offeredMd5()
                         + "; nothing of the job renamed, it stays unharvested until someone decides which copy is right");
-                continue;
             }
+        }
+        return new Registered(clear, outputs.size(), result.registered());
+    }
+
+    /** The registered jobs whose files are all renamed into place; one whose rename failed is told and left for the next pass. */
+    private static List<Taken> renamed(Production production, List<Taken> jobs, StagedIndex index, EventLog events) {
+        List<Taken> renamed = new ArrayList<>();
+        for (Taken job : jobs) {
             try {
                 rename(job.files(), index);
+                renamed.add(job);
             } catch (IOException | UncheckedIOException e) {
                 events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(job.row())
                         + ": its outputs are catalogued but could not all be renamed into place (" + e
                         + "); tried again next pass");
-                continue;
             }
+        }
+        return renamed;
+    }
+
+    /** Closes the rows of a registered batch's jobs whose files are in place, with their DSTs' events. */
+    private HarvestReport closed(Production production, Registered batch, List<Taken> renamed, EventLog events)
+            throws SQLException {
+        if (batch.jobs().isEmpty()) {
+            return HarvestReport.NONE;
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Long> nevents = new ArrayList<>();
+        List<JobKey> keys = new ArrayList<>();
+        long eventsRegistered = 0;
+        for (Taken job : renamed) {
             long jobEvents = job.files().stream().filter(v -> v.file().dst()).mapToLong(v -> v.file().name().events()).sum();
             ids.add(job.row().id());
             nevents.add(jobEvents);
@@ -278,11 +388,11 @@ public final class StageOutHarvester {
         }
         transitions.succeeded(ids, nevents);
         if (!keys.isEmpty()) {
-            events.info(production.name(), EventKind.REGISTERED, "registered " + Words.count(outputs.size(), "output")
+            events.info(production.name(), EventKind.REGISTERED, "registered " + Words.count(batch.outputs(), "output")
                     + " of " + Words.count(keys.size(), "job") + ", " + Words.runSpan(keys) + " (" + eventsRegistered
                     + " events)");
         }
-        return new HarvestReport(keys.size(), result.registered(), eventsRegistered, 0);
+        return new HarvestReport(keys.size(), batch.registered(), eventsRegistered, 0);
     }
 
     /** Each file to its plain lfn in the final tree; a copy already there (an earlier pass) drops the staged one. */

@@ -47,6 +47,14 @@ final class StagedIndex {
         return finalNames(directory).contains(name);
     }
 
+    /**
+     * Counts {@code target} as in the final tree from now on: its file is registered and about to be
+     * renamed there, so no other file of the pass may take its name meanwhile.
+     */
+    void claim(Path target) {
+        finalNames(target.getParent()).add(target.getFileName().toString());
+    }
+
     /** Renames a verified file to its target in the final tree, making its directory once per pass. */
     void rename(Path staged, Path target) throws IOException {
         Path directory = target.getParent();

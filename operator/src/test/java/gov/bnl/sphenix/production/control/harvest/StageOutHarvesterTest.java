@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.CatalogPorts;
 import gov.bnl.sphenix.production.control.CrashPoint;
+import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.job.BatchState;
@@ -111,6 +112,39 @@ class StageOutHarvesterTest {
         assertThat(second.outputsRegistered()).isEqualTo(10);
         assertThat(h.state(retry)).isEqualTo(LedgerState.SUCCEEDED);
         assertThat(firstAttempt).allSatisfy(p -> assertThat(p.resolveSibling(p.getFileName() + ".failed-attempt-1")).exists());
+    }
+
+    @Test
+    void jobsHarvestedInSeveralBatchesAreEachRegisteredRenamedAndClosed() throws Exception {
+        List<LedgerJob> jobs = new ArrayList<>(List.of(row));
+        for (int key = 10; key <= 40; key += 10) {
+            jobs.add(h.submit(key, CLUSTER + key));
+        }
+        for (LedgerJob job : jobs) {
+            int first = job.key().job().segment();
+            for (int seg = first; seg < first + 2; seg++) {
+                stageOut.stage(dst(job, seg), "events of " + dst(job, seg), 1000, seg * 1000L, stagedDst(job), job.id());
+                stageOut.stage(hist(job, seg), "histograms of " + hist(job, seg), 1000, seg * 1000L, stagedHist(job),
+                        job.id());
+            }
+        }
+        EventLog events = new EventLog(Clock.systemUTC());
+        EngineSettings s = h.settings();
+        EngineSettings twoJobsABatch = new EngineSettings(s.layout(), s.stagingRoot(), s.payloadDirectory(), s.payloadRoot(),
+                s.storage(), s.planner(), 2, s.historyLimit(), s.infrastructureAttempts());
+        CatalogPorts ports = h.ports(twoJobsABatch);
+
+        HarvestReport report = new StageOutHarvester(ports.ledger(), ports.moves(), ports.registry(), twoJobsABatch,
+                CrashPoint.NONE).harvest(h.streaming, h.completed(jobs.toArray(LedgerJob[]::new)), events);
+
+        assertThat(report).isEqualTo(new HarvestReport(5, 20, 10_000, 0));
+        for (LedgerJob job : jobs) {
+            assertThat(h.state(job)).isEqualTo(LedgerState.SUCCEEDED);
+            int first = job.key().job().segment();
+            assertThat(finalDst(job).resolve(dst(job, first + 1))).hasContent("events of " + dst(job, first + 1));
+        }
+        assertThat(datasets("DST_STREAMING_EVENT_mvtx0")).hasSize(10);
+        assertThat(messages(events)).hasSize(3).allSatisfy(m -> assertThat(m).startsWith("registered "));
     }
 
     @Test

@@ -27,6 +27,7 @@ import gov.bnl.sphenix.production.spec.RemovalPolicy;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,6 +114,7 @@ public final class HarvestBench {
             for (LedgerJob row : rows) {
                 baselineFiles.addAll(stage(row, segments, elsewhere, Path.of("/bench"), new ArrayList<>()));
             }
+            settle();
             // alternate which goes first, so that a neighbour's burst early or late in a round favours neither
             double[] baseline = new double[2];
             if (round % 2 == 0) {
@@ -135,6 +137,23 @@ public final class HarvestBench {
             out.flush();
         }
         return new Result(jobs, files, files * ROUNDS / harvestSeconds, files * ROUNDS / baselineSeconds);
+    }
+
+    /**
+     * Writes the staged files out before the clock starts, as a finished job's files are long before
+     * their harvest: otherwise whichever path goes first pays for writing back what staging wrote.
+     */
+    private static void settle() throws IOException {
+        try {
+            Process sync = new ProcessBuilder("sync").redirectErrorStream(true).start();
+            sync.getInputStream().transferTo(OutputStream.nullOutputStream());
+            if (sync.waitFor() != 0) {
+                throw new IOException("sync exited with " + sync.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the staged files were written out", e);
+        }
     }
 
     /** Seconds the harvest of the round's finished jobs takes, every file of them registered and renamed. */

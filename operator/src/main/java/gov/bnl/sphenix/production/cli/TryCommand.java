@@ -1,13 +1,10 @@
 package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
-import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
-import gov.bnl.sphenix.production.tools.trial.ProductionOutcome;
 import gov.bnl.sphenix.production.tools.trial.SpecsToTry;
-import gov.bnl.sphenix.production.tools.trial.TrialLoop;
+import gov.bnl.sphenix.production.tools.trial.Trial;
 import gov.bnl.sphenix.production.tools.trial.TrialOptions;
-import gov.bnl.sphenix.production.tools.trial.TrialSummary;
 import gov.bnl.sphenix.production.tools.trial.TrialWorld;
 import gov.bnl.sphenix.production.tools.world.PassPace;
 import java.io.PrintStream;
@@ -39,6 +36,7 @@ import picocli.CommandLine.Parameters;
 public final class TryCommand implements Callable<Integer> {
 
     private static final Path DEFAULT_SPECS = Path.of("production-specs");
+    private static final String ROOT_EXE = "standin/root.exe";
 
     @Parameters(arity = "0..*", paramLabel = "[SPECS] [PRODUCTION...]",
             description = "A specs directory or rule-set file, then the productions to try (default: all).")
@@ -58,6 +56,10 @@ public final class TryCommand implements Callable<Integer> {
             + " directory, or in the shared directory of a personal HTCondor pool).")
     Path dir;
 
+    @Option(names = "--payloads", description = "The stand-in payloads: standin/root.exe and fake_sphenix_job.sh"
+            + " (default: payloads/ of SPECS if it has them, else production-specs/payloads).")
+    Path payloads;
+
     @Option(names = "--seed", description = "Seed of the synthetic catalog (default: ${DEFAULT-VALUE}).", defaultValue = "7")
     long seed;
 
@@ -75,11 +77,15 @@ public final class TryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch is local or condor, not " + batch);
         }
         boolean condor = batch.equals("condor");
-        TrialOptions options = new TrialOptions(runs, nevents == null ? OptionalInt.empty() : OptionalInt.of(nevents),
-                "", seed);
-        SpecsToTry specs = specsToTry();
-        Path payloads = standins(specs);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // a pool remembers earlier tries' jobs under the same keys: there every production name gets a suffix
+        TrialOptions options = new TrialOptions(runs, nevents == null ? OptionalInt.empty() : OptionalInt.of(nevents),
+                condor ? "-" + stamp.substring(stamp.length() - 6) : "", seed);
+        SpecsToTry specs = specsToTry();
+        Path standins = payloads != null ? payloads.toAbsolutePath() : standins(specs);
+        if (!Files.isRegularFile(standins.resolve(ROOT_EXE))) {
+            throw new IllegalArgumentException("no stand-in " + ROOT_EXE + " in " + standins);
+        }
         Path root = DemoRoot.choose(Optional.ofNullable(dir), condor ? DemoRoot.poolShare() : Optional.empty(),
                 Path.of(System.getProperty("java.io.tmpdir")), "prodctl-try-" + stamp);
         if (Files.exists(root)) {
@@ -90,43 +96,18 @@ public final class TryCommand implements Callable<Integer> {
             }
         }
         if (condor) {
-            // the pool remembers earlier tries' jobs under the same keys
-            options = new TrialOptions(runs, options.nevents(), "-" + stamp.substring(stamp.length() - 6), seed);
             LocalPool.openToPoolJobs(root);
         }
         out.println("prodctl try: building the try in " + root);
-        try (TrialWorld trial = TrialWorld.create(root, specs, options, payloads, DemoRoot.batchSystem(batch))) {
+        try (TrialWorld trial = TrialWorld.create(root, specs, options, standins, DemoRoot.batchSystem(batch))) {
             out.println("prodctl try: " + trial.seeded() + "; specs repository " + trial.world().specs().url());
-            for (var p : trial.productions()) {
-                out.println("prodctl try: " + p.name() + " (" + p.dsttype() + ") on runs " + trial.runs().get(p.name()));
-            }
             PassPace pace = new PassPace(interval, timeout);
-            TrialLoop loop = new TrialLoop(trial, out, pace, ProgressLine.display(out));
             Thread interrupt = ShutdownHooks.add(pace::stop, "try-stop");
-            Optional<List<ProductionStanding>> ended;
             try {
-                ended = loop.run();
+                return Trial.run(trial, out, pace, ProgressLine.display(out)).failed() == 0 ? 0 : 1;
             } finally {
                 ShutdownHooks.remove(interrupt);
             }
-            TrialSummary summary = TrialSummary.of(trial, ended.orElseGet(() -> statuses(trial)));
-            out.println();
-            summary.productions().stream().map(ProductionOutcome::describe).forEach(out::println);
-            out.println("left for inspection in " + root + ": data/ (dst, hist, log), specs-work/ (the productions"
-                    + " tried), postgres/ (the catalogs)");
-            out.println(summary.lastLine());
-            if (ended.isEmpty()) {
-                throw new IllegalStateException("the jobs had not ended after " + timeout + "; what they left is in " + root);
-            }
-            return summary.failed() == 0 ? 0 : 1;
-        }
-    }
-
-    private static List<ProductionStanding> statuses(TrialWorld trial) {
-        try {
-            return trial.world().statuses();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read the productions' status: " + e.getMessage(), e);
         }
     }
 
@@ -173,11 +154,11 @@ public final class TryCommand implements Callable<Integer> {
     private static Path standins(SpecsToTry specs) {
         Path root = specs.root();
         for (Path candidate : List.of(root.resolve("payloads"), DEFAULT_SPECS.resolve("payloads").toAbsolutePath())) {
-            if (Files.isRegularFile(candidate.resolve("standin/root.exe"))) {
+            if (Files.isRegularFile(candidate.resolve(ROOT_EXE))) {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("no stand-in root.exe (payloads/standin/root.exe) in " + root + " or in "
-                + DEFAULT_SPECS.toAbsolutePath() + "; run from the repository root");
+        throw new IllegalArgumentException("no stand-in payloads/" + ROOT_EXE + " in " + root + " or in "
+                + DEFAULT_SPECS.toAbsolutePath() + "; run from the repository root or give --payloads");
     }
 }

@@ -62,6 +62,21 @@ public record ProductionChoice(List<Production> productions, Map<String, List<St
         return new ProductionChoice(productions, chosenUpstream);
     }
 
+    /** The chosen productions that read {@code name}'s outputs, directly or further down. */
+    public List<Production> downstreamOf(String name) {
+        Set<String> below = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(name));
+        while (!todo.isEmpty()) {
+            String current = todo.poll();
+            upstream.forEach((production, ups) -> {
+                if (ups.contains(current) && below.add(production)) {
+                    todo.add(production);
+                }
+            });
+        }
+        return productions.stream().filter(p -> below.contains(p.name())).toList();
+    }
+
     public List<String> names() {
         return productions.stream().map(Production::name).toList();
     }

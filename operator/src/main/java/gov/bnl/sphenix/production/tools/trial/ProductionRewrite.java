@@ -11,8 +11,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * A production file as a try declares it: the same production, selecting only the runs it tries
  * ({@code runs: {list: [...]}}), under its name plus a suffix (a pool that outlives the try
- * remembers the jobs of earlier tries under the same keys). Everything else — rule, overrides,
- * limits, masks — stays as written; comments do not survive.
+ * remembers the jobs of earlier tries under the same keys), submitting (a production declared
+ * with {@code submit: off} is tried too). Everything else — rule, overrides, limits, masks — stays
+ * as written; comments do not survive.
  */
 final class ProductionRewrite {
 
@@ -31,6 +32,8 @@ final class ProductionRewrite {
         production.put("metadata", metadata);
         Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) production.get("spec"));
         spec.put("runs", Map.of("list", List.copyOf(runs.stream().boxed().toList())));
+        // a production declared but not submitting yet is tried all the same: that is what was asked
+        spec.put("submit", true);
         production.put("spec", spec);
         return dump("the runs it tries", production);
     }

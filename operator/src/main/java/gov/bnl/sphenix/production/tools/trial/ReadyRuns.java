@@ -8,14 +8,16 @@ import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The runs each chosen production tries: a production made from raw data takes the first
  * {@code perProduction} runs of its selection (in its run order) that the catalog makes ready for
- * it; a downstream production takes the runs of its upstream productions that it selects, since
- * only those will have inputs.
+ * it, preferring runs that every production downstream of it selects, then runs that any of them
+ * selects (a golden run list downstream must find its runs built); a downstream production takes
+ * the runs of its upstream productions that it selects, since only those will have inputs.
  */
 public final class ReadyRuns {
 
@@ -36,43 +38,75 @@ public final class ReadyRuns {
      * @param seeded the runs of the catalog
      * @throws IllegalStateException when a production gets no run: nothing of it could be tried
      */
-    public Map<String, RunSet> of(ProductionChoice choice, RunSet seeded) throws SQLException {
-        Map<String, RunSet> runs = new LinkedHashMap<>();
+    public Map<String, TriedRuns> of(ProductionChoice choice, RunSet seeded) throws SQLException {
+        Map<String, TriedRuns> runs = new LinkedHashMap<>();
         for (Production p : choice.productions()) {
             RunSet selected = p.runs().intersect(seeded);
             RunSet chosen;
+            RunSet fallback;
             if (isRaw(p)) {
-                chosen = firstReady(p, selected);
+                chosen = firstReady(p, preferences(p, choice, selected));
+                fallback = chosen.isEmpty() ? firstReady(p, List.of(seeded)) : chosen;
             } else {
-                chosen = RunSet.EMPTY;
+                fallback = RunSet.EMPTY;
                 for (String up : choice.upstream().get(p.name())) {
-                    chosen = chosen.union(runs.getOrDefault(up, RunSet.EMPTY));
+                    fallback = fallback.union(runs.containsKey(up) ? runs.get(up).runs() : RunSet.EMPTY);
                 }
-                chosen = chosen.intersect(selected);
+                chosen = fallback.intersect(selected);
             }
-            if (chosen.isEmpty()) {
+            if (fallback.isEmpty()) {
                 throw new IllegalStateException("no run of the synthetic catalog (" + seeded + ") is ready for "
-                        + p.name() + (choice.upstream().get(p.name()).isEmpty() && !isRaw(p)
-                        ? ": no production of the specs makes its inputs" : " among the runs it selects"));
+                        + p.name() + (isRaw(p) ? "" : ": no production of the specs makes its inputs"));
             }
-            runs.put(p.name(), chosen);
+            // a selection the synthetic catalog does not serve (a short list of golden runs) still tries the script
+            runs.put(p.name(), chosen.isEmpty() ? new TriedRuns(fallback, false) : new TriedRuns(chosen, true));
         }
         return runs;
+    }
+
+    /**
+     * The runs a production tries.
+     *
+     * @param selected false when none of the runs it selects was ready, and it tries others instead
+     */
+    public record TriedRuns(RunSet runs, boolean selected) {
+
+        @Override
+        public String toString() {
+            return runs + (selected ? "" : " (none of the runs it selects is ready in the synthetic catalog)");
+        }
     }
 
     private boolean isRaw(Production p) {
         return catalogue.product(p.dsttype()).map(product -> product.isRaw()).orElse(false);
     }
 
-    private RunSet firstReady(Production p, RunSet selected) throws SQLException {
+    /** Where to look for ready runs, best first: what all downstream productions select, what any does, all. */
+    private static List<RunSet> preferences(Production raw, ProductionChoice choice, RunSet selected) {
+        List<Production> downstream = choice.downstreamOf(raw.name());
+        RunSet all = selected;
+        RunSet any = RunSet.EMPTY;
+        for (Production d : downstream) {
+            all = all.intersect(d.runs());
+            any = any.union(d.runs().intersect(selected));
+        }
+        return downstream.isEmpty() ? List.of(selected) : List.of(all, any, selected);
+    }
+
+    private RunSet firstReady(Production p, List<RunSet> preferences) throws SQLException {
         Set<Integer> found = new LinkedHashSet<>();
-        readiness.find(ReadinessRequests.forProduction(p, catalogue).withRuns(selected), job -> {
-            if (found.size() == perProduction && !found.contains(job.run())) {
-                return false;
+        for (RunSet runs : preferences) {
+            if (found.size() == perProduction) {
+                break;
             }
-            found.add(job.run());
-            return true;
-        });
+            readiness.find(ReadinessRequests.forProduction(p, catalogue).withRuns(runs), job -> {
+                if (found.size() == perProduction && !found.contains(job.run())) {
+                    return false;
+                }
+                found.add(job.run());
+                return true;
+            });
+        }
         return RunSet.runs(found);
     }
 }

@@ -31,7 +31,7 @@ public record TrialSummary(List<ProductionOutcome> productions) {
             RegisteredOutputs.Counts outputs = RegisteredOutputs.of(trial.world().catalogs().fileCatalog(), p.namespace());
             Path logs = trial.world().settings().layout().logRoot().resolve(p.namespace().dataset())
                     .resolve(p.rule().params().physicsmode()).resolve(p.namespace().tag().toString());
-            outcomes.add(new ProductionOutcome(p.name(), p.dsttype(), trial.runs().get(p.name()), succeeded, failed,
+            outcomes.add(new ProductionOutcome(p.name(), p.dsttype(), trial.runs().get(p.name()).runs(), succeeded, failed,
                     outputs.dst(), outputs.hist(), logs));
         }
         return new TrialSummary(outcomes);

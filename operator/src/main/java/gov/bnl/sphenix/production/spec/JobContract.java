@@ -1,0 +1,26 @@
+package gov.bnl.sphenix.production.spec;
+
+/**
+ * How a rule's script is called and how its outputs come back; a rule chooses with
+ * {@code job.contract}, and a rule of today's sphenixprod short format (a rule-set file) runs in
+ * sphenixprod's by default, so the collaboration's scripts run unchanged.
+ *
+ * <ul>
+ *   <li>{@link #OPERATOR}: the operator's job wrapper runs the script as
+ *       {@code <script> <nevents> <input list> <output file> <run> <segment> <histogram file>},
+ *       publishes the outputs and writes a manifest ({@code batch.JobSpecs}).</li>
+ *   <li>{@link #SPHENIXPROD}: the batch system runs the script itself with sphenixprod's
+ *       seventeen arguments and the job's id ({@code batch.SphenixprodArguments}), with
+ *       {@code SPHENIXPROD_SCRIPT_PATH} in its environment; the script stages its outputs out
+ *       itself, as today's run scripts do, and a raw-data combiner writes every segment of its
+ *       (run, host) in one job.</li>
+ * </ul>
+ */
+public enum JobContract {
+    OPERATOR, SPHENIXPROD;
+
+    /** The word a rule file writes for it. */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,92 @@
+package gov.bnl.sphenix.production.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.bnl.sphenix.production.RepositoryFiles;
+import gov.bnl.sphenix.production.batch.local.LocalExecutor;
+import gov.bnl.sphenix.production.batch.local.LocalSettings;
+import gov.bnl.sphenix.production.plan.Tally;
+import gov.bnl.sphenix.production.tools.demo.DemoWorld;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Today's run scripts under the engine: a rule file of production-specs runs in sphenixprod's
+ * convention with its payload from the spec commit, and the streaming combiner makes one job per
+ * (run, host) that writes every segment its events fill, all of them harvested and registered.
+ */
+class SphenixprodEngineTest {
+
+    private static final String STREAMING = "demo-streaming";
+
+    @TempDir
+    Path dir;
+
+    private DemoWorld world;
+
+    @AfterEach
+    void closeWorld() {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void aCombinerJobPerRunAndHostRegistersEverySegmentItWrote() throws Exception {
+        world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
+                data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2)));
+        Path standin = Files.createDirectories(dir.resolve("standin"));
+        Files.copy(RepositoryFiles.productionSpecs().resolve("payloads/standin/root.exe"), standin.resolve("root.exe"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        // 25,000 events per host at 10,000 per file: segments 0, 1 and 2
+        EngineSettings settings = world.settings().withJobEnvironment(Map.of("PATH", standin + ":" + System.getenv("PATH"),
+                "ROOT_STANDIN_EVENTS_PER_INPUT", "25000", "ROOT_STANDIN_RAW_MAY_BE_ABSENT", "1"));
+        Engine engine = world.startEngine(CrashPoint.NONE, settings);
+        world.declare("streaming", "Merge pull request #1: start event building");
+        engine.refresh();
+
+        List<PassReport> passes = new ArrayList<>();
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            PassReport pass = engine.pass();
+            passes.add(pass);
+            return pass.status(STREAMING).map(s -> s.state() == ProductionStanding.State.COMPLETE).orElse(false);
+        });
+
+        ProductionStanding status = passes.get(passes.size() - 1).status(STREAMING).orElseThrow();
+        assertThat(passes.stream().mapToLong(p -> p.activity(STREAMING).submitted()).sum())
+                .as("one job per run and MVTX host (the demo masks the others): 2 ready runs × 6 hosts").isEqualTo(12);
+        assertThat(status.jobs()).containsEntry(Tally.SUCCEEDED, 12L);
+        Map<String, Integer> filesByKind = new TreeMap<>();
+        try (Connection c = world.catalogs().fileCatalog().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT dsttype LIKE 'HIST%', segment, count(*), sum(events) FROM datasets"
+                     + " WHERE dsttype LIKE '%STREAMING_EVENT_mvtx%' GROUP BY 1, 2 ORDER BY 1, 2")) {
+            while (rs.next()) {
+                filesByKind.put((rs.getBoolean(1) ? "HIST" : "DST") + " segment " + rs.getInt(2), rs.getInt(3));
+            }
+        }
+        assertThat(filesByKind).as("every job's three DST segments and its HIST, by segment").containsExactlyInAnyOrderEntriesOf(
+                Map.of("DST segment 0", 12, "DST segment 1", 12, "DST segment 2", 12, "HIST segment 0", 12));
+        assertThat(status.outputsRegistered()).isEqualTo(36);
+        try (var staged = Files.walk(world.root().resolve("data/staging"))) {
+            assertThat(staged.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".root")))
+                    .as("every staged output renamed into the final tree").isEmpty();
+        }
+        try (var placed = Files.walk(world.root().resolve("data/dst"))) {
+            assertThat(placed.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("DST_")))
+                    .as("DSTs under their plain lfn").hasSize(36).allSatisfy(f -> assertThat(f.toString()).doesNotContain(":"));
+        }
+    }
+}

@@ -32,6 +32,23 @@ class SphenixprodEngineTest {
 
     private static final String STREAMING = "demo-streaming";
 
+    /** The demo's event building of the MVTX streams, in the rule's own (sphenixprod's) convention. */
+    private static final String STREAMING_SPEC = """
+            apiVersion: production.sphenix.bnl.gov/v1alpha1
+            kind: Production
+            metadata:
+              name: demo-streaming
+            spec:
+              rule:
+                ruleSet: rules/run3auau/tracking_physics_ana523_2025p007_v001.yaml
+                name: Full_STREAMING_EVENT_run3physics
+              runs:
+                range: [66040, 66098]
+              segments: first-only
+              masks: ["TPC{00..23}", TPOT, "INTT{0..7}"]
+              memory: 256 MB, 1 GB
+            """;
+
     @TempDir
     Path dir;
 
@@ -55,7 +72,8 @@ class SphenixprodEngineTest {
         EngineSettings settings = world.settings().withJobEnvironment(Map.of("PATH", standin + ":" + System.getenv("PATH"),
                 "ROOT_STANDIN_EVENTS_PER_INPUT", "25000", "ROOT_STANDIN_RAW_MAY_BE_ABSENT", "1"));
         Engine engine = world.startEngine(CrashPoint.NONE, settings);
-        world.declare("streaming", "Merge pull request #1: start event building");
+        world.specs().write(DemoWorld.PRODUCTIONS + "streaming.yaml", STREAMING_SPEC);
+        world.specs().commitAndPush("Merge pull request #1: start event building");
         engine.refresh();
 
         List<PassReport> passes = new ArrayList<>();

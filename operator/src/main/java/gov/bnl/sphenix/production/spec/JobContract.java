@@ -2,8 +2,9 @@ package gov.bnl.sphenix.production.spec;
 
 /**
  * How a rule's script is called and how its outputs come back; a rule chooses with
- * {@code job.contract}, and a rule of today's sphenixprod short format (a rule-set file) runs in
- * sphenixprod's by default, so the collaboration's scripts run unchanged.
+ * {@code job.contract} (a production may choose for its rule with {@code spec.contract}), and
+ * runs in sphenixprod's by default: rules are written in sphenixprod's short format, and the
+ * collaboration's scripts run unchanged. The operator's own contract is for new scripts.
  *
  * <ul>
  *   <li>{@link #OPERATOR}: the operator's job wrapper runs the script as

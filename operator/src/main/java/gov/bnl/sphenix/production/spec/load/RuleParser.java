@@ -234,15 +234,13 @@ final class RuleParser {
     }
 
     /**
-     * How the script is called: {@code contract} when the rule says, else sphenixprod's for a rule
-     * of its own format (a rule-set file) and the operator's for a rule written inline.
+     * How the script is called: {@code contract} when the rule says, else sphenixprod's, whose
+     * format every rule is written in (in a rule-set file or inline), so today's scripts run unchanged.
      */
     private Optional<JobContract> contract(MapReader j) {
-        JobContract byDefault = unknownKeys == UnknownKeys.WARN_AS_SPHENIXPROD ? JobContract.SPHENIXPROD
-                : JobContract.OPERATOR;
         Optional<String> word = j.text("contract");
         if (word.isEmpty()) {
-            return Optional.of(byDefault);
+            return Optional.of(JobContract.SPHENIXPROD);
         }
         for (JobContract c : JobContract.values()) {
             if (c.word().equals(word.get().strip())) {

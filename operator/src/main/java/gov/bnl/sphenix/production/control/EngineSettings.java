@@ -24,11 +24,11 @@ import java.util.OptionalInt;
  * @param infrastructureAttempts attempts in all a job gets when it keeps ending with one of the
  *                         wrapper's infrastructure exit codes (outputs not published, inputs not
  *                         readable) before it fails; 1 fails it at once
- * @param jobEnvironment   variables added to the environment of every job of sphenixprod's calling
- *                         convention (a {@code PATH} that finds {@code root.exe} on a test bed)
- * @param neventsCap       an event cap for every job (a test pass of {@code prodctl try}): the
- *                         script's 9th argument ({@code nevents}) is at most this, below the
- *                         production's own {@code nevents}; empty: no cap
+ * @param jobEnvironment   variables every job of sphenixprod's convention gets on top of the
+ *                         batch system's (only those {@code batch.ChildEnvironment.JOBS} allows):
+ *                         a testbed's {@code PATH} to a stand-in {@code root.exe}, for instance
+ * @param neventsCap       the most events any job may process (its {@code nevents} argument), for a
+ *                         test pass over many productions; empty: each rule's own {@code nevents}
  */
 public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, Path payloadRoot, String storage,
                              PlannerSettings planner, int harvestBatch, int historyLimit, int infrastructureAttempts,
@@ -53,11 +53,10 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
         jobEnvironment = Map.copyOf(jobEnvironment);
         Objects.requireNonNull(neventsCap, "neventsCap");
         if (neventsCap.isPresent() && neventsCap.getAsInt() < 1) {
-            throw new IllegalArgumentException("an event cap is positive, not " + neventsCap.getAsInt());
+            throw new IllegalArgumentException("an event cap is at least 1, not " + neventsCap.getAsInt());
         }
     }
 
-    /** Settings that add nothing to the jobs' environment and cap no job's events. */
     public EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, Path payloadRoot, String storage,
                           PlannerSettings planner, int harvestBatch, int historyLimit, int infrastructureAttempts) {
         this(layout, stagingRoot, payloadDirectory, payloadRoot, storage, planner, harvestBatch, historyLimit,

@@ -81,7 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (condor) {
             LocalPool.openToPoolJobs(root);
         }
-        try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem, suffix)) {
+        try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem, suffix,
+                DemoWorld.Payloads.TODAYS_SCRIPTS)) {
             out.println("prodctl demo: " + world.seeded() + "; specs repository " + world.specs().url());
             PassPace pace = new PassPace(interval, timeout);
             Demo demo = new Demo(world, out, pace, ProgressLine.display(out));

@@ -13,11 +13,13 @@ import gov.bnl.sphenix.production.tools.seed.SeedSummary;
 import gov.bnl.sphenix.production.tools.world.LocalWorld;
 import gov.bnl.sphenix.production.tools.world.SpecsWorkspace;
 import gov.bnl.sphenix.production.tools.world.StandinPayloads;
+import gov.bnl.sphenix.production.tools.world.StandinRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -34,14 +36,31 @@ public final class DemoWorld implements AutoCloseable {
     public static final int FIRST_RUN = 66_040;
     public static final String PRODUCTIONS = "productions/demo/";
 
+    /** What the world's jobs run. */
+    public enum Payloads {
+        /**
+         * The stand-in payload ({@code fake_sphenix_job.sh}) in the operator's contract, under the
+         * name of every script the rules name: each production file says {@code contract: operator}.
+         */
+        STAND_IN,
+        /**
+         * The rules' own run scripts from the spec commit, in sphenixprod's contract, with the
+         * stand-in {@code root.exe}: 25,000 events per raw file, raw files that no DAQ wrote, and
+         * trouble by run (a run ending in 66 outgrows a small memory request).
+         */
+        TODAYS_SCRIPTS
+    }
+
     private final LocalWorld world;
     private final SeedSummary seeded;
     private final String nameSuffix;
+    private final Payloads payloads;
 
-    private DemoWorld(LocalWorld world, SeedSummary seeded, String nameSuffix) {
+    private DemoWorld(LocalWorld world, SeedSummary seeded, String nameSuffix, Payloads payloads) {
         this.world = world;
         this.seeded = seeded;
         this.nameSuffix = nameSuffix;
+        this.payloads = payloads;
     }
 
     /**
@@ -63,15 +82,30 @@ public final class DemoWorld implements AutoCloseable {
     public static DemoWorld create(Path root, Path specsDirectory, int runs, long seed,
                                    Function<Path, BatchSystem> batchFactory, String nameSuffix)
             throws IOException, SQLException {
+        return create(root, specsDirectory, runs, seed, batchFactory, nameSuffix, Payloads.STAND_IN);
+    }
+
+    /** As {@link #create(Path, Path, int, long, Function, String)}, its jobs running {@code jobPayloads}. */
+    public static DemoWorld create(Path root, Path specsDirectory, int runs, long seed,
+                                   Function<Path, BatchSystem> batchFactory, String nameSuffix, Payloads jobPayloads)
+            throws IOException, SQLException {
         Path payloads = root.resolve("payloads");
-        LocalWorld world = LocalWorld.create(root, data -> EngineSettings.under(data, payloads), batchFactory);
+        Path standin = root.resolve("standin");
+        Map<String, String> environment = jobPayloads == Payloads.STAND_IN ? Map.of() : Map.of(
+                "PATH", StandinRoot.path(standin), "ROOT_STANDIN_EVENTS_PER_INPUT", "25000",
+                "ROOT_STANDIN_RAW_MAY_BE_ABSENT", "1", "ROOT_STANDIN_TROUBLE", "1");
+        LocalWorld world = LocalWorld.create(root, data -> EngineSettings.under(data, payloads)
+                .withJobEnvironment(environment), batchFactory);
         try {
+            if (jobPayloads == Payloads.TODAYS_SCRIPTS) {
+                StandinRoot.install(specsDirectory.resolve("payloads"), standin);
+            }
             SeedSummary seeded = world.seed(new SeedSpec(seed, runs, FIRST_RUN, runs * 120L, SeedSpec.START),
                     DaqStreams.SPHENIX);
             world.specs().importRulesAndCatalogue(specsDirectory);
             world.specs().commitAndPush("Import the run3auau rules and the product catalogue");
             StandinPayloads.install(specsDirectory, StandinPayloads.of(specsDirectory), payloads);
-            return new DemoWorld(world, seeded, nameSuffix);
+            return new DemoWorld(world, seeded, nameSuffix, jobPayloads);
         } catch (IOException | SQLException | RuntimeException e) {
             world.close();
             throw e;
@@ -112,6 +146,9 @@ public final class DemoWorld implements AutoCloseable {
     public org.eclipse.jgit.revwalk.RevCommit declareAs(String production, String name, String message)
             throws IOException {
         String text = demoProduction(production).replace("name: demo-" + production + "\n", "name: " + name + "\n");
+        if (payloads == Payloads.STAND_IN) {
+            text = text.replace("\nspec:\n", "\nspec:\n  contract: operator     # the stand-in payload, not the rule's script\n");
+        }
         world.specs().write(PRODUCTIONS + production + ".yaml", text);
         return world.specs().commitAndPush(message);
     }

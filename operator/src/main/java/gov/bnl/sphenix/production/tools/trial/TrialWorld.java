@@ -14,6 +14,7 @@ import gov.bnl.sphenix.production.tools.seed.SeedSpec;
 import gov.bnl.sphenix.production.tools.seed.SeedSummary;
 import gov.bnl.sphenix.production.tools.world.LocalWorld;
 import gov.bnl.sphenix.production.tools.world.StandinPayloads;
+import gov.bnl.sphenix.production.tools.world.StandinRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class TrialWorld implements AutoCloseable {
         Path standin = root.resolve("standin");
         Path jobPayloads = root.resolve("payloads");
         LocalWorld world = LocalWorld.create(root, data -> EngineSettings.under(data, jobPayloads)
-                .withJobEnvironment(Map.of("PATH", standin.toAbsolutePath() + ":/usr/bin:/bin"))
+                .withJobEnvironment(Map.of("PATH", StandinRoot.path(standin)))
                 .withNeventsCap(options.nevents()), batchFactory);
         try {
             int lastRun = FIRST_RUN + 6 * CATALOG_RUNS;
@@ -90,7 +91,7 @@ public final class TrialWorld implements AutoCloseable {
             declare(work, repository, runs, options.nameSuffix());
             RunSet every = runs.values().stream().map(ReadyRuns.TriedRuns::runs).reduce(RunSet.EMPTY, RunSet::union);
             RawFilesOnDisk.make(world.catalogs().rawdata(), every, root.resolve("raw"));
-            installStandin(payloads, standin);
+            StandinRoot.install(payloads, standin);
             StandinPayloads.install(work, payloads.resolve("fake_sphenix_job.sh"), jobPayloads);
             world.specs().commitAndPush("Try " + String.join(", ", choice.names()));
             List<Production> tried = load(work).productions().stream()
@@ -136,16 +137,6 @@ public final class TrialWorld implements AutoCloseable {
                 Files.writeString(file, ProductionRewrite.rewrite(Files.readString(file), runs.get(p.name()).runs(), suffix));
             } else {
                 Files.delete(file);
-            }
-        }
-    }
-
-    /** {@code root.exe} where every job, on this machine or on a pool sharing the directory, finds it. */
-    private static void installStandin(Path payloads, Path standin) throws IOException {
-        Files.createDirectories(standin);
-        try (Stream<Path> files = Files.list(payloads.resolve("standin"))) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, standin.resolve(file.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
     }

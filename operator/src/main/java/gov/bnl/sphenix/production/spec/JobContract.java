@@ -20,6 +20,13 @@ package gov.bnl.sphenix.production.spec;
 public enum JobContract {
     OPERATOR, SPHENIXPROD;
 
+    /**
+     * Segments a downstream script in sphenixprod's contract may roll over into per segment it
+     * reads: today's clustering ({@code run_rolloverjob0.sh}, its {@code segmultiplier}) writes
+     * 10s … 10s+9 from streaming segment s.
+     */
+    public static final int ROLLOVER_SEGMENTS = 10;
+
     /** The word a rule file writes for it. */
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);

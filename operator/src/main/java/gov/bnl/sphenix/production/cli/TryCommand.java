@@ -30,15 +30,16 @@ import picocli.CommandLine.Parameters;
  * it. The last line is the total; exit code 0 only when no job failed.
  */
 @Command(name = "try", mixinStandardHelpOptions = true,
+        customSynopsis = "prodctl try [SPECS] [PRODUCTION...] [--runs N] [--nevents N] [--batch local|condor] [OPTIONS]",
         description = {"Run productions' job scripts on a few runs of a synthetic catalog, and report.",
-                "SPECS is a specs repository (default: production-specs) or a single rule-set file of",
-                "today's short format (then a production per rule). Exit code 0 when no job failed."})
+                "SPECS is a specs repository (default: production-specs) or a single rule-set file of today's",
+                "short format (then a production per rule). Exit code 0 when no job failed."})
 public final class TryCommand implements Callable<Integer> {
 
     private static final Path DEFAULT_SPECS = Path.of("production-specs");
     private static final String ROOT_EXE = "standin/root.exe";
 
-    @Parameters(arity = "0..*", paramLabel = "[SPECS] [PRODUCTION...]",
+    @Parameters(arity = "0..*", paramLabel = "ARG",
             description = "A specs directory or rule-set file, then the productions to try (default: all).")
     List<String> arguments = new ArrayList<>();
 

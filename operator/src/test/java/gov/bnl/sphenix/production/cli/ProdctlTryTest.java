@@ -122,8 +122,9 @@ class ProdctlTryTest {
     }
 
     /**
-     * A specs repository whose one production runs a script that fails, on run 66113 (which the
-     * operator's own stand-in payload also fails): the try must count it and exit 1.
+     * A specs repository of one raw product with one leaf, whose one production runs a script that
+     * fails on run 66113 (a short physics run of the synthetic catalog, hence the low cuts): the try
+     * must count it and exit 1.
      */
     private static Path failingSpecs(Path specs) throws IOException {
         write(specs.resolve("catalogue.yaml"), """

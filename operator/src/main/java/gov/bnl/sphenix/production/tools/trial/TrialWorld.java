@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class TrialWorld implements AutoCloseable {
             StandinPayloads.install(work, payloads.resolve("fake_sphenix_job.sh"), jobPayloads);
             world.specs().commitAndPush("Try " + String.join(", ", choice.names()));
             List<Production> tried = load(work).productions().stream()
-                    .sorted(java.util.Comparator.comparingInt(p -> choice.names().indexOf(unsuffixed(p.name(), options))))
+                    .sorted(Comparator.comparingInt(p -> choice.names().indexOf(unsuffixed(p.name(), options))))
                     .toList();
             Map<String, ReadyRuns.TriedRuns> byName = new LinkedHashMap<>();
             runs.forEach((name, set) -> byName.put(name + options.nameSuffix(), set));

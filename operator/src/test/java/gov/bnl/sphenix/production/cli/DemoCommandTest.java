@@ -64,7 +64,7 @@ class DemoCommandTest {
         assertThat(output).contains("git revert of pull request #3", "released with 1 GB",
                 "production removed in", "removal complete");
         assertThat(root.resolve("data/dst")).isDirectory();
-        assertThat(root.resolve("payloads")).as("each commit's payload, as the jobs ran it").isDirectoryContaining(
+        assertThat(root.resolve("data/payloads")).as("each commit's payload, as the jobs ran it").isDirectoryContaining(
                 f -> f.getFileName().toString().matches("[0-9a-f]{40}"));
         assertThat(output).as("a job of the run that outgrows its memory runs the rule's script")
                 .contains("demo-streaming: job 66066/0/mvtx");

@@ -26,9 +26,9 @@ import java.util.function.Function;
  * Everything the demo (and the end-to-end tests) run on, made on this machine in one directory
  * (a {@link LocalWorld}): an embedded PostgreSQL holding the DAQ database, the RawdataCatalog, the
  * FileCatalog and the ledger; a synthetic catalog of a few dozen runs; a specs repository started
- * from {@code production-specs/} (rules and product catalogue, no productions yet); the payload
- * scripts the rules name (copies of the stand-in payload); a batch system; and the engine following
- * {@code main}.
+ * from {@code production-specs/} (rules and product catalogue, no productions yet); what the jobs
+ * run ({@link Payloads}: the rules' own scripts with a stand-in {@code root.exe}, or the stand-in
+ * payload under each script's name); a batch system; and the engine following {@code main}.
  */
 public final class DemoWorld implements AutoCloseable {
 

@@ -20,10 +20,10 @@ public enum ChildEnvironment {
      * A job's wrapper and its payload: the scratch directory and job ad HTCondor hands a job
      * ({@code _CONDOR_SCRATCH_DIR}, {@code _CONDOR_JOB_AD}, …), the thread count it sets from
      * {@code request_cpus}, the host name the manifest records, the helper directory today's run
-     * scripts source from ({@code SPHENIXPROD_SCRIPT_PATH}), and the test payload's knobs. sPHENIX
+     * scripts source from ({@code SPHENIXPROD_SCRIPT_PATH}), and the knobs of the test payload and of the stand-in root.exe. sPHENIX
      * payloads set up their software themselves.
      */
-    JOBS(Set.of("HOSTNAME", "OMP_NUM_THREADS", "SPHENIXPROD_SCRIPT_PATH"), List.of("_CONDOR_", "FAKE_JOB_"));
+    JOBS(Set.of("HOSTNAME", "OMP_NUM_THREADS", "SPHENIXPROD_SCRIPT_PATH"), List.of("_CONDOR_", "FAKE_JOB_", "ROOT_STANDIN_"));
 
     /** What every child gets: where programs are, who and where it is, the language, the scratch space. */
     static final Set<String> COMMON = Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");

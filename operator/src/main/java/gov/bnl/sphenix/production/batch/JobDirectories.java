@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.batch;
 
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.job.JobKey;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.batch;
 
 import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.spec.names.CharacterRules;
 import java.util.Collections;

@@ -1,11 +1,13 @@
 package gov.bnl.sphenix.production.batch;
 
 import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.BatchName;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RuleInput;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;
+import gov.bnl.sphenix.production.spec.Segments;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.names.Tag;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,14 +42,21 @@ public final class JobSpecs {
 
     private final Layout layout;
     private final Path payloadDirectory;
+    private final Map<String, String> jobEnvironment;
 
     /**
      * @param layout           where outputs, histograms and logs go
      * @param payloadDirectory where the rules' scripts are installed on the workers
+     * @param jobEnvironment   variables every job in sphenixprod's convention gets (a testbed's {@code PATH})
      */
-    public JobSpecs(Layout layout, Path payloadDirectory) {
+    public JobSpecs(Layout layout, Path payloadDirectory, Map<String, String> jobEnvironment) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.payloadDirectory = Objects.requireNonNull(payloadDirectory, "payloadDirectory");
+        this.jobEnvironment = Map.copyOf(jobEnvironment);
+    }
+
+    public JobSpecs(Layout layout, Path payloadDirectory) {
+        this(layout, payloadDirectory, Map.of());
     }
 
     /**
@@ -81,7 +91,7 @@ public final class JobSpecs {
                 Integer.toString(request.run()),
                 Integer.toString(request.segment()),
                 job.histPath().getFileName().toString()));
-        return job.spec(payload, JobContract.OPERATOR, Map.of(), SubmitOptions.NONE, DEFAULT_DISK_MIB);
+        return job.spec(payload, request.inputs(), JobContract.OPERATOR, Map.of(), SubmitOptions.NONE, DEFAULT_DISK_MIB);
     }
 
     /**
@@ -97,7 +107,9 @@ public final class JobSpecs {
                 sphenixprodArguments(production, request, call).vector());
         OptionalLong diskKib = production.rule().job().extras().requestDiskKib();
         int diskMib = diskKib.isPresent() ? Math.toIntExact((diskKib.getAsLong() + 1023) / 1024) : DEFAULT_DISK_MIB;
-        return job.spec(payload, JobContract.SPHENIXPROD, Map.of(SphenixprodCall.SCRIPT_PATH, call.helpers().toString()),
+        Map<String, String> environment = new TreeMap<>(jobEnvironment);
+        environment.put(SphenixprodCall.SCRIPT_PATH, call.helpers().toString());
+        return job.spec(payload, call.inputLines(request.inputs(), request.leaf()), JobContract.SPHENIXPROD, environment,
                 SubmitOptions.of(production.rule().job()), diskMib);
     }
 
@@ -122,7 +134,8 @@ public final class JobSpecs {
         values.put("run", Integer.toString(request.run()));
         values.put("seg", Integer.toString(request.segment()));
         values.put("daqhost", request.leaf().isEmpty() ? "dummy" : request.leaf());
-        values.put("inputs", !combiner ? "dbinput" : input.combineSeg0Only() ? "seg0fromdb" : "allsegsfromdb");
+        values.put("inputs", !combiner ? "dbinput" : production.segments() == Segments.FIRST_ONLY ? "seg0fromdb"
+                : "allsegsfromdb");
         values.put("nevents", Integer.toString(call.nevents()));
         values.put("outdir", layout.dstDirectory(job.dst(), request.runtype()).toString());
         values.put("histdir", layout.histDirectory(job.dst(), request.runtype()).toString());
@@ -155,13 +168,13 @@ public final class JobSpecs {
     private record Job(Production production, Request request, OutputFile dst, Path dstPath, Path histPath,
                        JobFiles files) {
 
-        JobSpec spec(Payload payload, JobContract contract, Map<String, String> environment, SubmitOptions options,
-                     int requestDiskMib) {
+        JobSpec spec(Payload payload, List<String> inputs, JobContract contract, Map<String, String> environment,
+                     SubmitOptions options, int requestDiskMib) {
             RuleJob job = production.rule().job();
             JobKey key = new JobKey(production.name(), request.run(), request.segment(), request.leaf());
             return new JobSpec(key, request.batchToken(), production.rerunTokenFor(request.run()), production.namespace(),
                     request.requestMemoryMib(), job.requestCpus(), requestDiskMib, production.priority(),
-                    BatchName.of(production), job.accountingGroup(), payload, request.inputs(),
+                    BatchName.of(production), job.accountingGroup(), payload, inputs,
                     List.of(new JobOutput(dst.fileName(), dstPath),
                             new JobOutput(histPath.getFileName().toString(), histPath)),
                     files, contract, environment, options);

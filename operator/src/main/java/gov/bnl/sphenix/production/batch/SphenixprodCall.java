@@ -17,8 +17,11 @@ import java.util.Objects;
  *                   named like the rule's {@code script}
  * @param helpers    the helper directory on the workers ({@value #SCRIPT_PATH}): the prep, exec and
  *                   finish scripts the run scripts source, and the helpers shipped with every payload
+ * @param sharedHosts for a combiner, the DAQ hosts every job of the run reads besides its own
+ *                   ({@code gl1daq}); their files name them, which is how the input list tells them apart
  */
-public record SphenixprodCall(long dbid, List<String> indsttypes, int nevents, List<Path> payload, Path helpers) {
+public record SphenixprodCall(long dbid, List<String> indsttypes, int nevents, List<Path> payload, Path helpers,
+                              List<String> sharedHosts) {
 
     /** The environment variable naming the helper directory, which every run script sources from. */
     public static final String SCRIPT_PATH = "SPHENIXPROD_SCRIPT_PATH";
@@ -51,6 +54,28 @@ public record SphenixprodCall(long dbid, List<String> indsttypes, int nevents, L
         if (!helpers.isAbsolute()) {
             throw new IllegalArgumentException("the helper directory must be an absolute path on the workers: " + helpers);
         }
+        sharedHosts = List.copyOf(sharedHosts);
+    }
+
+    /** A call with no shared DAQ hosts: a downstream job, or a combiner reading its own host only. */
+    public SphenixprodCall(long dbid, List<String> indsttypes, int nevents, List<Path> payload, Path helpers) {
+        this(dbid, indsttypes, nevents, payload, helpers, List.of());
+    }
+
+    /**
+     * The lines of a job's shipped input list: a downstream job's files as they are; a combiner's
+     * each with the DAQ host that wrote it, which the list helpers sort by — a shared host when the
+     * file's name names it, else the job's own.
+     */
+    List<String> inputLines(List<String> inputs, String daqhost) {
+        if (daqhost.isEmpty()) {
+            return inputs;
+        }
+        return inputs.stream().map(input -> {
+            String name = Path.of(input).getFileName().toString();
+            String host = sharedHosts.stream().filter(name::contains).findFirst().orElse(daqhost);
+            return input + " " + host;
+        }).toList();
     }
 
     /** The payload file that is the rule's script, or a clear error when the payload lacks it. */

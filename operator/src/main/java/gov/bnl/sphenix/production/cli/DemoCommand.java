@@ -1,24 +1,19 @@
 package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.BatchSystem;
-import gov.bnl.sphenix.production.batch.BatchSystems;
-import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
-import gov.bnl.sphenix.production.batch.BatchSystem;
-import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.tools.demo.Demo;
 import gov.bnl.sphenix.production.tools.demo.DemoSummary;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
+import gov.bnl.sphenix.production.tools.world.PassPace;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // jobs on a pool see only its shared directory, and the pool remembers earlier demos' jobs;
         // otherwise the temporary directory, so that a demo run from a clone leaves its work tree clean
-        Path root = DemoRoot.choose(Optional.ofNullable(dir), condor ? poolShare() : Optional.empty(),
+        Path root = DemoRoot.choose(Optional.ofNullable(dir), condor ? DemoRoot.poolShare() : Optional.empty(),
                 Path.of(System.getProperty("java.io.tmpdir")), "prodctl-demo-" + stamp);
         String suffix = condor ? "-" + stamp.substring(stamp.length() - 6) : "";
         if (Files.exists(root) && Files.list(root).findAny().isPresent()) {
@@ -81,16 +76,17 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         // the test pool's jobs run as its own user, outside any group of ours: its directories must be open to all
-        Function<Path, BatchSystem> batchSystem = data -> condor
-                ? BatchSystems.open(batch, JobDirectories.worldWritable()) : BatchSystems.open(batch);
+        Function<Path, BatchSystem> batchSystem = DemoRoot.batchSystem(batch);
         out.println("prodctl demo: building the demo in " + root);
         if (condor) {
             LocalPool.openToPoolJobs(root);
         }
-        try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem, suffix)) {
+        try (DemoWorld world = DemoWorld.create(root, specs, runs, seed, batchSystem, suffix,
+                DemoWorld.Payloads.TODAYS_SCRIPTS)) {
             out.println("prodctl demo: " + world.seeded() + "; specs repository " + world.specs().url());
-            Demo demo = new Demo(world, out, interval, timeout, progress(out));
-            Thread interrupt = ShutdownHooks.add(demo::stop, "demo-stop");
+            PassPace pace = new PassPace(interval, timeout);
+            Demo demo = new Demo(world, out, pace, ProgressLine.display(out));
+            Thread interrupt = ShutdownHooks.add(pace::stop, "demo-stop");
             DemoSummary summary;
             try {
                 summary = demo.run();
@@ -105,30 +101,5 @@ public final class DemoCommand implements Callable<Integer> {
             out.println(summary.lastLine());
             return summary.duplicateSubmissions() == 0 ? 0 : 1;
         }
-    }
-
-    /**
-     * The directory a pool in its own root shares with its jobs; none when the pool runs on this
-     * host and sees what this process sees (then LocalPool offers the temporary directory).
-     */
-    private static Optional<Path> poolShare() {
-        Path shared = LocalPool.sharedDirectory();
-        return shared.equals(Path.of(System.getProperty("java.io.tmpdir"))) ? Optional.empty() : Optional.of(shared);
-    }
-
-    /** A table redrawn in place on a terminal; a line per production every few passes otherwise. */
-    private static Consumer<List<ProductionStanding>> progress(PrintStream out) {
-        boolean terminal = System.console() != null;
-        int[] pass = {0};
-        return statuses -> {
-            if (terminal) {
-                out.print("\033[s\033[J" + StatusTable.render(statuses) + "\033[u");
-                out.flush();
-            } else if (pass[0]++ % 5 == 0) {
-                for (ProductionStanding s : statuses) {
-                    out.println("  " + ProgressLine.of(s));
-                }
-            }
-        };
     }
 }

@@ -1,15 +1,20 @@
 package gov.bnl.sphenix.production.cli;
 
+import gov.bnl.sphenix.production.batch.BatchSystem;
+import gov.bnl.sphenix.production.batch.BatchSystems;
+import gov.bnl.sphenix.production.batch.JobDirectories;
+import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Where a demo builds its world. A pool that runs in its own root (the one
- * {@code scripts/minicondor.sh} starts) sees only its shared directory: a demo elsewhere would
- * have every submission fail, so such a directory is refused before anything starts.
+ * Where a demo (or a try) builds its world, and its batch system. A pool that runs in its own root
+ * (the one {@code scripts/minicondor.sh} starts) sees only its shared directory: a demo elsewhere
+ * would have every submission fail, so such a directory is refused before anything starts.
  */
 final class DemoRoot {
 
@@ -50,5 +55,21 @@ final class DemoRoot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The directory a pool in its own root shares with its jobs; none when the pool runs on this
+     * host and sees what this process sees (then LocalPool offers the temporary directory).
+     */
+    static Optional<Path> poolShare() {
+        Path shared = LocalPool.sharedDirectory();
+        return shared.equals(Path.of(System.getProperty("java.io.tmpdir"))) ? Optional.empty() : Optional.of(shared);
+    }
+
+    /** {@code local} or {@code condor}, given the directory jobs write in. */
+    static Function<Path, BatchSystem> batchSystem(String batch) {
+        // the test pool's jobs run as its own user, outside any group of ours: its directories must be open to all
+        return data -> batch.equals("condor")
+                ? BatchSystems.open(batch, JobDirectories.worldWritable()) : BatchSystems.open(batch);
     }
 }

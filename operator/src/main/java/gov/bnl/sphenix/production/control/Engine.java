@@ -10,9 +10,12 @@ import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.harvest.HarvestReport;
 import gov.bnl.sphenix.production.control.harvest.Harvester;
+import gov.bnl.sphenix.production.control.harvest.StageOutHarvester;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerSync;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
+import gov.bnl.sphenix.production.control.payload.CommitPayloads;
+import gov.bnl.sphenix.production.control.payload.PayloadShelf;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.BatchQueue;
@@ -20,6 +23,7 @@ import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.Planner;
 import gov.bnl.sphenix.production.plan.RemovalComplete;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -50,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final Clock clock;
     private final Planner planner;
     private final Harvester harvester;
+    private final StageOutHarvester stageOutHarvester;
     private final ActionExecutor executor;
     private final CatalogPorts catalogs;
     private final StatusStore statuses;
@@ -69,7 +74,11 @@ public final class Engine implements AutoCloseable {
         this.planner = new Planner(settings.planner());
         this.catalogs = catalogs;
         this.harvester = new Harvester(catalogs.ledger(), catalogs.moves(), catalogs.registry(), settings, crash);
-        this.executor = new ActionExecutor(batch, catalogs, submissionFailures, settings, clock, crash);
+        this.stageOutHarvester = new StageOutHarvester(catalogs.ledger(), catalogs.moves(), catalogs.registry(), settings,
+                crash);
+        this.executor = new ActionExecutor(batch, catalogs, submissionFailures,
+                new CommitPayloads(PayloadShelf.fromEnvironment(settings.payloadRoot(), System.getenv(), clock)),
+                follower::treeAt, settings, clock, crash);
         this.statuses = catalogs.statuses();
         this.audit = catalogs.audit();
     }
@@ -147,7 +156,7 @@ public final class Engine implements AutoCloseable {
         List<ProductionStanding> result = new ArrayList<>();
         try {
             Plan plan = planner.plan(desired.state(), observed);
-            ExecutionReport executed = executor.execute(plan, desired, observed, events);
+            ExecutionReport executed = executor.execute(plan, desired, inForce.get().state().productions(), observed, events);
             errors.addAll(executed.errors());
             syncLedgerWithQueue(all, observed, plan);
             executed.byProduction().forEach((name, c) -> activity.merge(name, new ProductionActivity(c.submitted(),
@@ -187,7 +196,10 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             try {
-                HarvestReport h = harvester.harvest(p, queue, clock.instant(), events);
+                // the operator's jobs leave a manifest; sphenixprod's stage their files out under their names
+                HarvestReport h = p.rule().job().contract() == JobContract.SPHENIXPROD
+                        ? stageOutHarvester.harvest(p, queue, events)
+                        : harvester.harvest(p, queue, clock.instant(), events);
                 activity.merge(p.name(), new ProductionActivity(0, 0, 0, 0, h.jobsFailed(), h.jobsHarvested(),
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
             } catch (IOException | SQLException e) {

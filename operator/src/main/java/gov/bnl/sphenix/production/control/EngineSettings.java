@@ -3,7 +3,9 @@ package gov.bnl.sphenix.production.control;
 import gov.bnl.sphenix.production.plan.PlannerSettings;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * What one engine needs to know beyond its ports.
@@ -22,9 +24,15 @@ import java.util.Objects;
  * @param infrastructureAttempts attempts in all a job gets when it keeps ending with one of the
  *                         wrapper's infrastructure exit codes (outputs not published, inputs not
  *                         readable) before it fails; 1 fails it at once
+ * @param jobEnvironment   variables every job of sphenixprod's convention gets on top of the
+ *                         batch system's (only those {@code batch.ChildEnvironment.JOBS} allows):
+ *                         a testbed's {@code PATH} to a stand-in {@code root.exe}, for instance
+ * @param neventsCap       the most events any job may process (its {@code nevents} argument), for a
+ *                         test pass over many productions; empty: each rule's own {@code nevents}
  */
 public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, Path payloadRoot, String storage,
-                             PlannerSettings planner, int harvestBatch, int historyLimit, int infrastructureAttempts) {
+                             PlannerSettings planner, int harvestBatch, int historyLimit, int infrastructureAttempts,
+                             Map<String, String> jobEnvironment, OptionalInt neventsCap) {
 
     /** Attempts a job gets when the worker's surroundings, not its payload, failed it. */
     public static final int DEFAULT_INFRASTRUCTURE_ATTEMPTS = 3;
@@ -42,6 +50,17 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
         if (infrastructureAttempts < 1) {
             throw new IllegalArgumentException("a job gets at least one attempt, not " + infrastructureAttempts);
         }
+        jobEnvironment = Map.copyOf(jobEnvironment);
+        Objects.requireNonNull(neventsCap, "neventsCap");
+        if (neventsCap.isPresent() && neventsCap.getAsInt() < 1) {
+            throw new IllegalArgumentException("an event cap is at least 1, not " + neventsCap.getAsInt());
+        }
+    }
+
+    public EngineSettings(Layout layout, Path stagingRoot, Path payloadDirectory, Path payloadRoot, String storage,
+                          PlannerSettings planner, int harvestBatch, int historyLimit, int infrastructureAttempts) {
+        this(layout, stagingRoot, payloadDirectory, payloadRoot, storage, planner, harvestBatch, historyLimit,
+                infrastructureAttempts, Map.of(), OptionalInt.empty());
     }
 
     /** Settings whose payload shelf is {@link #defaultPayloadRoot next to the staging root}. */
@@ -77,17 +96,27 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
 
     public EngineSettings withPlanner(PlannerSettings newPlanner) {
         return new EngineSettings(layout, stagingRoot, payloadDirectory, payloadRoot, storage, newPlanner, harvestBatch,
-                historyLimit, infrastructureAttempts);
+                historyLimit, infrastructureAttempts, jobEnvironment, neventsCap);
     }
 
     public EngineSettings withInfrastructureAttempts(int attempts) {
         return new EngineSettings(layout, stagingRoot, payloadDirectory, payloadRoot, storage, planner, harvestBatch,
-                historyLimit, attempts);
+                historyLimit, attempts, jobEnvironment, neventsCap);
     }
 
     public EngineSettings withPayloadRoot(Path root) {
         return new EngineSettings(layout, stagingRoot, payloadDirectory, root, storage, planner, harvestBatch,
-                historyLimit, infrastructureAttempts);
+                historyLimit, infrastructureAttempts, jobEnvironment, neventsCap);
+    }
+
+    public EngineSettings withJobEnvironment(Map<String, String> environment) {
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, payloadRoot, storage, planner, harvestBatch,
+                historyLimit, infrastructureAttempts, environment, neventsCap);
+    }
+
+    public EngineSettings withNeventsCap(OptionalInt cap) {
+        return new EngineSettings(layout, stagingRoot, payloadDirectory, payloadRoot, storage, planner, harvestBatch,
+                historyLimit, infrastructureAttempts, jobEnvironment, cap);
     }
 
     /** Jobs write into a tree shaped like the final one, under the staging root; logs go straight to their place. */

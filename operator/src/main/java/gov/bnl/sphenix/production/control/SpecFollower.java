@@ -222,6 +222,11 @@ public final class SpecFollower implements AutoCloseable {
         return removed;
     }
 
+    /** The spec files of a fetched commit, as the repository holds them (its payloads among them). */
+    public SpecTree treeAt(Revision revision) {
+        return source.treeAt(revision);
+    }
+
     private synchronized Optional<Revision> applied() {
         return inForce.inForce().map(Applied::revision);
     }

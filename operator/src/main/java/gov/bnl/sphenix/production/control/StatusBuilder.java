@@ -57,7 +57,7 @@ final class StatusBuilder {
         return new ProductionStanding(spec.name(), spec.dsttype(), spec.rule().params().dataset(),
                 spec.rule().params().tag().toString(), state, revision, now, jobs, spec.runs().size(),
                 runDone.values().stream().filter(Boolean::booleanValue).count(), newest, oldestPending, holds,
-                found.events(), found.outputs().size(), errors);
+                found.events(), found.outputs().stream().mapToLong(o -> o.files().size()).sum(), errors);
     }
 
     /** Keys this pass submitted left the tally they were counted in (ready, lost, killed) and are now queued. */

@@ -13,6 +13,11 @@ public record Rule(String name, RuleParams params, RuleInput input, RuleJob job,
         Objects.requireNonNull(at, "at");
     }
 
+    /** The same rule with another job block. */
+    public Rule withJob(RuleJob newJob) {
+        return new Rule(name, params, input, newJob, at);
+    }
+
     public OutputNamespace namespace() {
         return new OutputNamespace(params.dsttype(), params.dataset(), params.tag());
     }

@@ -9,12 +9,15 @@ import java.util.Optional;
  * The {@code job} block of a rule: what runs on the worker node and what it asks of the batch
  * system. Templates ({@code batchName}, {@code logTemplate}) keep their {@code {placeholders}}
  * until a job is built.
+ *
+ * @param nevents  the most events a job processes, 0 for all: a cap for test passes
+ * @param contract how the script is called and its outputs come back
  */
 public record RuleJob(String script, List<String> payload, int neventsper, MemoryLadder memory,
                       int requestCpus, int requestXferslots, int priority, Optional<String> batchName,
                       Optional<String> logTemplate, Map<String, String> filesystem,
                       Optional<String> periodicRemove, Optional<String> accountingGroup,
-                      Optional<String> accountingGroupUser, SubmitExtras extras) {
+                      Optional<String> accountingGroupUser, SubmitExtras extras, int nevents, JobContract contract) {
 
     public RuleJob {
         Objects.requireNonNull(script, "script");
@@ -27,6 +30,25 @@ public record RuleJob(String script, List<String> payload, int neventsper, Memor
         Objects.requireNonNull(accountingGroup, "accountingGroup");
         Objects.requireNonNull(accountingGroupUser, "accountingGroupUser");
         Objects.requireNonNull(extras, "extras");
+        if (nevents < 0) {
+            throw new IllegalArgumentException("nevents is 0 (all) or a positive cap, not " + nevents);
+        }
+        Objects.requireNonNull(contract, "contract");
+    }
+
+    /** The operator's own contract, every event. */
+    public RuleJob(String script, List<String> payload, int neventsper, MemoryLadder memory, int requestCpus,
+                   int requestXferslots, int priority, Optional<String> batchName, Optional<String> logTemplate,
+                   Map<String, String> filesystem, Optional<String> periodicRemove, Optional<String> accountingGroup,
+                   Optional<String> accountingGroupUser, SubmitExtras extras) {
+        this(script, payload, neventsper, memory, requestCpus, requestXferslots, priority, batchName, logTemplate,
+                filesystem, periodicRemove, accountingGroup, accountingGroupUser, extras, 0, JobContract.OPERATOR);
+    }
+
+    /** The same job block in another contract. */
+    public RuleJob withContract(JobContract newContract) {
+        return new RuleJob(script, payload, neventsper, memory, requestCpus, requestXferslots, priority, batchName,
+                logTemplate, filesystem, periodicRemove, accountingGroup, accountingGroupUser, extras, nevents, newContract);
     }
 
     /**

@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.ArgumentOrder;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.Layout;

@@ -13,7 +13,7 @@ import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
-import gov.bnl.sphenix.production.tools.demo.SpecsWorkspace;
+import gov.bnl.sphenix.production.tools.world.SpecsWorkspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package gov.bnl.sphenix.production.batch.condor;
 
 import gov.bnl.sphenix.production.batch.InputSlice;
-import gov.bnl.sphenix.production.batch.JobContract;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.batch.JobPolicy;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.SubmitOptions;

@@ -6,7 +6,7 @@ import gov.bnl.sphenix.production.batch.ChildEnvironment;
 import gov.bnl.sphenix.production.batch.Health;
 import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
-import gov.bnl.sphenix.production.batch.JobContract;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.batch.JobEdit;
 import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;

@@ -15,9 +15,12 @@ import java.util.Set;
  * @param leaves        the product's leaves left after masks ({@code ebdc07_1}, {@code intt3}); one job each
  * @param requiredHosts streams that must be on disk but get no job ({@code gl1daq}); masks already applied
  * @param anyLeaf       the runtype relaxes "every leaf on disk" to "this leaf on disk" (cosmics)
+ * @param combining     one job per (run, leaf), keyed at segment 0, reads every file of the leaf in
+ *                      the window, as today's combiner scripts do; else one job per sequence file
  */
 public record RawRequest(String dsttype, RunSet runs, RunOrder order, RunCuts cuts, SegmentWindow segments,
-                         boolean perLeaf, List<String> leaves, List<String> requiredHosts, boolean anyLeaf) implements ReadinessRequest {
+                         boolean perLeaf, List<String> leaves, List<String> requiredHosts, boolean anyLeaf,
+                         boolean combining) implements ReadinessRequest {
 
     public RawRequest {
         Objects.requireNonNull(dsttype, "dsttype");
@@ -30,6 +33,15 @@ public record RawRequest(String dsttype, RunSet runs, RunOrder order, RunCuts cu
         if (!perLeaf && !leaves.isEmpty()) {
             throw new IllegalArgumentException(dsttype + " has no leaves, yet leaves were given: " + leaves);
         }
+        if (combining && !perLeaf) {
+            throw new IllegalArgumentException(dsttype + " has no leaves: a combiner job is one per (run, leaf)");
+        }
+    }
+
+    /** One job per sequence file. */
+    public RawRequest(String dsttype, RunSet runs, RunOrder order, RunCuts cuts, SegmentWindow segments,
+                      boolean perLeaf, List<String> leaves, List<String> requiredHosts, boolean anyLeaf) {
+        this(dsttype, runs, order, cuts, segments, perLeaf, leaves, requiredHosts, anyLeaf, false);
     }
 
     /** Every daqhost the query must fetch: the leaves and the required hosts. */
@@ -48,6 +60,6 @@ public record RawRequest(String dsttype, RunSet runs, RunOrder order, RunCuts cu
 
     @Override
     public RawRequest withRuns(RunSet newRuns) {
-        return new RawRequest(dsttype, newRuns, order, cuts, segments, perLeaf, leaves, requiredHosts, anyLeaf);
+        return new RawRequest(dsttype, newRuns, order, cuts, segments, perLeaf, leaves, requiredHosts, anyLeaf, combining);
     }
 }

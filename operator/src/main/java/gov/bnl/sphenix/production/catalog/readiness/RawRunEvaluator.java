@@ -18,7 +18,9 @@ import java.util.TreeSet;
  *   <li>The run is ready when every counted leaf and every required host ({@code gl1daq}) is
  *       complete; a runtype with the any-leaf relaxation (cosmics) only needs the leaf itself.</li>
  *   <li>Each ready leaf gives one job per segment on disk, reading that file and the required
- *       hosts' files of the window.</li>
+ *       hosts' files of the window; or, for a combiner, one job keyed at segment 0 reading all of
+ *       the leaf's files and the required hosts' (it writes as many segments as the events
+ *       fill).</li>
  * </ol>
  */
 final class RawRunEvaluator implements RunEvaluator<RawFile> {
@@ -58,6 +60,9 @@ final class RawRunEvaluator implements RunEvaluator<RawFile> {
         for (String host : request.requiredHosts()) {
             shared.addAll(streams.getOrDefault(host, NONE).filenames());
         }
+        if (request.combining()) {
+            return combinerCandidates(run.run(), readyLeaves, streams, shared);
+        }
         return request.perLeaf()
                 ? perLeafCandidates(run.run(), readyLeaves, streams, shared)
                 : perSegmentCandidates(run.run(), streams);
@@ -76,6 +81,17 @@ final class RawRunEvaluator implements RunEvaluator<RawFile> {
         }
         // segment 0 of every leaf first: the quick-QA files come before the bulk
         candidates.sort(Comparator.comparingInt(ReadyJob::segment));
+        return candidates;
+    }
+
+    private static List<ReadyJob> combinerCandidates(int run, List<String> leaves, Map<String, StreamFiles> streams,
+                                                     List<String> shared) {
+        List<ReadyJob> candidates = new ArrayList<>();
+        for (String leaf : leaves) {
+            List<String> inputs = new ArrayList<>(streams.get(leaf).filenames());
+            inputs.addAll(shared);
+            candidates.add(new ReadyJob(run, 0, leaf, inputs));
+        }
         return candidates;
     }
 

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.catalog.readiness;
 
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RuleInput;
 import gov.bnl.sphenix.production.spec.catalogue.Product;
@@ -27,7 +28,7 @@ public final class ReadinessRequests {
             return new RawRequest(dsttype, production.runs(), production.order(), cuts, SegmentWindow.forRaw(production.segments()),
                     product.perLeaf(), unmasked(product.leaves(), catalogue.maskedLeaves(dsttype, production.masks())),
                     unmasked(product.requiredHosts(), Set.copyOf(production.masks())),
-                    anyLeaf);
+                    anyLeaf, combines(production, product));
         }
         List<DerivedRequest.Upstream> upstream = new ArrayList<>();
         for (Product.Input in : product.inputs()) {
@@ -42,6 +43,14 @@ public final class ReadinessRequests {
                 input.intriplet().orElseThrow(() -> new IllegalArgumentException(
                         "production " + production.name() + " makes derived " + dsttype + " but its rule has no intriplet")),
                 upstream, anyLeaf);
+    }
+
+    /**
+     * Today's combiner scripts read every sequence file of their (run, host) in one job and roll
+     * their output over into segments; the operator's own contract makes a job per sequence file.
+     */
+    public static boolean combines(Production production, Product product) {
+        return product.isRaw() && product.perLeaf() && production.rule().job().contract() == JobContract.SPHENIXPROD;
     }
 
     private static List<String> unmasked(List<String> names, Set<String> masked) {

@@ -26,6 +26,7 @@ import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.control.payload.CommitPayloads;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.job.HoldRecord;
@@ -35,7 +36,9 @@ import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.SubmissionTrouble;
 import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.source.Revision;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Carries out a plan, action by action in plan order, and tells what it did as events in the
@@ -60,33 +64,48 @@ public final class ActionExecutor {
     private final OutputDeletion deletion;
     private final Submitter submitter;
     private final SubmissionFailures submissionFailures;
+    private final CommitPayloads payloads;
+    private final Function<Revision, SpecTree> trees;
+    private final EngineSettings settings;
     private final Clock clock;
 
-    /** An executor on the catalog ports the engine was handed (the ledger's moves, upkeep and submission steps, deletion, input locations). */
+    /**
+     * An executor on the catalog ports the engine was handed (the ledger's moves, upkeep and
+     * submission steps, deletion, input locations).
+     *
+     * @param payloads where jobs in sphenixprod's convention find the payload of the commit in force
+     * @param trees    the files of a commit, for shelving its payloads
+     */
     public ActionExecutor(BatchSystem batch, CatalogPorts catalogs, SubmissionFailures submissionFailures,
-                          EngineSettings settings, Clock clock, CrashPoint crash) {
+                          CommitPayloads payloads, Function<Revision, SpecTree> trees, EngineSettings settings,
+                          Clock clock, CrashPoint crash) {
         this.batch = batch;
+        this.payloads = payloads;
+        this.trees = trees;
+        this.settings = settings;
         this.clock = clock;
         this.submissionFailures = submissionFailures;
         this.moves = catalogs.moves();
         this.upkeep = catalogs.upkeep();
         this.deletion = catalogs.deletion();
         this.submitter = new Submitter(batch, catalogs.submissions(), moves,
-                new JobSpecs(settings.stagingLayout(), settings.payloadDirectory()),
+                new JobSpecs(settings.stagingLayout(), settings.payloadDirectory(), settings.jobEnvironment()),
                 new InputPaths(catalogs.rawLocations(), catalogs.fileLocations()), crash);
     }
 
     /** One pass's work on one plan. */
     private final class Run {
         final DesiredAtRevision desired;
+        final List<Production> declared;
         final CatalogObservation observed;
         final EventLog events;
         final Map<String, ExecutionReport.Counts> counts = new HashMap<>();
         final Map<String, Integer> failuresTold = new HashMap<>();
         final List<String> errors = new ArrayList<>();
 
-        Run(DesiredAtRevision desired, CatalogObservation observed, EventLog events) {
+        Run(DesiredAtRevision desired, List<Production> declared, CatalogObservation observed, EventLog events) {
             this.desired = desired;
+            this.declared = declared;
             this.observed = observed;
             this.events = events;
         }
@@ -110,8 +129,13 @@ public final class ActionExecutor {
         }
     }
 
-    public ExecutionReport execute(Plan plan, DesiredAtRevision desired, CatalogObservation observed, EventLog events) {
-        Run run = new Run(desired, observed, events);
+    /**
+     * @param desired  the desired state the plan was made for (perhaps narrowed to one production)
+     * @param declared every production the revision in force declares: its payloads are shelved together
+     */
+    public ExecutionReport execute(Plan plan, DesiredAtRevision desired, List<Production> declared,
+                                   CatalogObservation observed, EventLog events) {
+        Run run = new Run(desired, declared, observed, events);
         List<Action> actions = plan.actions();
         int i = 0;
         try {
@@ -164,9 +188,22 @@ public final class ActionExecutor {
     private void submit(Run run, Action.Submit action) throws SQLException {
         Production spec = run.spec(action.production());
         boolean raw = run.desired.catalogue().product(spec.dsttype()).map(p -> p.isRaw()).orElse(false);
+        String commitId = run.desired.revision().commitId();
+        Optional<SphenixprodPayload> sphenixprod = Optional.empty();
+        if (spec.rule().job().contract() == JobContract.SPHENIXPROD) {
+            CommitPayloads.Found found = payloads.of(spec, commitId, run.declared,
+                    () -> trees.apply(run.desired.revision()));
+            if (found instanceof CommitPayloads.Found.Unavailable unavailable) {
+                stalled(run, action.production(), new SubmitException(unavailable.reason(), false, List.of()));
+                return;
+            }
+            CommitPayloads.Found.Shelved shelved = (CommitPayloads.Found.Shelved) found;
+            sphenixprod = Optional.of(SphenixprodPayload.of(spec, run.desired.catalogue(), shelved.files(),
+                    shelved.helpers(), settings.neventsCap()));
+        }
         Submitter.Outcome outcome;
         try {
-            outcome = submitter.submit(action, spec, raw, run.desired.revision().commitId());
+            outcome = submitter.submit(action, spec, raw, commitId, sphenixprod);
         } catch (SubmitException e) {
             stalled(run, action.production(), e);
             return;

@@ -79,8 +79,13 @@ final class Submitter {
         this.crash = crash;
     }
 
-    /** Submits the action's jobs: fewer than asked when some were live in the ledger already or refused. */
-    Outcome submit(Action.Submit action, Production spec, boolean rawInputs, String revision) throws SQLException {
+    /**
+     * Submits the action's jobs: fewer than asked when some were live in the ledger already or
+     * refused. With {@code sphenixprod} they are called in sphenixprod's convention, each with its
+     * ledger row's id; else in the operator's.
+     */
+    Outcome submit(Action.Submit action, Production spec, boolean rawInputs, String revision,
+                   Optional<SphenixprodPayload> sphenixprod) throws SQLException {
         String token = newToken();
         int rung = Math.max(0, spec.memory().positionOf(action.memoryMib()));
         List<NewJob> wanted = new ArrayList<>();
@@ -103,9 +108,11 @@ final class Submitter {
         for (LedgerJob row : taken) {
             JobKey key = row.key().job();
             try {
-                jobs.add(jobSpecs.of(spec, new JobSpecs.Request(key.run(), key.segment(), key.leaf(),
+                JobSpecs.Request request = new JobSpecs.Request(key.run(), key.segment(), key.leaf(),
                         spec.rule().params().physicsmode(), InputPaths.paths(byKey.get(key).inputs(), located), token,
-                        action.memoryMib())));
+                        action.memoryMib());
+                jobs.add(sphenixprod.isPresent() ? jobSpecs.of(spec, request, sphenixprod.get().call(row.id()))
+                        : jobSpecs.of(spec, request));
                 described.add(row);
             } catch (RuntimeException e) {
                 moves.failed(row.id(), Optional.empty());

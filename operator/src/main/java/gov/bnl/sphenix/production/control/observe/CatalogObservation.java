@@ -15,6 +15,7 @@ import gov.bnl.sphenix.production.plan.LedgerRow;
 import gov.bnl.sphenix.production.plan.LiveJobInputs;
 import gov.bnl.sphenix.production.plan.Observation;
 import gov.bnl.sphenix.production.plan.SubmissionTrouble;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
@@ -153,7 +154,12 @@ public final class CatalogObservation implements Observation {
     public ProductionOutputs.Found found(String production) {
         return found.computeIfAbsent(production, p -> {
             try {
-                return outputs.of(spec(p), catalogue);
+                ProductionOutputs.Found catalogued = outputs.of(spec(p), catalogue);
+                if (spec(p).rule().job().contract() != JobContract.SPHENIXPROD) {
+                    return catalogued;
+                }
+                return new ProductionOutputs.Found(RolledOverOutputs.fold(catalogued.outputs(), rows(p).keySet()),
+                        catalogued.events());
             } catch (SQLException e) {
                 throw new ObservationFailed("outputs of " + p, e);
             }

@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.control.observe;
 
 import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.Transactions;
+import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.ExistingOutput;
@@ -19,7 +20,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The outputs a production already has in the FileCatalog, by job key. The catalog's
+ * The outputs a production already has in the FileCatalog, by job key (a combiner's segments all
+ * under its key at segment 0). The catalog's
  * {@code dsttype} column holds the product — the dsttype, and for per-leaf products the leaf
  * after it — so the query asks for exactly the products this production makes, and only in the
  * runs it selects: two productions may share a namespace over disjoint runs, and neither counts
@@ -56,6 +58,8 @@ public final class ProductionOutputs {
         } else {
             leafOfProduct.put(dsttype, "");
         }
+        // a combiner's key is its (run, leaf) at segment 0, whatever segments its events filled
+        boolean combining = product != null && ReadinessRequests.combines(production, product);
         if (production.runs().isEmpty()) {
             return new Found(List.of(), 0);
         }
@@ -74,7 +78,7 @@ public final class ProductionOutputs {
                         if (!production.runs().contains(rs.getInt(1))) {
                             continue;
                         }
-                        JobKey key = JobKey.ofLeaf(production.name(), rs.getInt(1), rs.getInt(2),
+                        JobKey key = JobKey.ofLeaf(production.name(), rs.getInt(1), combining ? 0 : rs.getInt(2),
                                 leafOfProduct.get(rs.getString(3)));
                         files.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(4));
                         events += rs.getLong(5);

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.spec.load;
 
 import gov.bnl.sphenix.production.spec.Diagnostics;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Limits;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
 import gov.bnl.sphenix.production.spec.Production;
@@ -37,7 +38,7 @@ final class ProductionParser {
     static final Set<String> TOP_KEYS = Set.of("apiVersion", "kind", "metadata", "spec");
     static final Set<String> METADATA_KEYS = Set.of("name", "labels", "annotations");
     static final Set<String> SPEC_KEYS = Set.of("rule", "runs", "segments", "masks", "priority", "memory", "limits",
-            "submit", "harvest", "onRemoval", "reruns");
+            "submit", "harvest", "onRemoval", "reruns", "contract");
     static final Set<String> RULE_KEYS = Set.of("ruleSet", "name", "inline");
     static final Set<String> LIMIT_KEYS = Set.of("maxQueued", "maxSubmitPerCycle");
     static final Set<String> REMOVAL_KEYS = Set.of("policy", "gracePeriod");
@@ -131,10 +132,14 @@ final class ProductionParser {
         boolean harvest = s.bool("harvest").orElse(true);
         RemovalPolicy onRemoval = s.map("onRemoval").map(this::removal).orElse(RemovalPolicy.DEFAULT);
         List<RerunToken> reruns = reruns(s);
-        if (rule.isEmpty() || runs.isEmpty()) {
+        Optional<JobContract> contract = s.text("contract")
+                .flatMap(v -> choice(s, "contract", v, JobContract.values(), JobContract::word));
+        if (rule.isEmpty() || runs.isEmpty() || s.has("contract") && contract.isEmpty()) {
             return Optional.empty();
         }
-        Rule r = rule.get().rule();
+        // a production may run its rule's script in the other convention (the demo's stand-in payload)
+        Rule r = contract.map(c -> rule.get().rule().withJob(rule.get().rule().job().withContract(c)))
+                .orElse(rule.get().rule());
         Segments effectiveSegments = segments.orElseGet(() -> defaultSegments(r));
         return Optional.of(new Production(name, file, rule.get().ruleSetFile(), r, runs.get(), order, masks,
                 effectiveSegments, priority.orElse(r.job().priority()), memory.orElse(r.job().memory()), limits,

@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.spec.load;
 
 import gov.bnl.sphenix.production.spec.BatchName;
 import gov.bnl.sphenix.production.spec.Diagnostics;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.MemoryLadder;
 import gov.bnl.sphenix.production.spec.Rule;
 import gov.bnl.sphenix.production.spec.RuleInput;
@@ -43,7 +44,7 @@ final class RuleParser {
     static final Set<String> JOB_KEYS = Set.of("script", "payload", "neventsper", "request_memory", "request_cpus",
             "request_xferslots", "priority", "batch_name", "log", "filesystem", "periodicremove",
             "comment", "accounting_group", "accounting_group_user", "requirements", "request_disk", "periodichold",
-            "concurrency_limits");
+            "concurrency_limits", "nevents", "contract");
     static final Set<String> FILESYSTEM_KEYS = Set.of("outdir", "finaldir", "logdir", "histdir", "condor");
 
     /** Placeholders that job templates (batch_name, log, filesystem) may use. */
@@ -220,13 +221,36 @@ final class RuleParser {
                 .filter(u -> accountingGroup(j, u, "accounting_group_user"));
         SubmitExtras extras = new SubmitExtras(submitExpression(j, "requirements"), requestDisk(j),
                 submitExpression(j, "periodichold"), submitExpression(j, "concurrency_limits"));
+        int nevents = j.integer("nevents", 0, Integer.MAX_VALUE).orElse(0);
+        Optional<JobContract> contract = contract(j);
         ignoredJobKeys(j);
-        if (script.isEmpty() || neventsper.isEmpty() || memory.isEmpty() || !j.has("payload")
+        if (contract.isEmpty() || script.isEmpty() || neventsper.isEmpty() || memory.isEmpty() || !j.has("payload")
                 || accountingGroup.isEmpty() && j.has("accounting_group") || batchName.isEmpty() && j.has("batch_name")) {
             return Optional.empty();
         }
         return Optional.of(new RuleJob(script.get(), payload, neventsper.get(), memory.get(), cpus, xferslots, priority,
-                batchName, log, filesystem, periodicRemove, accountingGroup, accountingGroupUser, extras));
+                batchName, log, filesystem, periodicRemove, accountingGroup, accountingGroupUser, extras, nevents,
+                contract.get()));
+    }
+
+    /**
+     * How the script is called: {@code contract} when the rule says, else sphenixprod's, whose
+     * format every rule is written in (in a rule-set file or inline), so today's scripts run unchanged.
+     */
+    private Optional<JobContract> contract(MapReader j) {
+        Optional<String> word = j.text("contract");
+        if (word.isEmpty()) {
+            return Optional.of(JobContract.SPHENIXPROD);
+        }
+        for (JobContract c : JobContract.values()) {
+            if (c.word().equals(word.get().strip())) {
+                return Optional.of(c);
+            }
+        }
+        out.error(j.valueLocation("contract"), "contract '" + word.get() + "' is not one this operator knows",
+                "write 'sphenixprod' (today's run scripts: 17 arguments and the job id, outputs staged by the script)"
+                        + " or 'operator' (the operator's job wrapper and manifest)");
+        return Optional.empty();
     }
 
     /** The batch name template: one word once its placeholders are filled, or the rule is refused. */

@@ -10,15 +10,13 @@ import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.plan.Tally;
+import gov.bnl.sphenix.production.tools.world.PassPace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -40,34 +38,27 @@ public final class Demo {
 
     private final DemoWorld world;
     private final PrintStream out;
-    private final Duration interval;
-    private final Duration timeout;
+    private final PassPace pace;
     private final Consumer<List<ProductionStanding>> progress;
-    private final CountDownLatch stop = new CountDownLatch(1);
     private ProductionActivity total = ProductionActivity.NONE;
     private Step step = Step.STREAMING;
     private RevCommit seedCommit;
 
-    public Demo(DemoWorld world, PrintStream out, Duration interval, Duration timeout,
-                Consumer<List<ProductionStanding>> progress) {
+    /** @param pace its {@link PassPace#stop} stops the demo after its current pass */
+    public Demo(DemoWorld world, PrintStream out, PassPace pace, Consumer<List<ProductionStanding>> progress) {
         this.world = world;
         this.out = out;
-        this.interval = interval;
-        this.timeout = timeout;
+        this.pace = pace;
         this.progress = progress;
     }
 
-    /** Asks a running demo to stop after its current pass. */
-    public void stop() {
-        stop.countDown();
-    }
 
     public DemoSummary run() throws IOException, SQLException, InterruptedException {
         Engine engine = world.startEngine();
-        Instant deadline = Instant.now().plus(timeout);
+        pace.start();
         while (step != Step.DONE) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the demo did not finish within " + timeout + " (at step " + step
+            if (pace.overdue()) {
+                throw new IllegalStateException("the demo did not finish within " + pace.timeout() + " (at step " + step
                         + "); what it left is in " + world.root());
             }
             advance(engine);
@@ -78,8 +69,8 @@ public final class Demo {
             progress.accept(pass.statuses());
             if (step == Step.FINISH && finished(pass)) {
                 step = Step.DONE;
-            } else if (stop.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new InterruptedException("the demo was stopped");
+            } else {
+                pace.pause("the demo");
             }
         }
         return summary();

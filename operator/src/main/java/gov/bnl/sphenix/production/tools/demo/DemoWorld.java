@@ -1,41 +1,34 @@
 package gov.bnl.sphenix.production.tools.demo;
 
 import gov.bnl.sphenix.production.batch.BatchSystem;
-import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
-import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
-import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
-import gov.bnl.sphenix.production.tools.seed.CatalogSeeder;
-import gov.bnl.sphenix.production.tools.seed.SeedSpec;
-import gov.bnl.sphenix.production.tools.seed.SeedSummary;
 import gov.bnl.sphenix.production.control.CrashPoint;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.ProductionStanding;
-import gov.bnl.sphenix.production.control.SpecFollower;
-import gov.bnl.sphenix.production.control.StatusJson;
-import gov.bnl.sphenix.production.source.GitSpecSource;
-import gov.bnl.sphenix.production.spec.SpecRepository;
-import gov.bnl.sphenix.production.spec.load.SpecLoader;
-import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
+import gov.bnl.sphenix.production.tools.seed.DaqStreams;
+import gov.bnl.sphenix.production.tools.seed.SeedSpec;
+import gov.bnl.sphenix.production.tools.seed.SeedSummary;
+import gov.bnl.sphenix.production.tools.world.LocalWorld;
+import gov.bnl.sphenix.production.tools.world.SpecsWorkspace;
+import gov.bnl.sphenix.production.tools.world.StandinPayloads;
+import gov.bnl.sphenix.production.tools.world.StandinRoot;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Everything the demo (and the end-to-end tests) run on, made on this machine in one directory:
- * an embedded PostgreSQL holding the DAQ database, the RawdataCatalog, the FileCatalog and the
- * ledger; a synthetic catalog of a few dozen runs; a specs repository started from
- * {@code production-specs/} (rules and product catalogue, no productions yet); the payload scripts
- * the rules name (copies of the stand-in payload); a batch system; and the engine following {@code main}.
+ * Everything the demo (and the end-to-end tests) run on, made on this machine in one directory
+ * (a {@link LocalWorld}): an embedded PostgreSQL holding the DAQ database, the RawdataCatalog, the
+ * FileCatalog and the ledger; a synthetic catalog of a few dozen runs; a specs repository started
+ * from {@code production-specs/} (rules and product catalogue, no productions yet); what the jobs
+ * run ({@link Payloads}: the rules' own scripts with a stand-in {@code root.exe}, or the stand-in
+ * payload under each script's name); a batch system; and the engine following {@code main}.
  */
 public final class DemoWorld implements AutoCloseable {
 
@@ -43,24 +36,31 @@ public final class DemoWorld implements AutoCloseable {
     public static final int FIRST_RUN = 66_040;
     public static final String PRODUCTIONS = "productions/demo/";
 
-    private final Path root;
-    private final Catalogs catalogs;
-    private final SpecsWorkspace specs;
-    private final BatchSystem batch;
-    private final EngineSettings settings;
+    /** What the world's jobs run. */
+    public enum Payloads {
+        /**
+         * The stand-in payload ({@code fake_sphenix_job.sh}) in the operator's contract, under the
+         * name of every script the rules name: each production file says {@code contract: operator}.
+         */
+        STAND_IN,
+        /**
+         * The rules' own run scripts from the spec commit, in sphenixprod's contract, with the
+         * stand-in {@code root.exe}: 25,000 events per raw file, raw files that no DAQ wrote, and
+         * trouble by run (a run ending in 66 outgrows a small memory request).
+         */
+        TODAYS_SCRIPTS
+    }
+
+    private final LocalWorld world;
     private final SeedSummary seeded;
     private final String nameSuffix;
-    private Engine engine;
+    private final Payloads payloads;
 
-    private DemoWorld(Path root, Catalogs catalogs, SpecsWorkspace specs, BatchSystem batch, EngineSettings settings,
-                      SeedSummary seeded, String nameSuffix) {
-        this.nameSuffix = nameSuffix;
-        this.root = root;
-        this.catalogs = catalogs;
-        this.specs = specs;
-        this.batch = batch;
-        this.settings = settings;
+    private DemoWorld(LocalWorld world, SeedSummary seeded, String nameSuffix, Payloads payloads) {
+        this.world = world;
         this.seeded = seeded;
+        this.nameSuffix = nameSuffix;
+        this.payloads = payloads;
     }
 
     /**
@@ -82,57 +82,39 @@ public final class DemoWorld implements AutoCloseable {
     public static DemoWorld create(Path root, Path specsDirectory, int runs, long seed,
                                    Function<Path, BatchSystem> batchFactory, String nameSuffix)
             throws IOException, SQLException {
-        Files.createDirectories(root);
-        Catalogs catalogs = Catalogs.open(CatalogSettings.embedded().withEmbeddedDataDirectory(root.resolve("postgres")));
+        return create(root, specsDirectory, runs, seed, batchFactory, nameSuffix, Payloads.STAND_IN);
+    }
+
+    /** As {@link #create(Path, Path, int, long, Function, String)}, its jobs running {@code jobPayloads}. */
+    public static DemoWorld create(Path root, Path specsDirectory, int runs, long seed,
+                                   Function<Path, BatchSystem> batchFactory, String nameSuffix, Payloads jobPayloads)
+            throws IOException, SQLException {
+        Path payloads = root.resolve("payloads");
+        Path standin = root.resolve("standin");
+        Map<String, String> environment = jobPayloads == Payloads.STAND_IN ? Map.of() : Map.of(
+                "PATH", StandinRoot.path(standin), "ROOT_STANDIN_EVENTS_PER_INPUT", "25000",
+                "ROOT_STANDIN_RAW_MAY_BE_ABSENT", "1", "ROOT_STANDIN_TROUBLE", "1");
+        LocalWorld world = LocalWorld.create(root, data -> EngineSettings.under(data, payloads)
+                .withJobEnvironment(environment), batchFactory);
         try {
-            SeedSummary seeded = new CatalogSeeder(catalogs.daq(), catalogs.rawdata())
-                    .seed(new SeedSpec(seed, runs, FIRST_RUN, runs * 120L, SeedSpec.START), false);
-            SpecsWorkspace specs = SpecsWorkspace.create(root);
-            specs.copyTree(specsDirectory.resolve("rules"), "rules");
-            specs.copyTree(specsDirectory.resolve("runlists"), "runlists");
-            Files.copy(specsDirectory.resolve(SpecLoader.CATALOGUE), specs.workingCopy().resolve(SpecLoader.CATALOGUE));
-            specs.commitAndPush("Import the run3auau rules and the product catalogue");
-            Path payloads = installPayloads(specsDirectory, root.resolve("payloads"));
-            EngineSettings settings = EngineSettings.under(root.resolve("data"), payloads);
-            return new DemoWorld(root, catalogs, specs, batchFactory.apply(root.resolve("data")), settings, seeded,
-                    nameSuffix);
+            if (jobPayloads == Payloads.TODAYS_SCRIPTS) {
+                StandinRoot.install(specsDirectory.resolve("payloads"), standin);
+            }
+            SeedSummary seeded = world.seed(new SeedSpec(seed, runs, FIRST_RUN, runs * 120L, SeedSpec.START),
+                    DaqStreams.SPHENIX);
+            world.specs().importRulesAndCatalogue(specsDirectory);
+            world.specs().commitAndPush("Import the run3auau rules and the product catalogue");
+            StandinPayloads.install(specsDirectory, StandinPayloads.of(specsDirectory), payloads);
+            return new DemoWorld(world, seeded, nameSuffix, jobPayloads);
         } catch (IOException | SQLException | RuntimeException e) {
-            catalogs.close();
+            world.close();
             throw e;
         }
     }
 
-    /**
-     * The rules name the sPHENIX scripts (run_parallel_streams.sh, ...); on this machine each is the
-     * stand-in payload, which needs nothing but bash.
-     */
-    private static Path installPayloads(Path specsDirectory, Path payloads) throws IOException {
-        Files.createDirectories(payloads);
-        Path fake = specsDirectory.resolve("payloads/fake_sphenix_job.sh").toAbsolutePath();
-        SpecRepository repository = SpecLoader.load(new DirectoryTree(specsDirectory)).repository()
-                .orElseThrow(() -> new IOException(specsDirectory + " does not validate; run prodctl validate on it"));
-        for (var ruleSet : repository.ruleSets().values()) {
-            for (var rule : ruleSet.rules().values()) {
-                Path script = payloads.resolve(rule.job().script());
-                if (!Files.exists(script)) {
-                    Files.copy(fake, script, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return payloads;
-    }
-
     /** Starts (or, after a simulated crash, restarts) the engine on this world. */
     public Engine startEngine(CrashPoint crash, EngineSettings engineSettings) throws IOException {
-        if (engine != null) {
-            engine.close();
-        }
-        GitSpecSource source = new GitSpecSource(specs.url(), SpecsWorkspace.BRANCH, root.resolve("git-cache"),
-                Optional.empty(), Duration.ofSeconds(30));
-        SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
-                Clock.systemUTC());
-        engine = EngineAssembly.engine(follower, catalogs, batch, engineSettings, Clock.systemUTC(), crash);
-        return engine;
+        return world.startEngine(crash, engineSettings);
     }
 
     /**
@@ -140,16 +122,11 @@ public final class DemoWorld implements AutoCloseable {
      * same repository served another way, e.g. over HTTP), with a git mirror of its own.
      */
     public EngineAssembly engineFollowing(String specsUrl, String mirrorName) throws IOException {
-        GitSpecSource source = new GitSpecSource(specsUrl, SpecsWorkspace.BRANCH, root.resolve(mirrorName),
-                Optional.empty(), Duration.ofSeconds(30));
-        SpecFollower follower = new SpecFollower(source, new ProductionRegistry(catalogs.ledger(), catalogs.retry()),
-                Clock.systemUTC());
-        return EngineAssembly.sharing(EngineAssembly.engine(follower, catalogs, batch, settings, Clock.systemUTC(), CrashPoint.NONE),
-                catalogs, batch, settings);
+        return world.engineFollowing(specsUrl, mirrorName);
     }
 
     public Engine startEngine() throws IOException {
-        return startEngine(CrashPoint.NONE, settings);
+        return world.startEngine();
     }
 
     /** Commits one of the demo's production files, as a merged pull request. */
@@ -169,8 +146,11 @@ public final class DemoWorld implements AutoCloseable {
     public org.eclipse.jgit.revwalk.RevCommit declareAs(String production, String name, String message)
             throws IOException {
         String text = demoProduction(production).replace("name: demo-" + production + "\n", "name: " + name + "\n");
-        specs.write(PRODUCTIONS + production + ".yaml", text);
-        return specs.commitAndPush(message);
+        if (payloads == Payloads.STAND_IN) {
+            text = text.replace("\nspec:\n", "\nspec:\n  contract: operator     # the stand-in payload, not the rule's script\n");
+        }
+        world.specs().write(PRODUCTIONS + production + ".yaml", text);
+        return world.specs().commitAndPush(message);
     }
 
     private static String demoProduction(String production) throws IOException {
@@ -185,27 +165,27 @@ public final class DemoWorld implements AutoCloseable {
 
     /** Each production's status as the last pass wrote it. */
     public List<ProductionStanding> statuses() throws SQLException {
-        return StatusJson.readAll(new StatusStore(catalogs.ledger(), catalogs.retry()));
+        return world.statuses();
     }
 
     public Path root() {
-        return root;
+        return world.root();
     }
 
     public Catalogs catalogs() {
-        return catalogs;
+        return world.catalogs();
     }
 
     public SpecsWorkspace specs() {
-        return specs;
+        return world.specs();
     }
 
     public BatchSystem batch() {
-        return batch;
+        return world.batch();
     }
 
     public EngineSettings settings() {
-        return settings;
+        return world.settings();
     }
 
     public SeedSummary seeded() {
@@ -214,11 +194,6 @@ public final class DemoWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        if (engine != null) {
-            engine.close();
-        }
-        batch.close();
-        specs.close();
-        catalogs.close();
+        world.close();
     }
 }

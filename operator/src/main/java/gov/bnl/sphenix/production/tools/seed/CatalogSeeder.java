@@ -55,6 +55,11 @@ public final class CatalogSeeder {
      * existing catalog is an error rather than a silent mix of two seeds.
      */
     public SeedSummary seed(SeedSpec spec, boolean replace) throws SQLException {
+        return seed(spec, DaqStreams.SPHENIX, replace);
+    }
+
+    /** As {@link #seed(SeedSpec, boolean)}, with files for {@code streams} rather than the whole sPHENIX DAQ. */
+    public SeedSummary seed(SeedSpec spec, DaqStreams streams, boolean replace) throws SQLException {
         long started = System.nanoTime();
         if (!replace) {
             requireEmpty();
@@ -75,7 +80,7 @@ public final class CatalogSeeder {
             }
             SeedSummary summary;
             try (CopyRows rows = new CopyRows(runC, hostC, filelistC, datasetsC, filesC)) {
-                summary = new SyntheticCatalog(spec).generate(rows);
+                summary = new SyntheticCatalog(spec, streams).generate(rows);
                 rows.finish();
             }
             for (Connection c : connections) {

@@ -31,9 +31,15 @@ public final class SyntheticCatalog {
     private static final double SILENT_IN_COSMICS = 0.3;
 
     private final SeedSpec spec;
+    private final DaqStreams streams;
 
     public SyntheticCatalog(SeedSpec spec) {
+        this(spec, DaqStreams.SPHENIX);
+    }
+
+    public SyntheticCatalog(SeedSpec spec, DaqStreams streams) {
         this.spec = spec;
+        this.streams = streams;
     }
 
     /** The runs, before any file is made; cheap, so the file budget can be spread over them. */
@@ -117,10 +123,10 @@ public final class SyntheticCatalog {
      * The expected file-writing weight of the whole plan, so the file budget comes out right: streams
      * that will likely be silent count for less, and a lagging run keeps about half its files at the DAQ.
      */
-    private static double totalWeight(List<PlannedRun> plan) {
+    private double totalWeight(List<PlannedRun> plan) {
         double total = 0;
         for (PlannedRun run : plan) {
-            for (DaqStream stream : SphenixDaq.streamsOf(run.runtype())) {
+            for (DaqStream stream : streams.of(run.runtype())) {
                 double weight = stream.fileWeight() * run.seconds();
                 if ("cosmics".equals(run.runtype()) && !SphenixDaq.GL1.equals(stream.host())) {
                     weight *= 1 - SILENT_IN_COSMICS;
@@ -136,7 +142,7 @@ public final class SyntheticCatalog {
         rows.run(run.run(), run.runtype(), run.events(), run.begin(), run.end());
         summary.countRun(run.run(), run.runtype(), run.seconds() < SHORT_RUN_SECONDS, run.events() < FEW_EVENTS, run.stillGoing());
 
-        List<DaqStream> streams = SphenixDaq.streamsOf(run.runtype());
+        List<DaqStream> streams = this.streams.of(run.runtype());
         Set<String> absentHosts = absentHosts(streams, random);
         if (!absentHosts.isEmpty()) {
             summary.countMissingHosts();

@@ -175,7 +175,10 @@ class EngineSafetyScenarioTest {
         assertThat(done.errors()).isEmpty();
     }
 
-    /** A production of the demo's tracking rule set over {@code runs} (a YAML run selection), MVTX only. */
+    /**
+     * A production of the demo's tracking rule set over {@code runs} (a YAML run selection), MVTX
+     * only, running the demo's stand-in payload in the operator's contract.
+     */
     private static String production(String name, String rule, String runs, String onRemoval, int maxQueued) {
         return """
                 apiVersion: production.sphenix.bnl.gov/v1alpha1
@@ -191,6 +194,7 @@ class EngineSafetyScenarioTest {
                   segments: first-only
                   masks: ["TPC{00..23}", TPOT, "INTT{0..7}"]
                   memory: 256 MB, 1 GB
+                  contract: operator
                   limits:
                     maxQueued: %d
                     maxSubmitPerCycle: %d

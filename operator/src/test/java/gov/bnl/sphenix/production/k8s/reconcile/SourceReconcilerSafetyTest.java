@@ -8,7 +8,7 @@ import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.SpecFollower;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
-import gov.bnl.sphenix.production.tools.demo.SpecsWorkspace;
+import gov.bnl.sphenix.production.tools.world.SpecsWorkspace;
 import gov.bnl.sphenix.production.k8s.Condition;
 import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.MockCluster;

@@ -1,5 +1,6 @@
-package gov.bnl.sphenix.production.tools.demo;
+package gov.bnl.sphenix.production.tools.world;
 
+import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +52,34 @@ public final class SpecsWorkspace implements AutoCloseable {
         return work.getRepository().getWorkTree().toPath();
     }
 
+    /**
+     * Copies what a specs directory holds besides its productions — the product catalogue, the rule
+     * sets with their payloads, the run lists — into the working copy (without committing).
+     */
+    public void importRulesAndCatalogue(Path specsDirectory) throws IOException {
+        copyTree(specsDirectory.resolve("rules"), "rules");
+        if (Files.isDirectory(specsDirectory.resolve("runlists"))) {
+            copyTree(specsDirectory.resolve("runlists"), "runlists");
+        }
+        Files.copy(specsDirectory.resolve(SpecLoader.CATALOGUE), workingCopy().resolve(SpecLoader.CATALOGUE),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Copies a directory tree into the working copy (without committing). */
     public void copyTree(Path from, String into) throws IOException {
+        copyTree(from, into, path -> false);
+    }
+
+    /** Copies a directory tree into the working copy, but for the paths {@code left} says to leave (relative to {@code from}). */
+    public void copyTree(Path from, String into, java.util.function.Predicate<Path> left) throws IOException {
         Path target = workingCopy().resolve(into);
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
-                Path dest = target.resolve(from.relativize(source).toString());
+                Path relative = from.relativize(source);
+                if (!relative.toString().isEmpty() && left.test(relative)) {
+                    continue;
+                }
+                Path dest = target.resolve(relative.toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(dest);
                 } else {

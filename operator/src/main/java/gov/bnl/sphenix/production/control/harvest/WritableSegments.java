@@ -1,5 +1,7 @@
 package gov.bnl.sphenix.production.control.harvest;
 
+import gov.bnl.sphenix.production.spec.JobContract;
+
 /**
  * The segments one job of the sphenixprod convention can write, read from today's run scripts:
  *
@@ -17,14 +19,11 @@ package gov.bnl.sphenix.production.control.harvest;
  */
 record WritableSegments(int keySegment, boolean combiner) {
 
-    /** Cluster segments per streaming segment: the run script's {@code segmultiplier}. */
-    static final int ROLLOVER_MULTIPLIER = 10;
-
     boolean contains(int segment) {
         if (combiner) {
             return segment >= keySegment;
         }
-        long first = (long) keySegment * ROLLOVER_MULTIPLIER;
-        return segment == keySegment || (segment >= first && segment < first + ROLLOVER_MULTIPLIER);
+        long first = (long) keySegment * JobContract.ROLLOVER_SEGMENTS;
+        return segment == keySegment || (segment >= first && segment < first + JobContract.ROLLOVER_SEGMENTS);
     }
 }

@@ -108,8 +108,8 @@ class SphenixprodEngineTest {
                 Map.of("DST segment 0", 12, "DST segment 1", 12, "DST segment 2", 12, "HIST segment 0", 12));
         assertThat(status.outputsRegistered()).isEqualTo(36);
         try (var staged = Files.walk(world.root().resolve("data/staging"))) {
-            assertThat(staged.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".root")))
-                    .as("every staged output renamed into the final tree").isEmpty();
+            assertThat(staged.filter(Files::isRegularFile)).as("every staged output renamed into the final tree, and"
+                    + " the jobs' .finished markers gone with them").isEmpty();
         }
         try (var placed = Files.walk(world.root().resolve("data/dst"))) {
             assertThat(placed.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("DST_")))

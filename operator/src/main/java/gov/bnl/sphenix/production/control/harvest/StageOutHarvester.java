@@ -107,7 +107,7 @@ public final class StageOutHarvester {
     }
 
     /** A job that completed well, with its files verified. */
-    private record Taken(LedgerJob row, List<Placement.VerifiedFile> files) {
+    private record Taken(LedgerJob row, List<Placement.VerifiedFile> files, Path stagedDst) {
     }
 
     /** Harvests every job of {@code production} whose batch job completed since the last harvest. */
@@ -248,7 +248,7 @@ public final class StageOutHarvester {
                 if (placement instanceof Placement.Verified verified) {
                     if (!verified.files().isEmpty() || renamedEarlier(c.names(), c.dirs())) {
                         verified.files().forEach(v -> index.claim(v.file().target()));
-                        taken.add(new Taken(row, verified.files()));
+                        taken.add(new Taken(row, verified.files(), c.dirs().stagedDst()));
                     } else {
                         failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(
                                 "it completed with exit code 0 but staged no output with its dbid " + row.id()), events);
@@ -359,6 +359,9 @@ public final class StageOutHarvester {
         for (Taken job : jobs) {
             try {
                 rename(job.files(), index);
+                for (Path marker : index.markersOf(job.stagedDst(), job.row().id())) {
+                    Files.deleteIfExists(marker);
+                }
                 renamed.add(job);
             } catch (IOException | UncheckedIOException e) {
                 events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(job.row())

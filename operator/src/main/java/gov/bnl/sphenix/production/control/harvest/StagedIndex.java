@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The staged files of the directories one harvest pass looks at, by the dbid in their names. Jobs
@@ -28,15 +30,35 @@ final class StagedIndex {
     record Entry(Path path, StageOutName name) {
     }
 
+    /** One staging directory: its stage-out names and its {@code .finished} markers, by dbid. */
+    private record Listed(Map<Long, List<Entry>> staged, Map<Long, List<Path>> markers) {
+    }
+
+    /**
+     * The marker a successful run script touches in its output directory,
+     * {@code <logbase>.finished:...:dbid:<dbid>}: it carries nothing the harvest needs, so it only
+     * goes once its job is harvested (left, thousands would slow every listing of the directory).
+     */
+    private static final Pattern FINISHED_MARKER = Pattern.compile("[^:/]+\\.finished:.*:dbid:([0-9]{1,18})");
+
     // concurrent: the jobs of a pass are verified in parallel (reading files is most of a harvest)
-    private final Map<Path, Map<Long, List<Entry>>> byDirectory = new ConcurrentHashMap<>();
+    private final Map<Path, Listed> byDirectory = new ConcurrentHashMap<>();
     private final Map<Path, Set<String>> finalNames = new ConcurrentHashMap<>();
     private final Map<Path, Optional<Path>> links = new ConcurrentHashMap<>();
     private final Set<Path> madeDirectories = ConcurrentHashMap.newKeySet();
 
     /** The files of {@code directory} staged with {@code dbid} (none when the directory does not exist). */
     List<Entry> of(Path directory, long dbid) {
-        return byDirectory.computeIfAbsent(directory, d -> unchecked(() -> list(d))).getOrDefault(dbid, List.of());
+        return listed(directory).staged().getOrDefault(dbid, List.of());
+    }
+
+    /** The {@code .finished} markers of the job with {@code dbid} in {@code directory}. */
+    List<Path> markersOf(Path directory, long dbid) {
+        return listed(directory).markers().getOrDefault(dbid, List.of());
+    }
+
+    private Listed listed(Path directory) {
+        return byDirectory.computeIfAbsent(directory, d -> unchecked(() -> list(d)));
     }
 
     /**
@@ -97,10 +119,11 @@ final class StagedIndex {
         }
     }
 
-    private static Map<Long, List<Entry>> list(Path directory) throws IOException {
+    private static Listed list(Path directory) throws IOException {
         Map<Long, List<Entry>> index = new HashMap<>();
+        Map<Long, List<Path>> markers = new HashMap<>();
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return index;
+            return new Listed(index, markers);
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
@@ -108,10 +131,15 @@ final class StagedIndex {
                 if (name.startsWith(".")) {
                     continue;
                 }
+                Matcher marker = FINISHED_MARKER.matcher(name);
+                if (marker.matches()) {
+                    markers.computeIfAbsent(Long.parseLong(marker.group(1)), k -> new ArrayList<>()).add(file);
+                    continue;
+                }
                 StageOutName.parse(name).ifPresent(staged ->
                         index.computeIfAbsent(staged.dbid(), k -> new ArrayList<>()).add(new Entry(file, staged)));
             }
         }
-        return index;
+        return new Listed(index, markers);
     }
 }

@@ -60,6 +60,11 @@ class StageOutHarvesterTest {
     @Test
     void aCombinerWritingFiveSegmentsRegistersFiveDstsAndTheirHistsRenamedToTheirLfns() throws Exception {
         List<Path> staged = stageSegments(row, 5);
+        String stem = row.key().output().stem();
+        Path marker = Files.writeString(stagedDst(row).resolve(stem + ".finished:nevents:0:first:-1:last:-1:md5:none:dbid:"
+                + row.id()), "");
+        Path othersMarker = Files.writeString(stagedDst(row).resolve(stem + ".finished:nevents:0:first:-1:last:-1:md5:none"
+                + ":dbid:" + (row.id() + 1000)), "");
         EventLog events = new EventLog(Clock.systemUTC());
 
         HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), events);
@@ -70,6 +75,8 @@ class StageOutHarvesterTest {
         assertThat(h.state(row)).isEqualTo(LedgerState.SUCCEEDED);
         assertThat(h.reload(row).nevents()).hasValue(5000);
         assertThat(staged).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(marker).as("the job's .finished marker goes with its files").doesNotExist();
+        assertThat(othersMarker).as("another job's marker stays").exists();
         for (int seg = 0; seg < 5; seg++) {
             Path dst = finalDst(row).resolve(dst(row, seg));
             Path hist = finalHist(row).resolve(hist(row, seg));

@@ -15,7 +15,6 @@ import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerSync;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
 import gov.bnl.sphenix.production.control.payload.CommitPayloads;
-import gov.bnl.sphenix.production.control.payload.PayloadShelf;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.BatchQueue;
@@ -77,7 +76,7 @@ public final class Engine implements AutoCloseable {
         this.stageOutHarvester = new StageOutHarvester(catalogs.ledger(), catalogs.moves(), catalogs.registry(), settings,
                 crash);
         this.executor = new ActionExecutor(batch, catalogs, submissionFailures,
-                new CommitPayloads(PayloadShelf.fromEnvironment(settings.payloadRoot(), System.getenv(), clock)),
+                new CommitPayloads(EngineAssembly.payloadShelf(settings, clock)),
                 follower::treeAt, settings, clock, crash);
         this.statuses = catalogs.statuses();
         this.audit = catalogs.audit();

@@ -41,15 +41,13 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  * @param gitCache    where the repository's mirror is kept between restarts
  * @param credentials user and password (or token) for an https repository that needs them
  * @param ssh         key and known hosts for an ssh repository
- * @param payloadShelf where the payloads of spec commits and the worker-side helpers are put for
- *                    jobs, built once from {@link EngineSettings#payloadRoot}
  */
-public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch, PayloadShelf payloadShelf,
-                             boolean ownsPorts) implements AutoCloseable {
+public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch, boolean ownsPorts)
+        implements AutoCloseable {
 
     /** An engine on catalogs and a batch system someone else opened and will close. */
-    public static EngineAssembly sharing(Engine engine, Catalogs catalogs, BatchSystem batch, EngineSettings settings) {
-        return new EngineAssembly(engine, catalogs, batch, payloadShelf(settings, Clock.systemUTC()), false);
+    public static EngineAssembly sharing(Engine engine, Catalogs catalogs, BatchSystem batch) {
+        return new EngineAssembly(engine, catalogs, batch, false);
     }
 
     public static EngineAssembly open(String specsUrl, String branch, String subdirectory, Optional<String> sourceName,
@@ -68,7 +66,7 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
             SpecFollower follower = new SpecFollower(source, ports.productions(), clock,
                     sourceName.filter(n -> !n.isBlank()).orElse(source.defaultName()));
             Engine engine = new Engine(follower, ports, batch, settings, clock, CrashPoint.NONE);
-            return new EngineAssembly(engine, catalogs, batch, payloadShelf(settings, clock), true);
+            return new EngineAssembly(engine, catalogs, batch, true);
         } catch (IOException | RuntimeException e) {
             if (batch != null) {
                 batch.close();
@@ -97,7 +95,8 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
 
     /**
      * The payload shelf at the settings' payload root, its directories made with the job
-     * directories' mode from the process environment (as the batch system's job directories are).
+     * directories' mode from the process environment (as the batch system's job directories are):
+     * where the engine puts each commit's payload for its jobs.
      */
     public static PayloadShelf payloadShelf(EngineSettings settings, Clock clock) {
         return PayloadShelf.fromEnvironment(settings.payloadRoot(), System.getenv(), clock);

@@ -97,7 +97,7 @@ public final class LocalWorld implements AutoCloseable {
      */
     public EngineAssembly engineFollowing(String specsUrl, String mirrorName) throws IOException {
         return EngineAssembly.sharing(EngineAssembly.engine(follower(specsUrl, mirrorName), catalogs, batch, settings,
-                Clock.systemUTC(), CrashPoint.NONE), catalogs, batch, settings);
+                Clock.systemUTC(), CrashPoint.NONE), catalogs, batch);
     }
 
     private SpecFollower follower(String specsUrl, String mirrorName) throws IOException {

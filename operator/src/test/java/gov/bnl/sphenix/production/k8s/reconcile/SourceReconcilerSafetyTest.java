@@ -91,7 +91,7 @@ class SourceReconcilerSafetyTest {
                     return SpecLoader.load(tree);
                 });
         return EngineAssembly.sharing(EngineAssembly.engine(follower, world.catalogs(), world.batch(), world.settings(),
-                Clock.systemUTC(), CrashPoint.NONE), world.catalogs(), world.batch(), world.settings());
+                Clock.systemUTC(), CrashPoint.NONE), world.catalogs(), world.batch());
     }
 
     @Test

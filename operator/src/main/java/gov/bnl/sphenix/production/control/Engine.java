@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.catalog.ledger.AuditLog;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.control.act.ActionExecutor;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
+import gov.bnl.sphenix.production.control.act.HeldBack;
 import gov.bnl.sphenix.production.control.act.SubmissionFailures;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
@@ -144,8 +145,9 @@ public final class Engine implements AutoCloseable {
         // every production's jobs are read, so a pass narrowed to one still counts the others' against the budget
         BatchQueue queue = QueueReading.read(batch, inForce.get().all().stream().map(Production::name).toList(),
                 settings.historyLimit());
+        HeldBack heldBack = HeldBack.NONE;
         if (queue.readable()) {
-            harvest(desired, queue, events, errors, activity);
+            heldBack = harvest(desired, queue, events, errors, activity);
         } else {
             errors.add("the batch queue could not be read; nothing was planned or harvested"
                     + " (an unknown queue is not an empty one)");
@@ -155,7 +157,8 @@ public final class Engine implements AutoCloseable {
         List<ProductionStanding> result = new ArrayList<>();
         try {
             Plan plan = planner.plan(desired.state(), observed);
-            ExecutionReport executed = executor.execute(plan, desired, inForce.get().state().productions(), observed, events);
+            ExecutionReport executed = executor.execute(plan, desired, inForce.get().state().productions(), observed,
+                    heldBack, events);
             errors.addAll(executed.errors());
             syncLedgerWithQueue(all, observed, plan);
             executed.byProduction().forEach((name, c) -> activity.merge(name, new ProductionActivity(c.submitted(),
@@ -188,8 +191,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void harvest(DesiredAtRevision desired, BatchQueue queue, EventLog events, List<String> errors,
-                         Map<String, ProductionActivity> activity) {
+    /** Harvests every production that harvests; returns what must not be submitted again this pass. */
+    private HeldBack harvest(DesiredAtRevision desired, BatchQueue queue, EventLog events, List<String> errors,
+                             Map<String, ProductionActivity> activity) {
+        Set<JobKey> heldBack = new HashSet<>();
+        Set<String> stopped = new HashSet<>();
         for (Production p : desired.all()) {
             if (!p.harvest()) {
                 continue;
@@ -201,12 +207,16 @@ public final class Engine implements AutoCloseable {
                         : harvester.harvest(p, queue, clock.instant(), events);
                 activity.merge(p.name(), new ProductionActivity(0, 0, 0, 0, h.jobsFailed(), h.jobsHarvested(),
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
+                heldBack.addAll(h.heldBack());
             } catch (IOException | SQLException e) {
+                // an earlier attempt's files may not be set aside yet: its key waits for a harvest that ends
+                stopped.add(p.name());
                 errors.add("harvest of " + p.name() + " stopped: " + e.getMessage());
                 events.warning(p.name(), EventKind.HARVEST_STALLED, "harvest stopped: " + e.getMessage()
                         + "; what was not harvested is taken up by the next pass");
             }
         }
+        return new HeldBack(heldBack, stopped);
     }
 
     /** Marks removed the productions the plan found done, and forgets their status. */

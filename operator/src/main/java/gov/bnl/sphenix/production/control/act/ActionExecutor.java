@@ -97,15 +97,18 @@ public final class ActionExecutor {
     private final class Run {
         final DesiredAtRevision desired;
         final List<Production> declared;
+        final HeldBack heldBack;
         final CatalogObservation observed;
         final EventLog events;
         final Map<String, ExecutionReport.Counts> counts = new HashMap<>();
         final Map<String, Integer> failuresTold = new HashMap<>();
         final List<String> errors = new ArrayList<>();
 
-        Run(DesiredAtRevision desired, List<Production> declared, CatalogObservation observed, EventLog events) {
+        Run(DesiredAtRevision desired, List<Production> declared, HeldBack heldBack, CatalogObservation observed,
+            EventLog events) {
             this.desired = desired;
             this.declared = declared;
+            this.heldBack = heldBack;
             this.observed = observed;
             this.events = events;
         }
@@ -132,10 +135,11 @@ public final class ActionExecutor {
     /**
      * @param desired  the desired state the plan was made for (perhaps narrowed to one production)
      * @param declared every production the revision in force declares: its payloads are shelved together
+     * @param heldBack keys not to submit this pass whatever the plan says (see {@link HeldBack})
      */
     public ExecutionReport execute(Plan plan, DesiredAtRevision desired, List<Production> declared,
-                                   CatalogObservation observed, EventLog events) {
-        Run run = new Run(desired, declared, observed, events);
+                                   CatalogObservation observed, HeldBack heldBack, EventLog events) {
+        Run run = new Run(desired, declared, heldBack, observed, events);
         List<Action> actions = plan.actions();
         int i = 0;
         try {
@@ -185,7 +189,11 @@ public final class ActionExecutor {
         }
     }
 
-    private void submit(Run run, Action.Submit action) throws SQLException {
+    private void submit(Run run, Action.Submit planned) throws SQLException {
+        Action.Submit action = withoutHeldBack(run, planned);
+        if (action.jobs().isEmpty()) {
+            return;
+        }
         Production spec = run.spec(action.production());
         boolean raw = run.desired.catalogue().product(spec.dsttype()).map(p -> p.isRaw()).orElse(false);
         String commitId = run.desired.revision().commitId();
@@ -224,6 +232,21 @@ public final class ActionExecutor {
                 + Words.runSpan(submitted) + " at " + Words.memory(action.memoryMib())
                 + (submitted.size() < action.jobs().size()
                 ? " (" + (action.jobs().size() - submitted.size()) + " already live in the ledger were left alone)" : ""));
+    }
+
+    /** The planned submission less the keys held back this pass, which are told. */
+    private static Action.Submit withoutHeldBack(Run run, Action.Submit planned) {
+        List<Action.JobSubmission> jobs = planned.jobs().stream().filter(j -> !run.heldBack.holds(j.key())).toList();
+        if (jobs.size() == planned.jobs().size()) {
+            return planned;
+        }
+        List<JobKey> held = planned.keys().stream().filter(run.heldBack::holds).toList();
+        run.events.warning(planned.production(), EventKind.HARVEST_DEFERRED, "not submitting "
+                + Words.count(held.size(), "job") + " again yet (" + Words.runSpan(held) + "): the files an earlier attempt"
+                + " staged are not set aside, and a new attempt under the same id would be credited with them;"
+                + " tried again next pass");
+        return new Action.Submit(planned.production(), planned.memoryMib(), planned.priority(), planned.specHash(), jobs,
+                planned.reason());
     }
 
     /**

@@ -126,11 +126,13 @@ public final class StageOutHarvester {
         String runtype = production.rule().params().physicsmode();
         boolean combiner = production.rule().input().intriplet().isEmpty();
         StagedIndex index = new StagedIndex();
+        Set<JobKey> heldBack = new HashSet<>();
         for (LedgerJob row : ended) {
             try {
                 setAside(production, row, endedHow(row), places(row, runtype), index, events);
             } catch (IOException | UncheckedIOException e) {
                 deferred(production, row, e, events);
+                heldBack.add(row.key().job());
             }
         }
         List<Completed> completed = new ArrayList<>();
@@ -148,6 +150,7 @@ public final class StageOutHarvester {
                             places(row, runtype), index, events);
                 } catch (IOException | UncheckedIOException e) {
                     deferred(production, row, e, events);
+                    heldBack.add(row.key().job());
                 }
                 continue;
             }
@@ -172,7 +175,7 @@ public final class StageOutHarvester {
         // batches go through them as a pipeline: while batch i is registered, batch i+1's files are
         // read and batch i-1's renamed. Each job still goes verify, check the final tree, register,
         // rename, close, in this order.
-        HarvestReport total = new HarvestReport(0, 0, 0, failed);
+        HarvestReport total = new HarvestReport(0, 0, 0, failed, heldBack);
         int size = settings.harvestBatch();
         CompletableFuture<List<Placement>> verifying = CompletableFuture.completedFuture(verify(batch(completed, 0, size),
                 index));

@@ -155,6 +155,23 @@ class StageOutHarvesterTest {
     }
 
     @Test
+    void aKilledAttemptWhoseFilesCannotBeSetAsideHoldsItsKeyBack() throws Exception {
+        List<Path> firstAttempt = stageSegments(row, 3, "attempt 1: ");
+        // the set-aside name is taken by a directory that is not empty: the move fails
+        Path blocked = firstAttempt.get(0).resolveSibling(firstAttempt.get(0).getFileName() + ".failed-attempt-1");
+        Files.writeString(Files.createDirectories(blocked).resolve("something"), "in the way");
+        h.transitions.killed(List.of(new JobTransitions.SubmittedRow(row.id(), CLUSTER, 0)));
+        EventLog events = new EventLog(Clock.systemUTC());
+
+        HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming, BatchQueue.of(List.of()), events);
+
+        assertThat(report.heldBack()).as("the key may not run again under the same dbid yet")
+                .containsExactly(row.key().job());
+        assertThat(firstAttempt.get(0)).exists();
+        assertThat(messages(events)).anySatisfy(m -> assertThat(m).contains("could not be read or set aside"));
+    }
+
+    @Test
     void aKilledAttemptsFilesAreSetAsideBeforeItsKeyRunsAgainAndOnlyTheNextAttemptsFilesAreRegistered() throws Exception {
         List<Path> firstAttempt = stageSegments(row, 3, "attempt 1: ");
         // killed mid-copy of segment 3: stageout.sh's hidden partial name is left behind

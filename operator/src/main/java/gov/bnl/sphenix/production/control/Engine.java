@@ -209,8 +209,10 @@ public final class Engine implements AutoCloseable {
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
                 heldBack.addAll(h.heldBack());
             } catch (IOException | SQLException e) {
-                // an earlier attempt's files may not be set aside yet: its key waits for a harvest that ends
-                stopped.add(p.name());
+                if (p.rule().job().contract() == JobContract.SPHENIXPROD) {
+                    // an earlier attempt's files may not be set aside yet: its keys wait for a harvest that ends
+                    stopped.add(p.name());
+                }
                 errors.add("harvest of " + p.name() + " stopped: " + e.getMessage());
                 events.warning(p.name(), EventKind.HARVEST_STALLED, "harvest stopped: " + e.getMessage()
                         + "; what was not harvested is taken up by the next pass");

@@ -260,6 +260,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         follower.close();
+        stageOutHarvester.close();
     }
 
 }

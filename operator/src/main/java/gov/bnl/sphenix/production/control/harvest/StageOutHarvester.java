@@ -38,9 +38,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Harvests finished jobs of sphenixprod's convention, which leave no manifest: their outputs are
@@ -70,7 +71,7 @@ import java.util.concurrent.ThreadFactory;
  * rerun, a kill — lost, or failed under an old rerun token). The engine harvests before it plans,
  * so this happens in the pass before the resubmission.
  */
-public final class StageOutHarvester {
+public final class StageOutHarvester implements AutoCloseable {
 
     /** Rows harvested (submitted) and rows that ended unharvested, whose staged files are set aside. */
     private static final Set<LedgerState> LOOKED_AT = lookedAt();
@@ -88,6 +89,13 @@ public final class StageOutHarvester {
     private final JobClosing closing;
     private final InfrastructureRetry retry;
     private final CrashPoint crash;
+    /**
+     * The pipeline's threads, one a stage, kept for the harvester's life rather than started per
+     * production and pass: the common pool has one thread on a small machine, and a rename must
+     * not wait behind the reading of the next batch. Idle threads end, so a harvester nobody closes
+     * holds none.
+     */
+    private final ThreadPoolExecutor stages = stageThreads();
 
     /** A harvester on the ledger's rows and moves and on registration, as the engine was handed them. */
     public StageOutHarvester(LedgerView ledger, JobMoves transitions, OutputRegistry registrar, EngineSettings settings,
@@ -181,9 +189,6 @@ public final class StageOutHarvester {
                 index));
         Registered registered = Registered.NONE;
         CompletableFuture<List<Taken>> renaming = CompletableFuture.completedFuture(List.of());
-        // its own threads, one a stage: the common pool has one thread on a small machine, and a
-        // rename must not wait behind the reading of the next batch
-        ExecutorService stages = Executors.newFixedThreadPool(2, STAGE_THREADS);
         try {
             for (int from = 0; from < completed.size(); from += size) {
                 List<Placement> found = joined(verifying);
@@ -204,7 +209,6 @@ public final class StageOutHarvester {
             // rows left open are closed by the next pass (their files are in place)
             verifying.exceptionally(e -> List.of()).join();
             renaming.exceptionally(e -> List.of()).join();
-            stages.shutdown();
         }
         return total;
     }
@@ -458,5 +462,18 @@ public final class StageOutHarvester {
                 ? retry.decide(job.exitCode().getAsInt(), null, row.attempt())
                 : InfrastructureRetry.Verdict.fail("it ended without an exit code");
         return closing.close(production, row, verdict.on("batch job " + job.id()), events);
+    }
+
+    private static ThreadPoolExecutor stageThreads() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                STAGE_THREADS);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Stops the pipeline's threads; a harvest in progress ends first (the engine's passes do not overlap its close). */
+    @Override
+    public void close() {
+        stages.shutdown();
     }
 }

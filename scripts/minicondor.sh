@@ -18,6 +18,7 @@
 #                      (default /var/cache/minicondor; must be outside any git work tree)
 #   MINICONDOR_MIRROR  Debian mirror (default http://deb.debian.org/debian)
 #   MINICONDOR_SLOTS   execute slots (default 4)
+#   MINICONDOR_MEMORY_MB  memory the pool advertises, in MB (default 32768, whatever the host has)
 #   MINICONDOR_UID     uid/gid of the submit user inside the root (default 3001)
 #
 # The share directory $MINICONDOR_HOME/share is bind-mounted at the same path inside the root,
@@ -133,6 +134,11 @@ ENABLE_KERNEL_TUNING = False
 # The starter cannot unshare a mount namespace here; without this every job is held (code 6).
 MOUNT_UNDER_SCRATCH =
 NUM_CPUS = $SLOTS
+# The pool's memory, whatever the host has: the rules ask for what real reconstruction needs
+# (4 GB, 8 GB, 12 GB rungs) while the pool runs stand-ins of a few MB; on a small machine such a
+# request would match no slot and its job would stay idle for ever. Memory holds are unaffected:
+# they compare a job's MemoryUsage with its own request.
+MEMORY = ${MINICONDOR_MEMORY_MB:-32768}
 # Transfer slots, the I/O throttle the SDCC pools advertise: a rule's request_xferslots asks for
 # some, and a job asking for a resource no slot has would stay idle for ever.
 MACHINE_RESOURCE_xferslots = 64

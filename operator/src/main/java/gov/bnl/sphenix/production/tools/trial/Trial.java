@@ -31,15 +31,16 @@ public final class Trial {
             out.println("prodctl try: " + p.name() + " (" + p.dsttype() + ") on runs " + trial.runs().get(p.name()));
         }
         Optional<List<ProductionStanding>> ended = new TrialLoop(trial, out, pace, progress).run();
-        TrialSummary summary = TrialSummary.of(trial, ended.isPresent() ? ended.get() : trial.world().statuses());
+        List<ProductionStanding> last = ended.isPresent() ? ended.get() : trial.world().statuses();
+        TrialSummary summary = TrialSummary.of(trial, last);
         out.println();
         summary.productions().stream().map(ProductionOutcome::describe).forEach(out::println);
         out.println("left for inspection in " + trial.world().root() + ": data/ (dst, hist, log), specs-work/ (the"
                 + " productions tried), raw/ (their raw files), postgres/ (the catalogs)");
         out.println(summary.lastLine());
         if (ended.isEmpty()) {
-            throw new IllegalStateException("the jobs had not ended after " + pace.timeout() + "; what they left is in "
-                    + trial.world().root());
+            throw new IllegalStateException("the jobs had not ended after " + pace.timeout() + " ("
+                    + String.join("; ", TrialLoop.stillGoing(last)) + "); what they left is in " + trial.world().root());
         }
         return summary;
     }

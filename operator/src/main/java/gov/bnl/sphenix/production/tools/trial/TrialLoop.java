@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Engine passes over a try's world until its productions' jobs have ended: no job of theirs is
@@ -76,6 +78,19 @@ public final class TrialLoop {
 
     private static boolean unfinished(ProductionStanding s) {
         return UNFINISHED.stream().anyMatch(t -> s.count(t) > 0);
+    }
+
+    /**
+     * What the productions still had coming, for the message of a try that timed out:
+     * {@code "streaming-event: 3 queued, 1 held"}, one per production with something unfinished.
+     */
+    public static List<String> stillGoing(List<ProductionStanding> standings) {
+        return standings.stream().filter(TrialLoop::unfinished)
+                .map(s -> s.production() + ": " + UNFINISHED.stream().sorted()
+                        .filter(t -> s.count(t) > 0)
+                        .map(t -> s.count(t) + " " + t.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")))
+                .toList();
     }
 
     /** Failures, holds and releases are worth a line; submissions and harvests show in the progress lines. */

@@ -65,8 +65,15 @@ class TrialOnCondorTest {
                 data -> new CondorBatchSystem(settings, JobDirectories.worldWritable()));
         ByteArrayOutputStream told = new ByteArrayOutputStream();
 
-        TrialSummary summary = Trial.run(trial, new PrintStream(told, true, StandardCharsets.UTF_8),
-                new PassPace(Duration.ofSeconds(1), Duration.ofMinutes(3)), statuses -> { });
+        TrialSummary summary;
+        try {
+            summary = Trial.run(trial, new PrintStream(told, true, StandardCharsets.UTF_8),
+                    // a ceiling, not a wait: each case takes 20-50 s here, but a loaded two-core CI
+                    // machine once needed more than 3 minutes for one of them
+                    new PassPace(Duration.ofSeconds(1), Duration.ofMinutes(10)), statuses -> { });
+        } catch (IllegalStateException timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "\n" + told.toString(StandardCharsets.UTF_8), timedOut);
+        }
 
         String story = told.toString(StandardCharsets.UTF_8);
         assertThat(summary.failed()).as(story).isZero();

@@ -2,7 +2,9 @@ package gov.bnl.sphenix.production.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import gov.bnl.sphenix.production.source.BaseRevision;
 import gov.bnl.sphenix.production.spec.Diagnostic;
+import gov.bnl.sphenix.production.spec.InPlaceIdentityCheck;
 import gov.bnl.sphenix.production.spec.SourceLocation;
 import gov.bnl.sphenix.production.spec.ValidationReport;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
@@ -24,12 +26,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code prodctl validate PATH...}: checks a specs repository (a directory) or single files, and
  * prints every problem as {@code file:line:column: error: what — how to fix}. Exit code 0 when
- * valid (warnings allowed), 1 when anything is wrong. Made for the CI of the specs repository.
+ * valid (warnings allowed), 1 when anything is wrong. Made for the CI of the specs repository:
+ * with {@code --base REV} a directory is also compared with that revision of its git clone, and a
+ * production that changes its identity in place is an error ({@link InPlaceIdentityCheck}).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validate production specs: a specs repository directory, or single files.",
                 "A production file is checked against the repository it lives in; a rule-set file",
-                "validates as a rule set. Exit code 0: valid (warnings allowed); 1: errors."})
+                "validates as a rule set. With --base, a directory is also compared with that",
+                "revision of its git repository: a production may not change its identity",
+                "(dsttype, dataset, build, dbtag, version) in place.",
+                "Exit code 0: valid (warnings allowed); 1: errors."})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -39,6 +46,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
     Format format;
+
+    @Option(names = "--base", paramLabel = "REV", description = {"Compare each directory with this revision of its",
+            "git repository (a commit, branch or tag, e.g. origin/main)."})
+    String base;
 
     @Spec
     CommandSpec spec;
@@ -79,7 +90,9 @@ final class ValidateCommand implements Callable<Integer> {
             // cross-file checks need the catalogue and the other productions.
             Path dir = path.toAbsolutePath().normalize();
             Path root = nearestHolding(dir, SpecLoader.CATALOGUE).orElse(dir);
-            return new Validated(SpecLoader.load(new DirectoryTree(root)), display(root));
+            DirectoryTree tree = new DirectoryTree(root);
+            ValidationReport report = SpecLoader.load(tree);
+            return new Validated(base == null ? report : againstBase(report, tree, root), display(root));
         }
         if (!Files.exists(path)) {
             Diagnostic missing = Diagnostic.error(SourceLocation.ofFile(path.toString()), "no such file or directory",
@@ -90,6 +103,34 @@ final class ValidateCommand implements Callable<Integer> {
         Path root = repositoryRoot(file);
         String relative = root.relativize(file).toString().replace('\\', '/');
         return new Validated(SpecLoader.loadFile(new DirectoryTree(root), relative), display(root));
+    }
+
+    /** {@code head} with an error for each production whose identity differs from the base revision's. */
+    private ValidationReport againstBase(ValidationReport head, DirectoryTree tree, Path root) {
+        List<Diagnostic> found;
+        try {
+            ValidationReport before = BaseRevision.load(root, base);
+            if (before.repository().isEmpty() || head.repository().isEmpty()) {
+                // an invalid head reports its own errors; an invalid base has nothing to compare with
+                found = head.repository().isEmpty() ? List.of() : List.of(Diagnostic.warning(SourceLocation.ofFile("."),
+                        "identities not compared: revision " + base + " does not validate",
+                        "compare with a revision that does (the branch the pull request goes into)"));
+            } else {
+                found = InPlaceIdentityCheck.check(before.repository().get().productions(),
+                        head.repository().get().productions(), tree);
+            }
+        } catch (IllegalArgumentException e) {
+            found = List.of(Diagnostic.error(SourceLocation.ofFile("."), e.getMessage(),
+                    "run it in a clone of the specs repository that has revision " + base + " (git fetch),"
+                            + " or leave out --base"));
+        }
+        if (found.isEmpty()) {
+            return head;
+        }
+        List<Diagnostic> all = new ArrayList<>(found);
+        all.addAll(head.diagnostics());
+        boolean errors = found.stream().anyMatch(Diagnostic::isError);
+        return new ValidationReport(errors ? java.util.Optional.empty() : head.repository(), all, head.filesRead());
     }
 
     /**

@@ -10,6 +10,7 @@ import gov.bnl.sphenix.production.plan.RemovedProduction;
 import gov.bnl.sphenix.production.source.FetchResult;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.source.GitUrls;
+import gov.bnl.sphenix.production.source.IdentityGuard;
 import gov.bnl.sphenix.production.source.ProductionChanges;
 import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.source.RevisionInForce;
@@ -18,6 +19,7 @@ import gov.bnl.sphenix.production.source.RevisionInForce.Outcome;
 import gov.bnl.sphenix.production.source.StoredSpec;
 import gov.bnl.sphenix.production.spec.Diagnostic;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.ProductionIdentity;
 import gov.bnl.sphenix.production.spec.SourceLocation;
 import gov.bnl.sphenix.production.spec.ValidationReport;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
@@ -61,6 +63,7 @@ public final class SpecFollower implements AutoCloseable {
     private final Clock clock;
     private final String name;
     private final Function<SpecTree, ValidationReport> loader;
+    private final IdentityGuard identities;
     /** Guarded by this. */
     private final RevisionInForce inForce = new RevisionInForce();
     /** Last specs of removed productions, by name and the revision that declared them. Guarded by this. */
@@ -86,6 +89,7 @@ public final class SpecFollower implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.name = Objects.requireNonNull(name, "name");
         this.loader = Objects.requireNonNull(loader, "loader");
+        this.identities = new IdentityGuard(registry);
         if (name.isBlank()) {
             throw new IllegalArgumentException("a specs source needs a name: the ledger tells sources apart by it");
         }
@@ -132,6 +136,9 @@ public final class SpecFollower implements AutoCloseable {
             report = loader.apply(tree);
             if (report.valid() && report.repository().isPresent()) {
                 report = refuseOthersProductions(report);
+            }
+            if (report.valid() && report.repository().isPresent()) {
+                report = identities.refuseIdentityChanges(report, tree, productionsInForce());
                 for (Production p : report.repository().map(r -> r.productions()).orElse(List.of())) {
                     stored.put(p.name(), StoredSpec.capture(tree, p));
                 }
@@ -204,7 +211,7 @@ public final class SpecFollower implements AutoCloseable {
         for (Production p : productions) {
             declared.add(p.name());
             boolean recorded = registry.record(name, new ProductionRecord(p.name(), p.specHash(), revision.commitId(),
-                    p.submit() ? ProductionState.ACTIVE : ProductionState.SUSPENDED, now),
+                    p.submit() ? ProductionState.ACTIVE : ProductionState.SUSPENDED, now), ProductionIdentity.of(p),
                     stored.containsKey(p.name()) ? stored.get(p.name()).contents() : Map.of());
             if (!recorded) {
                 throw new IllegalStateException("production " + p.name() + " was declared by another source a moment"
@@ -225,6 +232,10 @@ public final class SpecFollower implements AutoCloseable {
     /** The spec files of a fetched commit, as the repository holds them (its payloads among them). */
     public SpecTree treeAt(Revision revision) {
         return source.treeAt(revision);
+    }
+
+    private synchronized List<Production> productionsInForce() {
+        return inForce.inForce().map(a -> a.specs().productions()).orElse(List.of());
     }
 
     private synchronized Optional<Revision> applied() {

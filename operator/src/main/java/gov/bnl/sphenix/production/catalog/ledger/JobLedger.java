@@ -31,6 +31,11 @@ import javax.sql.DataSource;
  * <p>This class reads the ledger and writes queue observations ({@link #apply}) and cleanups
  * ({@link #forget}); every move of a job through submission, hold, release and harvest is a
  * {@link JobTransitions} move, guarded by the state the row must be in.
+ *
+ * <p>A production's rows are those of its name <em>and</em> of the identity (dsttype, dataset, tag)
+ * the {@link ProductionRegistry} records for it. Rows always carried their namespace; keying the
+ * reads on it too means a name removed and later declared again with another tag starts afresh,
+ * while the old tag's rows stay, as history and as proof of which old outputs the operator made.
  */
 public final class JobLedger implements LedgerView, LedgerUpkeep {
 
@@ -48,17 +53,26 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
                    AS u(id, state, started_at, ended_at, exit_code, nevents)
              WHERE j.id = u.id""";
 
-    // every column but the recorded inputs: long, and only deletions need them
+    // Every column but the recorded inputs: long, and only deletions need them. Only the rows of the
+    // identity the production is recorded with (all of them while none is recorded): a name declared
+    // again with a new tag must not find the old tag's finished rows and take them for its own.
     private static final String OF_PRODUCTION = """
-            SELECT id, production, dsttype, dataset, tag, run, segment, leaf, state, attempt, memory_rung, request_mib,
-                   cluster_id, proc_id, batch_token, submitted_at, started_at, ended_at, exit_code, nevents, revision,
-                   rerun_token
-              FROM job WHERE production = ? AND state = ANY (?) ORDER BY run, segment, leaf""";
+            SELECT j.id, j.production, j.dsttype, j.dataset, j.tag, j.run, j.segment, j.leaf, j.state, j.attempt,
+                   j.memory_rung, j.request_mib, j.cluster_id, j.proc_id, j.batch_token, j.submitted_at, j.started_at,
+                   j.ended_at, j.exit_code, j.nevents, j.revision, j.rerun_token
+              FROM job j JOIN production p ON p.name = j.production
+             WHERE j.production = ? AND j.state = ANY (?)
+               AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
+             ORDER BY j.run, j.segment, j.leaf""";
 
     private static final String LIVE_INPUTS = """
             SELECT production, run, segment, leaf, inputs FROM job WHERE state = ANY (?)""";
 
-    private static final String COUNTS = "SELECT state, count(*) FROM job WHERE production = ? GROUP BY state";
+    private static final String COUNTS = """
+            SELECT j.state, count(*) FROM job j JOIN production p ON p.name = j.production
+             WHERE j.production = ?
+               AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
+             GROUP BY j.state""";
 
     private static final String HOLDS = """
             SELECT held_at, code, subcode, reason, request_mib FROM job_hold WHERE job_id = ? ORDER BY held_at""";

@@ -3,6 +3,8 @@ package gov.bnl.sphenix.production.catalog.ledger;
 import gov.bnl.sphenix.production.catalog.SqlTimes;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
+import gov.bnl.sphenix.production.spec.ProductionIdentity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,11 +33,15 @@ public final class ProductionRegistry {
 
     // Taking over is allowed from no source or once the production is removed; never from a live
     // production of another source (the WHERE makes the update a no-op, which the caller sees).
+    // The identity is replaced only when one is given: a record written without a spec keeps it.
     private static final String UPSERT = """
-            INSERT INTO production AS p (name, spec_hash, revision, state, updated_at, source) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO production AS p (name, spec_hash, revision, state, updated_at, source, dsttype, dataset, tag)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (name) DO UPDATE
                SET spec_hash = excluded.spec_hash, revision = excluded.revision, state = excluded.state,
-                   updated_at = excluded.updated_at, removed_at = NULL, removed_in = NULL, source = excluded.source
+                   updated_at = excluded.updated_at, removed_at = NULL, removed_in = NULL, source = excluded.source,
+                   dsttype = coalesce(excluded.dsttype, p.dsttype), dataset = coalesce(excluded.dataset, p.dataset),
+                   tag = coalesce(excluded.tag, p.tag)
              WHERE p.source = excluded.source OR p.source = '' OR p.state = 'removed'""";
 
     private static final String ALL = """
@@ -86,7 +92,23 @@ public final class ProductionRegistry {
      */
     public boolean record(String source, ProductionRecord production, Map<String, byte[]> specFiles)
             throws SQLException {
+        return record(source, production, Optional.empty(), specFiles);
+    }
+
+    /**
+     * As {@link #record(String, ProductionRecord, Map)}, with the identity the production is
+     * declared with. From then on its ledger rows of another identity no longer count as its jobs
+     * (see {@link JobLedger}): a name removed and declared again with a new tag starts afresh.
+     */
+    public boolean record(String source, ProductionRecord production, ProductionIdentity identity,
+                          Map<String, byte[]> specFiles) throws SQLException {
+        return record(source, production, Optional.of(identity), specFiles);
+    }
+
+    private boolean record(String source, ProductionRecord production, Optional<ProductionIdentity> identity,
+                           Map<String, byte[]> specFiles) throws SQLException {
         Objects.requireNonNull(source, "source");
+        Optional<OutputNamespace> namespace = identity.map(ProductionIdentity::namespace);
         return Transactions.run(ledger, retry, "record production " + production.name(), c -> {
             try (PreparedStatement s = c.prepareStatement(UPSERT)) {
                 s.setString(1, production.name());
@@ -95,6 +117,9 @@ public final class ProductionRegistry {
                 s.setString(4, production.state().dbName());
                 SqlTimes.set(s, 5, production.updatedAt());
                 s.setString(6, source);
+                s.setString(7, namespace.map(OutputNamespace::dsttype).orElse(null));
+                s.setString(8, namespace.map(OutputNamespace::dataset).orElse(null));
+                s.setString(9, namespace.map(n -> n.tag().toString()).orElse(null));
                 if (s.executeUpdate() == 0) {
                     return false;
                 }

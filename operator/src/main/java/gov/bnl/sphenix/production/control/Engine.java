@@ -144,7 +144,7 @@ public final class Engine implements AutoCloseable {
         // read before the harvest: harvesting changes the ledger and the catalog, never the queue;
         // every production's jobs are read, so a pass narrowed to one still counts the others' against the budget
         BatchQueue queue = QueueReading.read(batch, inForce.get().all().stream().map(Production::name).toList(),
-                settings.historyLimit());
+                settings.historyLimit(), catalogs.ledger());
         HeldBack heldBack = HeldBack.NONE;
         if (queue.readable()) {
             heldBack = harvest(desired, queue, events, errors, activity);

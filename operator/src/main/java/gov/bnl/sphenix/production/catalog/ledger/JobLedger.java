@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -64,6 +66,11 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
              WHERE j.production = ? AND j.state = ANY (?)
                AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
              ORDER BY j.run, j.segment, j.leaf""";
+
+    private static final String RETIRED_TOKENS = """
+            SELECT DISTINCT j.batch_token FROM job j JOIN production p ON p.name = j.production
+             WHERE j.batch_token = ANY (?) AND p.tag IS NOT NULL
+               AND (j.dsttype, j.dataset, j.tag) <> (p.dsttype, p.dataset, p.tag)""";
 
     private static final String LIVE_INPUTS = """
             SELECT production, run, segment, leaf, inputs FROM job WHERE state = ANY (?)""";
@@ -135,6 +142,26 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
                 }
             }
             return null;
+        });
+    }
+
+    @Override
+    public Set<String> retiredTokens(Collection<String> batchTokens) throws SQLException {
+        List<String> tokens = batchTokens.stream().filter(t -> !t.isEmpty()).distinct().toList();
+        if (tokens.isEmpty()) {
+            return Set.of();
+        }
+        return Transactions.run(ledger, retry, "retired batch tokens", c -> {
+            try (PreparedStatement s = c.prepareStatement(RETIRED_TOKENS)) {
+                s.setArray(1, SqlArrays.texts(c, tokens));
+                Set<String> retired = new HashSet<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        retired.add(rs.getString(1));
+                    }
+                }
+                return retired;
+            }
         });
     }
 

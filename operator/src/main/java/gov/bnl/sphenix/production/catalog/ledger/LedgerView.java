@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,13 @@ public interface LedgerView {
 
     /** Every remembered hold of a production's jobs, by ledger id, oldest first. */
     Map<Long, List<HoldRecord>> holdsOf(String production) throws SQLException;
+
+    /**
+     * Which of these batch tokens were given to jobs of an identity their production no longer has
+     * (a name removed and declared again with a new tag): the batch system's history still lists
+     * those jobs under the same keys, and they are not the new identity's.
+     */
+    Set<String> retiredTokens(Collection<String> batchTokens) throws SQLException;
 
     /** The recorded inputs of every live job of every production, streamed to {@code sink}. */
     void liveInputs(Consumer<JobLedger.LiveInputs> sink) throws SQLException;

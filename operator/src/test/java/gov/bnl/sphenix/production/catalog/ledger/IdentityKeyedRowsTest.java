@@ -72,6 +72,8 @@ class IdentityKeyedRowsTest {
                 .allSatisfy(r -> assertThat(r.key().namespace()).isEqualTo(NEW.namespace()))
                 .allMatch(r -> r.attempt() == 1);
         assertThat(rows("calo")).hasSize(3).allMatch(r -> r.key().namespace().equals(NEW.namespace()));
+        assertThat(ledger.retiredTokens(List.of("t-old", "t-new", "", "never-given")))
+                .as("the batch history's jobs of the old tag are told apart by their token").containsExactly("t-old");
         assertThat(tagsInTable("calo")).as("the old rows stay as history")
                 .containsExactly("ana530_2025p007_v001", "ana530_2025p007_v001", "ana530_2025p007_v001",
                         "ana530_2025p008_v001", "ana530_2025p008_v001", "ana530_2025p008_v001");

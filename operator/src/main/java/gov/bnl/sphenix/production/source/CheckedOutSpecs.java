@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -71,7 +72,10 @@ public final class CheckedOutSpecs implements AutoCloseable {
     public Loaded at(String name) {
         Revision revision = resolve(name);
         Repository repo = repository.orElseThrow();
-        return new Loaded(revision.shortId() + " (" + name + ")", Optional.of(revision),
+        // a name that is the commit id itself says nothing more: 6fd0e6e, not 6fd0e6e (6fd0e6eb...)
+        String label = revision.commitId().startsWith(name.toLowerCase(Locale.ROOT)) ? revision.shortId()
+                : revision.shortId() + " (" + name + ")";
+        return new Loaded(label, Optional.of(revision),
                 SpecLoader.load(SubdirectoryTree.of(new GitCommitTree(repo, revision.commitId()), subdirectory)));
     }
 

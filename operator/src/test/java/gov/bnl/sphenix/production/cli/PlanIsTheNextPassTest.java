@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
-import gov.bnl.sphenix.production.catalog.connect.EmbeddedCatalogServer;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.Engine;
@@ -24,10 +23,8 @@ import gov.bnl.sphenix.production.source.CheckedOutSpecs.Loaded;
 import gov.bnl.sphenix.production.tools.seed.DaqStreams;
 import gov.bnl.sphenix.production.tools.seed.SeedSpec;
 import gov.bnl.sphenix.production.tools.world.LocalWorld;
-import gov.bnl.sphenix.production.tools.world.SpecsWorkspace;
 import gov.bnl.sphenix.production.tools.world.StandinPayloads;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,14 +34,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code prodctl plan} is the planner run on the head revision against the observed state: what it
@@ -62,8 +57,7 @@ class PlanIsTheNextPassTest {
 
     private LocalWorld world;
     private Engine engine;
-    private String sourceName;
-    private Map<String, String> environment;
+    private PlanInAWorld planner;
 
     @BeforeEach
     void buildWorld() throws Exception {
@@ -77,9 +71,7 @@ class PlanIsTheNextPassTest {
         world.specs().commitAndPush("Import the rules and the product catalogue");
         StandinPayloads.install(specs, StandinPayloads.of(specs), payloads);
         engine = world.startEngine();
-        sourceName = world.specs().url() + "@" + SpecsWorkspace.BRANCH;
-        String url = world.catalogs().embeddedServer().orElseThrow().jdbcUrl();
-        environment = Map.of("PRODOP_CATALOG_URL", url, "PRODOP_CATALOG_USER", EmbeddedCatalogServer.USER);
+        planner = new PlanInAWorld(world.catalogs(), world.batch(), world.specs());
     }
 
     @AfterEach
@@ -93,7 +85,7 @@ class PlanIsTheNextPassTest {
         world.specs().commitAndPush("Merge pull request #1: start event building");
         engine.refresh();
 
-        Preview first = preview(Optional.empty());
+        Preview first = preview();
         engine.pass();
 
         ProductionPreview submitting = first.counts().orElseThrow().of(FIRST).orElseThrow();
@@ -106,8 +98,8 @@ class PlanIsTheNextPassTest {
         Files.delete(world.specs().workingCopy().resolve("productions/demo/streaming.yaml"));
         world.specs().write("productions/demo/streaming-late.yaml", streaming(SECOND, "[66053, 66098]"));
         StringWriter told = new StringWriter();
-        int exit = plan(told, "--format", "json");
-        Preview second = preview(Optional.empty());
+        int exit = planner.plan(told, "--format", "json");
+        Preview second = preview();
         world.specs().commitAndPush("Merge pull request #2: stop the first, start the late runs");
         engine.refresh();
         engine.pass();
@@ -138,7 +130,7 @@ class PlanIsTheNextPassTest {
                 .replace("maxSubmitPerCycle: 20", "maxSubmitPerCycle: 5"));
 
         StringWriter told = new StringWriter();
-        int exit = plan(told);
+        int exit = planner.plan(told);
 
         List<String> lines = told.toString().lines().toList();
         assertThat(exit).as(told.toString()).isZero();
@@ -151,33 +143,20 @@ class PlanIsTheNextPassTest {
         assertThat(keys(FIRST, Set.of(LedgerState.values()))).as("nor any ledger row").isEmpty();
     }
 
-    /** The library behind the command, on the world's batch system: base = the revision in force. */
-    private Preview preview(Optional<String> base) throws Exception {
+    /** The library behind the command, on the world's batch system: the working tree against the last commit. */
+    private Preview preview() throws Exception {
         try (CheckedOutSpecs specs = CheckedOutSpecs.open(world.specs().workingCopy())) {
             Loaded head = specs.workingTree();
-            Loaded from = specs.at(base.orElse(world.specs().head().getName()));
+            Loaded from = specs.at(world.specs().head().getName());
             EngineSettings settings = world.settings();
             return new PlanPreview(EngineAssembly.ports(world.catalogs(), settings, Clock.systemUTC()), world.batch(),
                     settings, Clock.systemUTC()).plan(from.label(), head.label(),
                     SpecChange.between(from.report().repository().orElseThrow().productions(),
                             head.report().repository().orElseThrow().productions()),
-                    head.report().repository().orElseThrow().catalogue(), sourceName);
+                    head.report().repository().orElseThrow().catalogue(), planner.sourceName());
         }
     }
 
-    private int plan(StringWriter output, String... more) {
-        PlanCommand command = new PlanCommand();
-        command.environment = environment;
-        command.batchSystem = Optional.of(world.batch());
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(output, true));
-        cli.setErr(new PrintWriter(output, true));
-        String[] base = {"--specs", world.specs().workingCopy().toString(), "--source-name", sourceName};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return cli.execute(all);
-    }
 
     private List<JobKey> keys(String production, Set<LedgerState> states) throws Exception {
         List<LedgerJob> rows = new ArrayList<>();

@@ -27,6 +27,9 @@ final class ConnectionPools {
     static HikariDataSource openReadOnly(CatalogKind kind, Endpoint endpoint, CatalogSettings settings) {
         HikariConfig config = config(kind, endpoint, settings);
         config.setReadOnly(true);
+        // the driver's default makes only explicit transactions read-only: an autocommit statement
+        // would still write. "always" makes the server refuse every write on these connections.
+        config.addDataSourceProperty("readOnlyMode", "always");
         config.setPoolName(config.getPoolName() + "-read-only");
         return new HikariDataSource(config);
     }

@@ -15,7 +15,10 @@ import java.util.Objects;
  */
 public final class ChangedFields {
 
-    /** Deep enough for production, rule, and the rule's parts; below that a value is named whole. */
+    /**
+     * Deep enough for production, rule, and the rule's parts; below that a value is named whole, as
+     * is a value of one field (a memory ladder is {@code memory}, not {@code memory.rungsMib}).
+     */
     private static final int DEPTH = 3;
 
     private ChangedFields() {
@@ -40,7 +43,8 @@ public final class ChangedFields {
                 continue;
             }
             String name = prefix + component.getName();
-            if (depth > 1 && was instanceof Record r1 && is instanceof Record r2 && r1.getClass() == r2.getClass()) {
+            if (depth > 1 && was instanceof Record r1 && is instanceof Record r2 && r1.getClass() == r2.getClass()
+                    && r1.getClass().getRecordComponents().length > 1) {
                 int found = changed.size();
                 compare(name + ".", r1, r2, depth - 1, changed);
                 if (changed.size() > found) {

@@ -48,8 +48,12 @@ public record SpecChange(String production, Kind kind, List<String> fields, Opti
         List<SpecChange> all = new ArrayList<>();
         changes.added().forEach(p -> all.add(new SpecChange(p.name(), Kind.ADDED, List.of(), Optional.empty(),
                 Optional.of(p))));
-        changes.changed().forEach(c -> all.add(new SpecChange(c.after().name(), Kind.CHANGED,
-                ChangedFields.between(c.before(), c.after()), Optional.of(c.before()), Optional.of(c.after()))));
+        for (ProductionChanges.Changed c : changes.changed()) {
+            List<String> fields = ChangedFields.between(c.before(), c.after());
+            // differing only in where things are written (a line moved) is no change to review
+            all.add(new SpecChange(c.after().name(), fields.isEmpty() ? Kind.UNCHANGED : Kind.CHANGED, fields,
+                    Optional.of(c.before()), Optional.of(c.after())));
+        }
         changes.removed().forEach(p -> all.add(new SpecChange(p.name(), Kind.REMOVED, List.of(), Optional.of(p),
                 Optional.empty())));
         changes.unchanged().forEach(p -> all.add(new SpecChange(p.name(), Kind.UNCHANGED, List.of(), Optional.of(p),

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
+import gov.bnl.sphenix.production.batch.local.LocalExecutor;
+import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.catalog.connect.CatalogKind;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.connect.Endpoint;
 import gov.bnl.sphenix.production.catalog.testing.TestPostgres;
+import gov.bnl.sphenix.production.cli.forge.PullRequestRepository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,23 +24,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * The read-only PostgreSQL role that docs/specs-ci.md gives the CI's {@code prodctl plan}: its
- * statements, run as the page prints them, let prodctl open every catalog and read the ledger,
- * and no statement of that role can write.
+ * statements, run as the page prints them, are all that {@code prodctl plan} needs to count jobs
+ * from every catalog and the ledger, and no statement of that role can write.
  */
 class SpecsCiCredentialsTest {
 
     private static final Pattern GRANTS = Pattern.compile("<!-- specs-ci-grants:[^>]*-->\\s*```sql\\n(.*?)```", Pattern.DOTALL);
+    private static final String JETS = "productions/run3auau/jets-physics.yaml";
     private static final Pattern SERVER = Pattern.compile("^(jdbc:postgresql://[^/]+)/");
 
     @Test
-    void theDocumentedRoleOpensTheCatalogsReadsTheLedgerAndCannotWrite() throws Exception {
+    void theDocumentedRoleIsEnoughForPlanAndCannotWrite(@TempDir Path dir) throws Exception {
         Endpoint admin = TestPostgres.server();
         String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         String database = "specs_ci_" + suffix;
@@ -60,14 +68,24 @@ class SpecsCiCredentialsTest {
                 s.execute(grants);
             }
 
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            StatusCommand status = new StatusCommand();
-            status.environment = Map.of("PRODOP_CATALOG_URL", url, "PRODOP_CATALOG_USER", role,
-                    "PRODOP_CATALOG_PASSWORD", password);
-            int exit = new CommandLine(status).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute();
-            assertThat(exit).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("no production has a status yet");
+            // the CI's plan with that role: every catalog, the ledger and its schema version read
+            try (PullRequestRepository repo = PullRequestRepository.fromExampleSpecsWithout(dir.resolve("specs"), JETS);
+                 LocalExecutor queue = new LocalExecutor(LocalSettings.defaults())) {
+                RevCommit head = repo.addOnPullRequest(JETS, "Declare the jet production");
+                repo.checkOut(head);
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                PlanCommand plan = new PlanCommand();
+                plan.environment = Map.of("PRODOP_CATALOG_URL", url, "PRODOP_CATALOG_USER", role,
+                        "PRODOP_CATALOG_PASSWORD", password);
+                plan.batchSystem = Optional.of(queue);
+                int exit = new CommandLine(plan).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                        .execute("--specs", repo.dir().toString(), "--base", repo.forkPoint().getName(),
+                                "--head", head.getName(), "--format", "markdown");
+                assertThat(exit).as(out + "\n" + err).isZero();
+                assertThat(out.toString()).doesNotContain("Job counts unavailable")
+                        .endsWith("`plan: 1 added, 0 changed, 0 removed; 0 jobs to submit, 0 to kill, 0 outputs to delete`\n");
+            }
 
             try (Connection c = DriverManager.getConnection(url, role, password); Statement s = c.createStatement()) {
                 for (String table : List.of("daq.run", "rawdata.datasets", "filecatalog.datasets", "prodop.job",

@@ -64,7 +64,8 @@ class SpecsCiWorkflowsTest {
             assertThat(plan.exitCode()).as(plan.describe()).isZero();
             assertThat(github.outputs()).containsEntry("status", "0");
             String markdown = Files.readString(github.runnerTemp().resolve("plan.md"));
-            assertThat(lastLine(markdown)).isEqualTo(ONE_ADDED);
+            assertThat(markdown).startsWith(MARKER + "\n");
+            assertThat(lastLine(markdown)).isEqualTo("`" + ONE_ADDED + "`");
             assertThat(plan.out()).contains(ONE_ADDED);
             assertHasSummaryTable(markdown);
             assertThat(github.summary()).contains(markdown);
@@ -77,7 +78,7 @@ class SpecsCiWorkflowsTest {
             assertThat(calls.get(0).arguments()).contains("repos/sphenix/production-specs/issues/12/comments", "--jq");
             assertThat(calls.get(1).arguments()).containsSubsequence("--method", "POST",
                     "repos/sphenix/production-specs/issues/12/comments");
-            assertThat(calls.get(1).body()).contains(MARKER + "\n" + markdown);
+            assertThat(calls.get(1).body()).contains(markdown);
 
             // the next push: the bot's comment is found by its marker and edited
             api.answerReadsWith("4242\n");
@@ -87,7 +88,7 @@ class SpecsCiWorkflowsTest {
             assertThat(calls).hasSize(2);
             assertThat(calls.get(1).arguments()).containsSubsequence("--method", "PATCH",
                     "repos/sphenix/production-specs/issues/comments/4242");
-            assertThat(calls.get(1).body()).contains(MARKER + "\n" + markdown);
+            assertThat(calls.get(1).body()).contains(markdown);
 
             assertThat(github.step(APPROVAL).condition()).isEqualTo("steps.plan.outputs.status == '3'");
         }
@@ -105,11 +106,12 @@ class SpecsCiWorkflowsTest {
             assertThat(plan.exitCode()).as("exit 3 is a plan to show, not a broken step: " + plan.describe()).isZero();
             assertThat(github.outputs()).containsEntry("status", "3");
             String markdown = Files.readString(github.runnerTemp().resolve("plan.md"));
-            assertThat(lastLine(markdown)).isEqualTo(ONE_REMOVED);
+            assertThat(markdown).startsWith(MARKER + "\n");
+            assertThat(lastLine(markdown)).isEqualTo("`" + ONE_REMOVED + "`");
 
             ForgeApiStandIn api = ForgeApiStandIn.in(dir.resolve("gh"));
             assertThat(github.run(POST, api).exitCode()).isZero();
-            assertThat(api.takeCalls().get(1).body()).contains(MARKER + "\n" + markdown);
+            assertThat(api.takeCalls().get(1).body()).contains(markdown);
 
             ForgeShell.Result unapproved = github.run(APPROVAL);
             assertThat(unapproved.exitCode()).isEqualTo(1);
@@ -148,7 +150,7 @@ class SpecsCiWorkflowsTest {
                     .anyMatch(a -> a.startsWith(notes + "?"));
             assertThat(calls.get(1).arguments()).containsSubsequence("--request", "POST").contains(notes);
             String body = noteBody(calls.get(1));
-            assertThat(body).startsWith(MARKER + "\n").endsWith(ONE_ADDED + "\n");
+            assertThat(body).startsWith(MARKER + "\n").endsWith("`" + ONE_ADDED + "`\n");
             assertHasSummaryTable(body);
 
             // the next push: the note with the marker is found and edited, the reviewer's left alone
@@ -176,7 +178,7 @@ class SpecsCiWorkflowsTest {
                     repo.forkPoint().getName(), head.getName(), List.of("cosmics")), repo.dir(), api);
             assertThat(unapproved.exitCode()).as(unapproved.describe()).isEqualTo(1);
             assertThat(unapproved.out()).contains(ONE_REMOVED, "adding the label prodctl-approved");
-            assertThat(noteBody(api.takeCalls().get(1))).startsWith(MARKER + "\n").endsWith(ONE_REMOVED + "\n");
+            assertThat(noteBody(api.takeCalls().get(1))).startsWith(MARKER + "\n").endsWith("`" + ONE_REMOVED + "`\n");
 
             ForgeShell.Result approved = gitlab.runScript(new GitLabRunner.MergeRequest(12, 345,
                     repo.forkPoint().getName(), head.getName(), List.of("cosmics", "prodctl-approved")), repo.dir(), api);

@@ -27,10 +27,10 @@ public record RemovalLimits(int productions, int jobs) {
 
     /** {@code limits: 5 productions, 1000 jobs}, as the Blocked message quotes them. */
     public String describe() {
-        return "limits: " + limit(productions, "productions") + ", " + limit(jobs, "jobs");
+        return "limits: " + limit(productions, "production") + ", " + limit(jobs, "job");
     }
 
-    private static String limit(int limit, String what) {
-        return limit < 0 ? "no limit on " + what : limit + " " + what;
+    private static String limit(int limit, String noun) {
+        return limit < 0 ? "no limit on " + noun + "s" : RevisionImpact.count(limit, noun);
     }
 }

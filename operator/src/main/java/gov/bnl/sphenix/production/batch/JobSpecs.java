@@ -47,7 +47,7 @@ public final class JobSpecs {
     /**
      * @param layout           where outputs, histograms and logs go
      * @param payloadDirectory where the rules' scripts are installed on the workers
-     * @param jobEnvironment   variables every job in sphenixprod's convention gets (a testbed's {@code PATH})
+     * @param jobEnvironment   variables every job gets, whatever its convention (a testbed's {@code PATH})
      */
     public JobSpecs(Layout layout, Path payloadDirectory, Map<String, String> jobEnvironment) {
         this.layout = Objects.requireNonNull(layout, "layout");
@@ -91,7 +91,7 @@ public final class JobSpecs {
                 Integer.toString(request.run()),
                 Integer.toString(request.segment()),
                 job.histPath().getFileName().toString()));
-        return job.spec(payload, request.inputs(), JobContract.OPERATOR, Map.of(), SubmitOptions.NONE, DEFAULT_DISK_MIB);
+        return job.spec(payload, request.inputs(), JobContract.OPERATOR, jobEnvironment, SubmitOptions.NONE, DEFAULT_DISK_MIB);
     }
 
     /**

@@ -9,6 +9,8 @@ import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.control.SourceReport;
+import gov.bnl.sphenix.production.control.guard.Confirmation;
+import gov.bnl.sphenix.production.control.guard.RemovalLimits;
 import gov.bnl.sphenix.production.source.GitUrls;
 import gov.bnl.sphenix.production.source.SshIdentity;
 import gov.bnl.sphenix.production.spec.names.Layout;
@@ -106,6 +108,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "One pass, then exit (for cron, or to see what a pass does).")
     boolean once;
 
+    @Option(names = "--max-removals", description = "A commit removing more productions than this waits for a"
+            + " confirmation (its merge commit's trailer 'Prodctl-Allow-Removal: <n>', or --allow-removal);"
+            + " 0: every removal waits, -1: no limit (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    int maxRemovals;
+
+    @Option(names = "--max-kills", description = "A commit whose removals would kill more live jobs than this waits"
+            + " likewise; -1: no limit (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
+    int maxKills;
+
+    @Option(names = "--allow-removal", paramLabel = "COMMIT", description = "Confirms the commit with this id (7 or"
+            + " more characters) whatever it removes, without a trailer.")
+    String allowRemoval;
+
     /** The process environment; tests give their own. */
     Map<String, String> environment = System.getenv();
 
@@ -139,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
             int passesWithErrors = 0;
             do {
                 try {
-                    SourceReport source = assembly.engine().refresh();
+                    SourceReport source = assembly.engine().refresh(removalLimits(), confirmation());
                     PassReport pass = assembly.engine().pass();
                     report(out, source, pass);
                     passesWithErrors = pass.errors().isEmpty() ? 0 : passesWithErrors + 1;
@@ -169,9 +184,20 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** How much one commit may remove before it waits for a confirmation. */
+    RemovalLimits removalLimits() {
+        return new RemovalLimits(maxRemovals, maxKills);
+    }
+
+    /** The commit {@code --allow-removal} confirms, and how to give it, for the Blocked message. */
+    Confirmation confirmation() {
+        return new Confirmation(Optional.ofNullable(allowRemoval), "restart prodctl run with --allow-removal %s");
+    }
+
     private static void report(PrintWriter out, SourceReport source, PassReport pass) {
         source.fetchError().ifPresent(e -> out.println("source: " + e));
         source.rejected().forEach(d -> out.println("source: " + d));
+        source.blocked().ifPresent(b -> out.println("source: blocked: " + b.message()));
         for (ProductionStanding status : pass.statuses()) {
             out.println(ProgressLine.of(status));
         }

@@ -9,6 +9,11 @@ import gov.bnl.sphenix.production.control.act.HeldBack;
 import gov.bnl.sphenix.production.control.act.SubmissionFailures;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.control.guard.Confirmation;
+import gov.bnl.sphenix.production.control.guard.ImpactOfRevision;
+import gov.bnl.sphenix.production.control.guard.LedgerImpact;
+import gov.bnl.sphenix.production.control.guard.RemovalGuard;
+import gov.bnl.sphenix.production.control.guard.RemovalLimits;
 import gov.bnl.sphenix.production.control.harvest.HarvestReport;
 import gov.bnl.sphenix.production.control.harvest.Harvester;
 import gov.bnl.sphenix.production.control.harvest.StageOutHarvester;
@@ -61,6 +66,8 @@ public final class Engine implements AutoCloseable {
     private final AuditLog audit;
     private final SubmissionFailures submissionFailures = new SubmissionFailures();
     private final Object refreshing = new Object();
+    /** How many jobs a new revision would kill, for the removal guard. */
+    private final ImpactOfRevision impact;
     private long passes;
     private PassReport latest;
 
@@ -81,6 +88,7 @@ public final class Engine implements AutoCloseable {
                 follower::treeAt, settings, clock, crash);
         this.statuses = catalogs.statuses();
         this.audit = catalogs.audit();
+        this.impact = new LedgerImpact(catalogs.ledger());
     }
 
     /**
@@ -89,9 +97,18 @@ public final class Engine implements AutoCloseable {
      * in. Refreshes wait for each other.
      */
     public SourceReport refresh() throws SQLException {
+        return refresh(RemovalLimits.DEFAULTS, Confirmation.NONE);
+    }
+
+    /**
+     * A refresh whose head, should it remove more than {@code limits} allow, is applied only once
+     * confirmed: by its own commit's trailer or by {@code confirmation}. Both are given at each
+     * refresh, so a changed limit or a confirmation that arrives later counts at the next one.
+     */
+    public SourceReport refresh(RemovalLimits limits, Confirmation confirmation) throws SQLException {
         synchronized (refreshing) {
             EventLog events = new EventLog(clock);
-            SourceReport report = follower.refresh(events);
+            SourceReport report = follower.refresh(events, new RemovalGuard(limits, confirmation, impact));
             events.flushTo(audit, report.applied().map(r -> r.commitId()).orElse(""));
             return report;
         }

@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * @param infrastructureAttempts attempts in all a job gets when it keeps ending with one of the
  *                         wrapper's infrastructure exit codes (outputs not published, inputs not
  *                         readable) before it fails; 1 fails it at once
- * @param jobEnvironment   variables every job of sphenixprod's convention gets on top of the
+ * @param jobEnvironment   variables every job gets (either convention) on top of the
  *                         batch system's (only those {@code batch.ChildEnvironment.JOBS} allows):
  *                         a testbed's {@code PATH} to a stand-in {@code root.exe}, for instance
  * @param neventsCap       the most events any job may process (its {@code nevents} argument), for a

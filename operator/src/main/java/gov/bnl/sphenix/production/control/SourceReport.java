@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.control;
 
+import gov.bnl.sphenix.production.control.guard.RemovalBlock;
 import gov.bnl.sphenix.production.source.ProductionChanges;
 import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.spec.Diagnostic;
@@ -15,9 +16,11 @@ import java.util.Optional;
  * @param applied    the revision in force after this look (the last good one)
  * @param rejected   errors of the fetched head when it did not validate (file:line:column each)
  * @param changes    what the newly applied revision changed; empty when nothing new was applied
+ * @param blocked    the head is valid but removes too much to be applied unconfirmed: what it would do and
+ *                   how to confirm it; the revision in force keeps running meanwhile
  */
 public record SourceReport(Optional<Revision> fetched, Optional<String> fetchError, Optional<Revision> applied,
-                           List<Diagnostic> rejected, ProductionChanges changes) {
+                           List<Diagnostic> rejected, ProductionChanges changes, Optional<RemovalBlock> blocked) {
 
     public SourceReport {
         Objects.requireNonNull(fetched, "fetched");
@@ -25,10 +28,17 @@ public record SourceReport(Optional<Revision> fetched, Optional<String> fetchErr
         Objects.requireNonNull(applied, "applied");
         rejected = List.copyOf(rejected);
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(blocked, "blocked");
+    }
+
+    /** A look whose head was not held back. */
+    public SourceReport(Optional<Revision> fetched, Optional<String> fetchError, Optional<Revision> applied,
+                        List<Diagnostic> rejected, ProductionChanges changes) {
+        this(fetched, fetchError, applied, rejected, changes, Optional.empty());
     }
 
     /** The head is in force and valid. */
     public boolean ready() {
-        return fetchError.isEmpty() && rejected.isEmpty() && applied.isPresent();
+        return fetchError.isEmpty() && rejected.isEmpty() && blocked.isEmpty() && applied.isPresent();
     }
 }

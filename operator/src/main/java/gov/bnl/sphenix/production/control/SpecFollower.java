@@ -5,6 +5,10 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.control.guard.RemovalBlock;
+import gov.bnl.sphenix.production.control.guard.RemovalGuard;
+import gov.bnl.sphenix.production.control.guard.RemovalGuard.Verdict;
+import gov.bnl.sphenix.production.control.guard.RevisionImpact;
 import gov.bnl.sphenix.production.plan.DesiredState;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
 import gov.bnl.sphenix.production.source.FetchResult;
@@ -28,6 +32,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +75,11 @@ public final class SpecFollower implements AutoCloseable {
     private final Map<String, Production> lastSpecs = new HashMap<>();
     private volatile String lastLookedAt = "";
     private volatile List<Diagnostic> lastRejected = List.of();
+    /** The head the removal guard holds back, read once: later refreshes judge it again without git. Guarded by this. */
+    private Held held;
+    private volatile Optional<RemovalBlock> lastBlocked = Optional.empty();
+    /** The commit whose block is in the audit log: told once per commit, not at every refresh. Guarded by this. */
+    private String blockTold = "";
 
     /** A follower going by the source's default name (repository, branch and sub-directory). */
     public SpecFollower(GitSpecSource source, ProductionRegistry registry, Clock clock) {
@@ -106,21 +116,36 @@ public final class SpecFollower implements AutoCloseable {
      * stays rejected on every later refresh until a new commit arrives.
      */
     public SourceReport refresh(EventLog events) throws SQLException {
+        return refresh(events, RemovalGuard.NONE);
+    }
+
+    /**
+     * A refresh whose head is applied only if {@code guard} lets its removals through. A head the
+     * guard holds back is judged again at every later refresh (a confirmation may have arrived)
+     * from what was read of it the first time.
+     */
+    public SourceReport refresh(EventLog events, RemovalGuard guard) throws SQLException {
         FetchResult fetched = source.fetch();
         if (fetched instanceof FetchResult.Failed failed) {
             applied().ifPresent(r -> events.revision(r.commitId()));
             events.warning("", EventKind.FETCH_FAILED, failed.reason() + "; the revision in force keeps running");
-            return new SourceReport(Optional.empty(), Optional.of(failed.reason()), applied(), lastRejected, NONE);
+            return new SourceReport(Optional.empty(), Optional.of(failed.reason()), applied(), lastRejected, NONE,
+                    lastBlocked);
         }
         Revision head = ((FetchResult.Fetched) fetched).revision();
         ProductionChanges changes = NONE;
         if (!head.commitId().equals(lastLookedAt)) {
             Read read = read(head);
-            changes = swap(head, read, events);
+            changes = swap(head, read, guard, events);
             // only now: a failure above (the ledger unreachable) is retried on the same commit
             lastLookedAt = head.commitId();
+        } else {
+            Optional<Read> stillHeld = heldRead(head);
+            if (stillHeld.isPresent()) {
+                changes = swap(head, stillHeld.get(), guard, events);
+            }
         }
-        return new SourceReport(Optional.of(head), Optional.empty(), applied(), lastRejected, changes);
+        return new SourceReport(Optional.of(head), Optional.empty(), applied(), lastRejected, changes, lastBlocked);
     }
 
     /** A commit read and validated, with the files of each production's spec for the ledger. */
@@ -172,19 +197,39 @@ public final class SpecFollower implements AutoCloseable {
                 Stream.concat(refused.stream(), report.diagnostics().stream()).toList(), report.filesRead());
     }
 
-    private synchronized ProductionChanges swap(Revision head, Read read, EventLog events) throws SQLException {
+    /** A head the guard holds back: what was read of it and what applying it would do, measured when first seen. */
+    private record Held(Revision head, Read read, RevisionImpact impact) {
+    }
+
+    private synchronized Optional<Read> heldRead(Revision head) {
+        return held != null && held.head().commitId().equals(head.commitId()) ? Optional.of(held.read())
+                : Optional.empty();
+    }
+
+    private synchronized ProductionChanges swap(Revision head, Read read, RemovalGuard guard, EventLog events)
+            throws SQLException {
         List<String> removed = List.of();
+        Optional<String> confirmedBy = Optional.empty();
         boolean isNew = inForce.inForce().map(a -> !a.revision().commitId().equals(head.commitId())).orElse(true);
         if (isNew && read.report().valid() && read.report().repository().isPresent()) {
+            Verdict verdict = judge(head, read, guard, events);
+            if (verdict instanceof Verdict.Blocked) {
+                lastRejected = List.of();
+                return NONE;
+            }
+            confirmedBy = ((Verdict.Allowed) verdict).confirmedBy();
             // the ledger first: should it fail, nothing has changed in memory and the commit is tried again
             removed = register(head, read.report().repository().get().productions(), read.stored());
         }
+        held = null;
+        lastBlocked = Optional.empty();
         Outcome outcome = inForce.offer(head, read.report());
         events.revision(head.commitId());
         if (outcome instanceof Outcome.NowInForce now) {
             lastRejected = List.of();
             ProductionChanges changes = now.changes();
-            events.info("", EventKind.APPLIED, "applied " + head.shortId() + " (" + head.subject() + "): " + changes);
+            events.info("", EventKind.APPLIED, "applied " + head.shortId() + " (" + head.subject() + "): " + changes
+                    + confirmedBy.map(c -> "; its removals " + c).orElse(""));
             removed.forEach(r -> events.info(r, EventKind.REMOVED, "production removed in " + head.shortId()
                     + " (" + head.subject() + ")"));
             changes.added().forEach(p -> events.info(p.name(), EventKind.DECLARED,
@@ -201,6 +246,73 @@ public final class SpecFollower implements AutoCloseable {
                     .orElse("nothing is in force yet"));
         }
         return NONE;
+    }
+
+    /**
+     * Asks the guard whether {@code head} may be applied. A head it holds back is kept (with what it
+     * would do, measured once) and told to the audit log once; should nothing be in force yet (the
+     * engine restarted), the revision in force before the restart is resumed meanwhile.
+     */
+    private Verdict judge(Revision head, Read read, RemovalGuard guard, EventLog events) throws SQLException {
+        boolean seen = held != null && held.head().commitId().equals(head.commitId());
+        RevisionImpact impact = seen ? held.impact() : measure(head, read, guard);
+        Verdict verdict = guard.judge(head, impact, applied());
+        if (verdict instanceof Verdict.Blocked && inForce.inForce().isEmpty() && resumeLastApplied(head, events)) {
+            verdict = guard.judge(head, impact, applied());
+        }
+        if (verdict instanceof Verdict.Blocked blocked) {
+            held = new Held(head, read, impact);
+            lastBlocked = Optional.of(blocked.block());
+            if (!head.commitId().equals(blockTold)) {
+                events.revision(head.commitId());
+                events.warning("", EventKind.BLOCKED, blocked.block().message());
+                blockTold = head.commitId();
+            }
+        }
+        return verdict;
+    }
+
+    /** What applying {@code head} would do: this source's live productions it no longer declares, and their jobs. */
+    private RevisionImpact measure(Revision head, Read read, RemovalGuard guard) throws SQLException {
+        Set<String> declared = new HashSet<>();
+        read.report().repository().orElseThrow().productions().forEach(p -> declared.add(p.name()));
+        List<String> removed = new ArrayList<>();
+        List<Production> removedSpecs = new ArrayList<>();
+        for (ProductionRecord record : registry.ofSource(name)) {
+            if (isLive(record) && !declared.contains(record.name())) {
+                removed.add(record.name());
+                lastSpec(record).ifPresent(removedSpecs::add);
+            }
+        }
+        return guard.measure(head, removed, removedSpecs);
+    }
+
+    /**
+     * Puts back in force the revision the ledger says was applied last (every production it
+     * declared carries its commit), so that a restart while a head is held back keeps everything
+     * running as before rather than running nothing.
+     */
+    private boolean resumeLastApplied(Revision head, EventLog events) throws SQLException {
+        Optional<String> last = registry.ofSource(name).stream().filter(SpecFollower::isLive)
+                .max(Comparator.comparing(ProductionRecord::updatedAt)).map(ProductionRecord::revision);
+        Optional<Revision> revision = last.flatMap(source::revision);
+        if (revision.isEmpty()) {
+            LOG.warn("source {}: commit {} is held back and the revision applied before ({}) is not in the git mirror;"
+                    + " nothing is in force until it is confirmed", name, head.shortId(), last.orElse("none"));
+            return false;
+        }
+        Read read = read(revision.get());
+        if (!(inForce.offer(revision.get(), read.report()) instanceof Outcome.NowInForce)) {
+            return false;
+        }
+        events.revision(revision.get().commitId());
+        events.info("", EventKind.APPLIED, "resumed " + revision.get().shortId() + " (" + revision.get().subject()
+                + "), in force before the restart, while " + head.shortId() + " waits for confirmation");
+        return true;
+    }
+
+    private static boolean isLive(ProductionRecord record) {
+        return record.state() == ProductionState.ACTIVE || record.state() == ProductionState.SUSPENDED;
     }
 
     /** Records what the revision declares and marks this source's productions it no longer declares; returns those. */
@@ -220,8 +332,7 @@ public final class SpecFollower implements AutoCloseable {
         }
         List<String> removed = new ArrayList<>();
         for (ProductionRecord record : registry.ofSource(name)) {
-            boolean live = record.state() == ProductionState.ACTIVE || record.state() == ProductionState.SUSPENDED;
-            if (live && !declared.contains(record.name())
+            if (isLive(record) && !declared.contains(record.name())
                     && registry.markRemoving(name, record.name(), revision.commitId(), now)) {
                 removed.add(record.name());
             }

@@ -18,6 +18,8 @@ public enum ConditionReason {
     NOT_DECLARED,
     // a source
     APPLIED, SUSPENDED, FETCH_FAILED, INVALID_REVISION,
+    /** The head removes more than the source's limits allow and waits for a confirmation. */
+    REMOVAL_UNCONFIRMED,
     /** The git Secret is not for this repository: not retried into success. */
     CREDENTIALS_REFUSED;
 

@@ -18,6 +18,8 @@ public final class Conditions {
     public static final String READY = "Ready";
     public static final String PROGRESSING = "Progressing";
     public static final String STALLED = "Stalled";
+    /** A source's head is held back by the removal guard. */
+    public static final String BLOCKED = "Blocked";
 
     private static final Set<String> STATUSES = Set.of("True", "False", "Unknown");
 

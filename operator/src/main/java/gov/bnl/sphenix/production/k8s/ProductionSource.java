@@ -27,4 +27,10 @@ public class ProductionSource extends CustomResource<ProductionSourceSpec, Produ
 
     public static final String GROUP = "production.sphenix.bnl.gov";
     public static final String VERSION = "v1alpha1";
+
+    /**
+     * The annotation that confirms a commit the removal guard holds back: its id, or its first 7 or
+     * more characters. It names the commit, so one left in place never lets a later commit through.
+     */
+    public static final String ALLOW_REMOVAL = GROUP + "/allow-removal";
 }

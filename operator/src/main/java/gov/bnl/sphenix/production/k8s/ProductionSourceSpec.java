@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.k8s;
 
+import gov.bnl.sphenix.production.control.guard.RemovalLimits;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -14,22 +15,40 @@ import io.fabric8.generator.annotation.Required;
  * @param gitCredentialsSecret a Secret with {@code username} and {@code password} (or a token as password) for https
  * @param catalogSecret        a Secret with JDBC URLs and credentials of the DAQ, raw data and file catalogs and
  *                             the ledger
+ * @param maxRemovals          most productions one commit may remove before it waits for a confirmation (its
+ *                             merge commit's {@code Prodctl-Allow-Removal: <n>} trailer, or the annotation
+ *                             {@value ProductionSource#ALLOW_REMOVAL} naming it); 0: every removal waits;
+ *                             negative: no limit
+ * @param maxKills             most live jobs one commit's removals may kill before it waits likewise
  */
 public record ProductionSourceSpec(@Required String url, @Default("main") String branch, String path,
                                    @Pattern("^[0-9]+(s|m|h)$") @Default("60s") String fetchInterval,
                                    String gitCredentialsSecret, String catalogSecret, BatchSettings batch,
-                                   boolean suspend) {
+                                   boolean suspend, @Default("5") Integer maxRemovals, @Default("1000") Integer maxKills) {
 
     public ProductionSourceSpec {
         branch = branch == null ? "main" : branch;
         path = path == null ? "" : path;
         fetchInterval = fetchInterval == null ? "60s" : fetchInterval;
         batch = batch == null ? new BatchSettings(null, null, null) : batch;
+        maxRemovals = maxRemovals == null ? RemovalLimits.DEFAULTS.productions() : maxRemovals;
+        maxKills = maxKills == null ? RemovalLimits.DEFAULTS.jobs() : maxKills;
+    }
+
+    /** A source with the removal guard's default limits. */
+    public ProductionSourceSpec(String url, String branch, String path, String fetchInterval,
+                                String gitCredentialsSecret, String catalogSecret, BatchSettings batch, boolean suspend) {
+        this(url, branch, path, fetchInterval, gitCredentialsSecret, catalogSecret, batch, suspend, null, null);
     }
 
     /** A source of {@code url} with every other field at its default. */
     public static ProductionSourceSpec of(String url) {
         return new ProductionSourceSpec(url, null, null, null, null, null, null, false);
+    }
+
+    /** How much one commit may remove unconfirmed. */
+    public RemovalLimits removalLimits() {
+        return new RemovalLimits(maxRemovals, maxKills);
     }
 
     /**

@@ -145,8 +145,24 @@ public final class GitSpecSource implements AutoCloseable {
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit commit = walk.parseCommit(commitId);
+            // the trailers as git reads them: the last paragraph's Key: value lines (a merge commit's too)
+            List<Revision.Trailer> trailers = commit.getFooterLines().stream()
+                    .map(f -> new Revision.Trailer(f.getKey(), f.getValue().strip())).toList();
             return new Revision(commit.getName(), commit.getShortMessage(), commit.getAuthorIdent().getName(),
-                    Instant.ofEpochSecond(commit.getCommitTime()));
+                    Instant.ofEpochSecond(commit.getCommitTime()), trailers);
+        }
+    }
+
+    /**
+     * A commit already in the mirror, described as a fetch would (e.g. the revision that was in
+     * force before a restart); empty when the mirror does not hold it.
+     */
+    public Optional<Revision> revision(String commitId) {
+        try {
+            ObjectId id = git.getRepository().resolve(commitId);
+            return id == null ? Optional.empty() : Optional.of(describe(id));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

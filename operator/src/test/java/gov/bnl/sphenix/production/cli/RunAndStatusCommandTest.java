@@ -8,6 +8,8 @@ import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.catalog.connect.EmbeddedCatalogServer;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
+import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
+import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.io.PrintWriter;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +35,13 @@ class RunAndStatusCommandTest {
 
     private DemoWorld world;
     private Map<String, String> environment;
+    private RevCommit declared;
 
     @BeforeEach
     void buildWorld() throws Exception {
         world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
                 data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(1)));
-        world.declare("streaming", "Merge pull request #1: start event building");
+        declared = world.declare("streaming", "Merge pull request #1: start event building");
         String url = world.catalogs().embeddedServer().orElseThrow().jdbcUrl();
         environment = Map.of("PRODOP_CATALOG_URL", url, "PRODOP_CATALOG_USER", EmbeddedCatalogServer.USER);
     }
@@ -98,6 +102,33 @@ class RunAndStatusCommandTest {
         run.shutDown();
 
         assertThat(loop.get()).as(output.toString()).isZero();
+    }
+
+    @Test
+    void aRevertBeyondTheRemovalLimitIsPrintedAsBlockedUntilItsCommitIsAllowed() throws Exception {
+        assertThat(command(new RunCommand(), new StringWriter()).execute(runArguments("--once"))).isZero();
+        RevCommit revert = world.specs().revertAndPush(declared);
+        String commit = revert.getName().substring(0, 12);
+
+        StringWriter held = new StringWriter();
+        int heldExit = command(new RunCommand(), held).execute(runArguments("--once", "--max-removals", "0"));
+        long liveWhileHeld = ledgerCounts().entrySet().stream().filter(e -> e.getKey().isLive())
+                .mapToLong(Map.Entry::getValue).sum();
+        StringWriter allowed = new StringWriter();
+        int allowedExit = command(new RunCommand(), allowed).execute(runArguments("--once", "--max-removals", "0",
+                "--allow-removal", commit));
+
+        assertThat(heldExit).as(held.toString()).isZero();
+        assertThat(held.toString()).contains("source: blocked: commit " + revert.getName().substring(0, 7)
+                + " would remove 1 production (demo-streaming) and kill ", " (limits: 0 productions, 1000 jobs);"
+                + " confirm with a merge commit trailer 'Prodctl-Allow-Removal: 1' or restart prodctl run with"
+                + " --allow-removal " + commit + "; " + declared.getName().substring(0, 7) + " stays in force")
+                .contains("demo-streaming");
+        assertThat(liveWhileHeld).as("its jobs were not killed").isPositive();
+        assertThat(allowedExit).as(allowed.toString()).isZero();
+        assertThat(allowed.toString()).doesNotContain("blocked");
+        assertThat(new ProductionRegistry(world.catalogs().ledger(), world.catalogs().retry()).find("demo-streaming")
+                .orElseThrow().state()).isIn(ProductionState.REMOVING, ProductionState.REMOVED);
     }
 
     private void ledgerStatement(String sql) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
+import gov.bnl.sphenix.production.control.guard.RemovalLimits;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -37,5 +38,23 @@ class RunCommandOptionsTest {
     void aSubmitUserThatIsNotAUserNameIsRefused() {
         assertThatThrownBy(() -> parse("--specs", "file:///specs", "--submit-user", "\"x\" || true").condorSettings())
                 .hasMessageContaining("is not a user name");
+    }
+
+    @Test
+    void theRemovalGuardsLimitsAndConfirmationComeFromTheCommandLine() {
+        RunCommand run = parse("--specs", "file:///specs", "--max-removals", "0", "--max-kills", "-1",
+                "--allow-removal", "abc1234def56");
+
+        assertThat(run.removalLimits()).isEqualTo(new RemovalLimits(0, -1));
+        assertThat(run.confirmation().commit()).contains("abc1234def56");
+        assertThat(run.confirmation().howTo()).isEqualTo("restart prodctl run with --allow-removal %s");
+    }
+
+    @Test
+    void withoutThemACommitMayRemoveFiveProductionsAndKillAThousandJobsUnconfirmed() {
+        RunCommand run = parse("--specs", "file:///specs");
+
+        assertThat(run.removalLimits()).isEqualTo(RemovalLimits.DEFAULTS);
+        assertThat(run.confirmation().commit()).isEmpty();
     }
 }

@@ -101,6 +101,17 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theSourceTakesTheRemovalGuardsLimitsFromTheValues() throws IOException {
+        Map<String, Object> spec = (Map<String, Object>) ofKind(template("productionsource.yaml"), "ProductionSource")
+                .get("spec");
+        Map<String, Object> source = (Map<String, Object>) load(CHART.resolve("values.yaml")).get("source");
+
+        assertThat(spec).containsEntry("maxRemovals", TEMPLATED).containsEntry("maxKills", TEMPLATED);
+        assertThat(source).containsEntry("maxRemovals", 5).containsEntry("maxKills", 1000);
+    }
+
+    @Test
     void theChartsCrdsAreTheCommittedOnes() throws IOException {
         Path top = RepositoryFiles.root().resolve("crds");
         List<String> topFiles;

@@ -60,6 +60,22 @@ class GitSpecSourceTest {
     }
 
     @Test
+    void theTrailersOfTheHeadsMessageAreReadAsGitReadsThem() {
+        RevCommit merge = specs.write("productions/run3auau/notes.txt", "retiring run 2\n",
+                "Merge pull request #12: retire run 2\n\nRetires the run 2 productions.\n\n"
+                        + "Reviewed-by: A Physicist\nprodctl-allow-removal:  6 \n");
+
+        Revision head = ((FetchResult.Fetched) source.fetch()).revision();
+
+        assertThat(head.commitId()).isEqualTo(merge.getName());
+        assertThat(head.subject()).isEqualTo("Merge pull request #12: retire run 2");
+        assertThat(head.trailer("Prodctl-Allow-Removal")).containsExactly("6");
+        assertThat(head.trailer("Reviewed-by")).containsExactly("A Physicist");
+        assertThat(source.revision(merge.getName().substring(0, 12))).contains(head);
+        assertThat(source.revision("0123456789abcdef0123456789abcdef01234567")).isEmpty();
+    }
+
+    @Test
     void aMergedProductionIsAddedAndARevertRemovesIt() {
         assertThat(fetchAndOffer()).isInstanceOf(RevisionInForce.Outcome.NowInForce.class);
         String calo = specs.read("productions/run3auau/calo-physics.yaml");

@@ -38,6 +38,31 @@ public final class Catalogs implements AutoCloseable {
         return open(settings, Retry.of(settings.retry()));
     }
 
+    /**
+     * Opens every catalog for reading only, for tools that must change nothing ({@code prodctl plan}
+     * in a pull request's CI): no table is created, the ledger is not migrated but must already be
+     * at this version's schema, every connection is read-only (a write is refused by the server,
+     * not just avoided), and a replica will do. Credentials with SELECT only are enough.
+     */
+    public static Catalogs openReadOnly(CatalogSettings settings) {
+        if (settings.needsEmbeddedServer()) {
+            throw new IllegalArgumentException("reading only needs catalogs to read: every catalog needs a URL");
+        }
+        Map<CatalogKind, HikariDataSource> pools = new EnumMap<>(CatalogKind.class);
+        Retry retry = Retry.of(settings.retry());
+        Catalogs catalogs = new Catalogs(settings, pools, Optional.empty(), retry);
+        try {
+            for (CatalogKind kind : CatalogKind.values()) {
+                pools.put(kind, ConnectionPools.openReadOnly(kind, settings.endpoint(kind), settings));
+            }
+            LedgerMigrations.requireCurrent(pools.get(CatalogKind.LEDGER), catalogs.schema(CatalogKind.LEDGER));
+            return catalogs;
+        } catch (RuntimeException e) {
+            catalogs.close();
+            throw e;
+        }
+    }
+
     /** Opens with a given retry (tests inject one that records its waits instead of sleeping). */
     public static Catalogs open(CatalogSettings settings, Retry retry) throws SQLException {
         Optional<EmbeddedCatalogServer> server = settings.needsEmbeddedServer()

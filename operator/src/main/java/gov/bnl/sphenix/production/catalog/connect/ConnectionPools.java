@@ -15,6 +15,26 @@ final class ConnectionPools {
     }
 
     static HikariDataSource open(CatalogKind kind, Endpoint endpoint, CatalogSettings settings) {
+        HikariConfig config = config(kind, endpoint, settings);
+        if (kind.primaryOnly()) {
+            // With a multi-host URL the driver picks the primary; with one host it refuses a replica.
+            config.addDataSourceProperty("targetServerType", "primary");
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** Connections that cannot write (the server refuses): a replica is as good as the primary. */
+    static HikariDataSource openReadOnly(CatalogKind kind, Endpoint endpoint, CatalogSettings settings) {
+        HikariConfig config = config(kind, endpoint, settings);
+        config.setReadOnly(true);
+        // the driver's default makes only explicit transactions read-only: an autocommit statement
+        // would still write. "always" makes the server refuse every write on these connections.
+        config.addDataSourceProperty("readOnlyMode", "always");
+        config.setPoolName(config.getPoolName() + "-read-only");
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig config(CatalogKind kind, Endpoint endpoint, CatalogSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("catalog-" + kind.defaultSchema());
         config.setJdbcUrl(endpoint.url().orElseThrow(() -> new IllegalStateException(kind + " has no URL")));
@@ -34,10 +54,6 @@ final class ConnectionPools {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // The server cannot be reached at all: fail the attempt quickly and let Retry decide.
         config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
-        if (kind.primaryOnly()) {
-            // With a multi-host URL the driver picks the primary; with one host it refuses a replica.
-            config.addDataSourceProperty("targetServerType", "primary");
-        }
-        return new HikariDataSource(config);
+        return config;
     }
 }

@@ -27,6 +27,13 @@ public final class FileLocations {
              ORDER BY f.lfn, f.full_host_name
             """;
 
+    private static final String SIZES = """
+            SELECT f.lfn, coalesce(sum(f.size), 0)
+              FROM files f
+             WHERE f.lfn = ANY (?)
+             GROUP BY f.lfn
+            """;
+
     private final DataSource catalog;
     private final Retry retry;
 
@@ -50,6 +57,26 @@ public final class FileLocations {
                 }
             }
             return found;
+        });
+    }
+
+    /**
+     * The bytes each file takes, summed over its copies (what deleting it frees); files the catalog
+     * does not know, or knows without a size, count 0.
+     */
+    public Map<String, Long> sizes(Collection<String> lfns) throws SQLException {
+        return retry.call("sizes of " + lfns.size() + " files", () -> {
+            Map<String, Long> sizes = new LinkedHashMap<>();
+            try (Connection c = catalog.getConnection();
+                 PreparedStatement s = c.prepareStatement(SIZES)) {
+                s.setArray(1, SqlArrays.texts(c, lfns));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        sizes.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return sizes;
         });
     }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum EventKind {
     // the specs repository
     APPLIED, REJECTED, FETCH_FAILED, DECLARED, CHANGED, REMOVED,
+    /** A valid head removes more than the limits allow unconfirmed; the revision in force stays meanwhile. */
+    BLOCKED,
     // actions on jobs
     SUBMITTED, RELEASED, KILLED, ADOPTED, RESET, FAILED, DELETED, DELETE_FAILED, DELETION_BLOCKED,
     /** One action failed; the other actions of the pass went on. */

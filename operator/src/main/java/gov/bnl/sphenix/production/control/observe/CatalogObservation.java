@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.control.observe;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.readiness.ReadinessSummary;
 import gov.bnl.sphenix.production.catalog.readiness.ReadyJobs;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
 import gov.bnl.sphenix.production.job.HoldRecord;
@@ -59,6 +60,7 @@ public final class CatalogObservation implements Observation {
     private final Function<String, Optional<SubmissionTrouble>> troubles;
     private final Map<String, Map<JobKey, LedgerJob>> rows = new HashMap<>();
     private final Map<String, ProductionOutputs.Found> found = new HashMap<>();
+    private final Map<String, ReadinessSummary> readinessSeen = new HashMap<>();
 
     public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
                               ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs,
@@ -89,11 +91,11 @@ public final class CatalogObservation implements Observation {
         Production spec = spec(production);
         Map<JobKey, Candidate> ready = new TreeMap<>();
         try {
-            readiness.find(ReadinessRequests.forProduction(spec, catalogue), c -> {
+            readinessSeen.put(production, readiness.find(ReadinessRequests.forProduction(spec, catalogue), c -> {
                 JobKey key = JobKey.ofLeaf(production, c.run(), c.segment(), c.leaf());
                 ready.put(key, new Candidate(key, c.inputs()));
                 return true;
-            });
+            }));
         } catch (SQLException e) {
             throw new ObservationFailed("readiness of " + production, e);
         }
@@ -134,6 +136,11 @@ public final class CatalogObservation implements Observation {
     @Override
     public Optional<SubmissionTrouble> submissionTrouble(String production) {
         return troubles.apply(production);
+    }
+
+    /** What the readiness scan of a production looked at, once the planner has asked for its candidates. */
+    public Optional<ReadinessSummary> readiness(String production) {
+        return Optional.ofNullable(readinessSeen.get(production));
     }
 
     /** The ledger rows of a production by key, as read this pass. */

@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.k8s.reconcile;
 import gov.bnl.sphenix.production.control.DesiredAtRevision;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.SourceReport;
+import gov.bnl.sphenix.production.control.guard.Confirmation;
 import gov.bnl.sphenix.production.k8s.Condition;
 import gov.bnl.sphenix.production.k8s.ConditionReason;
 import gov.bnl.sphenix.production.k8s.Conditions;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -71,7 +73,7 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
             return UpdateControl.<ProductionSource>noUpdate().rescheduleAfter(interval);
         }
         Engine engine = engines.forSource(source);
-        SourceReport report = engine.refresh();
+        SourceReport report = engine.refresh(source.getSpec().removalLimits(), confirmation(source));
         if (report.fetchError().isPresent()) {
             metrics.fetchFailed(source.getMetadata().getName());
         }
@@ -98,6 +100,19 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
                             + report.applied().map(r -> r.shortId() + " stays in force").orElse("nothing is in force"),
                     generation, now);
         }
+        if (report.blocked().isPresent()) {
+            String message = report.blocked().get().message();
+            conditions = Conditions.set(conditions, Conditions.READY, "False", ConditionReason.REMOVAL_UNCONFIRMED,
+                    message, generation, now);
+            conditions = Conditions.set(conditions, Conditions.BLOCKED, "True", ConditionReason.REMOVAL_UNCONFIRMED,
+                    message, generation, now);
+        } else if (report.fetchError().isEmpty() && Conditions.find(conditions, Conditions.BLOCKED) != null) {
+            // the held commit was confirmed, or replaced by another that is applied or rejected on its own merits
+            conditions = Conditions.set(conditions, Conditions.BLOCKED, "False", report.ready()
+                            ? ConditionReason.APPLIED : ConditionReason.INVALID_REVISION,
+                    "no commit is held back: " + report.applied().map(r -> r.shortId() + " is in force")
+                            .orElse("nothing is in force"), generation, now);
+        }
         if (desired.isPresent() && report.ready()) {
             conditions = Conditions.set(conditions, Conditions.READY, "True", ConditionReason.APPLIED, "revision "
                     + desired.get().revision().shortId() + " (" + desired.get().revision().subject() + ") in force: "
@@ -109,6 +124,18 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
                 Conditions.timestamp(now), report.fetchError().map(GitUrls::redact).orElse(null),
                 report.rejected().stream().limit(ERRORS_SHOWN).map(Diagnostic::toString).map(GitUrls::redact).toList(),
                 conditions);
+    }
+
+    /**
+     * The source's annotation {@value ProductionSource#ALLOW_REMOVAL}, if any: the commit a
+     * production manager confirmed, and the command that sets it, for the Blocked message.
+     */
+    static Confirmation confirmation(ProductionSource source) {
+        Map<String, String> annotations = source.getMetadata().getAnnotations();
+        String commit = annotations == null ? null : annotations.get(ProductionSource.ALLOW_REMOVAL);
+        return new Confirmation(Optional.ofNullable(commit), "annotate the ProductionSource: kubectl -n "
+                + source.getMetadata().getNamespace() + " annotate productionsource " + source.getMetadata().getName()
+                + " --overwrite " + ProductionSource.ALLOW_REMOVAL + "=%s");
     }
 
     @Override

@@ -1,0 +1,93 @@
+package gov.bnl.sphenix.production.control.preview;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What merging a revision would do: the spec-level changes between a base and a head revision,
+ * and, when the catalogs and the queue could be read, what the next pass would do to each
+ * production ({@link Counts}).
+ *
+ * @param base   the revision compared against (the one in force, usually)
+ * @param head   the revision that would be applied
+ * @param counts empty when planning was not possible (offline, or the queue unreadable), with why
+ */
+public record Preview(String base, String head, List<SpecChange> changes, Optional<Counts> counts,
+                      Optional<String> countsUnavailable) {
+
+    public Preview {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(head, "head");
+        changes = List.copyOf(changes);
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(countsUnavailable, "countsUnavailable");
+    }
+
+    /**
+     * The planner's view.
+     *
+     * @param budget     the operator-wide queue budget (queued plus running jobs of all productions)
+     * @param liveNow    our jobs queued, running or held now, counted against it
+     * @param notes      what the planner deliberately left undone, in its words
+     */
+    public record Counts(List<ProductionPreview> productions, long budget, long liveNow, List<String> notes) {
+        public Counts {
+            productions = List.copyOf(productions);
+            notes = List.copyOf(notes);
+        }
+
+        public long toSubmit() {
+            return productions.stream().mapToLong(p -> p.toSubmit().count()).sum();
+        }
+
+        public long toKill() {
+            return productions.stream().mapToLong(p -> p.kills().size()).sum();
+        }
+
+        public long outputsToDelete() {
+            return productions.stream().mapToLong(p -> p.deletions().files()).sum();
+        }
+
+        /** Outputs removals delete once their grace period has passed. */
+        public long outputsToDeleteLater() {
+            return productions.stream().flatMap(p -> p.afterGrace().stream()).mapToLong(d -> d.files()).sum();
+        }
+
+        public Optional<ProductionPreview> of(String production) {
+            return productions.stream().filter(p -> p.production().equals(production)).findFirst();
+        }
+    }
+
+    public long count(SpecChange.Kind kind) {
+        return changes.stream().filter(c -> c.kind() == kind).count();
+    }
+
+    /** The changes that do something: added, changed or removed. */
+    public List<SpecChange> effective() {
+        return changes.stream().filter(c -> c.kind() != SpecChange.Kind.UNCHANGED).toList();
+    }
+
+    /**
+     * Whether merging may kill jobs or delete outputs: what the planner counts when it could plan,
+     * else any removal whose policy kills (it might).
+     */
+    public boolean destructive() {
+        if (counts.isPresent()) {
+            return counts.get().toKill() > 0 || counts.get().outputsToDelete() > 0
+                    || counts.get().outputsToDeleteLater() > 0;
+        }
+        return changes.stream().anyMatch(c -> c.kind() == SpecChange.Kind.REMOVED
+                && c.spec().onRemoval().action().kills());
+    }
+
+    /** {@code plan: 1 added, 0 changed, 0 removed; 12 jobs to submit, 0 to kill, 0 outputs to delete}. */
+    public String lastLine() {
+        String submit = counts.map(c -> String.valueOf(c.toSubmit())).orElse("?");
+        String kill = counts.map(c -> String.valueOf(c.toKill())).orElse("?");
+        String delete = counts.map(c -> String.valueOf(c.outputsToDelete())).orElse("?");
+        return "plan: " + count(SpecChange.Kind.ADDED) + " added, " + count(SpecChange.Kind.CHANGED) + " changed, "
+                + count(SpecChange.Kind.REMOVED) + " removed; " + submit + " jobs to submit, " + kill + " to kill, "
+                + delete + " outputs to delete";
+    }
+}

@@ -18,6 +18,8 @@ import gov.bnl.sphenix.production.control.preview.SpecChange;
 import gov.bnl.sphenix.production.source.CheckedOutSpecs;
 import gov.bnl.sphenix.production.source.CheckedOutSpecs.Loaded;
 import gov.bnl.sphenix.production.source.Revision;
+import gov.bnl.sphenix.production.spec.Diagnostic;
+import gov.bnl.sphenix.production.spec.InPlaceIdentityCheck;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.SpecRepository;
 import gov.bnl.sphenix.production.spec.ValidationReport;
@@ -120,6 +122,9 @@ final class PlanCommand implements Callable<Integer> {
                     : batch.equals("none") && batchSystem.isEmpty() ? Optional.of("--batch none") : Optional.empty();
             if (noCounts.isPresent()) {
                 Loaded baseSpecs = baseWithoutLedger(repository, headSpecs, err);
+                if (refusesIdentityChanges(repository, baseSpecs, headSpecs, out)) {
+                    return 1;
+                }
                 Preview preview = new Preview(baseSpecs.label(), headSpecs.label(),
                         SpecChange.between(baseProductions(baseSpecs, err), productions(headSpecs)), Optional.empty(), noCounts);
                 return print(out, preview);
@@ -130,6 +135,9 @@ final class PlanCommand implements Callable<Integer> {
                         Path.of("payloads"));
                 Loaded baseSpecs = base != null ? repository.at(base)
                         : inForce(catalogs, repository, err).orElseGet(() -> baseWithoutLedger(repository, headSpecs, err));
+                if (refusesIdentityChanges(repository, baseSpecs, headSpecs, out)) {
+                    return 1;
+                }
                 List<SpecChange> changes = SpecChange.between(baseProductions(baseSpecs, err), productions(headSpecs));
                 BatchSystem queue = batchSystem.orElseGet(() -> BatchSystems.open("condor", condorSettings()));
                 PlanPreview preview = new PlanPreview(EngineAssembly.ports(catalogs, settings, clock), queue, settings,
@@ -141,6 +149,25 @@ final class PlanCommand implements Callable<Integer> {
             err.println("prodctl plan: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * A production that changes its identity between base and head is an error, as in
+     * {@code prodctl validate --base}: printed, with the last line of invalid specs. True when any.
+     */
+    private static boolean refusesIdentityChanges(CheckedOutSpecs repository, Loaded baseSpecs, Loaded headSpecs,
+                                                  PrintWriter out) {
+        List<Diagnostic> changes = InPlaceIdentityCheck.check(productions(baseSpecs), productions(headSpecs),
+                repository.tree(headSpecs));
+        if (changes.isEmpty()) {
+            return false;
+        }
+        changes.forEach(out::println);
+        out.println("plan: " + changes.size() + " errors in " + headSpecs.label()
+                + "; nothing planned (prodctl validate --base " + baseSpecs.commit().map(Revision::shortId).orElse("REV")
+                + " shows the same)");
+        out.flush();
+        return true;
     }
 
     private int print(PrintWriter out, Preview preview) {

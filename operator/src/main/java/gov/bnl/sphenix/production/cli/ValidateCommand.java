@@ -2,7 +2,7 @@ package gov.bnl.sphenix.production.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import gov.bnl.sphenix.production.source.BaseRevision;
+import gov.bnl.sphenix.production.source.CheckedOutSpecs;
 import gov.bnl.sphenix.production.spec.Diagnostic;
 import gov.bnl.sphenix.production.spec.InPlaceIdentityCheck;
 import gov.bnl.sphenix.production.spec.SourceLocation;
@@ -108,8 +108,8 @@ final class ValidateCommand implements Callable<Integer> {
     /** {@code head} with an error for each production whose identity differs from the base revision's. */
     private ValidationReport againstBase(ValidationReport head, DirectoryTree tree, Path root) {
         List<Diagnostic> found;
-        try {
-            ValidationReport before = BaseRevision.load(root, base);
+        try (CheckedOutSpecs repository = CheckedOutSpecs.open(root)) {
+            ValidationReport before = repository.at(base).report();
             if (before.repository().isEmpty() || head.repository().isEmpty()) {
                 // an invalid head reports its own errors; an invalid base has nothing to compare with
                 found = head.repository().isEmpty() ? List.of() : List.of(Diagnostic.warning(SourceLocation.ofFile("."),
@@ -121,8 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             found = List.of(Diagnostic.error(SourceLocation.ofFile("."), e.getMessage(),
-                    "run it in a clone of the specs repository that has revision " + base + " (git fetch),"
-                            + " or leave out --base"));
+                    "compare in a clone of the specs repository, or leave out --base"));
         }
         if (found.isEmpty()) {
             return head;

@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.source;
 
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import gov.bnl.sphenix.production.spec.tree.DirectoryTree;
+import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import gov.bnl.sphenix.production.spec.tree.SubdirectoryTree;
 import gov.bnl.sphenix.production.spec.ValidationReport;
 import java.io.IOException;
@@ -77,6 +78,12 @@ public final class CheckedOutSpecs implements AutoCloseable {
                 : revision.shortId() + " (" + name + ")";
         return new Loaded(label, Optional.of(revision),
                 SpecLoader.load(SubdirectoryTree.of(new GitCommitTree(repo, revision.commitId()), subdirectory)));
+    }
+
+    /** The files {@code loaded} was read from: the working tree, or its commit's (to point at a line of them). */
+    public SpecTree tree(Loaded loaded) {
+        return loaded.commit().map(c -> SubdirectoryTree.of(new GitCommitTree(repository.orElseThrow(), c.commitId()),
+                subdirectory)).orElseGet(() -> new DirectoryTree(directory));
     }
 
     /** The commit a name means. */

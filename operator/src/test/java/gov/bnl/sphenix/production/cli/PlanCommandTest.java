@@ -113,6 +113,25 @@ class PlanCommandTest {
     }
 
     @Test
+    void aTagBumpedInPlaceIsAnErrorAtItsValueAndNothingIsPlanned() throws Exception {
+        String rules = "rules/run3auau/calo_physics_ana530_2025p008_v001.yaml";
+        String text = Files.readString(specs.resolve(rules));
+        int at = text.indexOf("dbtag:       2025p008", text.indexOf("Full_CALOFITTING_run3physics:"));
+        Files.writeString(specs.resolve(rules), text.substring(0, at) + "dbtag:       2025p009"
+                + text.substring(at + "dbtag:       2025p008".length()));
+        commit("New calibrations for the fitting, in place");
+        int line = (int) text.substring(0, at).lines().count();
+
+        StringWriter told = new StringWriter();
+        int exit = plan(told, "--base", "HEAD~1", "--head", "HEAD", "--offline");
+
+        assertThat(exit).as(told.toString()).isEqualTo(1);
+        assertThat(told.toString()).contains(rules + ":" + line + ":18: error: production run3auau-calofitting-golden"
+                + " changes its identity in place (dbtag 2025p008 -> 2025p009)");
+        assertThat(last(told.toString())).startsWith("plan: 1 errors in ").contains("(HEAD); nothing planned");
+    }
+
+    @Test
     void aBaseGitDoesNotKnowIsAUsageErrorThatSaysHowToFetchIt() throws Exception {
         StringWriter told = new StringWriter();
         int exit = plan(told, "--base", "origin/main", "--offline");

@@ -70,8 +70,8 @@ class ValidateAgainstBaseTest {
         Result r = ProdctlValidateTest.prodctl("validate", "--base", "main", repo.toString());
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("specs:1:1: error: .*specs is not in a git repository, so it has no revision"
-                + " main to compare with — run it in a clone of the specs repository that has revision main");
+        assertThat(r.out()).containsPattern("specs:1:1: error: .*specs is not in a git repository: only its working tree"
+                + " can be read — compare in a clone of the specs repository, or leave out --base");
     }
 
     private static void commitAll(Path top) throws GitAPIException {

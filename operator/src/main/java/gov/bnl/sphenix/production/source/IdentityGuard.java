@@ -8,6 +8,7 @@ import gov.bnl.sphenix.production.spec.IdentityLocations;
 import gov.bnl.sphenix.production.spec.InPlaceIdentityCheck;
 import gov.bnl.sphenix.production.spec.InPlaceIdentityCheck.IdentityChange;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.SourceLocation;
 import gov.bnl.sphenix.production.spec.ValidationReport;
 import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import java.sql.SQLException;
@@ -78,7 +79,7 @@ public final class IdentityGuard {
                 continue;
             }
             for (IdentityChange change : InPlaceIdentityCheck.changes(List.of(before.get()), List.of(after))) {
-                var at = locations.of(change.before(), after, change.differences().get(0).field());
+                SourceLocation at = locations.of(change.before(), after, change.differences().get(0).field());
                 refused.add(record.state() == ProductionState.REMOVING
                         ? InPlaceIdentityCheck.whileRemoving(change, at) : InPlaceIdentityCheck.error(change, at));
             }

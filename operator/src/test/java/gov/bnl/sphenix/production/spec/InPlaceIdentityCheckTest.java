@@ -48,6 +48,9 @@ class InPlaceIdentityCheckTest {
             assertThat(c.differences()).extracting(ProductionIdentity.Difference::field).containsExactly(field);
             assertThat(c.describe()).isEqualTo(field.key() + " " + field.valueOf(ProductionIdentity.of(before)) + " -> "
                     + NEW_VALUES.get(field));
+            boolean ofTheTag = field == Field.BUILD || field == Field.DBTAG || field == Field.VERSION;
+            assertThat(InPlaceIdentityCheck.error(c, before.rule().at()).message())
+                    .contains("jobs of the old " + (ofTheTag ? "tag" : "identity") + " would count as done");
         });
     }
 

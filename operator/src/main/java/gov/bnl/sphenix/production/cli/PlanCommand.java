@@ -12,6 +12,7 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.cli.plan.PlanOutput;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.guard.RemovalLimits;
 import gov.bnl.sphenix.production.control.preview.PlanPreview;
 import gov.bnl.sphenix.production.control.preview.Preview;
 import gov.bnl.sphenix.production.control.preview.SpecChange;
@@ -86,6 +87,14 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--submit-user", description = "With --batch condor: the owner of the operator's jobs.")
     String submitUser;
 
+    @Option(names = "--max-removals", defaultValue = "5", description = "The operator's limit on productions one"
+            + " revision removes unconfirmed (as its ProductionSource or prodctl run sets it; default: ${DEFAULT-VALUE}).")
+    int maxRemovals;
+
+    @Option(names = "--max-kills", defaultValue = "1000", description = "The operator's limit on jobs one revision's"
+            + " removals kill unconfirmed (default: ${DEFAULT-VALUE}).")
+    int maxKills;
+
     @Spec
     CommandSpec spec;
 
@@ -126,7 +135,8 @@ final class PlanCommand implements Callable<Integer> {
                     return 1;
                 }
                 Preview preview = new Preview(baseSpecs.label(), headSpecs.label(),
-                        SpecChange.between(baseProductions(baseSpecs, err), productions(headSpecs)), Optional.empty(), noCounts);
+                        SpecChange.between(baseProductions(baseSpecs, err), productions(headSpecs)), Optional.empty(), noCounts,
+                        Optional.empty());
                 return print(out, preview);
             }
             try (Catalogs catalogs = Catalogs.openReadOnly(catalogSettings)) {
@@ -170,7 +180,8 @@ final class PlanCommand implements Callable<Integer> {
         return true;
     }
 
-    private int print(PrintWriter out, Preview preview) {
+    private int print(PrintWriter out, Preview plan) {
+        Preview preview = plan.held(plan.guardVerdict(new RemovalLimits(maxRemovals, maxKills)));
         int exit = preview.destructive() ? 3 : 0;
         out.print(PlanOutput.render(preview, format.name(), exit));
         out.flush();

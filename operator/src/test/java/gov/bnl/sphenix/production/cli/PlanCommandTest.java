@@ -101,6 +101,26 @@ class PlanCommandTest {
     }
 
     @Test
+    void aRevisionRemovingMoreThanTheOperatorsLimitSaysItWillBeHeldAndHowToConfirmIt() throws Exception {
+        try (var files = Files.list(specs.resolve("productions/run3auau"))) {
+            for (Path file : files.limit(6).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        StringWriter held = new StringWriter();
+        int exit = plan(held, "--offline");
+        StringWriter allowed = new StringWriter();
+        plan(allowed, "--offline", "--max-removals", "10");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(held.toString()).contains("held: the operator holds this revision until it is confirmed: it would"
+                + " remove 6 productions").contains("(limits: 5 productions, 1000 jobs)")
+                .contains("confirm with the merge commit trailer 'Prodctl-Allow-Removal: 6'");
+        assertThat(allowed.toString()).doesNotContain("held:");
+    }
+
+    @Test
     void invalidSpecsAtTheHeadExitOneWithEachErrorAtItsFileLineAndColumn() throws Exception {
         replace(SEED, "memory: 3 GB, 6 GB, 9 GB", "memory: lots");
 

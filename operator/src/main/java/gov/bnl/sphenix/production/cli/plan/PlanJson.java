@@ -47,6 +47,7 @@ final class PlanJson {
         });
         root.put("totals", totals);
         root.put("destructive", preview.destructive());
+        preview.held().ifPresent(why -> root.put("held", why));
         root.put("exitCode", exitCode);
         root.put("lastLine", preview.lastLine());
         try {

@@ -25,6 +25,7 @@ final class PlanMarkdown {
         if (preview.destructive()) {
             md.append("> [!WARNING]\n> Merging kills jobs or deletes outputs: read the details before approving.\n\n");
         }
+        preview.held().ifPresent(why -> md.append("> [!CAUTION]\n> ").append(escape(why)).append("\n\n"));
         preview.countsUnavailable().ifPresent(why -> md.append("_Job counts unavailable: ").append(escape(why))
                 .append("._\n\n"));
         md.append("| production | change | submit | kill | delete | jobs done / in queue / ready |\n");

@@ -16,6 +16,7 @@ final class PlanText {
         StringBuilder out = new StringBuilder();
         out.append("prodctl plan: ").append(preview.base()).append(" -> ").append(preview.head()).append('\n');
         preview.countsUnavailable().ifPresent(why -> out.append("job counts unavailable: ").append(why).append('\n'));
+        preview.held().ifPresent(why -> out.append("held: ").append(why).append('\n'));
         int quiet = 0;
         for (SpecChange c : preview.changes()) {
             Optional<ProductionPreview> p = preview.counts().flatMap(counts -> counts.of(c.production()));

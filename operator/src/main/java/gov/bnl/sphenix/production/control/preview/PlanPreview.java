@@ -26,6 +26,7 @@ import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -68,7 +69,8 @@ public final class PlanPreview {
      */
     public Preview plan(String base, String head, List<SpecChange> changes, ProductCatalogue catalogue, String source)
             throws SQLException {
-        Instant now = clock.instant();
+        // to the second: the removal time is quoted in kill reasons, and "removed at" means "when merged"
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SpecChange> all = new ArrayList<>(changes);
         all.addAll(windingDown(changes, source));
         List<Production> declared = all.stream().filter(c -> c.after().isPresent()).map(c -> c.after().get()).toList();
@@ -85,7 +87,8 @@ public final class PlanPreview {
                 settings.historyLimit(), catalogs.ledger());
         if (!queue.readable()) {
             return new Preview(base, head, all, Optional.empty(),
-                    Optional.of("the batch queue could not be read (an unknown queue is not an empty one)"));
+                    Optional.of("the batch queue could not be read (an unknown queue is not an empty one)"),
+                    Optional.empty());
         }
         CatalogObservation observed = new CatalogObservation(now, queue, everyone, catalogue, catalogs.readiness(),
                 catalogs.ledger(), catalogs.outputs(), production -> Optional.empty());
@@ -96,7 +99,7 @@ public final class PlanPreview {
         }
         long liveNow = queue.jobs().stream().filter(j -> j.isLive()).count();
         return new Preview(base, head, all, Optional.of(new Preview.Counts(previews,
-                settings.planner().globalQueueBudget(), liveNow, plan.notes())), Optional.empty());
+                settings.planner().globalQueueBudget(), liveNow, plan.notes())), Optional.empty(), Optional.empty());
     }
 
     private ProductionPreview preview(SpecChange change, Plan plan, CatalogObservation observed, Instant now)

@@ -1,5 +1,8 @@
 package gov.bnl.sphenix.production.control.preview;
 
+import gov.bnl.sphenix.production.control.guard.RemovalGuard;
+import gov.bnl.sphenix.production.control.guard.RemovalLimits;
+import gov.bnl.sphenix.production.control.guard.RevisionImpact;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,9 +15,11 @@ import java.util.Optional;
  * @param base   the revision compared against (the one in force, usually)
  * @param head   the revision that would be applied
  * @param counts empty when planning was not possible (offline, or the queue unreadable), with why
+ * @param held   when the operator's removal guard would hold the revision until it is confirmed: why,
+ *               and how to confirm it
  */
 public record Preview(String base, String head, List<SpecChange> changes, Optional<Counts> counts,
-                      Optional<String> countsUnavailable) {
+                      Optional<String> countsUnavailable, Optional<String> held) {
 
     public Preview {
         Objects.requireNonNull(base, "base");
@@ -22,6 +27,30 @@ public record Preview(String base, String head, List<SpecChange> changes, Option
         changes = List.copyOf(changes);
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(countsUnavailable, "countsUnavailable");
+        Objects.requireNonNull(held, "held");
+    }
+
+    /** The same plan, with what the removal guard says of it. */
+    public Preview held(Optional<String> why) {
+        return new Preview(base, head, changes, counts, countsUnavailable, why);
+    }
+
+    /**
+     * What the operator's removal guard would make of this revision under {@code limits}: the
+     * productions it removes, and the jobs their removal kills (0 when not counted).
+     */
+    public Optional<String> guardVerdict(RemovalLimits limits) {
+        List<String> removed = changes.stream().filter(c -> c.kind() == SpecChange.Kind.REMOVED)
+                .map(SpecChange::production).toList();
+        long killed = counts.map(c -> c.productions().stream().filter(p -> removed.contains(p.production()))
+                .mapToLong(p -> p.kills().size()).sum()).orElse(0L);
+        RevisionImpact impact = new RevisionImpact(removed, killed);
+        if (!limits.exceededBy(impact)) {
+            return Optional.empty();
+        }
+        return Optional.of("the operator holds this revision until it is confirmed: it would " + impact.describe()
+                + " (" + limits.describe() + "); confirm with the merge commit trailer '" + RemovalGuard.TRAILER + ": "
+                + impact.productionsRemoved() + "' or an annotation on the ProductionSource (docs/operations.md, Guards)");
     }
 
     /**

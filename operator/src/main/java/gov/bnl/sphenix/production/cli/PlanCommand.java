@@ -13,6 +13,7 @@ import gov.bnl.sphenix.production.cli.plan.PlanOutput;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.guard.RemovalLimits;
+import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.preview.PlanPreview;
 import gov.bnl.sphenix.production.control.preview.Preview;
 import gov.bnl.sphenix.production.control.preview.SpecChange;
@@ -130,19 +131,19 @@ final class PlanCommand implements Callable<Integer> {
                     : catalogSettings.needsEmbeddedServer() ? Optional.of("no catalog is configured (PRODOP_CATALOG_URL)")
                     : batch.equals("none") && batchSystem.isEmpty() ? Optional.of("--batch none") : Optional.empty();
             if (noCounts.isPresent()) {
-                Loaded baseSpecs = baseWithoutLedger(repository, headSpecs, err);
-                if (refusesIdentityChanges(repository, baseSpecs, headSpecs, out)) {
-                    return 1;
-                }
-                Preview preview = new Preview(baseSpecs.label(), headSpecs.label(),
-                        SpecChange.between(baseProductions(baseSpecs, err), productions(headSpecs)), Optional.empty(), noCounts,
-                        Optional.empty());
-                return print(out, preview);
+                return specLevel(repository, headSpecs, noCounts.get(), out, err);
             }
-            try (Catalogs catalogs = Catalogs.openReadOnly(catalogSettings)) {
+            Catalogs catalogs;
+            try {
+                catalogs = Catalogs.openReadOnly(catalogSettings);
+            } catch (RuntimeException unreachable) {
+                return specLevel(repository, headSpecs, "the catalogs could not be read ("
+                        + unreachable.getMessage() + ")", out, err);
+            }
+            try (catalogs) {
                 Clock clock = Clock.systemUTC();
-                EngineSettings settings = EngineSettings.under(Files.createTempDirectory("prodctl-plan"),
-                        Path.of("payloads"));
+                // only the planner's settings matter: a plan writes no file, so the trees are never made
+                EngineSettings settings = EngineSettings.under(Path.of("plan-writes-nothing"), Path.of("payloads"));
                 Loaded baseSpecs = base != null ? repository.at(base)
                         : inForce(catalogs, repository, err).orElseGet(() -> baseWithoutLedger(repository, headSpecs, err));
                 if (refusesIdentityChanges(repository, baseSpecs, headSpecs, out)) {
@@ -152,8 +153,15 @@ final class PlanCommand implements Callable<Integer> {
                 BatchSystem queue = batchSystem.orElseGet(() -> BatchSystems.open("condor", condorSettings()));
                 PlanPreview preview = new PlanPreview(EngineAssembly.ports(catalogs, settings, clock), queue, settings,
                         clock);
-                return print(out, preview.plan(baseSpecs.label(), headSpecs.label(), changes,
-                        headSpecs.report().repository().orElseThrow().catalogue(), sourceName == null ? "" : sourceName));
+                Preview plan;
+                try {
+                    plan = preview.plan(baseSpecs.label(), headSpecs.label(), changes,
+                            headSpecs.report().repository().orElseThrow().catalogue(), sourceName == null ? "" : sourceName);
+                } catch (SQLException | CatalogObservation.ObservationFailed failed) {
+                    plan = new Preview(baseSpecs.label(), headSpecs.label(), changes, Optional.empty(),
+                            Optional.of("the catalogs could not be read (" + failed.getMessage() + ")"), Optional.empty());
+                }
+                return print(out, plan);
             }
         } catch (IllegalArgumentException e) {
             err.println("prodctl plan: " + e.getMessage());
@@ -178,6 +186,17 @@ final class PlanCommand implements Callable<Integer> {
                 + " shows the same)");
         out.flush();
         return true;
+    }
+
+    /** The spec-level diff only, saying why the job counts are missing. */
+    private int specLevel(CheckedOutSpecs repository, Loaded headSpecs, String why, PrintWriter out, PrintWriter err) {
+        Loaded baseSpecs = baseWithoutLedger(repository, headSpecs, err);
+        if (refusesIdentityChanges(repository, baseSpecs, headSpecs, out)) {
+            return 1;
+        }
+        return print(out, new Preview(baseSpecs.label(), headSpecs.label(),
+                SpecChange.between(baseProductions(baseSpecs, err), productions(headSpecs)), Optional.empty(),
+                Optional.of(why), Optional.empty()));
     }
 
     private int print(PrintWriter out, Preview plan) {

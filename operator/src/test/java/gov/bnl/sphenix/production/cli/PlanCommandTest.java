@@ -226,6 +226,25 @@ class PlanCommandTest {
         assertThat(told.toString()).contains("job counts unavailable: no catalog is configured (PRODOP_CATALOG_URL)");
     }
 
+    @Test
+    void catalogsThatCannotBeReachedMeanTheSpecLevelDiffAndSayWhy() throws Exception {
+        Files.delete(specs.resolve(JETS));
+        PlanCommand command = new PlanCommand();
+        command.environment = Map.of("PRODOP_CATALOG_URL", "jdbc:postgresql://127.0.0.1:1/nothing",
+                "PRODOP_CONNECT_TIMEOUT", "1", "PRODOP_RETRY_ATTEMPTS", "1");
+        StringWriter told = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(told, true));
+        cli.setErr(new PrintWriter(told, true));
+
+        int exit = cli.execute("--specs", specs.toString());
+
+        assertThat(exit).as(told.toString()).isZero();
+        assertThat(told.toString()).contains("job counts unavailable: the catalogs could not be read (")
+                .contains("run3auau-jets-golden: removed");
+        assertThat(last(told.toString())).endsWith("? jobs to submit, ? to kill, ? outputs to delete");
+    }
+
     private int plan(StringWriter output, String... more) {
         String[] all = new String[more.length + 2];
         all[0] = "--specs";

@@ -37,3 +37,15 @@ restart): the git credentials and the catalog connections named in the values, a
 {{- range .Values.extraReadableSecrets -}}{{- $names = append $names . -}}{{- end -}}
 {{- $names | uniq | toJson -}}
 {{- end -}}
+
+{{/*
+The operating limits of the values as the operator reads them from PRODOP_LIMITS: key=value, comma
+separated, in key order.
+*/}}
+{{- define "prodop.limits" -}}
+{{- $pairs := list -}}
+{{- range $key, $value := . -}}
+{{- $pairs = append $pairs (printf "%s=%v" $key $value) -}}
+{{- end -}}
+{{- join "," $pairs -}}
+{{- end -}}

@@ -12,6 +12,7 @@ import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class JobSpecs {
     private final Layout layout;
     private final Path payloadDirectory;
     private final Map<String, String> jobEnvironment;
+    private final Optional<Duration> operatorsMaxRunTime;
 
     /**
      * @param layout           where outputs, histograms and logs go
@@ -50,9 +52,27 @@ public final class JobSpecs {
      * @param jobEnvironment   variables every job gets, whatever its convention (a testbed's {@code PATH})
      */
     public JobSpecs(Layout layout, Path payloadDirectory, Map<String, String> jobEnvironment) {
+        this(layout, payloadDirectory, jobEnvironment, Optional.empty());
+    }
+
+    private JobSpecs(Layout layout, Path payloadDirectory, Map<String, String> jobEnvironment,
+                     Optional<Duration> operatorsMaxRunTime) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.payloadDirectory = Objects.requireNonNull(payloadDirectory, "payloadDirectory");
         this.jobEnvironment = Map.copyOf(jobEnvironment);
+        this.operatorsMaxRunTime = operatorsMaxRunTime;
+    }
+
+    /**
+     * The same, every job carrying the operators' maximum run time unless its production sets one:
+     * the batch system stops a job at the limit the planner judges it by.
+     */
+    public JobSpecs withMaxRunTime(Duration operators) {
+        return new JobSpecs(layout, payloadDirectory, jobEnvironment, Optional.of(operators));
+    }
+
+    private Optional<Duration> maxRunTime(Production production) {
+        return production.limits().maxRunTime().or(() -> operatorsMaxRunTime);
     }
 
     public JobSpecs(Layout layout, Path payloadDirectory) {
@@ -91,7 +111,8 @@ public final class JobSpecs {
                 Integer.toString(request.run()),
                 Integer.toString(request.segment()),
                 job.histPath().getFileName().toString()));
-        return job.spec(payload, request.inputs(), JobContract.OPERATOR, jobEnvironment, SubmitOptions.NONE, DEFAULT_DISK_MIB);
+        return job.spec(payload, request.inputs(), JobContract.OPERATOR, jobEnvironment,
+                SubmitOptions.NONE.withMaxRunTime(maxRunTime(production)), DEFAULT_DISK_MIB);
     }
 
     /**
@@ -110,7 +131,7 @@ public final class JobSpecs {
         Map<String, String> environment = new TreeMap<>(jobEnvironment);
         environment.put(SphenixprodCall.SCRIPT_PATH, call.helpers().toString());
         return job.spec(payload, call.inputLines(request.inputs(), request.leaf()), JobContract.SPHENIXPROD, environment,
-                SubmitOptions.of(production.rule().job()), diskMib);
+                SubmitOptions.of(production.rule().job()).withMaxRunTime(maxRunTime(production)), diskMib);
     }
 
     /**

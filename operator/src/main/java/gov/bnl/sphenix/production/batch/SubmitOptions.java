@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.batch;
 
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.names.CharacterRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,10 +22,24 @@ import java.util.Optional;
  */
 public record SubmitOptions(int requestXferslots, Optional<String> periodicRemove, Optional<String> accountingGroupUser,
                             Optional<String> requirements, Optional<String> periodicHold,
-                            Optional<String> concurrencyLimits) {
+                            Optional<String> concurrencyLimits, Optional<Duration> maxRunTime) {
 
     public static final SubmitOptions NONE = new SubmitOptions(0, Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());
+
+    /** Options without a run time of their own: the batch system's policy applies. */
+    public SubmitOptions(int requestXferslots, Optional<String> periodicRemove, Optional<String> accountingGroupUser,
+                         Optional<String> requirements, Optional<String> periodicHold,
+                         Optional<String> concurrencyLimits) {
+        this(requestXferslots, periodicRemove, accountingGroupUser, requirements, periodicHold, concurrencyLimits,
+                Optional.empty());
+    }
+
+    /** The same options with the production's maximum run time, which replaces the policy's for its jobs. */
+    public SubmitOptions withMaxRunTime(Optional<Duration> runTime) {
+        return new SubmitOptions(requestXferslots, periodicRemove, accountingGroupUser, requirements, periodicHold,
+                concurrencyLimits, runTime);
+    }
 
     public SubmitOptions {
         if (requestXferslots < 0) {
@@ -35,6 +50,7 @@ public record SubmitOptions(int requestXferslots, Optional<String> periodicRemov
         checkLine("periodic_hold", periodicHold);
         checkLine("concurrency_limits", concurrencyLimits);
         Objects.requireNonNull(accountingGroupUser, "accountingGroupUser");
+        Objects.requireNonNull(maxRunTime, "maxRunTime");
         accountingGroupUser.ifPresent(user -> {
             if (!CharacterRules.isSubmitWord(user)) {
                 throw new IllegalArgumentException("accounting_group_user '" + user + "' must be "

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -96,6 +97,9 @@ final class PlanCommand implements Callable<Integer> {
             + " removals kill unconfirmed (default: ${DEFAULT-VALUE}).")
     int maxKills;
 
+    @Mixin
+    LimitOptions limits = new LimitOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -111,6 +115,12 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(specs)) {
             err.println("prodctl plan: " + specs + " is not a directory; give --specs the checked-out specs repository");
+            return 2;
+        }
+        try {
+            limits.settings();
+        } catch (IllegalArgumentException e) {
+            err.println("prodctl plan: " + e.getMessage());
             return 2;
         }
         if (!batch.equals("condor") && !batch.equals("none")) {
@@ -143,7 +153,8 @@ final class PlanCommand implements Callable<Integer> {
             try (catalogs) {
                 Clock clock = Clock.systemUTC();
                 // only the planner's settings matter: a plan writes no file, so the trees are never made
-                EngineSettings settings = EngineSettings.under(Path.of("plan-writes-nothing"), Path.of("payloads"));
+                EngineSettings settings = EngineSettings.under(Path.of("plan-writes-nothing"), Path.of("payloads"))
+                        .withPlanner(limits.settings());
                 Loaded baseSpecs = base != null ? repository.at(base)
                         : inForce(catalogs, repository, err).orElseGet(() -> baseWithoutLedger(repository, headSpecs, err));
                 if (refusesIdentityChanges(repository, baseSpecs, headSpecs, out)) {

@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.plan.PlannerSettings;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.control.SourceReport;
@@ -27,6 +28,7 @@ import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -127,15 +129,25 @@ public final class RunCommand implements Callable<Integer> {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    @Mixin
+    LimitOptions limits = new LimitOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PlannerSettings planner;
+        try {
+            planner = limits.settings();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("prodctl run: " + e.getMessage());
+            return 2;
+        }
         Path root = work.toAbsolutePath();
         Path data = root.resolve("data");
         EngineSettings settings = new EngineSettings(new Layout(orElse(dstRoot, data.resolve("dst")),
                 orElse(logRoot, data.resolve("log")), orElse(histRoot, data.resolve("hist"))),
                 orElse(stagingRoot, data.resolve("staging")), orElse(payloads, root.resolve("payloads")), "lustre",
-                EngineSettings.under(data, root).planner(), 500, 10_000)
+                planner, 500, 10_000)
                 .withPayloadRoot(orElse(payloadRoot, data.resolve("payloads")));
         Thread hook = ShutdownHooks.add(this::shutDown, "prodctl-run-stop");
         if ((sshKey == null) != (knownHosts == null)) {

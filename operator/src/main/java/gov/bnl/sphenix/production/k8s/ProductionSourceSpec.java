@@ -1,9 +1,11 @@
 package gov.bnl.sphenix.production.k8s;
 
+import gov.bnl.sphenix.production.control.OperatingLimits;
 import gov.bnl.sphenix.production.control.guard.RemovalLimits;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import java.util.Map;
 
 /**
  * What a {@link ProductionSource} points at. Credentials live in Secrets; only their names are here.
@@ -20,11 +22,15 @@ import io.fabric8.generator.annotation.Required;
  *                             {@value ProductionSource#ALLOW_REMOVAL} naming it); 0: every removal waits;
  *                             negative: no limit
  * @param maxKills             most live jobs one commit's removals may kill before it waits likewise
+ * @param limits               the operating limits of this source's engine, over the operator's ({@code
+ *                             queueBudget}, {@code maxRunTime}, ... as {@link OperatingLimits#KEYS} lists them);
+ *                             a word that is not a limit stops the source with the reason
  */
 public record ProductionSourceSpec(@Required String url, @Default("main") String branch, String path,
                                    @Pattern("^[0-9]+(s|m|h)$") @Default("60s") String fetchInterval,
                                    String gitCredentialsSecret, String catalogSecret, BatchSettings batch,
-                                   boolean suspend, @Default("5") Integer maxRemovals, @Default("1000") Integer maxKills) {
+                                   boolean suspend, @Default("5") Integer maxRemovals, @Default("1000") Integer maxKills,
+                                   Map<String, String> limits) {
 
     public ProductionSourceSpec {
         branch = branch == null ? "main" : branch;
@@ -33,6 +39,15 @@ public record ProductionSourceSpec(@Required String url, @Default("main") String
         batch = batch == null ? new BatchSettings(null, null, null) : batch;
         maxRemovals = maxRemovals == null ? RemovalLimits.DEFAULTS.productions() : maxRemovals;
         maxKills = maxKills == null ? RemovalLimits.DEFAULTS.jobs() : maxKills;
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
+    }
+
+    /** A source with the operator's operating limits. */
+    public ProductionSourceSpec(String url, String branch, String path, String fetchInterval,
+                                String gitCredentialsSecret, String catalogSecret, BatchSettings batch, boolean suspend,
+                                Integer maxRemovals, Integer maxKills) {
+        this(url, branch, path, fetchInterval, gitCredentialsSecret, catalogSecret, batch, suspend, maxRemovals,
+                maxKills, null);
     }
 
     /** A source with the removal guard's default limits. */

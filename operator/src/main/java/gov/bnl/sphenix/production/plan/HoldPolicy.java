@@ -42,10 +42,13 @@ final class HoldPolicy {
 
     private final PlannerSettings settings;
     private final Instant now;
+    private final Duration maxRunTime;
 
-    HoldPolicy(PlannerSettings settings, Instant now) {
+    /** @param maxRunTime the production's maximum run time, else the operator's */
+    HoldPolicy(PlannerSettings settings, Instant now, Duration maxRunTime) {
         this.settings = settings;
         this.now = now;
+        this.maxRunTime = maxRunTime;
     }
 
     Verdict judge(BatchJob job, LedgerRow row, MemoryLadder ladder) {
@@ -55,9 +58,9 @@ final class HoldPolicy {
         }
         if (job.state() == BatchState.RUNNING && job.startedAt().isPresent()) {
             Duration running = Duration.between(job.startedAt().get(), now);
-            if (running.compareTo(settings.maxRunTime()) > 0) {
+            if (running.compareTo(maxRunTime) > 0) {
                 return new Verdict.Stop(Optional.empty(), "running for " + Words.duration(running)
-                        + ", longer than the maximum run time of " + Words.duration(settings.maxRunTime()));
+                        + ", longer than the maximum run time of " + Words.duration(maxRunTime));
             }
         }
         int restarts = restartsAfterEviction(job, row);

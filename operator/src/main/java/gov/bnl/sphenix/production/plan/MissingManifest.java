@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class MissingManifest {
 
-    /** How long a completed job's manifest may take to show on the shared file system. */
+    /** How long a completed job's manifest may take to show on the shared file system, unless the operators say. */
     public static final Duration GRACE = Duration.ofMinutes(10);
 
     private MissingManifest() {
@@ -25,11 +25,16 @@ public final class MissingManifest {
      * job did not complete with exit code 0 (other rules decide those).
      */
     public static Optional<String> overdue(BatchJob job, Instant now) {
+        return overdue(job, now, GRACE);
+    }
+
+    /** As {@link #overdue(BatchJob, Instant)}, with the operators' grace period. */
+    public static Optional<String> overdue(BatchJob job, Instant now, Duration grace) {
         if (job.state() != BatchState.COMPLETED || job.exitCode().orElse(0) != 0
-                || !job.stateSince().map(t -> t.plus(GRACE).isBefore(now)).orElse(false)) {
+                || !job.stateSince().map(t -> t.plus(grace).isBefore(now)).orElse(false)) {
             return Optional.empty();
         }
-        return Optional.of("batch job " + job.id() + " completed " + Words.duration(GRACE)
+        return Optional.of("batch job " + job.id() + " completed " + Words.duration(grace)
                 + " ago or more but left no manifest next to its logs");
     }
 }

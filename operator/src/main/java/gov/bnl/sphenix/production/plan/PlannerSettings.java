@@ -20,16 +20,19 @@ import java.util.Objects;
  * @param segmentZeroFirst       rank segment 0 of every run before the other segments (fast QA)
  * @param memoryHolds            holds that mean "memory exceeded" and climb the memory ladder
  * @param deleteBatchSize        job keys per {@link Action.DeleteOutputs}, so one action stays one transaction
+ * @param harvestGrace           how long a completed job's manifest may take to show on the shared file
+ *                               system before the job fails for want of it ({@link MissingManifest})
  */
 public record PlannerSettings(int globalQueueBudget, int maxReleases, Duration releaseBackoff, int maxRestarts,
                               Duration maxRunTime, Duration staleSubmittingAfter, int starvationGuardPercent,
-                              boolean segmentZeroFirst, List<HoldSignature> memoryHolds, int deleteBatchSize) {
+                              boolean segmentZeroFirst, List<HoldSignature> memoryHolds, int deleteBatchSize,
+                              Duration harvestGrace) {
 
     /** The holds that mean "memory exceeded", as {@link Hold#MEMORY_HOLDS} names them. */
     public static final List<HoldSignature> MEMORY_HOLDS = Hold.MEMORY_HOLDS;
 
     public static final PlannerSettings DEFAULTS = new PlannerSettings(50_000, 3, Duration.ofMinutes(10), 3,
-            Duration.ofDays(3), Duration.ofMinutes(15), 10, true, MEMORY_HOLDS, 10_000);
+            Duration.ofDays(3), Duration.ofMinutes(15), 10, true, MEMORY_HOLDS, 10_000, MissingManifest.GRACE);
 
     public PlannerSettings {
         Objects.requireNonNull(releaseBackoff, "releaseBackoff");
@@ -45,6 +48,10 @@ public record PlannerSettings(int globalQueueBudget, int maxReleases, Duration r
         if (starvationGuardPercent < 0 || starvationGuardPercent > 100) {
             throw new IllegalArgumentException("the starvation guard is a percentage, got " + starvationGuardPercent);
         }
+        Objects.requireNonNull(harvestGrace, "harvestGrace");
+        if (harvestGrace.isNegative()) {
+            throw new IllegalArgumentException("the harvest grace period is not negative: " + harvestGrace);
+        }
         if (deleteBatchSize < 1) {
             throw new IllegalArgumentException("deleteBatchSize must be at least 1");
         }
@@ -52,27 +59,27 @@ public record PlannerSettings(int globalQueueBudget, int maxReleases, Duration r
 
     public PlannerSettings withGlobalQueueBudget(int budget) {
         return new PlannerSettings(budget, maxReleases, releaseBackoff, maxRestarts, maxRunTime,
-                staleSubmittingAfter, starvationGuardPercent, segmentZeroFirst, memoryHolds, deleteBatchSize);
+                staleSubmittingAfter, starvationGuardPercent, segmentZeroFirst, memoryHolds, deleteBatchSize, harvestGrace);
     }
 
     public PlannerSettings withStarvationGuardPercent(int percent) {
         return new PlannerSettings(globalQueueBudget, maxReleases, releaseBackoff, maxRestarts, maxRunTime,
-                staleSubmittingAfter, percent, segmentZeroFirst, memoryHolds, deleteBatchSize);
+                staleSubmittingAfter, percent, segmentZeroFirst, memoryHolds, deleteBatchSize, harvestGrace);
     }
 
     public PlannerSettings withSegmentZeroFirst(boolean first) {
         return new PlannerSettings(globalQueueBudget, maxReleases, releaseBackoff, maxRestarts, maxRunTime,
-                staleSubmittingAfter, starvationGuardPercent, first, memoryHolds, deleteBatchSize);
+                staleSubmittingAfter, starvationGuardPercent, first, memoryHolds, deleteBatchSize, harvestGrace);
     }
 
     public PlannerSettings withStaleSubmittingAfter(Duration timeout) {
         return new PlannerSettings(globalQueueBudget, maxReleases, releaseBackoff, maxRestarts, maxRunTime,
-                timeout, starvationGuardPercent, segmentZeroFirst, memoryHolds, deleteBatchSize);
+                timeout, starvationGuardPercent, segmentZeroFirst, memoryHolds, deleteBatchSize, harvestGrace);
     }
 
     public PlannerSettings withDeleteBatchSize(int size) {
         return new PlannerSettings(globalQueueBudget, maxReleases, releaseBackoff, maxRestarts, maxRunTime,
-                staleSubmittingAfter, starvationGuardPercent, segmentZeroFirst, memoryHolds, size);
+                staleSubmittingAfter, starvationGuardPercent, segmentZeroFirst, memoryHolds, size, harvestGrace);
     }
 
     public boolean isMemoryHold(Hold hold) {

@@ -52,7 +52,7 @@ final class ProductionPass {
         this.inputsInUse = inputsInUse;
         this.queue = queue;
         this.drift = new DriftDetector(queue, now, settings.staleSubmittingAfter());
-        this.holds = new HoldPolicy(settings, now);
+        this.holds = new HoldPolicy(settings, now, production.limits().maxRunTimeOr(settings.maxRunTime()));
         this.selector = new RunSelector(production, settings);
         this.tallies = new Tallies(production.name(), false);
         this.now = now;

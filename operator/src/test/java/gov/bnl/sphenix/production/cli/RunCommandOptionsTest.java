@@ -51,6 +51,16 @@ class RunCommandOptionsTest {
     }
 
     @Test
+    void operatingLimitsComeFromRepeatedLimitOptionsAndAWordThatIsNoLimitIsRefused() {
+        RunCommand run = parse("--specs", "file:///specs", "--limit", "maxRunTime=5d", "--limit", "queueBudget=200");
+
+        assertThat(run.limits.settings().maxRunTime()).isEqualTo(java.time.Duration.ofDays(5));
+        assertThat(run.limits.settings().globalQueueBudget()).isEqualTo(200);
+        assertThatThrownBy(() -> parse("--specs", "file:///specs", "--limit", "maxRuntime=5d").limits.settings())
+                .hasMessageStartingWith("--limit: 'maxRuntime' is not an operating limit");
+    }
+
+    @Test
     void withoutThemACommitMayRemoveFiveProductionsAndKillAThousandJobsUnconfirmed() {
         RunCommand run = parse("--specs", "file:///specs");
 

@@ -99,6 +99,11 @@ final class Fixtures {
             return this;
         }
 
+        Spec maxRunTime(java.time.Duration runTime) {
+            limits = new Limits(limits.maxQueued(), limits.maxSubmitPerCycle(), java.util.Optional.of(runTime));
+            return this;
+        }
+
         Spec submit(boolean value) {
             submit = value;
             return this;

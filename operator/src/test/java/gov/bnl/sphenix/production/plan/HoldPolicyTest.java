@@ -178,6 +178,20 @@ class HoldPolicyTest {
     }
 
     @Test
+    void aProductionsOwnMaximumRunTimeLetsItsLongEventBuildersRunAndStopsThemAtIt() {
+        Production builder = production("calo").maxRunTime(Duration.ofDays(5)).build();
+        BatchJob fourDays = Fixtures.startedAt(job(7, k, BatchState.RUNNING), NOW.minus(Duration.ofDays(4)));
+        BatchJob sixDays = Fixtures.startedAt(job(7, k, BatchState.RUNNING), NOW.minus(Duration.ofDays(6)));
+
+        Plan running = plan(world().ledger(row(k, LedgerState.QUEUED, 7)).queue(fourDays).snapshot(), builder);
+        Plan stopped = plan(world().ledger(row(k, LedgerState.QUEUED, 7)).queue(sixDays).snapshot(), builder);
+
+        assertThat(running.actions()).as("past the operator's 3 d, within its own 5 d").isEmpty();
+        assertThat(stopped.actions()).extracting(Action::reason).containsOnly(
+                "running for 6 d, longer than the maximum run time of 5 d");
+    }
+
+    @Test
     void aReleasedJobCountsAsQueuedAgain() {
         Production capped = production("calo").limits(1, 10).build();
         Snapshot observed = world().readyRuns("calo", 200, 210, 1).ledger(row(k, LedgerState.QUEUED, 7))

@@ -232,7 +232,7 @@ final class RandomWorlds {
     private PlannerSettings settings() {
         return new PlannerSettings(generous ? 100_000 : random.nextInt(25), random.nextInt(4), Duration.ofMinutes(10),
                 random.nextInt(4), Duration.ofDays(3), Duration.ofMinutes(15), random.nextInt(60), chance(50),
-                PlannerSettings.MEMORY_HOLDS, 1 + random.nextInt(4));
+                PlannerSettings.MEMORY_HOLDS, 1 + random.nextInt(4), MissingManifest.GRACE);
     }
 
     private boolean chance(int percent) {

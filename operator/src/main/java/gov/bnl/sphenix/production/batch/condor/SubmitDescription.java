@@ -89,7 +89,7 @@ final class SubmitDescription {
         line(s, "+" + JobAttributes.TAG, ClassAds.string(shape.namespace().tag().toString()));
         line(s, "+" + JobAttributes.RUN, "$(ProdOpRun)");
         line(s, "+" + JobAttributes.SEGMENT, "$(ProdOpSegment)");
-        policy(s, policy, shape.options().periodicHold());
+        policy(s, policy, shape.options());
         s.append("queue ").append(String.join(",", ITEM_VARIABLES)).append(" from (\n");
         for (JobSpec job : jobs) {
             s.append(item(job, Optional.ofNullable(inputs.get(job.key())))).append('\n');
@@ -117,9 +117,12 @@ final class SubmitDescription {
      * The operator's holds, and the rule's {@code periodichold} beside them ({@code ||}, so that
      * neither is lost): a job held by the rule's expression gets subcode 0 and says so.
      */
-    private static void policy(StringBuilder s, JobPolicy policy, Optional<String> ruleHold) {
+    private static void policy(StringBuilder s, JobPolicy policy, SubmitOptions options) {
+        Optional<String> ruleHold = options.periodicHold();
         line(s, "+" + JobAttributes.MAX_STARTS, Integer.toString(policy.maxStarts()));
-        line(s, "+" + JobAttributes.MAX_RUN_SECONDS, Long.toString(policy.maxRunTime().toSeconds()));
+        // a production's own maximum (long event builders) replaces the operator's for its jobs
+        line(s, "+" + JobAttributes.MAX_RUN_SECONDS,
+                Long.toString(options.maxRunTime().orElse(policy.maxRunTime()).toSeconds()));
         line(s, "+" + JobAttributes.MEMORY_EXCEEDED, policy.holdOnMemoryExceeded()
                 ? "(JobStatus == 2 && MemoryUsage =!= undefined && MemoryUsage > RequestMemory)" : "false");
         // every release after a hold is one more start that is not a restart after eviction; checked

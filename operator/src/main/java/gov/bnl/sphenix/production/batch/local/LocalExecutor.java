@@ -315,8 +315,9 @@ public final class LocalExecutor implements BatchSystem {
             return;
         }
         long running = Duration.between(job.startedAt, now).toSeconds();
-        if (running > settings.policy().maxRunTime().toSeconds()) {
-            putOnHold(job, Hold.runTimeExceeded(running, settings.policy().maxRunTime().toSeconds()));
+        long maxRunSeconds = job.spec.options().maxRunTime().orElse(settings.policy().maxRunTime()).toSeconds();
+        if (running > maxRunSeconds) {
+            putOnHold(job, Hold.runTimeExceeded(running, maxRunSeconds));
         }
     }
 

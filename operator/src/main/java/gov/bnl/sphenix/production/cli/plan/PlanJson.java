@@ -3,9 +3,11 @@ package gov.bnl.sphenix.production.cli.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import gov.bnl.sphenix.production.control.OperatingLimits;
 import gov.bnl.sphenix.production.control.preview.Preview;
 import gov.bnl.sphenix.production.control.preview.ProductionPreview;
 import gov.bnl.sphenix.production.control.preview.SpecChange;
+import gov.bnl.sphenix.production.spec.Limits;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +44,7 @@ final class PlanJson {
             totals.put("outputsToDelete", counts.outputsToDelete());
             totals.put("outputsToDeleteAfterGrace", counts.outputsToDeleteLater());
             totals.put("queueBudget", counts.budget());
+            root.put("operatingLimits", OperatingLimits.describe(counts.limits()));
             totals.put("liveJobsNow", counts.liveNow());
             root.put("notes", counts.notes());
         });
@@ -65,6 +68,12 @@ final class PlanJson {
             m.put("fields", c.fields());
         }
         c.removalImplies().ifPresent(r -> m.put("removal", r));
+        Limits limits = c.spec().limits();
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("maxQueued", limits.maxQueued());
+        l.put("maxSubmitPerCycle", limits.maxSubmitPerCycle());
+        limits.maxRunTime().ifPresent(d -> l.put("maxRunTimeSeconds", d.toSeconds()));
+        m.put("limits", l);
         preview.ifPresent(p -> {
             ProductionPreview.Runs r = p.runs();
             m.put("runs", Map.of("selected", r.selected(), "passingCuts", r.passingCuts(),

@@ -1,8 +1,10 @@
 package gov.bnl.sphenix.production.cli.plan;
 
+import gov.bnl.sphenix.production.control.OperatingLimits;
 import gov.bnl.sphenix.production.control.preview.Preview;
 import gov.bnl.sphenix.production.control.preview.ProductionPreview;
 import gov.bnl.sphenix.production.control.preview.SpecChange;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,18 +51,20 @@ final class PlanMarkdown {
                     .append(" unchanged, with nothing to submit, kill or delete.\n");
         }
         md.append('\n');
+        Optional<Duration> operatorsMaxRunTime = preview.counts().map(n -> n.limits().maxRunTime());
         for (SpecChange c : preview.effective()) {
-            details(md, c, preview.counts().flatMap(counts -> counts.of(c.production())));
+            details(md, c, preview.counts().flatMap(counts -> counts.of(c.production())), operatorsMaxRunTime);
         }
         for (SpecChange c : preview.changes()) {
             Optional<ProductionPreview> p = preview.counts().flatMap(counts -> counts.of(c.production()));
             if (c.kind() == SpecChange.Kind.UNCHANGED && PlanText.active(p)) {
-                details(md, c, p);
+                details(md, c, p, operatorsMaxRunTime);
             }
         }
         preview.counts().ifPresent(counts -> {
             md.append("Queue budget: ").append(counts.budget()).append(" jobs of all productions; ")
-                    .append(counts.liveNow()).append(" of ours queued, running or held now.\n\n");
+                    .append(counts.liveNow()).append(" of ours queued, running or held now. Operating limits: ")
+                    .append(escape(OperatingLimits.describe(counts.limits()))).append(".\n\n");
             counts.notes().forEach(n -> md.append("- note: ").append(escape(n)).append('\n'));
             if (!counts.notes().isEmpty()) {
                 md.append('\n');
@@ -75,10 +79,14 @@ final class PlanMarkdown {
         return p.deletions().files() + (later > 0 ? " (+" + later + " later)" : "");
     }
 
-    private static void details(StringBuilder md, SpecChange c, Optional<ProductionPreview> p) {
+    private static void details(StringBuilder md, SpecChange c, Optional<ProductionPreview> p,
+                                Optional<Duration> operatorsMaxRunTime) {
         md.append("<details><summary><code>").append(c.production()).append("</code>: ")
                 .append(escape(PlanWords.change(c))).append("</summary>\n\n");
         p.map(PlanWords::jobs).orElse(List.of()).forEach(line -> md.append("- ").append(escape(line)).append('\n'));
+        if (c.after().isPresent()) {
+            md.append("- ").append(escape(PlanWords.limits(c.spec(), operatorsMaxRunTime))).append('\n');
+        }
         p.ifPresent(pp -> {
             pp.kills().stream().limit(PlanWords.LISTED).forEach(k -> md.append("  - kill `").append(k.job())
                     .append("` (`").append(k.key()).append("`)\n"));

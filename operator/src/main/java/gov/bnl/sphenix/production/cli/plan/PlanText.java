@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.cli.plan;
 
+import gov.bnl.sphenix.production.control.OperatingLimits;
 import gov.bnl.sphenix.production.control.preview.Preview;
 import gov.bnl.sphenix.production.control.preview.ProductionPreview;
 import gov.bnl.sphenix.production.control.preview.SpecChange;
@@ -27,6 +28,10 @@ final class PlanText {
             }
             out.append('\n').append(c.production()).append(": ").append(PlanWords.change(c)).append('\n');
             jobs.forEach(line -> out.append("  ").append(line).append('\n'));
+            if (c.after().isPresent()) {
+                out.append("  ").append(PlanWords.limits(c.spec(), preview.counts().map(n -> n.limits().maxRunTime())))
+                        .append('\n');
+            }
             p.ifPresent(pp -> pp.kills().stream().limit(PlanWords.LISTED).forEach(k -> out.append("    kill ")
                     .append(k.job()).append(" (").append(k.key()).append(")\n")));
             p.ifPresent(pp -> pp.deletions().blocked().stream().limit(PlanWords.LISTED).forEach(b -> out
@@ -40,6 +45,7 @@ final class PlanText {
             out.append("\nqueue budget: ").append(counts.budget()).append(" jobs of all productions; ")
                     .append(counts.liveNow()).append(" of ours queued, running or held now; the pass submits ")
                     .append(counts.toSubmit()).append('\n');
+            out.append("operating limits: ").append(OperatingLimits.describe(counts.limits())).append('\n');
             counts.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
         });
         out.append(preview.lastLine()).append('\n');

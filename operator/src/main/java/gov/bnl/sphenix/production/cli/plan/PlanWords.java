@@ -4,10 +4,14 @@ import gov.bnl.sphenix.production.control.preview.ProductionPreview;
 import gov.bnl.sphenix.production.control.preview.SpecChange;
 import gov.bnl.sphenix.production.plan.SubmitCause;
 import gov.bnl.sphenix.production.plan.Words;
+import gov.bnl.sphenix.production.spec.Limits;
+import gov.bnl.sphenix.production.spec.Production;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -73,6 +77,19 @@ final class PlanWords {
                     + " first (it may make more jobs ready than counted here)");
         }
         return lines;
+    }
+
+    /**
+     * {@code limits: at most 40 queued, 20 submitted per pass, jobs stopped after 5 d (its own)}; the
+     * operator's maximum run time when the production sets none and it is known.
+     */
+    static String limits(Production spec, Optional<Duration> operators) {
+        Limits l = spec.limits();
+        String runTime = l.maxRunTime().map(d -> Words.duration(d) + " (its own)")
+                .or(() -> operators.map(d -> Words.duration(d) + " (the operator's)"))
+                .orElse("the operator's maximum");
+        return "limits: at most " + l.maxQueued() + " queued, " + l.maxSubmitPerCycle() + " submitted per pass, jobs"
+                + " stopped after " + runTime;
     }
 
     /** {@code runs 66040–66123 (17 runs)} or {@code runs 66040, 66041}. */

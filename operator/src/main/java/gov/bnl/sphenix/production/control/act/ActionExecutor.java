@@ -89,7 +89,8 @@ public final class ActionExecutor {
         this.upkeep = catalogs.upkeep();
         this.deletion = catalogs.deletion();
         this.submitter = new Submitter(batch, catalogs.submissions(), moves,
-                new JobSpecs(settings.stagingLayout(), settings.payloadDirectory(), settings.jobEnvironment()),
+                new JobSpecs(settings.stagingLayout(), settings.payloadDirectory(), settings.jobEnvironment())
+                        .withMaxRunTime(settings.planner().maxRunTime()),
                 new InputPaths(catalogs.rawLocations(), catalogs.fileLocations()), crash);
     }
 

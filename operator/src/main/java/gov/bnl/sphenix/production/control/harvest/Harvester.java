@@ -232,7 +232,7 @@ public final class Harvester {
             InfrastructureRetry.Verdict verdict = retry.decide(exitCode, "no manifest", row.attempt());
             return close(production, row, verdict.on("batch job " + job.id()), events);
         }
-        Optional<String> overdue = MissingManifest.overdue(job, now);
+        Optional<String> overdue = MissingManifest.overdue(job, now, settings.planner().harvestGrace());
         if (overdue.isPresent()) {
             return close(production, row, InfrastructureRetry.Verdict.fail(overdue.get()), events);
         }

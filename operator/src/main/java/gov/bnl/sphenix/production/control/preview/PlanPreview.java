@@ -99,7 +99,7 @@ public final class PlanPreview {
         }
         long liveNow = queue.jobs().stream().filter(j -> j.isLive()).count();
         return new Preview(base, head, all, Optional.of(new Preview.Counts(previews,
-                settings.planner().globalQueueBudget(), liveNow, plan.notes())), Optional.empty(), Optional.empty());
+                settings.planner(), liveNow, plan.notes())), Optional.empty(), Optional.empty());
     }
 
     private ProductionPreview preview(SpecChange change, Plan plan, CatalogObservation observed, Instant now)

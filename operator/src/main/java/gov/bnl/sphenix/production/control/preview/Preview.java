@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.control.preview;
 import gov.bnl.sphenix.production.control.guard.RemovalGuard;
 import gov.bnl.sphenix.production.control.guard.RemovalLimits;
 import gov.bnl.sphenix.production.control.guard.RevisionImpact;
+import gov.bnl.sphenix.production.plan.PlannerSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,14 +57,20 @@ public record Preview(String base, String head, List<SpecChange> changes, Option
     /**
      * The planner's view.
      *
-     * @param budget     the operator-wide queue budget (queued plus running jobs of all productions)
-     * @param liveNow    our jobs queued, running or held now, counted against it
+     * @param limits     the operating limits planned with (the queue budget, the maximum run time, ...)
+     * @param liveNow    our jobs queued, running or held now, counted against the queue budget
      * @param notes      what the planner deliberately left undone, in its words
      */
-    public record Counts(List<ProductionPreview> productions, long budget, long liveNow, List<String> notes) {
+    public record Counts(List<ProductionPreview> productions, PlannerSettings limits, long liveNow, List<String> notes) {
         public Counts {
             productions = List.copyOf(productions);
+            Objects.requireNonNull(limits, "limits");
             notes = List.copyOf(notes);
+        }
+
+        /** The operator-wide queue budget (queued plus running jobs of all productions). */
+        public long budget() {
+            return limits.globalQueueBudget();
         }
 
         public long toSubmit() {

@@ -6,6 +6,8 @@ import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.control.OperatingLimits;
+import gov.bnl.sphenix.production.plan.PlannerSettings;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
 import gov.bnl.sphenix.production.source.SshIdentity;
@@ -46,7 +48,7 @@ public final class EnvironmentEngineFactory implements EngineFactory {
                 path("PRODOP_HIST_ROOT", data.resolve("hist").toString())),
                 path("PRODOP_STAGING_ROOT", data.resolve("staging").toString()),
                 path("PRODOP_PAYLOADS", work.resolve("payloads").toString()),
-                environment.getOrDefault("PRODOP_STORAGE", "lustre"), EngineSettings.under(data, work).planner(), 500,
+                environment.getOrDefault("PRODOP_STORAGE", "lustre"), limits(source), 500,
                 10_000).withPayloadRoot(path("PRODOP_PAYLOAD_ROOT", data.resolve("payloads").toString()));
         String name = source.getMetadata().getNamespace() + "-" + source.getMetadata().getName();
         boolean overSsh = isSsh(source.getSpec().url());
@@ -59,6 +61,18 @@ public final class EnvironmentEngineFactory implements EngineFactory {
                 overSsh ? Optional.of(sshIdentity(source, work.resolve("ssh").resolve(name))) : Optional.empty(),
                 CatalogSettings.fromEnvironment(catalogEnvironment(source)),
                 () -> BatchSystems.open(source.getSpec().batch().system(), condor), settings);
+    }
+
+    /**
+     * The operating limits of the source's engine: the operator's ({@code PRODOP_LIMITS}, from the
+     * Helm values' {@code limits}), then the source's own {@code spec.limits} over them.
+     */
+    PlannerSettings limits(ProductionSource source) {
+        PlannerSettings operators = OperatingLimits.apply(PlannerSettings.DEFAULTS,
+                OperatingLimits.parseList(environment.getOrDefault("PRODOP_LIMITS", ""), "PRODOP_LIMITS"),
+                "PRODOP_LIMITS");
+        return OperatingLimits.apply(operators, source.getSpec().limits(), "spec.limits of ProductionSource "
+                + sourceName(source));
     }
 
     /** What the source is called in the ledger: its namespace and name, which stay when its URL changes. */

@@ -40,7 +40,9 @@ final class ProductionParser {
     static final Set<String> SPEC_KEYS = Set.of("rule", "runs", "segments", "masks", "priority", "memory", "limits",
             "submit", "harvest", "onRemoval", "reruns", "contract");
     static final Set<String> RULE_KEYS = Set.of("ruleSet", "name", "inline");
-    static final Set<String> LIMIT_KEYS = Set.of("maxQueued", "maxSubmitPerCycle");
+    /** A job running longer than a month is stuck, whatever it builds. */
+    static final int MAX_RUN_DAYS = 30;
+    static final Set<String> LIMIT_KEYS = Set.of("maxQueued", "maxSubmitPerCycle", "maxRunTime");
     static final Set<String> REMOVAL_KEYS = Set.of("policy", "gracePeriod");
     static final Set<String> RERUN_KEYS = Set.of("runs", "token");
 
@@ -222,7 +224,16 @@ final class ProductionParser {
         l.rejectUnknownKeys(LIMIT_KEYS, Set.of());
         int maxQueued = l.integer("maxQueued", 0, 10_000_000).orElse(Limits.DEFAULT.maxQueued());
         int maxSubmit = l.integer("maxSubmitPerCycle", 0, 10_000_000).orElse(Limits.DEFAULT.maxSubmitPerCycle());
-        return new Limits(maxQueued, maxSubmit);
+        Optional<Duration> maxRunTime = l.text("maxRunTime").flatMap(t -> {
+            Optional<Duration> d = Durations.parse(t).filter(v -> v.toSeconds() >= 60 && v.toDays() <= MAX_RUN_DAYS);
+            if (d.isEmpty()) {
+                out.error(l.valueLocation("maxRunTime"), "maxRunTime '" + t + "' is not a duration from 1m to "
+                        + MAX_RUN_DAYS + "d", "write a number with a unit: 90m, 36h or 5d; leave it out for the"
+                        + " operator's maximum (3d unless the operators set another)");
+            }
+            return d;
+        });
+        return new Limits(maxQueued, maxSubmit, maxRunTime);
     }
 
     private RemovalPolicy removal(MapReader r) {

@@ -13,6 +13,7 @@ import gov.bnl.sphenix.production.batch.Payload;
 import gov.bnl.sphenix.production.batch.SphenixprodCall;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.spec.Limits;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.Layout;
 import java.io.IOException;
@@ -80,6 +81,28 @@ class SubmitDescriptionTest {
         String description = SubmitDescription.render(List.of(job), Map.of(), WRAPPER, JobPolicy.DEFAULT);
 
         assertGolden("submit-description-sphenixprod.golden", description);
+    }
+
+    @Test
+    void aProductionsOwnMaximumRunTimeAndElseTheOperatorsIsWhatTheSchedulerHoldsAt() {
+        Production calo = calo();
+        Production longBuilder = new Production(calo.name(), calo.file(), calo.ruleSetFile(), calo.rule(), calo.runs(),
+                calo.order(), calo.masks(), calo.segments(), calo.priority(), calo.memory(),
+                new Limits(10, 10, Optional.of(Duration.ofDays(5))), calo.submit(), calo.harvest(), calo.onRemoval(),
+                calo.reruns());
+        JobSpecs operators = JOBS.withMaxRunTime(Duration.ofDays(2));
+        JobSpecs.Request request = new JobSpecs.Request(67962, 0, "", "physics", List.of("/sphenix/in.root"), "t", 2048);
+
+        String own = SubmitDescription.render(List.of(operators.of(longBuilder, request)), Map.of(), WRAPPER,
+                JobPolicy.DEFAULT);
+        String theirs = SubmitDescription.render(List.of(operators.of(calo, request)), Map.of(), WRAPPER,
+                JobPolicy.DEFAULT);
+        String policy = SubmitDescription.render(List.of(JOBS.of(calo, request)), Map.of(), WRAPPER, JobPolicy.DEFAULT);
+
+        assertThat(own).containsPattern("\\+ProdOpMaxRunSeconds +=\\s" + Duration.ofDays(5).toSeconds() + "\n");
+        assertThat(theirs).containsPattern("\\+ProdOpMaxRunSeconds +=\\s" + Duration.ofDays(2).toSeconds() + "\n");
+        assertThat(policy).containsPattern("\\+ProdOpMaxRunSeconds +=\\s" + JobPolicy.DEFAULT.maxRunTime().toSeconds()
+                + "\n");
     }
 
     @Test

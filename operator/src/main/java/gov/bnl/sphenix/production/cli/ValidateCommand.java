@@ -2,6 +2,9 @@ package gov.bnl.sphenix.production.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import gov.bnl.sphenix.production.cli.plan.PlanWords;
+import gov.bnl.sphenix.production.control.OperatingLimits;
+import gov.bnl.sphenix.production.plan.PlannerSettings;
 import gov.bnl.sphenix.production.source.CheckedOutSpecs;
 import gov.bnl.sphenix.production.spec.Diagnostic;
 import gov.bnl.sphenix.production.spec.InPlaceIdentityCheck;
@@ -15,9 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,17 +56,34 @@ final class ValidateCommand implements Callable<Integer> {
             "git repository (a commit, branch or tag, e.g. origin/main)."})
     String base;
 
+    @Option(names = "--show-limits", description = "Also print the limits in force: the operating limits (the"
+            + " defaults, or those given with --limit) and each production's caps and maximum run time.")
+    boolean showLimits;
+
+    @Mixin
+    LimitOptions limits = new LimitOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        List<String> inForce = new ArrayList<>();
+        PlannerSettings operating;
+        try {
+            operating = limits.settings();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("prodctl validate: " + e.getMessage());
+            return 2;
+        }
         int files = 0;
         for (Path path : paths) {
             Validated v = validate(path);
             files += v.report().filesRead();
             v.report().diagnostics().forEach(d -> diagnostics.add(relocate(d, v.displayPrefix())));
+            v.report().repository().ifPresent(r -> r.productions().forEach(p -> inForce.add(p.name() + ": "
+                    + PlanWords.limits(p, Optional.of(operating.maxRunTime())))));
         }
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         long warnings = diagnostics.size() - errors;
@@ -70,6 +92,10 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(json(diagnostics, files, errors == 0));
         } else {
             diagnostics.forEach(out::println);
+            if (showLimits) {
+                out.println("operating limits: " + OperatingLimits.describe(operating));
+                inForce.forEach(out::println);
+            }
             out.printf("validate: %s, %s, %s — %s%n", count(files, "file"), count(errors, "error"),
                     count(warnings, "warning"), errors == 0 ? "valid" : "invalid");
         }

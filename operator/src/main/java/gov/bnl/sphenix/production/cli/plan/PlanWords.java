@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * The sentences of a plan, shared by its text and markdown forms so both say the same thing in the
  * same words: what a revision does to a production's spec, and what the next pass does to its jobs.
  */
-final class PlanWords {
+public final class PlanWords {
 
     /** Runs listed one by one up to this many; beyond, the span and the count. */
     private static final int RUNS_LISTED = 12;
@@ -83,7 +83,7 @@ final class PlanWords {
      * {@code limits: at most 40 queued, 20 submitted per pass, jobs stopped after 5 d (its own)}; the
      * operator's maximum run time when the production sets none and it is known.
      */
-    static String limits(Production spec, Optional<Duration> operators) {
+    public static String limits(Production spec, Optional<Duration> operators) {
         Limits l = spec.limits();
         String runTime = l.maxRunTime().map(d -> Words.duration(d) + " (its own)")
                 .or(() -> operators.map(d -> Words.duration(d) + " (the operator's)"))

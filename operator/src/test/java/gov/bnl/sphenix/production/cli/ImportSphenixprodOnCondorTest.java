@@ -91,11 +91,10 @@ class ImportSphenixprodOnCondorTest {
     void cleanUp() throws IOException {
         if (world != null) {
             world.batch().remove(Selection.production(streaming), "test over");
-            for (String cluster : sphenixprodClusters) {
-                String constraint = "ClusterId == " + cluster;
-                if (!MiniCondorPool.adminQueue(constraint, "ClusterId").isBlank()) {
-                    MiniCondorPool.admin("condor_rm", "-constraint", constraint);
-                }
+            // condor_rm fails on jobs already removed (JobStatus 3) and when nothing matches
+            String constraint = "member(ClusterId, {" + String.join(", ", sphenixprodClusters) + "}) && JobStatus =!= 3";
+            if (!sphenixprodClusters.isEmpty() && !MiniCondorPool.adminQueue(constraint, "ClusterId").isBlank()) {
+                MiniCondorPool.admin("condor_rm", "-constraint", constraint);
             }
             world.close();
         }
@@ -105,11 +104,12 @@ class ImportSphenixprodOnCondorTest {
     @Test
     void adoptedJobsAreNeitherSubmittedAgainNorKilledAndEveryRowLeftAloneSaysWhy() throws Exception {
         List<JobKey> planned = plannedKeys();
-        assertThat(planned).as("keys the next pass would submit").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(planned).as("keys the next pass would submit").hasSizeGreaterThanOrEqualTo(5);
         JobKey first = planned.get(0);
         JobKey second = planned.get(1);
         JobKey otherBatch = planned.get(2);
         JobKey vanished = planned.get(3);
+        JobKey finished = planned.get(4);
         String batchName = "main." + production.rule().job().batchName().orElseThrow()
                 .replace("{rule_name}", production.rule().name())
                 .replace("{dataset}", production.namespace().dataset())
@@ -123,6 +123,8 @@ class ImportSphenixprodOnCondorTest {
         long elsewhere = submit("main.someone_elses_batch", List.of(arguments(otherBatch, otherBatchRow)));
         sphenixprod.submitted(otherBatchRow, elsewhere);
         row(vanished, "running", 999_999L);
+        row(finished, "finished", 999_998L);
+        catalogue(output(finished));
         sphenixprod.insert("DST_BOGUS_run3physics", production.namespace().tag().toString(), "run3auau", "DST_BOGUS",
                 "DST_BOGUS_run3auau_" + production.namespace().tag() + "-00066040-00000.root", 66040, 0,
                 "submitted", null, null);
@@ -132,26 +134,27 @@ class ImportSphenixprodOnCondorTest {
 
         String dryRun = importSphenixprod("--dry-run");
         assertThat(dryRun).contains(streaming + ": would adopt ")
-                .endsWith("import: 2 jobs would be adopted, 0 done, 3 not matched\n");
+                .endsWith("import: 2 jobs would be adopted, 1 done, 3 not matched\n");
         assertThat(LocalWorlds.ledgerRows(world, streaming)).as("a dry run records nothing").isEmpty();
         assertThat(keysOn("ClusterId == " + cluster)).as("a dry run marks no job").isEmpty();
 
         String imported = importSphenixprod();
-        assertThat(imported).endsWith("import: 2 jobs adopted, 0 done, 3 not matched\n")
+        assertThat(imported).endsWith("import: 2 jobs adopted, 1 done, 3 not matched\n")
                 .contains("its JobBatchName main.someone_elses_batch is not <branch>." + batchName.substring(5))
                 .contains("sphenixprod says running, but no job of ours in the queue ends its arguments with dbid")
                 .contains("no declared production makes DST_BOGUS run3auau");
         assertThat(keysOn("ClusterId == " + cluster)).containsExactlyInAnyOrder(first.toString(), second.toString());
         assertThat(keysOn("ClusterId == " + outsider)).as("another user's job is left as it was").isEmpty();
         Map<JobKey, LedgerJob> ledger = ledgerByKey();
-        assertThat(ledger.keySet()).containsExactlyInAnyOrder(first, second);
-        for (LedgerJob job : ledger.values()) {
-            assertThat(job.clusterId()).hasValue(cluster);
-            assertThat(job.state()).isIn(LedgerState.QUEUED, LedgerState.RUNNING);
+        assertThat(ledger.keySet()).containsExactlyInAnyOrder(first, second, finished);
+        for (JobKey adopted : List.of(first, second)) {
+            assertThat(ledger.get(adopted).clusterId()).hasValue(cluster);
+            assertThat(ledger.get(adopted).state()).isIn(LedgerState.QUEUED, LedgerState.RUNNING);
         }
+        assertThat(ledger.get(finished).state()).isEqualTo(LedgerState.SUCCEEDED);
 
         assertThat(importSphenixprod()).as("a second import adopts nothing new")
-                .endsWith("import: 0 jobs adopted, 0 done, 3 not matched (2 adopted before)\n");
+                .endsWith("import: 0 jobs adopted, 0 done, 3 not matched (3 already in the ledger)\n");
 
         engine.refresh();
         PassReport pass = engine.pass();
@@ -167,6 +170,9 @@ class ImportSphenixprodOnCondorTest {
                 .filter(BatchJob::isLive).toList();
         assertThat(liveOfAdopted).extracting(j -> j.id().cluster()).as("no second job of an adopted key")
                 .containsExactly(cluster, cluster);
+        assertThat(after.get(finished).state()).as("a catalogued output is not made again")
+                .isEqualTo(LedgerState.SUCCEEDED);
+        assertThat(after.get(finished).attempt()).isEqualTo(1);
         assertThat(after.get(vanished).clusterId()).as("a row without its job is submitted anew, as reported")
                 .isPresent();
         assertThat(after.get(vanished).clusterId().getAsLong()).isNotEqualTo(999_999L);
@@ -194,6 +200,17 @@ class ImportSphenixprodOnCondorTest {
         return sphenixprod.insert(production.rule().name(), production.namespace().tag().toString(),
                 production.namespace().dataset(), production.dsttype() + "_" + key.leaf(), output(key).fileName(),
                 key.run(), key.segment(), status, clusterId, clusterId == null ? null : 0);
+    }
+
+    /** sphenixprod's spider registered the output of a finished job. */
+    private void catalogue(OutputFile output) throws Exception {
+        try (java.sql.Connection c = world.catalogs().fileCatalog().getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO files (lfn, full_host_name, full_file_path,"
+                     + " time, size, md5) VALUES (?, 'lustre', ?, now(), 1, '')")) {
+            s.setString(1, output.fileName());
+            s.setString(2, "/sphenix/lustre01/sphnxpro/production/" + output.fileName());
+            s.executeUpdate();
+        }
     }
 
     private OutputFile output(JobKey key) {

@@ -16,7 +16,7 @@ sealed interface Adoption {
     record Done(Production production, JobKey key, SphenixprodRow row, String lfn) implements Adoption {
     }
 
-    /** Adopted before (the ledger has the key, or the job carries it): nothing to do. */
+    /** The ledger holds the key already (an earlier import, or the operator's own job), or the job carries it: nothing to do. */
     record Already(Production production, JobKey key) implements Adoption {
     }
 

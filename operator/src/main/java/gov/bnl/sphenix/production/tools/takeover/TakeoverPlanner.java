@@ -70,7 +70,11 @@ final class TakeoverPlanner {
             KeyRows key = new KeyRows(group.get(0).found().production(), group.get(0).found().key(), group);
             Optional<LedgerState> recorded = Optional.ofNullable(
                     ledger.getOrDefault(key.production().name(), Map.of()).get(key.key()));
-            if (decideLive(key, jobsByDbid, recorded, decisions) || recorded.isPresent()) {
+            if (decideLive(key, jobsByDbid, recorded, decisions)) {
+                continue;
+            }
+            if (recorded.isPresent()) {
+                decisions.add(new Adoption.Already(key.production(), key.key()));
                 continue;
             }
             SphenixprodRow latest = key.latest();
@@ -146,8 +150,11 @@ final class TakeoverPlanner {
         }
         if (row.clusterId().isPresent() && row.clusterId().getAsLong() != job.id().cluster()
                 || row.procId().isPresent() && row.procId().getAsInt() != job.id().proc()) {
-            return Optional.of("the row records job " + row.clusterId().orElse(-1) + "." + row.procId().orElse(-1)
-                    + ", not " + job.id());
+            String recorded = row.procId().isPresent() && row.clusterId().isPresent()
+                    ? "job " + row.clusterId().getAsLong() + "." + row.procId().getAsInt()
+                    : row.clusterId().isPresent() ? "cluster " + row.clusterId().getAsLong()
+                    : "process " + row.procId().getAsInt();
+            return Optional.of("the row records " + recorded + ", not the job's " + job.id());
         }
         String run = Integer.toString(rowOutput.found().output().run());
         String segment = Integer.toString(rowOutput.found().output().segment());

@@ -72,7 +72,7 @@ public final class TakeoverReport {
             }
             text.append(done).append(" done; ").append(refused.size()).append(" unmatched");
             if (already > 0) {
-                text.append("; ").append(already).append(" adopted before");
+                text.append("; ").append(already).append(" already in the ledger");
             }
             text.append('\n');
             refused.forEach(r -> text.append("  ").append(r.subject()).append(": ").append(r.reason()).append('\n'));
@@ -85,7 +85,7 @@ public final class TakeoverReport {
         text.append("import: ").append(adopted()).append(" jobs ").append(verb.equals("adopted") ? "adopted" : "would be adopted")
                 .append(", ").append(done()).append(" done, ").append(notMatched()).append(" not matched");
         if (alreadyAdopted() > 0) {
-            text.append(" (").append(alreadyAdopted()).append(" adopted before)");
+            text.append(" (").append(alreadyAdopted()).append(" already in the ledger)");
         }
         return text.append('\n').toString();
     }

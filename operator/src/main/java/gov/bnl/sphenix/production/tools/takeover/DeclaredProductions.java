@@ -76,6 +76,10 @@ final class DeclaredProductions {
             return new Match.NotFound(p, "run " + row.run() + " is not among the runs production " + production.name()
                     + " declares");
         }
+        if (!production.segments().includes(output.segment())) {
+            return new Match.NotFound(p, "segment " + output.segment() + " is not one production " + production.name()
+                    + " makes (segments: " + production.segments().spelling() + ")");
+        }
         JobKey key = JobKey.ofLeaf(production.name(), output.run(), output.segment(), output.leaf().orElse(""));
         return new Match.Found(production, key, output);
     }

@@ -189,6 +189,22 @@ class TakeoverPlannerTest {
                 "job 999.0: no production_jobs row has id 424242; left to sphenixprod");
     }
 
+    @Test
+    void aSegmentTheProductionDoesNotMakeStaysSphenixprods() throws Exception {
+        Production triggered = named("run3auau-triggered-physics");
+        String tag = triggered.namespace().tag().toString();
+        SphenixprodRow row = new SphenixprodRow(nextDbid++, OptionalLong.of(95), OptionalInt.empty(),
+                triggered.rule().name(), tag, "run3auau", "DST_TRIGGERED_EVENT",
+                Optional.of("DST_TRIGGERED_EVENT_run3auau_" + tag + "-00066460-00003.root"), 66460, OptionalInt.of(3),
+                "submitted");
+
+        List<Adoption> decisions = plan(List.of(row), List.of(job(95, 0, BatchState.QUEUED,
+                "main.DST_TRIGGERED_EVENT_run3auau_" + tag, 66460, 3, row.dbid())), Map.of());
+
+        assertThat(reasons(decisions)).containsExactly("dbid " + row.dbid() + ": segment 3 is not one production "
+                + triggered.name() + " makes (segments: first-only)");
+    }
+
     private List<Adoption> plan(List<SphenixprodRow> rows, List<NamedJob> queue,
                                 Map<String, Map<JobKey, LedgerState>> ledger) throws Exception {
         FileLocations files = new FileLocations(catalogs.fileCatalog(), catalogs.retry());

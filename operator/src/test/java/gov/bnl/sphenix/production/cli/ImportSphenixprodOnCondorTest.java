@@ -161,6 +161,11 @@ class ImportSphenixprodOnCondorTest {
         assertThat(pass.errors()).isEmpty();
         assertThat(pass.activity(streaming).submitted()).as("the pass submits the keys nobody runs").isPositive();
         assertThat(pass.activity(streaming).killed()).as("and kills nothing").isZero();
+        engine.refresh();
+        PassReport next = engine.pass();
+        assertThat(next.errors()).isEmpty();
+        assertThat(next.activity(streaming).killed()).as("nor does the pass after it, which sees its own jobs too")
+                .isZero();
         Map<JobKey, LedgerJob> after = ledgerByKey();
         for (JobKey adopted : List.of(first, second)) {
             assertThat(after.get(adopted).clusterId()).as(adopted + " is still sphenixprod's job").hasValue(cluster);

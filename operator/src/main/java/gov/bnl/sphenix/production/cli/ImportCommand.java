@@ -10,6 +10,7 @@ import gov.bnl.sphenix.production.source.CheckedOutSpecs;
 import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.SpecRepository;
+import gov.bnl.sphenix.production.tools.takeover.ProductionJobsTable;
 import gov.bnl.sphenix.production.tools.takeover.Takeover;
 import gov.bnl.sphenix.production.tools.takeover.TakeoverReport;
 import java.io.PrintWriter;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -163,12 +163,9 @@ final class ImportCommand implements Runnable {
         }
 
         private DataSource sphenixprodDatabase() {
-            PGSimpleDataSource source = new PGSimpleDataSource();
-            source.setURL(databaseUrl().orElseThrow());
-            Optional.ofNullable(environment.get("SPHENIXPROD_DB_USER")).ifPresent(source::setUser);
-            Optional.ofNullable(environment.get("SPHENIXPROD_DB_PASSWORD")).ifPresent(source::setPassword);
-            source.setReadOnly(true);
-            return source;
+            return ProductionJobsTable.readOnly(databaseUrl().orElseThrow(),
+                    Optional.ofNullable(environment.get("SPHENIXPROD_DB_USER")),
+                    Optional.ofNullable(environment.get("SPHENIXPROD_DB_PASSWORD")));
         }
 
         private CondorSettings condorSettings() {

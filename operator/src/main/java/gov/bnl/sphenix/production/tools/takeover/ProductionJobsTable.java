@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Reads sphenixprod's {@code production_jobs} table, read-only and through a cursor: only the rows
@@ -33,6 +34,16 @@ public final class ProductionJobsTable {
 
     public ProductionJobsTable(DataSource sphenixprod) {
         this.sphenixprod = sphenixprod;
+    }
+
+    /** sphenixprod's database at a JDBC URL, its connections read-only: the import never writes there. */
+    public static DataSource readOnly(String url, Optional<String> user, Optional<String> password) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        user.ifPresent(source::setUser);
+        password.ifPresent(source::setPassword);
+        source.setReadOnly(true);
+        return source;
     }
 
     /** The rows of the given datasets and tags, oldest first. */

@@ -170,10 +170,8 @@ final class ImportCommand implements Runnable {
 
         private CondorSettings condorSettings() {
             CondorSettings settings = condor.orElseGet(() -> BatchSystems.condorSettings(LocalPool.commandPrefix(),
-                    Optional.ofNullable(schedd)));
-            if (schedd != null) {
-                settings = settings.withScheddName(schedd);
-            }
+                    Optional.empty()));
+            settings = schedd == null ? settings : settings.withScheddName(schedd);
             return submitUser == null ? settings : settings.withSubmitUser(submitUser);
         }
     }

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,6 +89,10 @@ public final class Takeover {
     private Map<String, Map<JobKey, LedgerState>> ledgerStates(List<Production> productions) throws SQLException {
         JobLedger jobs = new JobLedger(ledger, retry, clock);
         Map<String, Map<JobKey, LedgerState>> states = new HashMap<>();
+        if (!ledgerExists()) {
+            // a dry run before the operator ever opened its catalogs for writing: nothing is recorded yet
+            return states;
+        }
         for (Production p : productions) {
             Map<JobKey, LedgerState> of = new HashMap<>();
             jobs.jobs(p.name(), EnumSet.allOf(LedgerState.class), job -> of.put(job.key().job(), job.state()));
@@ -98,20 +101,30 @@ public final class Takeover {
         return states;
     }
 
+    private boolean ledgerExists() throws SQLException {
+        try (java.sql.Connection c = ledger.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, "job");
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     private List<Adoption> apply(List<Adoption> decisions, Options options) throws SQLException {
         JobTransitions transitions = new JobTransitions(ledger, retry, clock);
         ProductionRegistry registry = new ProductionRegistry(ledger, retry);
-        Set<String> registered = new HashSet<>();
+        Map<String, String> revisions = new HashMap<>();
         List<Adoption> applied = new ArrayList<>(decisions.size());
         List<AuditEntry> audit = new ArrayList<>();
         Instant now = clock.instant();
         for (Adoption decision : decisions) {
             Adoption outcome = decision;
             if (decision instanceof Adoption.Live live) {
-                String revision = register(registry, live.production(), options, registered);
+                String revision = revisionOf(registry, live.production(), options, revisions);
                 outcome = adoptLive(transitions, live, revision);
             } else if (decision instanceof Adoption.Done d) {
-                String revision = register(registry, d.production(), options, registered);
+                String revision = revisionOf(registry, d.production(), options, revisions);
                 outcome = adoptDone(transitions, d, revision);
             }
             applied.add(outcome);
@@ -155,19 +168,24 @@ public final class Takeover {
         return recorded ? done : new Adoption.Already(p, done.key());
     }
 
-    /** The ledger's rows need their production's record; one the engine wrote stays as it is. */
-    private String register(ProductionRegistry registry, Production p, Options options, Set<String> registered)
+    /** The production's revision in the ledger, recorded first when the ledger does not know it (a row needs it). */
+    private String revisionOf(ProductionRegistry registry, Production p, Options options, Map<String, String> revisions)
             throws SQLException {
-        Optional<ProductionRecord> known = registry.find(p.name());
-        if (known.isPresent()) {
-            return known.get().revision();
+        String known = revisions.get(p.name());
+        if (known != null) {
+            return known;
         }
-        if (registered.add(p.name()) && !registry.record(options.sourceName(), new ProductionRecord(p.name(),
-                p.specHash(), options.revision(), p.submit() ? ProductionState.ACTIVE : ProductionState.SUSPENDED,
-                clock.instant()), Map.of())) {
-            throw new IllegalStateException("production " + p.name() + " is another source's; give --source-name");
+        Optional<ProductionRecord> record = registry.find(p.name());
+        String revision = record.map(ProductionRecord::revision).orElse(options.revision());
+        // one the engine wrote stays as it is; a new one is the engine's to update on its first pass
+        if (record.isEmpty() && !registry.record(options.sourceName(), new ProductionRecord(p.name(), p.specHash(),
+                options.revision(), p.submit() ? ProductionState.ACTIVE : ProductionState.SUSPENDED, clock.instant()),
+                Map.of())) {
+            throw new IllegalStateException("production " + p.name() + " is declared by another specs source in the"
+                    + " ledger; give its name with --source-name");
         }
-        return options.revision();
+        revisions.put(p.name(), revision);
+        return revision;
     }
 
     private static AuditEntry auditEntry(Instant at, Adoption outcome, String revision) {

@@ -144,8 +144,7 @@ final class TakeoverPlanner {
             return Optional.of("rule " + key.production().rule().name() + " has no batch_name the import can fill,"
                     + " so its jobs cannot be told from others'");
         }
-        int dot = job.batchName().indexOf('.');
-        if (dot < 0 || !job.batchName().substring(dot + 1).equals(batchName.get())) {
+        if (!withoutBranch(job).equals(Optional.of(batchName.get()))) {
             return Optional.of("its JobBatchName " + job.batchName() + " is not <branch>." + batchName.get());
         }
         if (row.clusterId().isPresent() && row.clusterId().getAsLong() != job.id().cluster()
@@ -197,8 +196,7 @@ final class TakeoverPlanner {
             DeclaredProductions.sphenixprodBatchName(p).ifPresent(name -> byBatchName.put(name, p));
         }
         for (NamedJob job : queue) {
-            int dot = job.batchName().indexOf('.');
-            Production production = dot < 0 ? null : byBatchName.get(job.batchName().substring(dot + 1));
+            Production production = withoutBranch(job).map(byBatchName::get).orElse(null);
             Optional<Long> dbid = dbid(job);
             if (production != null && job.jobKey().isEmpty() && (dbid.isEmpty() || !dbids.contains(dbid.get()))) {
                 decisions.add(new Adoption.Refused(Optional.of(production), "job " + job.id() + " ("
@@ -214,6 +212,12 @@ final class TakeoverPlanner {
             dbid(job).ifPresent(id -> jobs.computeIfAbsent(id, k -> new ArrayList<>()).add(job));
         }
         return jobs;
+    }
+
+    /** The batch name after the {@code <branch>.} sphenixprod puts in front; empty without one. */
+    private static Optional<String> withoutBranch(NamedJob job) {
+        int dot = job.batchName().indexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.of(job.batchName().substring(dot + 1));
     }
 
     /** sphenixprod appends the row's id as the last word of a job's arguments. */

@@ -16,6 +16,9 @@ import gov.bnl.sphenix.production.catalog.retry.Retry;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.spec.Production;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,10 +106,10 @@ public final class Takeover {
     }
 
     private boolean ledgerExists() throws SQLException {
-        try (java.sql.Connection c = ledger.getConnection();
-             java.sql.PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        try (Connection c = ledger.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             s.setString(1, "job");
-            try (java.sql.ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
         }
@@ -192,7 +196,7 @@ public final class Takeover {
         if (outcome instanceof Adoption.Live live) {
             return new AuditEntry(at, Optional.of(live.production().name()), "adopt", live.key().toString(),
                     "sphenixprod job " + live.job().id() + " (dbid " + live.row().dbid() + ", "
-                            + live.job().state().name().toLowerCase(java.util.Locale.ROOT) + ")", revision);
+                            + live.job().state().name().toLowerCase(Locale.ROOT) + ")", revision);
         }
         Adoption.Done done = (Adoption.Done) outcome;
         return new AuditEntry(at, Optional.of(done.production().name()), "adopt", done.key().toString(),

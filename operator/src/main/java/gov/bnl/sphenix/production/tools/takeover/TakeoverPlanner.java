@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,7 +126,7 @@ final class TakeoverPlanner {
         } else if (recorded.isPresent()) {
             decisions.add(new Adoption.Refused(Optional.of(key.production()), "job " + kept.job().id() + " of "
                     + kept.row().describe(), "the ledger already has " + key.key() + " ("
-                    + recorded.get().name().toLowerCase(java.util.Locale.ROOT)
+                    + recorded.get().name().toLowerCase(Locale.ROOT)
                     + "): this is a second job of that key; remove it with condor_rm " + kept.job().id()));
         } else {
             decisions.add(new Adoption.Live(key.production(), key.key(), kept.row(), kept.job()));

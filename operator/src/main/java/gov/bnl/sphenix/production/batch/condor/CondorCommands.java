@@ -79,7 +79,7 @@ final class CondorCommands {
         return command("condor_ping", "-type", "schedd", "-table", "WRITE");
     }
 
-    private Command command(String tool, String... arguments) {
+    Command command(String tool, String... arguments) {
         List<String> words = new ArrayList<>();
         scheddName.ifPresent(name -> {
             words.add("-name");

@@ -14,7 +14,6 @@ import gov.bnl.sphenix.production.plan.RemovedProduction;
 import gov.bnl.sphenix.production.source.FetchResult;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.source.GitUrls;
-import gov.bnl.sphenix.production.source.IdentityGuard;
 import gov.bnl.sphenix.production.source.ProductionChanges;
 import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.source.RevisionInForce;

@@ -258,11 +258,11 @@ public final class StageOutHarvester implements AutoCloseable {
                         taken.add(new Taken(row, verified.files(), c.dirs().stagedDst()));
                     } else {
                         failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(
-                                "it completed with exit code 0 but staged no output with its dbid " + row.id()), events);
+                                "it completed with exit code 0 but staged no output with its dbid " + StagingDbid.of(row)), events);
                     }
                 } else if (placement instanceof Placement.Refused refused) {
                     // set aside like a failed attempt's: a later attempt of the key carries the same dbid
-                    JobStaging.setAside(row.id(), row.attempt(), c.dirs(), index);
+                    JobStaging.setAside(StagingDbid.of(row), row.attempt(), c.dirs(), index);
                     failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(refused.reason()), events);
                 } else if (placement instanceof Placement.Deferred deferred) {
                     events.warning(production.name(), deferred.kind(), "job " + JobClosing.jobName(row) + ": "
@@ -309,7 +309,7 @@ public final class StageOutHarvester implements AutoCloseable {
 
     private static Placement find(Completed job, StagedIndex index) {
         try {
-            return JobStaging.find(job.names(), job.row().id(), job.dirs(), index);
+            return JobStaging.find(job.names(), StagingDbid.of(job.row()), job.dirs(), index);
         } catch (IOException | UncheckedIOException e) {
             return new Placement.Deferred(EventKind.HARVEST_DEFERRED, "its staged files could not be read (" + e
                     + "); tried again next pass");
@@ -366,7 +366,7 @@ public final class StageOutHarvester implements AutoCloseable {
         for (Taken job : jobs) {
             try {
                 rename(job.files(), index);
-                for (Path marker : index.markersOf(job.stagedDst(), job.row().id())) {
+                for (Path marker : index.markersOf(job.stagedDst(), StagingDbid.of(job.row()))) {
                     Files.deleteIfExists(marker);
                 }
                 renamed.add(job);
@@ -441,7 +441,7 @@ public final class StageOutHarvester implements AutoCloseable {
      */
     private static void setAside(Production production, LedgerJob row, String how, StageOutPlaces dirs, StagedIndex index,
                                  EventLog events) throws IOException {
-        List<String> setAside = JobStaging.setAside(row.id(), row.attempt(), dirs, index);
+        List<String> setAside = JobStaging.setAside(StagingDbid.of(row), row.attempt(), dirs, index);
         if (!setAside.isEmpty()) {
             events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(row) + " " + how
                     + " on attempt " + row.attempt() + "; none of its " + Words.count(setAside.size(), "staged file")

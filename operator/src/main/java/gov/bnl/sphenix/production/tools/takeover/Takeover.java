@@ -13,6 +13,7 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.control.harvest.StagingDbid;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.spec.Production;
@@ -46,7 +47,7 @@ import javax.sql.DataSource;
 public final class Takeover {
 
     /** The batch token of an adopted job: where it came from, and which row. */
-    static final String TOKEN_PREFIX = "sphenixprod-";
+    static final String TOKEN_PREFIX = StagingDbid.ADOPTED_PREFIX;
 
     /** What the import was asked to do. */
     public record Options(boolean dryRun, String sourceName, String revision) {

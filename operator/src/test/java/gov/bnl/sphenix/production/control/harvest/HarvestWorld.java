@@ -73,11 +73,15 @@ final class HarvestWorld implements AutoCloseable {
 
     /** The job of {@code segment} taken and submitted as batch job {@code cluster}.0 (a key done before: its next attempt). */
     LedgerJob submit(int segment, long cluster) throws Exception {
+        return submit(segment, cluster, "btoken" + segment + "-" + cluster);
+    }
+
+    /** The same under a batch token of the test's choosing (an adopted job's carries sphenixprod's id). */
+    LedgerJob submit(int segment, long cluster, String token) throws Exception {
         LedgerJob taken = transitions.takeForSubmission(List.of(new NewJob(LedgerKey.of(streaming,
                 JobKey.ofLeaf(streaming.name(), RUN, segment, LEAF)), 0,
-                256, "r1", "", List.of())), "btoken" + segment + "-" + cluster).get(0);
-        transitions.recordSubmitted("btoken" + segment + "-" + cluster,
-                List.of(new JobTransitions.SubmittedRow(taken.id(), cluster, 0)));
+                256, "r1", "", List.of())), token).get(0);
+        transitions.recordSubmitted(token, List.of(new JobTransitions.SubmittedRow(taken.id(), cluster, 0)));
         return reload(taken);
     }
 

@@ -92,6 +92,30 @@ class StageOutHarvesterTest {
     }
 
     @Test
+    void aJobAdoptedFromSphenixprodIsHarvestedByTheIdSphenixprodGaveItAndNotByItsRows() throws Exception {
+        LedgerJob adopted = h.submit(1, CLUSTER + 1, StagingDbid.ADOPTED_PREFIX + 4711);
+        List<Path> its = new ArrayList<>();
+        for (int seg = 1; seg < 3; seg++) {
+            its.add(stageOut.stage(dst(adopted, seg), "events of " + dst(adopted, seg), 1000, seg * 1000L,
+                    stagedDst(adopted), 4711));
+            its.add(stageOut.stage(hist(adopted, seg), "histograms of " + hist(adopted, seg), 1000, seg * 1000L,
+                    stagedHist(adopted), 4711));
+        }
+        Path stranger = stageOut.stage(dst(adopted, 2), "not its events", 1000, 2000L, stagedDst(adopted),
+                adopted.id() + 1000);
+
+        HarvestReport report = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(adopted),
+                new EventLog(Clock.systemUTC()));
+
+        assertThat(report.jobsHarvested()).isEqualTo(1);
+        assertThat(report.outputsRegistered()).isEqualTo(4);
+        assertThat(h.state(adopted)).isEqualTo(LedgerState.SUCCEEDED);
+        assertThat(its).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(stranger).as("a file under another dbid is not the adopted job's").exists();
+        assertThat(StagingDbid.of(row)).as("the operator's own jobs stage under their row's id").isEqualTo(row.id());
+    }
+
+    @Test
     void aJobThatWroteThreeOfFiveSegmentsAndFailedRegistersNoneAndIsRetriedAndOnlyTheRetrysFilesAreTaken()
             throws Exception {
         List<Path> firstAttempt = stageSegments(row, 3);

@@ -1,8 +1,9 @@
-package gov.bnl.sphenix.production.source;
+package gov.bnl.sphenix.production.control;
 
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
+import gov.bnl.sphenix.production.source.StoredSpec;
 import gov.bnl.sphenix.production.spec.Diagnostic;
 import gov.bnl.sphenix.production.spec.IdentityLocations;
 import gov.bnl.sphenix.production.spec.InPlaceIdentityCheck;

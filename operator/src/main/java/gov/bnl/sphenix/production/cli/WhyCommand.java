@@ -86,7 +86,7 @@ public final class WhyCommand implements Callable<Integer> {
             }
             ReasonRequest request = ReadinessRequests.withReasons(found.get(), declared.get().catalogue());
             WaitingRuns waiting = WaitingRuns.of(catalogs);
-            List<RunVerdict> verdicts = runs.isEmpty() ? waiting.ofRunSet(request, run -> false)
+            List<RunVerdict> verdicts = runs.isEmpty() ? waiting.ofRunSet(request)
                     : waiting.ofRuns(request, runs.stream().mapToInt(Integer::intValue).toArray());
             WhyReport report = new WhyReport(found.get(), verdicts, !runs.isEmpty());
             out.print(format.equals("json") ? StatusJson.write(report.json()) + "\n" : report.text());

@@ -6,7 +6,7 @@ import gov.bnl.sphenix.production.spec.RunSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntPredicate;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,7 @@ public final class Readiness implements ReadyJobs {
     }
 
     @Override
-    public List<RunVerdict> reasons(ReasonRequest request, IntPredicate knownReady) throws SQLException {
+    public List<RunVerdict> reasons(ReasonRequest request, Set<Integer> knownReady) throws SQLException {
         long started = System.nanoTime();
         List<RunVerdict> verdicts = waiting.ofRunSet(request, knownReady);
         LOG.debug("reasons of {}: {} runs in {} ms", request.readiness().dsttype(), verdicts.size(),

@@ -2,7 +2,7 @@ package gov.bnl.sphenix.production.catalog.readiness;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.IntPredicate;
+import java.util.Set;
 
 /**
  * What readiness offers the engine: the jobs of one production whose inputs are ready, handed to
@@ -14,8 +14,8 @@ public interface ReadyJobs {
     ReadinessSummary find(ReadinessRequest request, ReadyJobSink sink) throws SQLException;
 
     /**
-     * Why each run of the production's run set (of its runtype) stands where it does. Runs
-     * {@code knownReady} accepts (those {@link #find} just gave jobs) are ready without another look.
+     * Why each run of the production's run set (of its runtype) stands where it does. Runs in
+     * {@code knownReady} (those {@link #find} just gave jobs) are ready without another look.
      */
-    List<RunVerdict> reasons(ReasonRequest request, IntPredicate knownReady) throws SQLException;
+    List<RunVerdict> reasons(ReasonRequest request, Set<Integer> knownReady) throws SQLException;
 }

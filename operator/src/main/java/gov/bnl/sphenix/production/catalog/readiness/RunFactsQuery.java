@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -24,13 +25,15 @@ import java.util.Set;
 final class RunFactsQuery {
 
     // Runs arrive as two arrays of range bounds, as for readiness. A run still going has no end
-    // time: its length is NULL, which is how it is told apart. The last parameter lifts the runtype filter.
+    // time: its length is NULL, which is how it is told apart. The hosts of runs already known to
+    // be ready are not looked up (most of a pass's runs). The last parameter lifts the runtype filter.
     private static final String FACTS = """
             SELECT r.runnumber, r.runtype, coalesce(r.eventsinrun, 0),
                    CASE WHEN r.ertimestamp IS NULL THEN NULL
                         ELSE coalesce(EXTRACT(EPOCH FROM r.ertimestamp - r.brtimestamp), 0)::bigint END,
-                   ARRAY(SELECT DISTINCT h.hostname FROM hostinfo h
-                          WHERE h.runnumber = r.runnumber AND h.hostname = ANY (?)) AS hosts
+                   CASE WHEN r.runnumber = ANY (?) THEN ARRAY[]::text[]
+                        ELSE ARRAY(SELECT DISTINCT h.hostname FROM hostinfo h
+                                    WHERE h.runnumber = r.runnumber AND h.hostname = ANY (?)) END AS hosts
               FROM run r
              WHERE r.runnumber BETWEEN ? AND ?
                AND EXISTS (SELECT 1 FROM unnest(?::integer[], ?::integer[]) AS w(first_run, last_run)
@@ -41,9 +44,13 @@ final class RunFactsQuery {
     private RunFactsQuery() {
     }
 
-    /** Every run of the request's run set and runtype, in the production's run order. */
-    static List<RunFacts> ofRunSet(Connection daq, ReasonRequest request) throws SQLException {
-        return read(daq, request, request.readiness().runs(), false);
+    /**
+     * Every run of the request's run set and runtype, in the production's run order; the runs in
+     * {@code knownReady} come without their hosts.
+     */
+    static List<RunFacts> ofRunSet(Connection daq, ReasonRequest request, Collection<Integer> knownReady)
+            throws SQLException {
+        return read(daq, request, request.readiness().runs(), knownReady, false);
     }
 
     /** The asked runs the DAQ database knows, whatever their type, in the production's run order. */
@@ -51,20 +58,21 @@ final class RunFactsQuery {
         if (runs.length == 0) {
             return List.of();
         }
-        return read(daq, request, RunSet.runs(Arrays.stream(runs).boxed().toList()), true);
+        return read(daq, request, RunSet.runs(Arrays.stream(runs).boxed().toList()), List.of(), true);
     }
 
-    private static List<RunFacts> read(Connection daq, ReasonRequest request, RunSet runs, boolean anyRuntype)
-            throws SQLException {
+    private static List<RunFacts> read(Connection daq, ReasonRequest request, RunSet runs,
+                                       Collection<Integer> knownReady, boolean anyRuntype) throws SQLException {
         List<RunFacts> facts = new ArrayList<>();
         try (PreparedStatement statement = daq.prepareStatement(FACTS)) {
-            statement.setArray(1, SqlArrays.texts(daq, request.hosts()));
-            statement.setInt(2, runs.first().orElseThrow());
-            statement.setInt(3, runs.last().orElseThrow());
-            statement.setArray(4, SqlArrays.rangeFirsts(daq, runs));
-            statement.setArray(5, SqlArrays.rangeLasts(daq, runs));
-            statement.setString(6, request.readiness().cuts().runtype());
-            statement.setBoolean(7, anyRuntype);
+            statement.setArray(1, SqlArrays.ints(daq, knownReady));
+            statement.setArray(2, SqlArrays.texts(daq, request.hosts()));
+            statement.setInt(3, runs.first().orElseThrow());
+            statement.setInt(4, runs.last().orElseThrow());
+            statement.setArray(5, SqlArrays.rangeFirsts(daq, runs));
+            statement.setArray(6, SqlArrays.rangeLasts(daq, runs));
+            statement.setString(7, request.readiness().cuts().runtype());
+            statement.setBoolean(8, anyRuntype);
             statement.setFetchSize(1_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntPredicate;
 import javax.sql.DataSource;
 
 /**
@@ -53,22 +52,27 @@ public final class WaitingRuns {
     }
 
     /**
-     * Every run of the production's run set and runtype, in its run order. Runs {@code knownReady}
-     * accepts are taken as ready without reading their catalog rows.
+     * Every run of the production's run set and runtype, in its run order. Runs in {@code knownReady}
+     * (those readiness just gave jobs) are ready without reading their hosts or catalog rows again.
      */
-    public List<RunVerdict> ofRunSet(ReasonRequest request, IntPredicate knownReady) throws SQLException {
+    public List<RunVerdict> ofRunSet(ReasonRequest request, Set<Integer> knownReady) throws SQLException {
         if (request.readiness().runs().isEmpty()) {
             return List.of();
         }
-        return explain(request, Optional.empty(), knownReady);
+        return explain(request, Optional.empty(), Set.copyOf(knownReady));
+    }
+
+    /** Every run of the production's run set and runtype, each decided from the catalog. */
+    public List<RunVerdict> ofRunSet(ReasonRequest request) throws SQLException {
+        return ofRunSet(request, Set.of());
     }
 
     /** The runs asked about, whatever their type, in the production's run order; unknown runs last. */
     public List<RunVerdict> ofRuns(ReasonRequest request, int... runs) throws SQLException {
-        return explain(request, Optional.of(runs.clone()), run -> false);
+        return explain(request, Optional.of(runs.clone()), Set.of());
     }
 
-    private List<RunVerdict> explain(ReasonRequest request, Optional<int[]> asked, IntPredicate knownReady)
+    private List<RunVerdict> explain(ReasonRequest request, Optional<int[]> asked, Set<Integer> knownReady)
             throws SQLException {
         return retry.call("reasons of " + request.readiness().dsttype(), () -> {
             boolean raw = request.readiness() instanceof RawRequest;
@@ -76,16 +80,16 @@ public final class WaitingRuns {
                  Connection catalogConnection = ReadinessScan.openReadOnly(raw ? rawdata : fileCatalog)) {
                 List<RunFacts> facts = asked.isPresent()
                         ? RunFactsQuery.ofRuns(daqConnection, request, asked.get())
-                        : RunFactsQuery.ofRunSet(daqConnection, request);
+                        : RunFactsQuery.ofRunSet(daqConnection, request, knownReady);
                 Map<Integer, RunVerdict> verdicts = new LinkedHashMap<>();
                 List<RunFacts> undecided = new ArrayList<>();
                 RunJudge judge = new RunJudge(request);
                 for (RunFacts run : facts) {
-                    Optional<RunVerdict> blocked = judge.judge(run);
+                    // a run readiness gave jobs passed every check the judge makes
+                    Optional<RunVerdict> blocked = knownReady.contains(run.run())
+                            ? Optional.of(new RunVerdict(run.run(), WaitReason.READY, READY)) : judge.judge(run);
                     if (blocked.isPresent()) {
                         verdicts.put(run.run(), blocked.get());
-                    } else if (knownReady.test(run.run())) {
-                        verdicts.put(run.run(), new RunVerdict(run.run(), WaitReason.READY, READY));
                     } else {
                         verdicts.put(run.run(), null);
                         undecided.add(run);

@@ -166,7 +166,7 @@ public final class CatalogObservation implements Observation {
         }
         try {
             return Optional.of(WaitingCounts.of(readiness.reasons(
-                    ReadinessRequests.withReasons(spec(production), catalogue), ready::contains)));
+                    ReadinessRequests.withReasons(spec(production), catalogue), ready)));
         } catch (SQLException e) {
             LOG.warn("why the runs of {} wait could not be read: {}", production, e.getMessage());
             return Optional.empty();

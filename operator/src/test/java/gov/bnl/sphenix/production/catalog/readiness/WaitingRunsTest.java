@@ -91,7 +91,7 @@ class WaitingRunsTest {
     }
 
     private static Map<Integer, RunVerdict> verdicts(String production) throws SQLException {
-        return WaitingRuns.of(world.catalogs()).ofRunSet(request(production), run -> false).stream()
+        return WaitingRuns.of(world.catalogs()).ofRunSet(request(production)).stream()
                 .collect(Collectors.toMap(RunVerdict::run, Function.identity()));
     }
 
@@ -209,7 +209,7 @@ class WaitingRunsTest {
     @Test
     void aDerivedRunWaitsForTheUpstreamSegmentThatIsMissingUntilItArrives() throws SQLException {
         ReasonRequest cluster = request("demo-cluster");
-        int run = WaitingRuns.of(world.catalogs()).ofRunSet(request("why-all"), r -> false).stream()
+        int run = WaitingRuns.of(world.catalogs()).ofRunSet(request("why-all")).stream()
                 .filter(v -> v.reason() == WaitReason.READY && v.run() <= 66098).findFirst().orElseThrow().run();
         List<String> mvtx = strings("SELECT DISTINCT hostname FROM hostinfo WHERE hostname LIKE 'mvtx%' AND runnumber = "
                 + run + " ORDER BY hostname", world.catalogs().daq());
@@ -242,7 +242,7 @@ class WaitingRunsTest {
         Set<Integer> ready = verdicts.values().stream().filter(v -> v.reason() == WaitReason.READY)
                 .map(RunVerdict::run).collect(Collectors.toSet());
 
-        List<RunVerdict> known = Readiness.of(world.catalogs()).reasons(request("why-all"), ready::contains);
+        List<RunVerdict> known = Readiness.of(world.catalogs()).reasons(request("why-all"), ready);
 
         assertThat(known).filteredOn(v -> ready.contains(v.run()))
                 .allSatisfy(v -> assertThat(v).isEqualTo(new RunVerdict(v.run(), WaitReason.READY, "its inputs are in place")));

@@ -101,6 +101,21 @@ class WhyCommandTest {
     }
 
     @Test
+    void aCheckedOutSpecsDirectoryAnswersAsTheLedgersSpecDoes() {
+        StringWriter fromLedger = new StringWriter();
+        cli(why(), fromLedger).execute(PRODUCTION, "66090");
+        StringWriter fromSpecs = new StringWriter();
+        int exit = cli(why(), fromSpecs).execute(PRODUCTION, "66090", "--specs", world.specs().workingCopy().toString());
+
+        assertThat(exit).as(fromSpecs.toString()).isZero();
+        assertThat(fromSpecs.toString()).isEqualTo(fromLedger.toString()).isEqualTo("""
+                run 66090: below the run cuts
+                  too short: 127 s, the cut is 300 s
+                why: 1 run waiting: 1 below the run cuts; 0 ready
+                """);
+    }
+
+    @Test
     void badUsageExitsTwoWithWhatToDo() {
         StringWriter unknown = new StringWriter();
         int unknownExit = cli(why(), unknown).execute("demo-nothing");

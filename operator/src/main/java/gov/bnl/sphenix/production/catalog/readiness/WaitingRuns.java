@@ -82,19 +82,7 @@ public final class WaitingRuns {
                         ? RunFactsQuery.ofRuns(daqConnection, request, asked.get())
                         : RunFactsQuery.ofRunSet(daqConnection, request, knownReady);
                 Map<Integer, RunVerdict> verdicts = new LinkedHashMap<>();
-                List<RunFacts> undecided = new ArrayList<>();
-                RunJudge judge = new RunJudge(request);
-                for (RunFacts run : facts) {
-                    // a run readiness gave jobs passed every check the judge makes
-                    Optional<RunVerdict> blocked = knownReady.contains(run.run())
-                            ? Optional.of(new RunVerdict(run.run(), WaitReason.READY, READY)) : judge.judge(run);
-                    if (blocked.isPresent()) {
-                        verdicts.put(run.run(), blocked.get());
-                    } else {
-                        verdicts.put(run.run(), null);
-                        undecided.add(run);
-                    }
-                }
+                List<RunFacts> undecided = judge(request, facts, knownReady, verdicts);
                 CatalogDecision<?> decision = decisionFor(request.readiness());
                 for (int from = 0; from < undecided.size(); from += chunkRuns) {
                     List<RunFacts> chunk = undecided.subList(from, Math.min(undecided.size(), from + chunkRuns));
@@ -107,6 +95,27 @@ public final class WaitingRuns {
                 return List.copyOf(verdicts.values());
             }
         });
+    }
+
+    /**
+     * Puts the verdict of every run the DAQ facts decide into {@code verdicts}, in order, and
+     * returns the others, which the catalog decides; their place in the order is kept by a
+     * {@code null} until then.
+     */
+    private static List<RunFacts> judge(ReasonRequest request, List<RunFacts> facts, Set<Integer> knownReady,
+                                        Map<Integer, RunVerdict> verdicts) {
+        List<RunFacts> undecided = new ArrayList<>();
+        RunJudge judge = new RunJudge(request);
+        for (RunFacts run : facts) {
+            // a run readiness gave jobs passed every check the judge makes
+            Optional<RunVerdict> blocked = knownReady.contains(run.run())
+                    ? Optional.of(new RunVerdict(run.run(), WaitReason.READY, READY)) : judge.judge(run);
+            verdicts.put(run.run(), blocked.orElse(null));
+            if (blocked.isEmpty()) {
+                undecided.add(run);
+            }
+        }
+        return undecided;
     }
 
     private static CatalogDecision<?> decisionFor(ReadinessRequest request) {

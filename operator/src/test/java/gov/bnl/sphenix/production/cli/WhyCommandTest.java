@@ -75,6 +75,12 @@ class WhyCommandTest {
         assertThat(lines.get(lines.size() - 1)).matches("why: " + belowCuts + " runs waiting: " + belowCuts
                 + " below the run cuts; \\d+ ready");
         assertThat(waiting.size()).as("the status counts only what why counts").isEqualTo(1);
+        StringWriter table = new StringWriter();
+        StatusCommand tableCommand = new StatusCommand();
+        tableCommand.environment = environment;
+        cli(tableCommand, table).execute(PRODUCTION);
+        assertThat(table.toString()).contains("\ndemo-streaming: waiting: " + belowCuts + " runs (" + belowCuts
+                + " below the run cuts); prodctl why demo-streaming tells each run\n");
     }
 
     @Test

@@ -2,23 +2,33 @@ package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
+import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq;
+import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq.RunEvents;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
 import gov.bnl.sphenix.production.catalog.readiness.ReasonRequest;
 import gov.bnl.sphenix.production.catalog.readiness.RunVerdict;
 import gov.bnl.sphenix.production.catalog.readiness.WaitingRuns;
 import gov.bnl.sphenix.production.control.StatusJson;
+import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.source.CheckedOutSpecs;
 import gov.bnl.sphenix.production.source.StoredSpec;
+import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.SpecRepository;
+import gov.bnl.sphenix.production.spec.catalogue.Product;
+import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "why", mixinStandardHelpOptions = true,
         description = {"Tell why runs of a production wait: for the runs given, one paragraph each; without runs,",
-                "the waiting runs of its run set counted by reason, with a few examples of each.",
+                "the waiting runs of its run set counted by reason, with a few examples of each, and the runs",
+                "produced whose outputs hold less than 0.95 of the events the DAQ recorded.",
                 "The last line is always: why: <n> runs waiting: <k> <reason>, ...; <r> ready",
                 "Reads the catalogs (PRODOP_CATALOG_URL and friends, as for prodctl run; SELECT is enough).",
                 "Exit: 0 told; 1 a catalog could not be read; 2 bad usage or a production the ledger does not know."})
@@ -88,11 +99,30 @@ public final class WhyCommand implements Callable<Integer> {
             WaitingRuns waiting = WaitingRuns.of(catalogs);
             List<RunVerdict> verdicts = runs.isEmpty() ? waiting.ofRunSet(request)
                     : waiting.ofRuns(request, runs.stream().mapToInt(Integer::intValue).toArray());
-            WhyReport report = new WhyReport(found.get(), verdicts, !runs.isEmpty());
+            Optional<List<RunEvents>> events = runs.isEmpty()
+                    ? Optional.of(eventsOfProducedRuns(catalogs, found.get(), declared.get().catalogue()))
+                    : Optional.empty();
+            WhyReport report = new WhyReport(found.get(), verdicts, !runs.isEmpty(), events);
             out.print(format.equals("json") ? StatusJson.write(report.json()) + "\n" : report.text());
             out.flush();
             return 0;
         }
+    }
+
+    /** Events against the DAQ's count for the runs whose every job succeeded, as the ledger says. */
+    private static List<RunEvents> eventsOfProducedRuns(Catalogs catalogs, Production production,
+                                                        ProductCatalogue catalogue) throws SQLException {
+        Map<Integer, Boolean> done = new TreeMap<>();
+        new JobLedger(catalogs.ledger(), catalogs.retry(), Clock.systemUTC()).jobs(production.name(),
+                EnumSet.allOf(LedgerState.class),
+                job -> done.merge(job.key().job().run(), job.state() == LedgerState.SUCCEEDED, Boolean::logicalAnd));
+        List<Integer> produced = done.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        String dsttype = production.dsttype();
+        List<String> products = catalogue.product(dsttype).filter(Product::perLeaf)
+                .map(p -> p.leaves().stream().map(leaf -> dsttype + "_" + leaf).toList())
+                .orElse(List.of(dsttype));
+        return EventsAgainstDaq.of(catalogs).of(production.rule().params().dataset(),
+                production.rule().params().tag().toString(), products, produced);
     }
 
     /** The spec and catalogue the ledger kept when the production was last applied. */

@@ -1,5 +1,7 @@
 package gov.bnl.sphenix.production.cli;
 
+import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq;
+import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq.RunEvents;
 import gov.bnl.sphenix.production.catalog.readiness.RunVerdict;
 import gov.bnl.sphenix.production.catalog.readiness.WaitReason;
 import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
@@ -8,20 +10,29 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code prodctl why} prints, from the verdicts on a production's runs: a paragraph per run
- * asked about, or the waiting runs by reason with a few examples each; and always the same last
+ * asked about, or the waiting runs by reason with a few examples each, then the runs produced with
+ * fewer events than today's share of the DAQ's count; and always the same last
  * line, {@code why: <n> runs waiting: <k> <reason>, ...; <r> ready}, for scripts and for the eye.
  */
-record WhyReport(Production production, List<RunVerdict> verdicts, boolean runsAsked) {
+record WhyReport(Production production, List<RunVerdict> verdicts, boolean runsAsked,
+                 Optional<List<RunEvents>> events) {
 
     /** Examples shown per reason when no run is asked about. */
     static final int EXAMPLES = 3;
 
     WhyReport {
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** The runs produced whose outputs hold less than today's share of the DAQ's events. */
+    List<RunEvents> underTheRatio() {
+        return events.orElse(List.of()).stream().filter(e -> e.ratio() < EventsAgainstDaq.TODAYS_RATIO).toList();
     }
 
     WaitingCounts waiting() {
@@ -56,6 +67,15 @@ record WhyReport(Production production, List<RunVerdict> verdicts, boolean runsA
                 }
             });
         }
+        events.ifPresent(produced -> {
+            List<RunEvents> under = underTheRatio();
+            out.append("events against the DAQ: ").append(produced.isEmpty() ? "no run produced yet"
+                    : produced.size() + (produced.size() == 1 ? " run" : " runs") + " produced, " + under.size()
+                    + " under " + EventsAgainstDaq.TODAYS_RATIO + " of the DAQ's count").append('\n');
+            under.forEach(e -> out.append("  ").append(e.run()).append("  ").append(e.produced()).append(" of ")
+                    .append(e.recorded()).append(" events (").append(String.format(Locale.ROOT, "%.2f", e.ratio()))
+                    .append(") in ").append(e.product()).append('\n'));
+        });
         return out.append(lastLine()).append('\n').toString();
     }
 
@@ -85,6 +105,20 @@ record WhyReport(Production production, List<RunVerdict> verdicts, boolean runsA
         waiting().byReason().forEach((reason, count) -> waiting.put(reason.key(), count));
         m.put("waiting", waiting);
         m.put("ready", ready());
+        events.ifPresent(produced -> {
+            Map<String, Object> against = new LinkedHashMap<>();
+            against.put("runsProduced", produced.size());
+            against.put("ratio", EventsAgainstDaq.TODAYS_RATIO);
+            against.put("under", underTheRatio().stream().map(e -> {
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("run", e.run());
+                run.put("product", e.product());
+                run.put("produced", e.produced());
+                run.put("recorded", e.recorded());
+                return run;
+            }).toList());
+            m.put("eventsAgainstDaq", against);
+        });
         m.put("summary", lastLine());
         return m;
     }

@@ -72,6 +72,8 @@ class WhyCommandTest {
         assertThat(lines.get(0)).startsWith("demo-streaming (DST_STREAMING_EVENT): ").endsWith(" physics runs in 66040-66098");
         assertThat(lines).contains("below the run cuts: " + belowCuts + " runs");
         assertThat(why.toString()).containsPattern("\n  \\d{5}  too (short: \\d+ s, the cut is 300 s|few events: \\d+, the cut is 100000)");
+        assertThat(lines.get(lines.size() - 2)).as("after one pass no job has succeeded")
+                .isEqualTo("events against the DAQ: no run produced yet");
         assertThat(lines.get(lines.size() - 1)).matches("why: " + belowCuts + " runs waiting: " + belowCuts
                 + " below the run cuts; \\d+ ready");
         assertThat(waiting.size()).as("the status counts only what why counts").isEqualTo(1);

@@ -250,6 +250,51 @@ class WaitingRunsTest {
         assertThat(WaitingCounts.of(known).total()).isEqualTo(verdicts.size() - ready.size());
     }
 
+    @Test
+    void eventsProducedAreWeighedAgainstTheDaqLeafByLeafAndARunIsAsGoodAsItsWorstLeaf() throws SQLException {
+        List<Integer> physics = ints("SELECT runnumber FROM run WHERE runtype = 'physics' AND eventsinrun >= 100000"
+                + " AND ertimestamp IS NOT NULL ORDER BY runnumber LIMIT 2");
+        int full = physics.get(0);
+        int nothing = physics.get(1);
+        long recorded = Long.parseLong(strings("SELECT eventsinrun FROM run WHERE runnumber = " + full,
+                world.catalogs().daq()).get(0));
+        // mvtx0 holds every event over two segments, mvtx1 nine tenths of them; mvtx2 sat the run out
+        output(full, 0, "mvtx0", recorded / 2);
+        output(full, 1, "mvtx0", recorded - recorded / 2);
+        output(full, 0, "mvtx1", recorded * 9 / 10);
+        try {
+            List<EventsAgainstDaq.RunEvents> events = EventsAgainstDaq.of(world.catalogs()).of("run3auau", TAG,
+                    List.of("DST_STREAMING_EVENT_mvtx0", "DST_STREAMING_EVENT_mvtx1", "DST_STREAMING_EVENT_mvtx2"),
+                    List.of(nothing, full));
+
+            assertThat(events).containsExactly(
+                    new EventsAgainstDaq.RunEvents(full, "DST_STREAMING_EVENT_mvtx1", recorded * 9 / 10, recorded),
+                    new EventsAgainstDaq.RunEvents(nothing, "DST_STREAMING_EVENT_mvtx0", 0, Long.parseLong(strings(
+                            "SELECT eventsinrun FROM run WHERE runnumber = " + nothing, world.catalogs().daq()).get(0))));
+            assertThat(events.get(0).ratio()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(0.001))
+                    .isLessThan(EventsAgainstDaq.TODAYS_RATIO);
+        } finally {
+            execute(world.catalogs().fileCatalog(), "DELETE FROM datasets WHERE runnumber = " + full);
+        }
+    }
+
+    /** A good streaming output of one leaf and segment holding {@code events} events. */
+    private static void output(int run, int segment, String leaf, long events) throws SQLException {
+        String product = "DST_STREAMING_EVENT_" + leaf;
+        try (Connection c = world.catalogs().fileCatalog().getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO datasets (filename, runnumber, segment, size, dataset, dsttype, events, firstevent, lastevent, tag, status)
+                VALUES (?, ?, ?, 1000, 'run3auau', ?, ?, 1, ?, ?, 1)""")) {
+            s.setString(1, CatalogFixture.outputName(run, segment, product, "run3auau", TAG));
+            s.setInt(2, run);
+            s.setInt(3, segment);
+            s.setString(4, product);
+            s.setLong(5, events);
+            s.setLong(6, events);
+            s.setString(7, TAG);
+            s.executeUpdate();
+        }
+    }
+
     private static List<Integer> ints(String sql) throws SQLException {
         return strings(sql, world.catalogs().daq()).stream().map(Integer::parseInt).toList();
     }

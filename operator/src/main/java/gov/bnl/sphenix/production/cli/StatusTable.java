@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The status table, laid out like the production team's weekly summaries: one line per
  * production with submitted, running, held, succeeded and failed jobs (with percentages of
- * submitted), events produced, then the top hold reasons of productions with held jobs.
+ * submitted), events produced, then the top hold reasons of productions with held jobs and the
+ * runs that wait, by reason.
  */
 final class StatusTable {
 
@@ -38,6 +39,10 @@ final class StatusTable {
                 for (Map.Entry<String, Long> reason : s.topHoldReasons().entrySet()) {
                     out.append(String.format("  %6d  %s%n", reason.getValue(), reason.getKey()));
                 }
+            }
+            if (s.waiting().total() > 0) {
+                out.append(s.production()).append(": ").append(s.waiting().summary()).append("; prodctl why ")
+                        .append(s.production()).append(" tells each run\n");
             }
             for (String error : s.errors()) {
                 out.append(s.production()).append(": error: ").append(error).append('\n');

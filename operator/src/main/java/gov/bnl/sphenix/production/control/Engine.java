@@ -264,7 +264,7 @@ public final class Engine implements AutoCloseable {
             result.add(new ProductionStanding(last.production(), last.dsttype(), last.dataset(), last.tag(),
                     ProductionStanding.State.STALLED, last.revision(), clock.instant(), last.jobs(), last.runsSelected(),
                     last.runsDone(), last.newestSubmitted(), last.oldestPending(), last.topHoldReasons(),
-                    last.eventsProduced(), last.outputsRegistered(), errors));
+                    last.eventsProduced(), last.outputsRegistered(), errors, last.waiting()));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.control;
 
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.time.Instant;
 import java.util.Collections;
@@ -23,12 +24,13 @@ import java.util.Optional;
  * @param topHoldReasons  reasons of jobs held now, most frequent first
  * @param eventsProduced  events in registered outputs
  * @param errors          what went wrong in the last pass, newest first
+ * @param waiting         runs without jobs, by the first reason they wait for ({@code prodctl why} tells each)
  */
 public record ProductionStanding(String production, String dsttype, String dataset, String tag, State state,
                                String revision, Instant observedAt, Map<Tally, Long> jobs, long runsSelected,
                                long runsDone, Optional<Integer> newestSubmitted, Optional<Integer> oldestPending,
                                Map<String, Long> topHoldReasons, long eventsProduced, long outputsRegistered,
-                               List<String> errors) {
+                               List<String> errors, WaitingCounts waiting) {
 
     /** The production's phase, in the words of the production team. */
     public enum State {
@@ -52,6 +54,18 @@ public record ProductionStanding(String production, String dsttype, String datas
         jobs = Collections.unmodifiableMap(counts);
         topHoldReasons = Collections.unmodifiableMap(new LinkedHashMap<>(topHoldReasons));
         errors = List.copyOf(errors);
+        waiting = waiting == null ? WaitingCounts.NONE : waiting;
+    }
+
+    /** A standing whose waiting runs were not counted (a stalled pass, a status from before they were). */
+    public ProductionStanding(String production, String dsttype, String dataset, String tag, State state,
+                              String revision, Instant observedAt, Map<Tally, Long> jobs, long runsSelected,
+                              long runsDone, Optional<Integer> newestSubmitted, Optional<Integer> oldestPending,
+                              Map<String, Long> topHoldReasons, long eventsProduced, long outputsRegistered,
+                              List<String> errors) {
+        this(production, dsttype, dataset, tag, state, revision, observedAt, jobs, runsSelected, runsDone,
+                newestSubmitted, oldestPending, topHoldReasons, eventsProduced, outputsRegistered, errors,
+                WaitingCounts.NONE);
     }
 
     public long count(Tally tally) {

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.control;
 
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
@@ -57,7 +58,8 @@ final class StatusBuilder {
         return new ProductionStanding(spec.name(), spec.dsttype(), spec.rule().params().dataset(),
                 spec.rule().params().tag().toString(), state, revision, now, jobs, spec.runs().size(),
                 runDone.values().stream().filter(Boolean::booleanValue).count(), newest, oldestPending, holds,
-                found.events(), found.outputs().stream().mapToLong(o -> o.files().size()).sum(), errors);
+                found.events(), found.outputs().stream().mapToLong(o -> o.files().size()).sum(), errors,
+                removed ? WaitingCounts.NONE : observed.waiting(spec.name()).orElse(WaitingCounts.NONE));
     }
 
     /** Keys this pass submitted left the tally they were counted in (ready, lost, killed) and are now queued. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
+import gov.bnl.sphenix.production.catalog.readiness.WaitReason;
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,6 +51,9 @@ public final class StatusJson {
         m.put("eventsProduced", s.eventsProduced());
         m.put("outputsRegistered", s.outputsRegistered());
         m.put("errors", s.errors());
+        Map<String, Long> waiting = new LinkedHashMap<>();
+        s.waiting().byReason().forEach((reason, n) -> waiting.put(reason.key(), n));
+        m.put("waiting", waiting);
         return m;
     }
 
@@ -76,13 +81,17 @@ public final class StatusJson {
             n.path("topHoldReasons").fields().forEachRemaining(e -> holds.put(e.getKey(), e.getValue().asLong()));
             List<String> errors = new ArrayList<>();
             n.path("errors").forEach(e -> errors.add(e.asText()));
+            // absent in statuses written before runs were counted by reason; a reason unknown here is skipped
+            Map<WaitReason, Long> waiting = new EnumMap<>(WaitReason.class);
+            n.path("waiting").fields().forEachRemaining(e -> WaitReason.ofKey(e.getKey())
+                    .ifPresent(reason -> waiting.put(reason, e.getValue().asLong())));
             return new ProductionStanding(n.path("production").asText(), n.path("dsttype").asText(),
                     n.path("dataset").asText(), n.path("tag").asText(),
                     ProductionStanding.State.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),
                     n.path("revision").asText(), Instant.parse(n.path("observedAt").asText()), jobs,
                     n.path("runsSelected").asLong(), n.path("runsDone").asLong(), optionalInt(n, "newestSubmittedRun"),
                     optionalInt(n, "oldestPendingRun"), holds, n.path("eventsProduced").asLong(),
-                    n.path("outputsRegistered").asLong(), errors);
+                    n.path("outputsRegistered").asLong(), errors, new WaitingCounts(waiting));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not a production status: " + e.getMessage(), e);
         }

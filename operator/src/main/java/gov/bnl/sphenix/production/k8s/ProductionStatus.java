@@ -1,6 +1,9 @@
 package gov.bnl.sphenix.production.k8s;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a production stands, as {@code kubectl describe production X} shows it. Events expire
@@ -8,34 +11,38 @@ import java.util.List;
  * is kept here. Absent parts read as empty, as they are written.
  *
  * @param lastReconcileTime the pass whose status was last written (a pass that changes nothing writes nothing)
+ * @param waiting           runs without jobs by the first reason they wait for ({@code notTransferred: 7})
+ * @param waitingSummary    the same in one line, "waiting: 12 runs (7 not transferred, 3 below the run cuts, …)"
  */
 public record ProductionStatus(Long observedGeneration, String state, String appliedRevision, String lastReconcileTime,
                                JobCounts jobs, RunCursor runs, List<HoldReason> topHoldReasons, List<String> errors,
-                               long eventsProduced, long outputsRegistered, List<Condition> conditions)
+                               long eventsProduced, long outputsRegistered, Map<String, Long> waiting,
+                               String waitingSummary, List<Condition> conditions)
         implements TimedStatus<ProductionStatus> {
 
     /** The status of a production nothing is known of yet. */
     public static final ProductionStatus NONE = new ProductionStatus(null, null, null, null, null, null, null, null, 0, 0,
-            null);
+            null, null, null);
 
     public ProductionStatus {
         jobs = jobs == null ? new JobCounts(0, 0, 0, 0, 0, 0, 0) : jobs;
         runs = runs == null ? new RunCursor(0, 0, null, null) : runs;
         topHoldReasons = topHoldReasons == null ? List.of() : List.copyOf(topHoldReasons);
         errors = errors == null ? List.of() : List.copyOf(errors);
+        waiting = waiting == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(waiting));
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
     /** This status with other conditions, computed from {@code generation}. */
     public ProductionStatus withConditions(long generation, List<Condition> changed) {
         return new ProductionStatus(generation, state, appliedRevision, lastReconcileTime, jobs, runs, topHoldReasons,
-                errors, eventsProduced, outputsRegistered, changed);
+                errors, eventsProduced, outputsRegistered, waiting, waitingSummary, changed);
     }
 
     @Override
     public ProductionStatus untimed() {
         return new ProductionStatus(observedGeneration, state, appliedRevision, null, jobs, runs, topHoldReasons, errors,
-                eventsProduced, outputsRegistered, conditions);
+                eventsProduced, outputsRegistered, waiting, waitingSummary, conditions);
     }
 
     /** Jobs of the production by state. */

@@ -2,6 +2,8 @@ package gov.bnl.sphenix.production.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.catalog.readiness.WaitReason;
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.time.Instant;
@@ -28,5 +30,16 @@ class StatusTableTest {
         assertThat(lines.get(1)).contains("run3auau-calo", "DST_CALO", "ana530_2025p008_v001", "progressing",
                 " 1000", "50 (5.0%)", "13 (1.3%)", "900 (90.0%)", "37 (3.7%)", "123.46M");
         assertThat(table).contains("run3auau-calo: top hold reasons").contains("    12  memory 4100 MB > 4096 MB");
+    }
+
+    @Test
+    void theRunsThatWaitAreCountedByReasonUnderTheTable() {
+        ProductionStanding streaming = new ProductionStanding("demo-streaming", "DST_STREAMING_EVENT", "run3auau",
+                "ana523_nocdbtag_v001", ProductionStanding.State.PROGRESSING, "a1b2c3d", Instant.EPOCH,
+                Map.of(Tally.QUEUED, 20L), 59, 0, Optional.empty(), Optional.empty(), Map.of(), 0, 0, List.of(),
+                new WaitingCounts(Map.of(WaitReason.BELOW_CUTS, 4L, WaitReason.NOT_TRANSFERRED, 1L)));
+
+        assertThat(StatusTable.render(List.of(streaming))).contains("\ndemo-streaming: waiting: 5 runs (4 below the run cuts,"
+                + " 1 not transferred); prodctl why demo-streaming tells each run\n");
     }
 }

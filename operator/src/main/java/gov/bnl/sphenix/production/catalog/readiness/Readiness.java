@@ -4,7 +4,9 @@ import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import gov.bnl.sphenix.production.spec.RunSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ public final class Readiness implements ReadyJobs {
     private final DataSource fileCatalog;
     private final Retry retry;
     private final int chunkRuns;
+    private final WaitingRuns waiting;
 
     public Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry) {
         this(daq, rawdata, fileCatalog, retry, CHUNK_RUNS);
@@ -40,6 +43,7 @@ public final class Readiness implements ReadyJobs {
             throw new IllegalArgumentException("chunks need at least one run, got " + chunkRuns);
         }
         this.chunkRuns = chunkRuns;
+        this.waiting = new WaitingRuns(daq, rawdata, fileCatalog, retry, chunkRuns);
     }
 
     public static Readiness of(Catalogs catalogs) {
@@ -64,6 +68,15 @@ public final class Readiness implements ReadyJobs {
         LOG.debug("readiness of {}: {} runs examined, {} ready, {} candidates in {} ms", request.dsttype(),
                 summary.runsExamined(), summary.runsReady(), summary.candidates(), (System.nanoTime() - started) / 1_000_000);
         return summary;
+    }
+
+    @Override
+    public List<RunVerdict> reasons(ReasonRequest request, Set<Integer> knownReady) throws SQLException {
+        long started = System.nanoTime();
+        List<RunVerdict> verdicts = waiting.ofRunSet(request, knownReady);
+        LOG.debug("reasons of {}: {} runs in {} ms", request.readiness().dsttype(), verdicts.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return verdicts;
     }
 
     private ReadinessScan<?> scanFor(ReadinessRequest request) {

@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.spec.catalogue.Product;
 import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +44,20 @@ public final class ReadinessRequests {
                 input.intriplet().orElseThrow(() -> new IllegalArgumentException(
                         "production " + production.name() + " makes derived " + dsttype + " but its rule has no intriplet")),
                 upstream, anyLeaf);
+    }
+
+    /** The readiness request with what explaining its runs needs: the leaves before masks. */
+    public static ReasonRequest withReasons(Production production, ProductCatalogue catalogue) {
+        ReadinessRequest request = forProduction(production, catalogue);
+        Product product = catalogue.product(production.dsttype()).orElseThrow();
+        if (product.isRaw()) {
+            return new ReasonRequest(request, product.leaves());
+        }
+        Set<String> leaves = new LinkedHashSet<>();
+        for (Product.Input in : product.inputs()) {
+            catalogue.product(in.dsttype()).ifPresent(parent -> leaves.addAll(parent.leaves()));
+        }
+        return new ReasonRequest(request, List.copyOf(leaves));
     }
 
     /**

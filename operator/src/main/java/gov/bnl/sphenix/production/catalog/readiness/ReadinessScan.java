@@ -63,7 +63,7 @@ final class ReadinessScan<T extends RunRow> {
     }
 
     /** Autocommit off is what makes the driver use a cursor and honour the fetch size. */
-    private static Connection openReadOnly(DataSource dataSource) throws SQLException {
+    static Connection openReadOnly(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);

@@ -1,12 +1,21 @@
 package gov.bnl.sphenix.production.catalog.readiness;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What readiness offers the engine: the jobs of one production whose inputs are ready, handed to
  * a sink in the production's run order. The sink may stop the scan by returning {@code false}.
+ * And, for the status, why the production's other runs wait.
  */
 public interface ReadyJobs {
 
     ReadinessSummary find(ReadinessRequest request, ReadyJobSink sink) throws SQLException;
+
+    /**
+     * Why each run of the production's run set (of its runtype) stands where it does. Runs in
+     * {@code knownReady} (those {@link #find} just gave jobs) are ready without another look.
+     */
+    List<RunVerdict> reasons(ReasonRequest request, Set<Integer> knownReady) throws SQLException;
 }

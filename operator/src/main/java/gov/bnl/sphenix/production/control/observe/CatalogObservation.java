@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessSummary;
 import gov.bnl.sphenix.production.catalog.readiness.ReadyJobs;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.job.HoldRecord;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
@@ -24,13 +25,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The planner's {@link Observation} read from the catalogs, the ledger and the batch queue. Each
@@ -50,6 +55,8 @@ import java.util.stream.Stream;
  */
 public final class CatalogObservation implements Observation {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogObservation.class);
+
     private final Instant now;
     private final BatchQueue queue;
     private final Map<String, Production> specs;
@@ -61,6 +68,7 @@ public final class CatalogObservation implements Observation {
     private final Map<String, Map<JobKey, LedgerJob>> rows = new HashMap<>();
     private final Map<String, ProductionOutputs.Found> found = new HashMap<>();
     private final Map<String, ReadinessSummary> readinessSeen = new HashMap<>();
+    private final Map<String, Set<Integer>> readyRuns = new HashMap<>();
 
     public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
                               ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs,
@@ -90,15 +98,18 @@ public final class CatalogObservation implements Observation {
     public Stream<Candidate> candidates(String production) {
         Production spec = spec(production);
         Map<JobKey, Candidate> ready = new TreeMap<>();
+        Set<Integer> runs = new HashSet<>();
         try {
             readinessSeen.put(production, readiness.find(ReadinessRequests.forProduction(spec, catalogue), c -> {
                 JobKey key = JobKey.ofLeaf(production, c.run(), c.segment(), c.leaf());
                 ready.put(key, new Candidate(key, c.inputs()));
+                runs.add(c.run());
                 return true;
             }));
         } catch (SQLException e) {
             throw new ObservationFailed("readiness of " + production, e);
         }
+        readyRuns.put(production, runs);
         return ready.values().stream();
     }
 
@@ -141,6 +152,25 @@ public final class CatalogObservation implements Observation {
     /** What the readiness scan of a production looked at, once the planner has asked for its candidates. */
     public Optional<ReadinessSummary> readiness(String production) {
         return Optional.ofNullable(readinessSeen.get(production));
+    }
+
+    /**
+     * How many runs of a production wait, by reason, once the planner has asked for its
+     * candidates: the runs readiness found ready are not read again. Empty when readiness was not
+     * asked, or the reasons could not be read — a status without them is better than no status.
+     */
+    public Optional<WaitingCounts> waiting(String production) {
+        Set<Integer> ready = readyRuns.get(production);
+        if (ready == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(WaitingCounts.of(readiness.reasons(
+                    ReadinessRequests.withReasons(spec(production), catalogue), ready)));
+        } catch (SQLException e) {
+            LOG.warn("why the runs of {} wait could not be read: {}", production, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The ledger rows of a production by key, as read this pass. */

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.k8s.Condition;
 import gov.bnl.sphenix.production.k8s.ConditionReason;
@@ -7,7 +8,9 @@ import gov.bnl.sphenix.production.k8s.Conditions;
 import gov.bnl.sphenix.production.k8s.ProductionStatus;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -34,8 +37,15 @@ final class StatusOnResource {
                 from.topHoldReasons().entrySet().stream()
                         .map(e -> new ProductionStatus.HoldReason(e.getKey(), e.getValue()))
                         .toList(),
-                from.errors(), from.eventsProduced(), from.outputsRegistered(),
-                conditions(from, before.conditions(), generation, now));
+                from.errors(), from.eventsProduced(), from.outputsRegistered(), waiting(from.waiting()),
+                from.waiting().summary(), conditions(from, before.conditions(), generation, now));
+    }
+
+    /** The counts by reason under the names scripts read ({@code notTransferred}), in the order a shift person checks. */
+    private static Map<String, Long> waiting(WaitingCounts counts) {
+        Map<String, Long> byKey = new LinkedHashMap<>();
+        counts.byReason().forEach((reason, n) -> byKey.put(reason.key(), n));
+        return byKey;
     }
 
     private static List<Condition> conditions(ProductionStanding from, List<Condition> conditions, long generation,

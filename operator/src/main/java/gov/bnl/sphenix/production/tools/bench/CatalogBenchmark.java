@@ -46,6 +46,10 @@ public final class CatalogBenchmark {
         out.printf(Locale.ROOT, "readiness, segment 0: %d ms (median of 3 after a warm-up); %d runs in the set,"
                         + " %d pass the cuts, %d ready, %d candidates%n", first.millis(), size.runs(),
                 first.summary().runsExamined(), first.summary().runsReady(), first.summary().candidates());
+        ReadinessBench.Reasons reasons = readiness.reasons(SegmentWindow.FIRST_ONLY);
+        out.printf(Locale.ROOT, "reasons, segment 0: %d ms after readiness with its ready runs known (what a pass adds),"
+                        + " %d ms from scratch (prodctl why); %s%n", reasons.knownReadyMillis(), reasons.fromScratchMillis(),
+                reasons.waiting().summary());
         ReadinessBench.Pass all = readiness.pass(SegmentWindow.ALL);
         out.printf(Locale.ROOT, "readiness, all segments: %d ms; %d ready, %d candidates%n",
                 all.millis(), all.summary().runsReady(), all.summary().candidates());

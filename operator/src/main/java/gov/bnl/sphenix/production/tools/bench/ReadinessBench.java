@@ -4,16 +4,21 @@ import gov.bnl.sphenix.production.catalog.readiness.RawRequest;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessSummary;
 import gov.bnl.sphenix.production.catalog.readiness.ReadyJob;
+import gov.bnl.sphenix.production.catalog.readiness.ReasonRequest;
 import gov.bnl.sphenix.production.catalog.readiness.RunCuts;
+import gov.bnl.sphenix.production.catalog.readiness.RunVerdict;
 import gov.bnl.sphenix.production.catalog.readiness.SegmentWindow;
-import gov.bnl.sphenix.production.tools.seed.DaqStream;
-import gov.bnl.sphenix.production.tools.seed.SphenixDaq;
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.spec.RunOrder;
 import gov.bnl.sphenix.production.spec.RunSet;
+import gov.bnl.sphenix.production.tools.seed.DaqStream;
+import gov.bnl.sphenix.production.tools.seed.SphenixDaq;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Times full readiness passes of the streaming-event combiner (every tracking stream, the trigger
@@ -58,6 +63,37 @@ final class ReadinessBench {
         long started = System.nanoTime();
         ReadinessSummary summary = readiness.find(streamingEvents(runs, segments), (ReadyJob candidate) -> true);
         return new Pass((System.nanoTime() - started) / 1_000_000, summary);
+    }
+
+    /**
+     * Why the runs wait, timed as a pass pays for it (after readiness, its ready runs known) and
+     * as {@code prodctl why} does (from scratch); the median of three each, after a warm-up.
+     *
+     * @return the two timings in milliseconds: {known ready, from scratch}, and the waiting runs counted
+     */
+    Reasons reasons(SegmentWindow segments) throws SQLException {
+        RawRequest request = streamingEvents(runs, segments);
+        ReasonRequest reasons = new ReasonRequest(request, request.leaves());
+        Set<Integer> ready = new HashSet<>();
+        readiness.find(request, candidate -> ready.add(candidate.run()) || true);
+        long[] known = new long[TIMED_PASSES];
+        long[] scratch = new long[TIMED_PASSES];
+        List<RunVerdict> verdicts = readiness.reasons(reasons, ready);
+        for (int i = 0; i < TIMED_PASSES; i++) {
+            long started = System.nanoTime();
+            verdicts = readiness.reasons(reasons, ready);
+            known[i] = (System.nanoTime() - started) / 1_000_000;
+            started = System.nanoTime();
+            readiness.reasons(reasons, Set.of());
+            scratch[i] = (System.nanoTime() - started) / 1_000_000;
+        }
+        Arrays.sort(known);
+        Arrays.sort(scratch);
+        return new Reasons(known[TIMED_PASSES / 2], scratch[TIMED_PASSES / 2], WaitingCounts.of(verdicts));
+    }
+
+    /** What telling why the runs wait costs: with the pass's ready runs known, and from scratch. */
+    record Reasons(long knownReadyMillis, long fromScratchMillis, WaitingCounts waiting) {
     }
 
     /**

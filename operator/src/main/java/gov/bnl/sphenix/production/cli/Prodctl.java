@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Declarative sPHENIX data production: validate production specs, plan, run, report.",
-        subcommands = {DemoCommand.class, TryCommand.class, RunCommand.class, PlanCommand.class, StatusCommand.class, OperatorCommand.class, ValidateCommand.class, SchemaCommand.class, CatalogCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, TryCommand.class, RunCommand.class, PlanCommand.class, StatusCommand.class, ReportCommand.class, HistoryCommand.class, OperatorCommand.class, ValidateCommand.class, SchemaCommand.class, CatalogCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Prodctl implements Runnable {
 
     @CommandLine.Spec

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -120,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
         Catalogs catalogs = world.catalogs();
         WeeklyReport report = new LedgerReport(catalogs.ledger(), new RunTypes(catalogs.daq(), catalogs.retry()),
                 catalogs.retry()).report(List.of(), List.of(ReportGrouping.DSTTYPE, ReportGrouping.RUNTYPE),
-                Instant.now().minus(Duration.ofDays(7)));
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(7)));
         return "prodctl report:\n" + ReportText.text(report, "prior week");
     }
 }

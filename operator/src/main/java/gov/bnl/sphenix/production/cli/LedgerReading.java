@@ -19,8 +19,8 @@ final class LedgerReading {
         }
     }
 
-    @Option(names = "--since", description = "Start of the recent period: 7d, 2w, 12h, P7D, or a moment 2026-11-26,"
-            + " 2026-11-26T08:00:00Z (default: ${DEFAULT-VALUE}).", defaultValue = "7d")
+    @Option(names = "--since", description = "From when: a span back from now, 7d, 2w, 12h, P7D, or a moment,"
+            + " 2026-11-26 (UTC), 2026-11-26T08:00:00Z (default: ${DEFAULT-VALUE}).", defaultValue = "7d")
     String since;
 
     /** The process environment; tests give their own. */

@@ -61,6 +61,11 @@ public final class StatusCommand implements Callable<Integer> {
             return 2;
         }
         if (failed) {
+            if (format.equals("json")) {
+                spec.commandLine().getErr().println("prodctl status: --failed prints a list for people; --format json"
+                        + " is the productions' status (prodctl history has every failure, logs included)");
+                return 2;
+            }
             try (Catalogs catalogs = Catalogs.openReadOnly(settings)) {
                 out.print(FailedJobsText.render(new FailedJobs(catalogs.ledger(), catalogs.retry())
                         .newest(productions, EventKind.FAILED.spelling(), limit)));

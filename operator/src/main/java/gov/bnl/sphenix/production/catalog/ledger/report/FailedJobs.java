@@ -26,19 +26,25 @@ public final class FailedJobs {
         }
     }
 
-    // the job's name as the events spell it (JobKey.jobName); the partial index of V5 finds its entry
+    // The newest failed jobs first (through the (production, state) index when productions are
+    // named), then for those only the entry that told each failure: the job's name as the events
+    // spell it (JobKey.jobName), found through the partial index of V5.
     private static final String FAILED = """
-            SELECT j.production, j.run || '/' || j.segment || CASE WHEN j.leaf = '' THEN '' ELSE '/' || j.leaf END AS name,
-                   j.attempt, j.ended_at, told.detail, count(*) OVER () AS total
-              FROM job j
+            SELECT f.production, f.name, f.attempt, f.ended_at, f.total, told.detail
+              FROM (SELECT j.production, j.attempt, j.ended_at, j.id, count(*) OVER () AS total,
+                           j.run || '/' || j.segment || CASE WHEN j.leaf = '' THEN '' ELSE '/' || j.leaf END AS name
+                      FROM job j
+                     WHERE j.state = 'failed' AND %s
+                     ORDER BY j.ended_at DESC NULLS LAST, j.id DESC
+                     LIMIT ?) f
               LEFT JOIN LATERAL (
                    SELECT a.detail FROM audit_log a
-                    WHERE a.action = ? AND a.production = j.production
-                      AND a.subject = j.run || '/' || j.segment || CASE WHEN j.leaf = '' THEN '' ELSE '/' || j.leaf END
+                    WHERE a.action = ? AND a.production = f.production AND a.subject = f.name
                     ORDER BY a.id DESC LIMIT 1) told ON true
-             WHERE j.state = 'failed' AND (cardinality(?::text[]) = 0 OR j.production = ANY (?))
-             ORDER BY j.ended_at DESC NULLS LAST, j.id DESC
-             LIMIT ?""";
+             ORDER BY f.ended_at DESC NULLS LAST, f.id DESC""";
+
+    private static final String ANY_PRODUCTION = "true";
+    private static final String NAMED_PRODUCTIONS = "j.production = ANY (?)";
 
     private final DataSource ledger;
     private final Retry retry;
@@ -57,11 +63,14 @@ public final class FailedJobs {
         return Transactions.run(ledger, retry, "failed jobs", c -> {
             List<FailedJob> jobs = new ArrayList<>();
             long total = 0;
-            try (PreparedStatement s = c.prepareStatement(FAILED)) {
-                s.setString(1, failureAction);
-                s.setArray(2, SqlArrays.texts(c, productions));
-                s.setArray(3, SqlArrays.texts(c, productions));
-                s.setInt(4, limit);
+            try (PreparedStatement s = c.prepareStatement(FAILED.formatted(
+                    productions.isEmpty() ? ANY_PRODUCTION : NAMED_PRODUCTIONS))) {
+                int p = 1;
+                if (!productions.isEmpty()) {
+                    s.setArray(p++, SqlArrays.texts(c, productions));
+                }
+                s.setInt(p++, limit);
+                s.setString(p, failureAction);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         total = rs.getLong("total");

@@ -2,6 +2,12 @@ package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
+import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.ledger.report.LedgerReport;
+import gov.bnl.sphenix.production.catalog.ledger.report.ReportGrouping;
+import gov.bnl.sphenix.production.catalog.ledger.report.RunTypes;
+import gov.bnl.sphenix.production.catalog.ledger.report.WeeklyReport;
+import gov.bnl.sphenix.production.cli.report.ReportText;
 import gov.bnl.sphenix.production.tools.demo.Demo;
 import gov.bnl.sphenix.production.tools.demo.DemoSummary;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
@@ -9,9 +15,13 @@ import gov.bnl.sphenix.production.tools.world.PassPace;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -98,8 +108,20 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("left for inspection in " + root + ": data/ (dst, hist, log), specs-work/ (git log shows the"
                     + " story), postgres/ (the catalogs)");
             out.println("outputs deleted by the revert: " + summary.outputsDeleted());
+            // the week's table, as the production meeting reads it, then the demo's own line
+            out.println();
+            out.print(weeklyReport(world));
             out.println(summary.lastLine());
             return summary.duplicateSubmissions() == 0 ? 0 : 1;
         }
+    }
+
+    /** The table {@code prodctl report} prints, from the demo's ledger: what the week's meeting would show. */
+    private static String weeklyReport(DemoWorld world) throws SQLException {
+        Catalogs catalogs = world.catalogs();
+        WeeklyReport report = new LedgerReport(catalogs.ledger(), new RunTypes(catalogs.daq(), catalogs.retry()),
+                catalogs.retry()).report(List.of(), List.of(ReportGrouping.DSTTYPE, ReportGrouping.RUNTYPE),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(7)));
+        return "prodctl report:\n" + ReportText.text(report, "prior week");
     }
 }

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Declarative sPHENIX data production: validate production specs, plan, run, report.",
         subcommands = {DemoCommand.class, TryCommand.class, RunCommand.class, PlanCommand.class, StatusCommand.class,
-                WhyCommand.class, OperatorCommand.class, ValidateCommand.class, SchemaCommand.class, CatalogCommand.class,
-                ImportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                WhyCommand.class, ReportCommand.class, HistoryCommand.class, OperatorCommand.class, ValidateCommand.class,
+                SchemaCommand.class, CatalogCommand.class, ImportCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Prodctl implements Runnable {
 
     @CommandLine.Spec

@@ -63,6 +63,10 @@ class DemoCommandTest {
         assertThat(exit).isZero();
         assertThat(output).contains("git revert of pull request #3", "released with 1 GB",
                 "production removed in", "removal complete");
+        assertThat(lines.get(lines.size() - 2)).as("the weekly table ends just before the summary")
+                .matches("report: 3 productions, \\d+ submitted, \\d+ finished, [1-9]\\d* held, \\d+ failed since .*Z");
+        assertThat(lines).anyMatch(l -> l.matches("DSTTYPE +RUNTYPE +PERIOD +SUBMITTED +STARTED +RAN +FAILED +HELD"
+                + " +FINISHED +EVENTS")).anyMatch(l -> l.matches("DST_STREAMING_EVENT +physics +prior week( +\\d+){7}"));
         assertThat(root.resolve("data/dst")).isDirectory();
         assertThat(root.resolve("data/payloads")).as("each commit's payload, as the jobs ran it").isDirectoryContaining(
                 f -> f.getFileName().toString().matches("[0-9a-f]{40}"));

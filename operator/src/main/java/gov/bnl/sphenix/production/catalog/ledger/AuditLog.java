@@ -7,7 +7,9 @@ import gov.bnl.sphenix.production.catalog.retry.Retry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +28,11 @@ public final class AuditLog {
     private static final String RECENT = """
             SELECT at, production, action, subject, detail, revision
               FROM audit_log WHERE production = ? ORDER BY id DESC LIMIT ?""";
+
+    // Newest first so that the limit keeps the latest entries; the caller turns them back in order.
+    private static final String HISTORY = """
+            SELECT at, production, action, subject, detail, revision FROM audit_log
+             WHERE (? OR production = ?) AND at >= ? ORDER BY id DESC LIMIT ?""";
 
     private final DataSource ledger;
     private final Retry retry;
@@ -52,6 +59,29 @@ public final class AuditLog {
         });
     }
 
+    /**
+     * The latest {@code limit} entries since {@code since}, of one production or of all (and of the
+     * specs repository), oldest first: the order things happened in.
+     */
+    public List<AuditEntry> history(Optional<String> production, Instant since, int limit) throws SQLException {
+        return Transactions.run(ledger, retry, "audit history", c -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(HISTORY)) {
+                s.setBoolean(1, production.isEmpty());
+                s.setString(2, production.orElse(""));
+                SqlTimes.set(s, 3, since);
+                s.setInt(4, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(entry(rs));
+                    }
+                }
+            }
+            Collections.reverse(entries);
+            return entries;
+        });
+    }
+
     /** The latest entries of a production, newest first. */
     public List<AuditEntry> recent(String production, int limit) throws SQLException {
         return Transactions.run(ledger, retry, "audit of " + production, c -> {
@@ -61,13 +91,16 @@ public final class AuditLog {
                 s.setInt(2, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        entries.add(new AuditEntry(SqlTimes.get(rs, "at").orElseThrow(),
-                                Optional.ofNullable(rs.getString("production")), rs.getString("action"),
-                                rs.getString("subject"), rs.getString("detail"), rs.getString("revision")));
+                        entries.add(entry(rs));
                     }
                 }
             }
             return entries;
         });
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(SqlTimes.get(rs, "at").orElseThrow(), Optional.ofNullable(rs.getString("production")),
+                rs.getString("action"), rs.getString("subject"), rs.getString("detail"), rs.getString("revision"));
     }
 }

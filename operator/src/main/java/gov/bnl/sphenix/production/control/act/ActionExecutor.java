@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.control.act;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.JobEdit;
+import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.batch.JobSpecs;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.SubmitException;
@@ -24,6 +25,7 @@ import gov.bnl.sphenix.production.control.DesiredAtRevision;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.control.events.JobLogs;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.control.payload.CommitPayloads;
@@ -38,6 +40,7 @@ import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -219,7 +222,7 @@ public final class ActionExecutor {
         }
         for (Submitter.Refusal refusal : outcome.refused()) {
             run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
-            tellFailure(run, action.production(), "job " + refusal.key().jobName() + " failed before submission: "
+            tellFailure(run, refusal.key(), "job " + refusal.key().jobName() + " failed before submission: "
                     + refusal.reason() + " (a new rerun token brings it back once the cause is fixed)");
         }
         List<JobKey> submitted = outcome.submitted();
@@ -307,15 +310,34 @@ public final class ActionExecutor {
             moves.failed(row.get().id(), action.hold().map(h -> ledgerHold(h, row.get().requestMib())));
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 1, 0, 0));
-        tellFailure(run, action.production(), "job " + action.key().jobName() + " failed: " + action.reason());
+        String message = "job " + action.key().jobName() + " failed: " + action.reason();
+        Optional<JobLogs> logs = run.desired.spec(action.production()).map(spec -> logs(spec, action.key()));
+        if (!tellsFailure(run, action.production())) {
+            return;
+        }
+        if (logs.isPresent()) {
+            run.events.failed(action.key(), message, logs.get());
+        } else {
+            run.events.warning(action.key(), EventKind.FAILED, message);
+        }
+    }
+
+    /** Where the job that makes {@code key} wrote its logs (the layout its submission used). */
+    private JobLogs logs(Production spec, JobKey key) {
+        OutputFile dst = LedgerKey.of(spec, key).output();
+        return JobLogs.of(new JobFiles(settings.stagingLayout().logDirectory(dst, spec.rule().params().physicsmode()),
+                dst.stem()));
     }
 
     /** Failures are told one by one up to a bound per production and pass, so a bad day stays readable. */
-    private static void tellFailure(Run run, String production, String message) {
-        int told = run.failuresTold.merge(production, 1, Integer::sum);
-        if (told <= FAILURES_TOLD_ONE_BY_ONE) {
-            run.events.warning(production, EventKind.FAILED, message);
+    private static void tellFailure(Run run, JobKey job, String message) {
+        if (tellsFailure(run, job.production())) {
+            run.events.warning(job, EventKind.FAILED, message);
         }
+    }
+
+    private static boolean tellsFailure(Run run, String production) {
+        return run.failuresTold.merge(production, 1, Integer::sum) <= FAILURES_TOLD_ONE_BY_ONE;
     }
 
     private void adopt(Run run, Action.Adopt action) throws SQLException {

@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param warning    true for what a shift person should look at
  * @param job        the job it is about, when it is about one
  * @param revision   the specs commit it is about (the one in force for a pass), when known
+ * @param logs       for a job that failed, where its logs are (the message names them too)
  */
 public record EngineEvent(Instant at, String production, EventKind kind, String message, boolean warning,
-                          Optional<JobKey> job, Optional<String> revision) {
+                          Optional<JobKey> job, Optional<String> revision, Optional<JobLogs> logs) {
+
+    /** An event that names no logs. */
+    public EngineEvent(Instant at, String production, EventKind kind, String message, boolean warning,
+                       Optional<JobKey> job, Optional<String> revision) {
+        this(at, production, kind, message, warning, job, revision, Optional.empty());
+    }
 
     public EngineEvent {
         Objects.requireNonNull(at, "at");
@@ -24,6 +31,7 @@ public record EngineEvent(Instant at, String production, EventKind kind, String 
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(revision, "revision");
+        Objects.requireNonNull(logs, "logs");
     }
 
     @Override

@@ -57,9 +57,22 @@ public final class EventLog {
         add(job.production(), Optional.of(job), kind, message, true);
     }
 
+    /**
+     * A job that failed for good: a warning whose message ends with where its logs are, so that the
+     * Event, the log line and the audit log all point a shift person at them.
+     */
+    public void failed(JobKey job, String message, JobLogs logs) {
+        add(job.production(), Optional.of(job), EventKind.FAILED, message + " (" + logs.describe() + ")", true,
+                Optional.of(logs));
+    }
+
+    private void add(String production, Optional<JobKey> job, EventKind kind, String message, boolean warning) {
+        add(production, job, kind, message, warning, Optional.empty());
+    }
+
     private synchronized void add(String production, Optional<JobKey> job, EventKind kind, String message,
-                                  boolean warning) {
-        EngineEvent event = new EngineEvent(clock.instant(), production, kind, message, warning, job, revision);
+                                  boolean warning, Optional<JobLogs> logs) {
+        EngineEvent event = new EngineEvent(clock.instant(), production, kind, message, warning, job, revision, logs);
         events.add(event);
         // what the event is about as fields too, so a log collector can select by them
         LoggingEventBuilder line = (warning ? LOG.atWarn() : LOG.atInfo())
@@ -74,12 +87,15 @@ public final class EventLog {
         return List.copyOf(events);
     }
 
-    /** Writes the pass's events to the audit log under {@code revision}. */
+    /**
+     * Writes the pass's events to the audit log under {@code revision}; an event about one job has
+     * the job's name as its subject, which {@code prodctl status --failed} looks failures up by.
+     */
     public void flushTo(AuditLog audit, String revision) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
         for (EngineEvent e : events()) {
             entries.add(new AuditEntry(e.at(), e.production().isEmpty() ? Optional.empty() : Optional.of(e.production()),
-                    e.kind().spelling(), "", e.message(), revision));
+                    e.kind().spelling(), e.job().map(JobKey::jobName).orElse(""), e.message(), revision));
         }
         audit.append(entries);
     }

@@ -82,7 +82,7 @@ public final class Harvester {
         this.crash = crash;
         this.placement = new OutputPlacement(settings.storage());
         this.retry = new InfrastructureRetry(settings.infrastructureAttempts());
-        this.closing = new JobClosing(transitions);
+        this.closing = new JobClosing(transitions, settings.layout());
         // at start-up: say now, not at the first failed move, when staging and final trees cannot rename into each other
         for (StoragePairs.Finding finding : StoragePairs.check(settings)) {
             if (finding.atomic()) {

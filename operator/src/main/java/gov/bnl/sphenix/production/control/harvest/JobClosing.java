@@ -1,13 +1,17 @@
 package gov.bnl.sphenix.production.control.harvest;
 
+import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
+import gov.bnl.sphenix.production.control.events.JobLogs;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.names.Layout;
+import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +24,12 @@ import java.util.Optional;
 final class JobClosing {
 
     private final JobMoves transitions;
+    private final Layout layout;
 
-    JobClosing(JobMoves transitions) {
+    /** @param layout where the jobs' logs are, which a failure's event names */
+    JobClosing(JobMoves transitions, Layout layout) {
         this.transitions = transitions;
+        this.layout = layout;
     }
 
     /** Returns 1 when the job failed, 0 when it is submitted again. */
@@ -35,8 +42,13 @@ final class JobClosing {
             return 0;
         }
         transitions.failed(row.id(), Optional.empty());
-        events.warning(production.name(), EventKind.FAILED, "job " + jobName(row) + " failed: " + verdict.reason());
+        events.failed(row.key().job(), "job " + jobName(row) + " failed: " + verdict.reason(), logs(production, row));
         return 1;
+    }
+
+    private JobLogs logs(Production production, LedgerJob row) {
+        OutputFile dst = row.key().output();
+        return JobLogs.of(new JobFiles(layout.logDirectory(dst, production.rule().params().physicsmode()), dst.stem()));
     }
 
     static String jobName(LedgerJob row) {

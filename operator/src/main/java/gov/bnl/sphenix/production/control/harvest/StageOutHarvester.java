@@ -104,7 +104,7 @@ public final class StageOutHarvester implements AutoCloseable {
         this.ledger = ledger;
         this.registrar = registrar;
         this.transitions = transitions;
-        this.closing = new JobClosing(transitions);
+        this.closing = new JobClosing(transitions, settings.layout());
         // sphenixprod's worker codes, not the wrapper's: these jobs have no wrapper
         this.retry = new InfrastructureRetry(settings.infrastructureAttempts(), InfrastructureRetry.SPHENIXPROD);
         this.crash = crash;

@@ -145,7 +145,17 @@ public final class DemoWorld implements AutoCloseable {
      */
     public org.eclipse.jgit.revwalk.RevCommit declareAs(String production, String name, String message)
             throws IOException {
-        String text = demoProduction(production).replace("name: demo-" + production + "\n", "name: " + name + "\n");
+        return declareEdited(production, name, text -> text, message);
+    }
+
+    /**
+     * Commits one of the demo's production files as {@code edit} changes it (another run range,
+     * another memory ladder): for tests that need a story of their own in this world.
+     */
+    public org.eclipse.jgit.revwalk.RevCommit declareEdited(String production, String name,
+                                                            java.util.function.UnaryOperator<String> edit, String message)
+            throws IOException {
+        String text = edit.apply(demoProduction(production).replace("name: demo-" + production + "\n", "name: " + name + "\n"));
         if (payloads == Payloads.STAND_IN) {
             text = text.replace("\nspec:\n", "\nspec:\n  contract: operator     # the stand-in payload, not the rule's script\n");
         }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code prodctl import}: taking over from the tools the operator replaces. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Take over what another production tool started (see docs/migration.md).",
-        subcommands = {ImportCommand.Sphenixprod.class})
+        subcommands = {ImportCommand.Sphenixprod.class, ImportSteerCommand.class})
 final class ImportCommand implements Runnable {
 
     @Spec

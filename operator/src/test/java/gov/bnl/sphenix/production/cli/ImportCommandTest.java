@@ -65,7 +65,7 @@ class ImportCommandTest {
     @Test
     void theCommandIsListedUnderImport() {
         assertThat(Prodctl.commandLine().getSubcommands().get("import").getSubcommands().keySet())
-                .isEqualTo(java.util.Set.copyOf(List.of("sphenixprod")));
+                .isEqualTo(java.util.Set.copyOf(List.of("sphenixprod", "steer")));
     }
 
     private static int run(Map<String, String> environment, StringWriter err, String... arguments) {

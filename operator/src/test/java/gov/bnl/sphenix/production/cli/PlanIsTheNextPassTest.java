@@ -135,6 +135,7 @@ class PlanIsTheNextPassTest {
         List<String> lines = told.toString().lines().toList();
         assertThat(exit).as(told.toString()).isZero();
         assertThat(told.toString()).contains(FIRST + ": added")
+                .containsPattern("waiting: \\d+ runs \\(.+\\) \\(prodctl why " + FIRST + " tells each\\)")
                 .containsPattern("submit 5 jobs \\(runs? [0-9, –]+\\) at 256 MB; \\d+ more ready wait for the queue"
                         + " budget or the production's cap");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("plan: 1 added, 0 changed, 0 removed; 5 jobs to submit,"

@@ -90,6 +90,9 @@ final class PlanJson {
             p.toSubmit().byCause().forEach((cause, n) -> causes.put(cause.name().toLowerCase(java.util.Locale.ROOT), n));
             submit.put("byCause", causes);
             m.put("submit", submit);
+            Map<String, Long> waiting = new LinkedHashMap<>();
+            p.waiting().byReason().forEach((reason, n) -> waiting.put(reason.words(), n));
+            m.put("runsWaiting", waiting);
             m.put("release", p.releases());
             m.put("kill", p.kills().stream().map(k -> Map.of("job", k.job(), "key", k.key().toString(),
                     "reason", k.reason())).toList());

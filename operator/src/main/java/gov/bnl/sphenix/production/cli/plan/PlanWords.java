@@ -46,6 +46,9 @@ public final class PlanWords {
                     + " known to the catalogs and passing the run cuts, " + r.withReadyJob() + " with a job ready" : "")
                     + "; jobs: " + r.keysDone() + " done, " + r.keysLive() + " in the queue, " + r.keysReady()
                     + " ready");
+            if (p.waiting().total() > 0) {
+                lines.add(p.waiting().summary() + " (prodctl why " + p.production() + " tells each)");
+            }
         }
         ProductionPreview.Submissions s = p.toSubmit();
         if (s.count() > 0) {

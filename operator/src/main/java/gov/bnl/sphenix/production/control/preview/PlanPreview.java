@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionState;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessSummary;
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.control.CatalogPorts;
 import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
@@ -112,7 +113,7 @@ public final class PlanPreview {
         return new ProductionPreview(change, runs(change.spec(), observed.readiness(name), summary),
                 submissions(mine), mine.stream().filter(Action.Release.class::isInstance).count(), kills(mine),
                 deletions(mine, files), summary == null ? 0 : summary.count(Tally.COMPLETED),
-                afterGrace(change, files, now));
+                afterGrace(change, files, now), observed.waiting(name).orElse(WaitingCounts.NONE));
     }
 
     private static ProductionPreview.Runs runs(Production spec, Optional<ReadinessSummary> readiness,

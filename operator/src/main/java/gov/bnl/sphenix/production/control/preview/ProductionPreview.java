@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.control.preview;
 
+import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.SubmitCause;
 import java.util.List;
@@ -23,9 +24,11 @@ import java.util.TreeMap;
  *                        may make downstream jobs ready that this preview cannot count
  * @param afterGrace      for a removal whose policy deletes outputs after a grace period: what it
  *                        deletes then, as catalogued now
+ * @param waiting         the runs that wait, counted by the first reason of each (as {@code prodctl why} tells)
  */
 public record ProductionPreview(SpecChange change, Runs runs, Submissions toSubmit, long releases, List<Kill> kills,
-                                Deletions deletions, long awaitingHarvest, Optional<Deletions> afterGrace) {
+                                Deletions deletions, long awaitingHarvest, Optional<Deletions> afterGrace,
+                                WaitingCounts waiting) {
 
     public ProductionPreview {
         Objects.requireNonNull(change, "change");
@@ -34,6 +37,7 @@ public record ProductionPreview(SpecChange change, Runs runs, Submissions toSubm
         kills = List.copyOf(kills);
         Objects.requireNonNull(deletions, "deletions");
         Objects.requireNonNull(afterGrace, "afterGrace");
+        Objects.requireNonNull(waiting, "waiting");
     }
 
     public String production() {

@@ -28,7 +28,7 @@ public final class FailedJobs {
 
     // The newest failed jobs first (through the (production, state) index when productions are
     // named), then for those only the entry that told each failure: the job's name as the events
-    // spell it (JobKey.jobName), found through the partial index of V5.
+    // spell it (JobKey.jobName), found through the partial index of V6.
     private static final String FAILED = """
             SELECT f.production, f.name, f.attempt, f.ended_at, f.total, told.detail
               FROM (SELECT j.production, j.attempt, j.ended_at, j.id, count(*) OVER () AS total,
@@ -43,8 +43,9 @@ public final class FailedJobs {
                     ORDER BY a.id DESC LIMIT 1) told ON true
              ORDER BY f.ended_at DESC NULLS LAST, f.id DESC""";
 
-    private static final String ANY_PRODUCTION = "true";
-    private static final String NAMED_PRODUCTIONS = "j.production = ANY (?)";
+    /** Two whole statements, fixed when the class loads: one for every production, one for those named. */
+    private static final String FAILED_OF_ANY = FAILED.formatted("true");
+    private static final String FAILED_OF_NAMED = FAILED.formatted("j.production = ANY (?)");
 
     private final DataSource ledger;
     private final Retry retry;
@@ -63,8 +64,8 @@ public final class FailedJobs {
         return Transactions.run(ledger, retry, "failed jobs", c -> {
             List<FailedJob> jobs = new ArrayList<>();
             long total = 0;
-            try (PreparedStatement s = c.prepareStatement(FAILED.formatted(
-                    productions.isEmpty() ? ANY_PRODUCTION : NAMED_PRODUCTIONS))) {
+            String statement = productions.isEmpty() ? FAILED_OF_ANY : FAILED_OF_NAMED;
+            try (PreparedStatement s = c.prepareStatement(statement)) {
                 int p = 1;
                 if (!productions.isEmpty()) {
                     s.setArray(p++, SqlArrays.texts(c, productions));

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("production")
 @Plural("productions")
 @ShortNames("prod")
+@AdditionalPrinterColumn(name = "STATE", jsonPath = ".status.state", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "DSTTYPE", jsonPath = ".spec.dsttype", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "DATASET", jsonPath = ".spec.dataset", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "TAG", jsonPath = ".spec.tag", type = AdditionalPrinterColumn.Type.STRING)
@@ -28,6 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "HELD", jsonPath = ".status.jobs.held", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "DONE", jsonPath = ".status.jobs.finished", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "FAILED", jsonPath = ".status.jobs.failed", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "WAITING", jsonPath = ".status.waitingRuns", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)

@@ -13,16 +13,17 @@ import java.util.Map;
  * @param lastReconcileTime the pass whose status was last written (a pass that changes nothing writes nothing)
  * @param waiting           runs without jobs by the first reason they wait for ({@code notTransferred: 7})
  * @param waitingSummary    the same in one line, "waiting: 12 runs (7 not transferred, 3 below the run cuts, …)"
+ * @param waitingRuns       how many runs wait, whatever the reason: the WAITING column of {@code kubectl get}
  */
 public record ProductionStatus(Long observedGeneration, String state, String appliedRevision, String lastReconcileTime,
                                JobCounts jobs, RunCursor runs, List<HoldReason> topHoldReasons, List<String> errors,
                                long eventsProduced, long outputsRegistered, Map<String, Long> waiting,
-                               String waitingSummary, List<Condition> conditions)
+                               String waitingSummary, long waitingRuns, List<Condition> conditions)
         implements TimedStatus<ProductionStatus> {
 
     /** The status of a production nothing is known of yet. */
     public static final ProductionStatus NONE = new ProductionStatus(null, null, null, null, null, null, null, null, 0, 0,
-            null, null, null);
+            null, null, 0, null);
 
     public ProductionStatus {
         jobs = jobs == null ? new JobCounts(0, 0, 0, 0, 0, 0, 0) : jobs;
@@ -36,13 +37,13 @@ public record ProductionStatus(Long observedGeneration, String state, String app
     /** This status with other conditions, computed from {@code generation}. */
     public ProductionStatus withConditions(long generation, List<Condition> changed) {
         return new ProductionStatus(generation, state, appliedRevision, lastReconcileTime, jobs, runs, topHoldReasons,
-                errors, eventsProduced, outputsRegistered, waiting, waitingSummary, changed);
+                errors, eventsProduced, outputsRegistered, waiting, waitingSummary, waitingRuns, changed);
     }
 
     @Override
     public ProductionStatus untimed() {
         return new ProductionStatus(observedGeneration, state, appliedRevision, null, jobs, runs, topHoldReasons, errors,
-                eventsProduced, outputsRegistered, waiting, waitingSummary, conditions);
+                eventsProduced, outputsRegistered, waiting, waitingSummary, waitingRuns, conditions);
     }
 
     /** Jobs of the production by state. */

@@ -28,8 +28,8 @@ class GeneratedCrdTest {
         assertThat(crd.getSpec().getVersions().get(0).getName()).isEqualTo("v1alpha1");
         assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
                 .extracting(CustomResourceColumnDefinition::getName)
-                .containsExactlyInAnyOrder("DSTTYPE", "DATASET", "TAG", "QUEUED", "RUNNING", "HELD", "DONE", "FAILED",
-                        "READY", "AGE");
+                .containsExactlyInAnyOrder("STATE", "DSTTYPE", "DATASET", "TAG", "QUEUED", "RUNNING", "HELD", "DONE", "FAILED",
+                        "WAITING", "READY", "AGE");
         assertThat(crd.getSpec().getVersions().get(0).getSubresources().getStatus()).isNotNull();
     }
 

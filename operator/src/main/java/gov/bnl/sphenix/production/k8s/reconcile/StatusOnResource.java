@@ -38,7 +38,7 @@ final class StatusOnResource {
                         .map(e -> new ProductionStatus.HoldReason(e.getKey(), e.getValue()))
                         .toList(),
                 from.errors(), from.eventsProduced(), from.outputsRegistered(), waiting(from.waiting()),
-                from.waiting().summary(), conditions(from, before.conditions(), generation, now));
+                from.waiting().summary(), from.waiting().total(), conditions(from, before.conditions(), generation, now));
     }
 
     /** The counts by reason under the names scripts read ({@code notTransferred}), in the order a shift person checks. */

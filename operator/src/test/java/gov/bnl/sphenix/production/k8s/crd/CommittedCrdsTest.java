@@ -37,8 +37,8 @@ class CommittedCrdsTest {
         Path root = RepositoryFiles.root();
         return Stream.of(root.resolve("crds"), root.resolve("charts/sphenix-production-operator/crds"))
                 .flatMap(dir -> Stream.of(
-                        Arguments.of(ProductionResource.class, dir, List.of("DSTTYPE", "DATASET", "TAG", "QUEUED", "RUNNING",
-                                "HELD", "DONE", "FAILED", "READY", "AGE")),
+                        Arguments.of(ProductionResource.class, dir, List.of("STATE", "DSTTYPE", "DATASET", "TAG", "QUEUED", "RUNNING",
+                                "HELD", "DONE", "FAILED", "WAITING", "READY", "AGE")),
                         Arguments.of(ProductionSource.class, dir, List.of("URL", "BRANCH", "REVISION", "READY", "AGE"))));
     }
 

@@ -48,6 +48,8 @@ class WaitingOnResourceTest {
                 Map.entry("upstreamNotDone", 2L));
         assertThat(status.waitingSummary())
                 .isEqualTo("waiting: 12 runs (3 below the run cuts, 7 not transferred, 2 upstream not done)");
+        assertThat(status.waitingRuns()).as("the WAITING column of kubectl get").isEqualTo(12);
+        assertThat(status.state()).as("the STATE column").isNotBlank();
     }
 
     @Test
@@ -56,6 +58,7 @@ class WaitingOnResourceTest {
 
         assertThat(status.waiting()).isEmpty();
         assertThat(status.waitingSummary()).isEqualTo("waiting: no run");
+        assertThat(status.waitingRuns()).isZero();
     }
 
     private static ProductionStanding standing(WaitingCounts waiting) {

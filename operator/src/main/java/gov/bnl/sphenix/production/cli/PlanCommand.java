@@ -17,6 +17,7 @@ import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.preview.PlanPreview;
 import gov.bnl.sphenix.production.control.preview.Preview;
 import gov.bnl.sphenix.production.control.preview.SpecChange;
+import gov.bnl.sphenix.production.plan.PlannerSettings;
 import gov.bnl.sphenix.production.source.CheckedOutSpecs;
 import gov.bnl.sphenix.production.source.CheckedOutSpecs.Loaded;
 import gov.bnl.sphenix.production.source.Revision;
@@ -117,8 +118,9 @@ final class PlanCommand implements Callable<Integer> {
             err.println("prodctl plan: " + specs + " is not a directory; give --specs the checked-out specs repository");
             return 2;
         }
+        PlannerSettings operating;
         try {
-            limits.settings();
+            operating = limits.settings();
         } catch (IllegalArgumentException e) {
             err.println("prodctl plan: " + e.getMessage());
             return 2;
@@ -154,7 +156,7 @@ final class PlanCommand implements Callable<Integer> {
                 Clock clock = Clock.systemUTC();
                 // only the planner's settings matter: a plan writes no file, so the trees are never made
                 EngineSettings settings = EngineSettings.under(Path.of("plan-writes-nothing"), Path.of("payloads"))
-                        .withPlanner(limits.settings());
+                        .withPlanner(operating);
                 Loaded baseSpecs = base != null ? repository.at(base)
                         : inForce(catalogs, repository, err).orElseGet(() -> baseWithoutLedger(repository, headSpecs, err));
                 if (refusesIdentityChanges(repository, baseSpecs, headSpecs, out)) {

@@ -8,7 +8,6 @@ import gov.bnl.sphenix.production.spec.ValidationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
@@ -96,7 +95,7 @@ public final class CheckedOutSpecs implements AutoCloseable {
                 throw new IllegalArgumentException("git knows no commit '" + name + "' in " + repo.getWorkTree()
                         + " (fetch it first, e.g. git fetch origin main, or give a commit id)");
             }
-            return describe(walk.parseCommit(id));
+            return Revision.of(walk.parseCommit(id));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read commit '" + name + "'", e);
         }
@@ -107,7 +106,7 @@ public final class CheckedOutSpecs implements AutoCloseable {
         Repository repo = repository.orElseThrow();
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit c = walk.parseCommit(repo.resolve(commit.commitId()));
-            return c.getParentCount() == 0 ? Optional.empty() : Optional.of(describe(walk.parseCommit(c.getParent(0))));
+            return c.getParentCount() == 0 ? Optional.empty() : Optional.of(Revision.of(walk.parseCommit(c.getParent(0))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the parent of " + commit.shortId(), e);
         }
@@ -120,11 +119,6 @@ public final class CheckedOutSpecs implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    private static Revision describe(RevCommit commit) {
-        return new Revision(commit.getName(), commit.getShortMessage(), commit.getAuthorIdent().getName(),
-                Instant.ofEpochSecond(commit.getCommitTime()));
     }
 
     @Override

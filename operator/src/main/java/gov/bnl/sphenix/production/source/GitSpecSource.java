@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
@@ -144,12 +142,7 @@ public final class GitSpecSource implements AutoCloseable {
     private Revision describe(ObjectId commitId) throws IOException {
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
-            RevCommit commit = walk.parseCommit(commitId);
-            // the trailers as git reads them: the last paragraph's Key: value lines (a merge commit's too)
-            List<Revision.Trailer> trailers = commit.getFooterLines().stream()
-                    .map(f -> new Revision.Trailer(f.getKey(), f.getValue().strip())).toList();
-            return new Revision(commit.getName(), commit.getShortMessage(), commit.getAuthorIdent().getName(),
-                    Instant.ofEpochSecond(commit.getCommitTime()), trailers);
+            return Revision.of(walk.parseCommit(commitId));
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * One commit of the specs repository: the unit in which desired state changes.
@@ -30,6 +31,14 @@ public record Revision(String commitId, String subject, String author, Instant c
     }
 
     /** A revision whose message has no trailers (or whose trailers do not matter). */
+    /** A commit as git holds it, with its trailers as git reads them: the last paragraph's Key: value lines. */
+    public static Revision of(RevCommit commit) {
+        List<Trailer> trailers = commit.getFooterLines().stream()
+                .map(f -> new Trailer(f.getKey(), f.getValue().strip())).toList();
+        return new Revision(commit.getName(), commit.getShortMessage(), commit.getAuthorIdent().getName(),
+                Instant.ofEpochSecond(commit.getCommitTime()), trailers);
+    }
+
     public Revision(String commitId, String subject, String author, Instant committedAt) {
         this(commitId, subject, author, committedAt, List.of());
     }

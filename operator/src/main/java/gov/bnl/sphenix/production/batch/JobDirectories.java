@@ -100,6 +100,10 @@ public final class JobDirectories {
                 if (made.add(job.files().directory())) {
                     directory(job.files().directory());
                 }
+                // the batch system opens its event log at submission: the rule's condor directory must exist by then
+                if (made.add(job.files().batchLog().getParent())) {
+                    directory(job.files().batchLog().getParent());
+                }
                 for (JobOutput output : job.outputs()) {
                     if (made.add(output.destination().getParent())) {
                         directory(output.destination().getParent());

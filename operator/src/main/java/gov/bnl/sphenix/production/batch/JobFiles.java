@@ -6,12 +6,12 @@ import java.util.Objects;
 /**
  * The small files of one job, side by side in its log directory and named after its output stem:
  * stdout ({@code .out}), stderr ({@code .err}), the batch system's event log ({@code .condor})
- * and the manifest the wrapper writes ({@code .manifest.json}); for a job in sphenixprod's
+ * (unless the rule's {@code log} puts it elsewhere) and the manifest the wrapper writes ({@code .manifest.json}); for a job in sphenixprod's
  * convention also its input list, {@code <stem>.inputs/}{@value #SHIPPED_INPUT_LIST}, which the
  * job copies into its scratch directory with the rest of its payload. The log directory is on a
  * file system every worker writes to directly, so nothing is ever copied back to the submit host.
  */
-public record JobFiles(Path directory, String stem) {
+public record JobFiles(Path directory, String stem, Path batchLog) {
 
     public static final String MANIFEST_SUFFIX = ".manifest.json";
     /**
@@ -29,6 +29,14 @@ public record JobFiles(Path directory, String stem) {
         if (stem.isEmpty() || stem.contains("/") || stem.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("'" + stem + "' is not a file stem");
         }
+        if (!batchLog.isAbsolute()) {
+            throw new IllegalArgumentException("the batch log must be absolute (the batch system writes it): " + batchLog);
+        }
+    }
+
+    /** A job whose batch log is {@code <stem>.condor} beside its other logs. */
+    public JobFiles(Path directory, String stem) {
+        this(directory, stem, directory.resolve(stem + ".condor"));
     }
 
     public Path stdout() {
@@ -37,10 +45,6 @@ public record JobFiles(Path directory, String stem) {
 
     public Path stderr() {
         return directory.resolve(stem + ".err");
-    }
-
-    public Path batchLog() {
-        return directory.resolve(stem + ".condor");
     }
 
     public Path manifest() {

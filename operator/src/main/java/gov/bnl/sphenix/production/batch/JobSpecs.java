@@ -144,6 +144,7 @@ public final class JobSpecs {
      */
     public SphenixprodArguments sphenixprodArguments(Production production, Request request, SphenixprodCall call) {
         Job job = job(production, request);
+        Layout layout = production.placedIn(this.layout, Layout.Role.STAGING);
         RuleParams params = production.rule().params();
         RuleInput input = production.rule().input();
         boolean combiner = input.intriplet().isEmpty();
@@ -177,13 +178,28 @@ public final class JobSpecs {
 
     private static final Pattern RELEASE = Pattern.compile("^([a-z]+)([0-9]+)$");
 
+    /**
+     * Throws {@link SubmitException} (nothing queued) when the production's rule places its files
+     * outside the site's trees, before any of its jobs is taken for submission: the production
+     * stalls with the reason until the rule or the site changes, and no job of it fails for it.
+     */
+    public void checkPlaces(Production production) {
+        try {
+            production.placedIn(layout, Layout.Role.STAGING);
+        } catch (IllegalArgumentException e) {
+            throw new SubmitException(production.name() + ": " + e.getMessage(), false, List.of());
+        }
+    }
+
     /** What both conventions derive alike from a production and a request. */
     private Job job(Production production, Request request) {
+        Layout layout = production.placedIn(this.layout, Layout.Role.STAGING);
         RuleParams params = production.rule().params();
         OutputFile dst = new OutputFile(params.dsttype(), request.leaf().isEmpty() ? Optional.empty()
                 : Optional.of(request.leaf()), params.dataset(), params.tag(), request.run(), request.segment());
         return new Job(production, request, dst, layout.dstPath(dst, request.runtype()),
-                layout.histPath(dst, request.runtype()), new JobFiles(layout.logDirectory(dst, request.runtype()), dst.stem()));
+                layout.histPath(dst, request.runtype()), new JobFiles(layout.logDirectory(dst, request.runtype()), dst.stem(),
+                layout.batchLogPath(dst, request.runtype())));
     }
 
     private record Job(Production production, Request request, OutputFile dst, Path dstPath, Path histPath,

@@ -13,7 +13,7 @@ import java.util.Optional;
  * passes it: a transfer-slot request ({@code request_xferslots}, the I/O throttle of the
  * combiners), {@code periodic_remove}, {@code accounting_group_user}, {@code requirements},
  * {@code periodic_hold} (added to the operator's own with {@code ||}) and
- * {@code concurrency_limits}. Each becomes one line of the submit description, so each is refused
+ * {@code concurrency_limits}, and its {@code comment} as a job attribute. Each becomes one line of the submit description, so each is refused
  * here when it could not stay on its line: a line break, a {@code $(} macro, or a trailing
  * backslash (which continues the line).
  *
@@ -22,7 +22,8 @@ import java.util.Optional;
  */
 public record SubmitOptions(int requestXferslots, Optional<String> periodicRemove, Optional<String> accountingGroupUser,
                             Optional<String> requirements, Optional<String> periodicHold,
-                            Optional<String> concurrencyLimits, Optional<Duration> maxRunTime) {
+                            Optional<String> concurrencyLimits, Optional<Duration> maxRunTime,
+                            Optional<String> comment) {
 
     public static final SubmitOptions NONE = new SubmitOptions(0, Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());
@@ -32,13 +33,13 @@ public record SubmitOptions(int requestXferslots, Optional<String> periodicRemov
                          Optional<String> requirements, Optional<String> periodicHold,
                          Optional<String> concurrencyLimits) {
         this(requestXferslots, periodicRemove, accountingGroupUser, requirements, periodicHold, concurrencyLimits,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The same options with the production's maximum run time, which replaces the policy's for its jobs. */
     public SubmitOptions withMaxRunTime(Optional<Duration> runTime) {
         return new SubmitOptions(requestXferslots, periodicRemove, accountingGroupUser, requirements, periodicHold,
-                concurrencyLimits, runTime);
+                concurrencyLimits, runTime, comment);
     }
 
     public SubmitOptions {
@@ -49,6 +50,7 @@ public record SubmitOptions(int requestXferslots, Optional<String> periodicRemov
         checkLine("requirements", requirements);
         checkLine("periodic_hold", periodicHold);
         checkLine("concurrency_limits", concurrencyLimits);
+        checkLine("comment", comment);
         Objects.requireNonNull(accountingGroupUser, "accountingGroupUser");
         Objects.requireNonNull(maxRunTime, "maxRunTime");
         accountingGroupUser.ifPresent(user -> {
@@ -62,7 +64,8 @@ public record SubmitOptions(int requestXferslots, Optional<String> periodicRemov
     /** The options of a rule's job block. */
     public static SubmitOptions of(RuleJob job) {
         return new SubmitOptions(job.requestXferslots(), job.periodicRemove(), job.accountingGroupUser(),
-                job.extras().requirements(), job.extras().periodicHold(), job.extras().concurrencyLimits());
+                job.extras().requirements(), job.extras().periodicHold(), job.extras().concurrencyLimits(),
+                Optional.empty(), job.extras().comment());
     }
 
     /** The submit commands these options set, for a batch system that cannot apply them to say so. */

@@ -19,6 +19,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -83,6 +85,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--log-root", description = "Tree of job logs and manifests (default: <work>/data/log).")
     Path logRoot;
 
+    @Option(names = "--filesystem-root", paramLabel = "DIR", description = "A further tree a rule's 'filesystem' block"
+            + " may place outputs, histograms or logs in (repeatable; also PRODOP_FILESYSTEM_ROOTS, ':'-separated)."
+            + " A rule placing files anywhere else is not submitted.")
+    List<Path> filesystemRoots = new ArrayList<>();
+
     @Option(names = "--staging-root", description = "Where jobs publish before the harvest (default: <work>/data/staging).")
     Path stagingRoot;
 
@@ -144,8 +151,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path root = work.toAbsolutePath();
         Path data = root.resolve("data");
+        List<Path> ruleRoots = new ArrayList<>();
+        filesystemRoots.forEach(r -> ruleRoots.add(r.toAbsolutePath().normalize()));
+        try {
+            ruleRoots.addAll(Layout.rootsFrom(environment.get(Layout.FILESYSTEM_ROOTS)));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("prodctl run: " + e.getMessage());
+            return 2;
+        }
         EngineSettings settings = new EngineSettings(new Layout(orElse(dstRoot, data.resolve("dst")),
-                orElse(logRoot, data.resolve("log")), orElse(histRoot, data.resolve("hist"))),
+                orElse(logRoot, data.resolve("log")), orElse(histRoot, data.resolve("hist"))).withRuleRoots(ruleRoots),
                 orElse(stagingRoot, data.resolve("staging")), orElse(payloads, root.resolve("payloads")), "lustre",
                 planner, 500, 10_000)
                 .withPayloadRoot(orElse(payloadRoot, data.resolve("payloads")));

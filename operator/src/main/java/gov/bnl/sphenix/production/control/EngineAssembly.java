@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -86,8 +87,8 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
         JobTransitions transitions = new JobTransitions(catalogs.ledger(), retry, clock);
         return new CatalogPorts(Readiness.of(catalogs), ledger, transitions, transitions, ledger,
                 new BulkRegistrar(catalogs.fileCatalog(), retry, clock, BulkRegistrar.DEFAULT_BATCH),
-                new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(List.of(settings.layout().dstRoot(),
-                        settings.layout().histRoot())), retry, CatalogDeletion.DEFAULT_BATCH),
+                new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(deletableTrees(settings)), retry,
+                        CatalogDeletion.DEFAULT_BATCH),
                 new FileLocations(catalogs.rawdata(), retry), new FileLocations(catalogs.fileCatalog(), retry),
                 new ProductionOutputs(catalogs.fileCatalog(), retry), new ProductionRegistry(catalogs.ledger(), retry),
                 new StatusStore(catalogs.ledger(), retry), new AuditLog(catalogs.ledger(), retry));
@@ -115,5 +116,15 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
             batch.close();
             catalogs.close();
         }
+    }
+
+    /**
+     * Where cleanup may delete outputs: the final DST and histogram trees, and the further trees the
+     * site lets rules place outputs in. Never the staging or log trees.
+     */
+    private static List<Path> deletableTrees(EngineSettings settings) {
+        List<Path> trees = new ArrayList<>(List.of(settings.layout().dstRoot(), settings.layout().histRoot()));
+        trees.addAll(settings.layout().ruleRoots());
+        return trees;
     }
 }

@@ -1,10 +1,15 @@
 package gov.bnl.sphenix.production.control;
 
+import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.plan.PlannerSettings;
+import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.names.Layout;
+import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -114,13 +119,55 @@ public record EngineSettings(Layout layout, Path stagingRoot, Path payloadDirect
                 historyLimit, infrastructureAttempts, environment, neventsCap);
     }
 
+    /** The same settings, letting rules' {@code filesystem} blocks place files below these trees too. */
+    public EngineSettings withRuleRoots(List<Path> roots) {
+        return new EngineSettings(layout.withRuleRoots(roots), stagingRoot, payloadDirectory, payloadRoot, storage,
+                planner, harvestBatch, historyLimit, infrastructureAttempts, jobEnvironment, neventsCap);
+    }
+
+    /** The same settings, every rule directory moved below {@code base}: a testbed's ({@link Layout#rebase()}). */
+    public EngineSettings withRulesRebasedUnder(Path base) {
+        return new EngineSettings(layout.withRulesRebasedUnder(base), stagingRoot, payloadDirectory, payloadRoot,
+                storage, planner, harvestBatch, historyLimit, infrastructureAttempts, jobEnvironment, neventsCap);
+    }
+
     public EngineSettings withNeventsCap(OptionalInt cap) {
         return new EngineSettings(layout, stagingRoot, payloadDirectory, payloadRoot, storage, planner, harvestBatch,
                 historyLimit, infrastructureAttempts, jobEnvironment, cap);
     }
 
-    /** Jobs write into a tree shaped like the final one, under the staging root; logs go straight to their place. */
+    /**
+     * Jobs write into a tree shaped like the final one, under the staging root; logs go straight to
+     * their place. A rule may place its staging directory anywhere the final layout may write too
+     * (sphenixprod's {@code outdir} is its final directory by default).
+     */
     public Layout stagingLayout() {
-        return new Layout(stagingRoot.resolve("dst"), layout.logRoot(), stagingRoot.resolve("hist"));
+        return new Layout(stagingRoot.resolve("dst"), layout.logRoot(), stagingRoot.resolve("hist"), layout.roots(),
+                Optional.empty(), layout.rebase());
+    }
+
+    /** Where this production's jobs write, as its rule places them. */
+    public Layout stagingLayout(Production production) {
+        return production.placedIn(stagingLayout(), Layout.Role.STAGING);
+    }
+
+    /**
+     * A job's stdout, stderr and batch log, as its production's rule placed them; in the site's
+     * tree when the rule's directories are no longer the site's (an event still names a place to look).
+     */
+    public JobFiles jobFiles(Production production, OutputFile dst) {
+        String runtype = production.rule().params().physicsmode();
+        Layout placed;
+        try {
+            placed = layout(production);
+        } catch (IllegalArgumentException e) {
+            placed = layout;
+        }
+        return new JobFiles(placed.logDirectory(dst, runtype), dst.stem(), placed.batchLogPath(dst, runtype));
+    }
+
+    /** Where this production's outputs, histograms and logs live for good, as its rule places them. */
+    public Layout layout(Production production) {
+        return production.placedIn(layout, Layout.Role.FINAL);
     }
 }

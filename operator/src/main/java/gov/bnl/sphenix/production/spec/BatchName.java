@@ -13,7 +13,7 @@ public final class BatchName {
 
     /** The placeholders a {@code batch_name} may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("dsttype", "dataset", "outtriplet", "period",
-            "physicsmode", "production");
+            "physicsmode", "production", "rule_name");
 
     private BatchName() {
     }
@@ -27,7 +27,8 @@ public final class BatchName {
                 "outtriplet", p.tag().toString(),
                 "period", p.period(),
                 "physicsmode", p.physicsmode(),
-                "production", production.name());
+                "production", production.name(),
+                "rule_name", production.rule().name());
         String name = production.rule().job().batchName().orElse(production.name());
         for (String placeholder : PLACEHOLDERS) {
             name = name.replace("{" + placeholder + "}", values.get(placeholder));

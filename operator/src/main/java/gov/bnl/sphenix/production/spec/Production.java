@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.spec;
 
+import gov.bnl.sphenix.production.spec.names.Layout;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +48,15 @@ public record Production(String name, String file, Optional<String> ruleSetFile,
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(onRemoval, "onRemoval");
         reruns = List.copyOf(reruns);
+    }
+
+    /**
+     * The site's layout as this production's rule places its files ({@code filesystem} and
+     * {@code log}); the site's own when the rule does not. Throws {@link IllegalArgumentException}
+     * when the rule names a directory outside the site's trees.
+     */
+    public Layout placedIn(Layout site, Layout.Role role) {
+        return site.forRule(rule.params().period(), rule.job().filesystem(), rule.job().logTemplate(), role);
     }
 
     public OutputNamespace namespace() {

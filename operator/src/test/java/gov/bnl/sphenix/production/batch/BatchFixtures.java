@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -66,7 +67,26 @@ public final class BatchFixtures {
                 j.batchName(), j.logTemplate(), j.filesystem(), Optional.of("NumJobStarts > 3"), j.accountingGroup(),
                 Optional.of("sphnxpro"), new SubmitExtras(Optional.of("TARGET.Arch =!= \"none\""),
                 OptionalLong.of(10L * 1024 * 1024), Optional.of("(NumJobStarts >= 1 && JobStatus == 1)"),
-                Optional.of("CVMFS")));
+                Optional.of("CVMFS"), Optional.of("calorimeter \"fitting\" test")));
+        return withJob(p, job);
+    }
+
+    /**
+     * The production with a {@code filesystem} block and {@code log} as ProdFlow's calorimeter rules
+     * write them, its directories below {@code disk} (which the site must list as a rule root).
+     */
+    public static Production withRuleDirectories(Production p, Path disk) {
+        String tree = "{prodmode}/{period}/{physicsmode}/{outtriplet}/{leafdir}/{rungroup}";
+        RuleJob j = p.rule().job();
+        RuleJob job = new RuleJob(j.script(), j.payload(), j.neventsper(), j.memory(), j.requestCpus(),
+                j.requestXferslots(), j.priority(), j.batchName(), Optional.of("{condor}/{logbase}.condor"),
+                Map.of("logdir", disk + "/" + tree + "/log", "histdir", disk + "/" + tree + "/hist",
+                        "condor", disk + "/condor/" + tree + "/log"),
+                j.periodicRemove(), j.accountingGroup(), j.accountingGroupUser(), j.extras(), j.nevents(), j.contract());
+        return withJob(p, job);
+    }
+
+    private static Production withJob(Production p, RuleJob job) {
         Rule r = p.rule();
         return new Production(p.name(), p.file(), p.ruleSetFile(), new Rule(r.name(), r.params(), r.input(), job, r.at()),
                 p.runs(), p.order(), p.masks(), p.segments(), p.priority(), p.memory(), p.limits(), p.submit(),

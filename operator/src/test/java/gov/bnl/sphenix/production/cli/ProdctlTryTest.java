@@ -75,6 +75,46 @@ class ProdctlTryTest {
         }
     }
 
+    /**
+     * A rule written for the facility, placing its logs, histograms and batch logs on
+     * {@code /sphenix/data/data03} as ProdFlow's calorimeter rules do, runs in a try with those
+     * directories moved below the try's own.
+     */
+    @Test
+    void aRulePlacingItsFilesAtTheFacilityRunsWithThemBelowTheTry() throws IOException {
+        Path specs = RepositoryFiles.copyOfProductionSpecs(tmp.resolve("specs"));
+        Path rules = specs.resolve("rules/run3auau/calo_physics_ana530_2025p008_v001.yaml");
+        String job = "    script:            run_eventcombine.sh\n";
+        String data03 = "/sphenix/data/data03/sphnxpro/{prodmode}/{period}/{physicsmode}/{outtriplet}/{leafdir}/{rungroup}";
+        String text = Files.readString(rules);
+        assertThat(text).contains(job);
+        Files.writeString(rules, text.replace(job, job + """
+                    filesystem:
+                      logdir:  "%1$s/log"
+                      histdir: "%1$s/hist"
+                      condor:  "/tmp/data03/sphnxpro/{prodmode}/{period}/{physicsmode}/{outtriplet}/{leafdir}/{rungroup}/log"
+                """.formatted(data03)));
+        Path dir = tmp.resolve("try");
+
+        ConsoleRun run = ConsoleRun.of("try", specs.toString(), "run3auau-triggered-physics", "--runs", "1",
+                "--nevents", "50", "--dir", dir.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        Matcher total = total(run);
+        assertThat(Long.parseLong(total.group(3))).as("DSTs registered").isPositive();
+        String logs = run.lines().stream().filter(l -> l.trim().startsWith("logs: ")).findFirst().orElseThrow().trim()
+                .substring("logs: ".length());
+        assertThat(Path.of(logs)).isDirectory().startsWith(dir).endsWith(Path.of("sphenix/data/data03/sphnxpro"));
+        try (Stream<Path> below = Files.walk(Path.of(logs))) {
+            assertThat(below.map(p -> p.getFileName().toString()).toList()).as("stdout and stderr in logdir")
+                    .anyMatch(n -> n.endsWith(".out")).anyMatch(n -> n.endsWith(".err"));
+        }
+        try (Stream<Path> condor = Files.walk(dir)) {
+            assertThat(condor.map(Path::toString)).as("the batch logs in the condor directory, below the try")
+                    .anyMatch(p -> p.contains("/tmp/data03/sphnxpro/") && p.endsWith(".condor"));
+        }
+    }
+
     @Test
     void aJobThatFailsIsCountedAndTheTryExitsOne() throws IOException {
         Path specs = failingSpecs(tmp.resolve("specs"));

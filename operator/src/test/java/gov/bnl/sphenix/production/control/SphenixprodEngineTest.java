@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
-import gov.bnl.sphenix.production.batch.local.LocalExecutor;
-import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.plan.Tally;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -61,16 +58,10 @@ class SphenixprodEngineTest {
         }
     }
 
-    /** The demo's world, its jobs finding the stand-in root.exe: 25,000 events per host at 10,000 per file fill segments 0, 1 and 2. */
+    /** The demo's world, its jobs finding the stand-in root.exe. */
     private Engine startWorld() throws Exception {
-        world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
-                data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2)));
-        Path standin = Files.createDirectories(dir.resolve("standin"));
-        Files.copy(RepositoryFiles.productionSpecs().resolve("payloads/standin/root.exe"), standin.resolve("root.exe"),
-                StandardCopyOption.COPY_ATTRIBUTES);
-        EngineSettings settings = world.settings().withJobEnvironment(Map.of("PATH", standin + ":" + System.getenv("PATH"),
-                "ROOT_STANDIN_EVENTS_PER_INPUT", "25000", "ROOT_STANDIN_RAW_MAY_BE_ABSENT", "1"));
-        return world.startEngine(CrashPoint.NONE, settings);
+        world = StandinWorlds.create(dir);
+        return world.startEngine(CrashPoint.NONE, StandinWorlds.withStandin(world.settings(), dir));
     }
 
     private static List<PassReport> passUntilComplete(Engine engine) {

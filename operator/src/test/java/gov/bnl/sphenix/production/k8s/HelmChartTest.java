@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.bnl.sphenix.production.RepositoryFiles;
+import gov.bnl.sphenix.production.spec.names.Layout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,6 +177,13 @@ class HelmChartTest {
         assertThat(Files.readString(CHART.resolve("templates/deployment.yaml")))
                 .as("catalog credentials come from their Secrets, never from values")
                 .contains("secretKeyRef:", "printf \"PRODOP_%s_%s\" (upper $kind) (upper $key)");
+    }
+
+    @Test
+    void theSitesFurtherTreesForRulesComeFromTheValuesUnderTheNameTheOperatorReads() throws IOException {
+        assertThat(asMap(load(CHART.resolve("values.yaml")).get("paths"))).containsEntry("filesystemRoots", List.of());
+        assertThat(Files.readString(CHART.resolve("templates/deployment.yaml")))
+                .contains("- name: " + Layout.FILESYSTEM_ROOTS + "\n              value: {{ join \":\" . | quote }}");
     }
 
     @Test

@@ -26,6 +26,8 @@ final class JobAttributes {
     static final String RUN_TOO_LONG = "ProdOpRunTooLong";
     /** The rule's own {@code periodichold} expression, beside ours. */
     static final String RULE_HOLD = "ProdOpRuleHold";
+    /** The rule's {@code comment}: a note for people reading the queue. */
+    static final String COMMENT = "ProdOpComment";
 
     /**
      * What a query asks for: enough to build a {@code BatchJob} and to check it is ours, nothing more

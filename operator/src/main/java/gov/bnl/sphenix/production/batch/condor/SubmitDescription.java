@@ -36,7 +36,8 @@ final class SubmitDescription {
 
     /** Per-job values, in this order; the last one takes the rest of the line, spaces included. */
     static final List<String> ITEM_VARIABLES = List.of("ProdOpJobKey", "ProdOpToken", "ProdOpRerunToken",
-            "ProdOpRun", "ProdOpSegment", "ProdOpRequestMemory", "ProdOpLogDir", "ProdOpStem", "ProdOpArguments");
+            "ProdOpRun", "ProdOpSegment", "ProdOpRequestMemory", "ProdOpLogDir", "ProdOpStem", "ProdOpBatchLog",
+            "ProdOpArguments");
 
     private SubmitDescription() {
     }
@@ -71,7 +72,7 @@ final class SubmitDescription {
         }
         line(s, "output", "$(ProdOpLogDir)/$(ProdOpStem).out");
         line(s, "error", "$(ProdOpLogDir)/$(ProdOpStem).err");
-        line(s, "log", "$(ProdOpLogDir)/$(ProdOpStem).condor");
+        line(s, "log", "$(ProdOpBatchLog)");
         line(s, "notification", "never");
         line(s, "request_memory", "$(ProdOpRequestMemory)");
         line(s, "request_cpus", Integer.toString(shape.requestCpus()));
@@ -111,6 +112,9 @@ final class SubmitDescription {
         options.requirements().ifPresent(r -> line(s, "requirements", r));
         options.concurrencyLimits().ifPresent(c -> line(s, "concurrency_limits", c));
         options.periodicRemove().ifPresent(r -> line(s, "periodic_remove", r));
+        // condor_submit has no such command (it warns and drops it, as under sphenixprod): a job
+        // attribute keeps the rule's note where condor_q -l shows it
+        options.comment().ifPresent(c -> line(s, "+" + JobAttributes.COMMENT, ClassAds.string(c)));
     }
 
     /**
@@ -155,17 +159,23 @@ final class SubmitDescription {
 
     /** One line of the item list: single words separated by commas, the wrapper's arguments last. */
     static String item(JobSpec job, Optional<InputSlice> inputs) {
-        String logDir = job.files().directory().toString();
-        if (logDir.contains(",") || logDir.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException(job.key() + ": the log directory '" + logDir
-                    + "' cannot go into a submit item list (no commas or spaces)");
-        }
+        String logDir = itemPath(job, "log directory", job.files().directory());
+        String batchLog = itemPath(job, "batch log", job.files().batchLog());
         List<String> arguments = job.contract() == JobContract.OPERATOR
                 ? WrapperRequest.of(job, "", inputs).toArguments() : job.payload().arguments();
         return String.join(",", job.key().toString(), job.batchToken(), ClassAds.string(job.rerunToken()),
                 Integer.toString(job.key().run()), Integer.toString(job.key().segment()),
-                Integer.toString(job.requestMemoryMib()), logDir, job.files().stem(),
+                Integer.toString(job.requestMemoryMib()), logDir, job.files().stem(), batchLog,
                 SubmitArguments.quote(arguments));
+    }
+
+    private static String itemPath(JobSpec job, String what, Path path) {
+        String text = path.toString();
+        if (text.contains(",") || text.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(job.key() + ": the " + what + " '" + text
+                    + "' cannot go into a submit item list (no commas or spaces)");
+        }
+        return text;
     }
 
     private static void line(StringBuilder s, String name, String value) {

@@ -3,15 +3,11 @@ package gov.bnl.sphenix.production.control.act;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemException;
 import gov.bnl.sphenix.production.batch.JobEdit;
-import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.batch.JobSpecs;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.SubmitException;
 import gov.bnl.sphenix.production.catalog.deletion.DeletionReport;
-import gov.bnl.sphenix.production.catalog.deletion.LocalOutputStore;
 import gov.bnl.sphenix.production.catalog.deletion.OutputDeletion;
-import gov.bnl.sphenix.production.catalog.files.FileLocations;
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.AdoptedJob;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions.SubmittedRow;
@@ -27,7 +23,6 @@ import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.events.JobLogs;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
-import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.control.payload.CommitPayloads;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.Hold;
@@ -40,7 +35,6 @@ import gov.bnl.sphenix.production.plan.Words;
 import gov.bnl.sphenix.production.source.Revision;
 import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Production;
-import gov.bnl.sphenix.production.spec.names.OutputFile;
 import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -324,9 +318,7 @@ public final class ActionExecutor {
 
     /** Where the job that makes {@code key} wrote its logs (the layout its submission used). */
     private JobLogs logs(Production spec, JobKey key) {
-        OutputFile dst = LedgerKey.of(spec, key).output();
-        return JobLogs.of(new JobFiles(settings.stagingLayout().logDirectory(dst, spec.rule().params().physicsmode()),
-                dst.stem()));
+        return JobLogs.of(settings.jobFiles(spec, LedgerKey.of(spec, key).output()));
     }
 
     /** Failures are told one by one up to a bound per production and pass, so a bad day stays readable. */

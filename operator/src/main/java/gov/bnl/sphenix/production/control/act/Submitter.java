@@ -14,7 +14,6 @@ import gov.bnl.sphenix.production.catalog.ledger.LedgerKey;
 import gov.bnl.sphenix.production.catalog.ledger.NewJob;
 import gov.bnl.sphenix.production.catalog.ledger.SubmissionSteps;
 import gov.bnl.sphenix.production.control.CrashPoint;
-import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
@@ -86,6 +85,7 @@ final class Submitter {
      */
     Outcome submit(Action.Submit action, Production spec, boolean rawInputs, String revision,
                    Optional<SphenixprodPayload> sphenixprod) throws SQLException {
+        jobSpecs.checkPlaces(spec);
         String token = newToken();
         int rung = Math.max(0, spec.memory().positionOf(action.memoryMib()));
         List<NewJob> wanted = new ArrayList<>();

@@ -2,8 +2,6 @@ package gov.bnl.sphenix.production.control.harvest;
 
 import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.batch.wrapper.Manifest;
-import gov.bnl.sphenix.production.catalog.connect.Catalogs;
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
@@ -82,7 +80,7 @@ public final class Harvester {
         this.crash = crash;
         this.placement = new OutputPlacement(settings.storage());
         this.retry = new InfrastructureRetry(settings.infrastructureAttempts());
-        this.closing = new JobClosing(transitions, settings.layout());
+        this.closing = new JobClosing(transitions, settings);
         // at start-up: say now, not at the first failed move, when staging and final trees cannot rename into each other
         for (StoragePairs.Finding finding : StoragePairs.check(settings)) {
             if (finding.atomic()) {
@@ -104,6 +102,11 @@ public final class Harvester {
      */
     public HarvestReport harvest(Production production, BatchQueue queue, Instant now, EventLog events)
             throws SQLException, IOException {
+        Optional<ProductionTrees> found = ProductionTrees.of(settings, production, events);
+        if (found.isEmpty()) {
+            return HarvestReport.NONE;
+        }
+        ProductionTrees trees = found.get();
         Map<BatchJobId, BatchJob> jobs = new HashMap<>();
         queue.jobs().forEach(j -> jobs.put(j.id(), j));
         List<Finished> finished = new ArrayList<>();
@@ -119,7 +122,7 @@ public final class Harvester {
             }
             ManifestFile.Read read;
             try {
-                read = manifestOf(production, row);
+                read = manifestOf(production, row, trees);
             } catch (IOException | UncheckedIOException e) {
                 events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + jobName(row)
                         + ": its manifest could not be read (" + e.getMessage() + "); tried again next pass");
@@ -144,13 +147,14 @@ public final class Harvester {
         HarvestReport total = new HarvestReport(0, 0, 0, failed);
         for (int from = 0; from < finished.size(); from += settings.harvestBatch()) {
             total = total.plus(harvestBatch(production,
-                    finished.subList(from, Math.min(finished.size(), from + settings.harvestBatch())), events));
+                    finished.subList(from, Math.min(finished.size(), from + settings.harvestBatch())), trees, events));
         }
         return total;
     }
 
     /** Move, register, close: in this order, so a catalogue row never points at a missing file. */
-    private HarvestReport harvestBatch(Production production, List<Finished> batch, EventLog events)
+    private HarvestReport harvestBatch(Production production, List<Finished> batch, ProductionTrees trees,
+                                       EventLog events)
             throws SQLException {
         List<CatalogedOutput> outputs = new ArrayList<>();
         List<Finished> placed = new ArrayList<>();
@@ -164,7 +168,7 @@ public final class Harvester {
                 crash.reached(CrashPoint.Step.MID_HARVEST_BATCH);
             }
             Finished job = batch.get(i);
-            Placement outcome = place(job, runtype, catalogued);
+            Placement outcome = place(job, runtype, trees, catalogued);
             if (outcome instanceof Placement.Placed p) {
                 outputs.add(p.dst());
                 placed.add(job);
@@ -206,11 +210,11 @@ public final class Harvester {
     }
 
     /** One job's outputs into the final tree; a failing file system defers this job only. */
-    private Placement place(Finished job, String runtype, Map<String, Set<String>> catalogued) {
+    private Placement place(Finished job, String runtype, ProductionTrees trees, Map<String, Set<String>> catalogued) {
         OutputFile dst = job.row().key().output();
         try {
             return placement.place(dst, job.manifest(),
-                    JobOutputs.of(dst, runtype, settings.stagingLayout(), settings.layout()), catalogued);
+                    JobOutputs.of(dst, runtype, trees.staging(), trees.finalTree()), catalogued);
         } catch (IOException | UncheckedIOException e) {
             return new Placement.Deferred(EventKind.HARVEST_DEFERRED, "its outputs could not be verified or moved (" + e
                     + "); tried again next pass");
@@ -246,14 +250,15 @@ public final class Harvester {
     }
 
     /** The job's manifest, when it was written by this attempt (an older attempt's manifest is ignored). */
-    private ManifestFile.Read manifestOf(Production production, LedgerJob row) throws IOException {
+    private ManifestFile.Read manifestOf(Production production, LedgerJob row, ProductionTrees trees)
+            throws IOException {
         if (row.clusterId().isEmpty() || row.procId().isEmpty()) {
             return ManifestFile.Read.absent();
         }
         OutputFile dst = row.key().output();
-        Path path = new JobFiles(settings.layout().logDirectory(dst, production.rule().params().physicsmode()),
+        Path path = new JobFiles(trees.finalTree().logDirectory(dst, production.rule().params().physicsmode()),
                 dst.stem()).manifest();
-        ManifestFile.Read read = ManifestFile.read(settings.layout().logRoot(), path);
+        ManifestFile.Read read = ManifestFile.read(trees.finalTree().logRoot(), path);
         if (read.manifest().isEmpty()) {
             return read;
         }

@@ -1,6 +1,5 @@
 package gov.bnl.sphenix.production.control.harvest;
 
-import gov.bnl.sphenix.production.batch.JobFiles;
 import gov.bnl.sphenix.production.catalog.ledger.JobMoves;
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
@@ -10,8 +9,7 @@ import gov.bnl.sphenix.production.control.events.JobLogs;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.spec.Production;
-import gov.bnl.sphenix.production.spec.names.Layout;
-import gov.bnl.sphenix.production.spec.names.OutputFile;
+import gov.bnl.sphenix.production.control.EngineSettings;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +22,12 @@ import java.util.Optional;
 final class JobClosing {
 
     private final JobMoves transitions;
-    private final Layout layout;
+    private final EngineSettings settings;
 
-    /** @param layout where the jobs' logs are, which a failure's event names */
-    JobClosing(JobMoves transitions, Layout layout) {
+    /** @param settings where the jobs' logs are, which a failure's event names */
+    JobClosing(JobMoves transitions, EngineSettings settings) {
         this.transitions = transitions;
-        this.layout = layout;
+        this.settings = settings;
     }
 
     /** Returns 1 when the job failed, 0 when it is submitted again. */
@@ -47,8 +45,7 @@ final class JobClosing {
     }
 
     private JobLogs logs(Production production, LedgerJob row) {
-        OutputFile dst = row.key().output();
-        return JobLogs.of(new JobFiles(layout.logDirectory(dst, production.rule().params().physicsmode()), dst.stem()));
+        return JobLogs.of(settings.jobFiles(production, row.key().output()));
     }
 
     static String jobName(LedgerJob row) {

@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -104,7 +105,7 @@ public final class StageOutHarvester implements AutoCloseable {
         this.ledger = ledger;
         this.registrar = registrar;
         this.transitions = transitions;
-        this.closing = new JobClosing(transitions, settings.layout());
+        this.closing = new JobClosing(transitions, settings);
         // sphenixprod's worker codes, not the wrapper's: these jobs have no wrapper
         this.retry = new InfrastructureRetry(settings.infrastructureAttempts(), InfrastructureRetry.SPHENIXPROD);
         this.crash = crash;
@@ -131,13 +132,17 @@ public final class StageOutHarvester implements AutoCloseable {
                 ended.add(row);
             }
         });
+        Optional<ProductionTrees> trees = ProductionTrees.of(settings, production, events);
+        if (trees.isEmpty()) {
+            return HarvestReport.NONE;
+        }
         String runtype = production.rule().params().physicsmode();
         boolean combiner = production.rule().input().intriplet().isEmpty();
         StagedIndex index = new StagedIndex();
         Set<JobKey> heldBack = new HashSet<>();
         for (LedgerJob row : ended) {
             try {
-                setAside(production, row, endedHow(row), places(row, runtype), index, events);
+                setAside(production, row, endedHow(row), places(row, runtype, trees.get()), index, events);
             } catch (IOException | UncheckedIOException e) {
                 deferred(production, row, e, events);
                 heldBack.add(row.key().job());
@@ -155,7 +160,7 @@ public final class StageOutHarvester implements AutoCloseable {
                 // removed outside the operator: the planner fails the row; what it staged goes aside now
                 try {
                     setAside(production, row, "was removed from the batch queue (batch job " + job.id() + ")",
-                            places(row, runtype), index, events);
+                            places(row, runtype, trees.get()), index, events);
                 } catch (IOException | UncheckedIOException e) {
                     deferred(production, row, e, events);
                     heldBack.add(row.key().job());
@@ -166,7 +171,7 @@ public final class StageOutHarvester implements AutoCloseable {
                 continue;
             }
             OutputFile dst = row.key().output();
-            StageOutPlaces dirs = places(row, runtype);
+            StageOutPlaces dirs = places(row, runtype, trees.get());
             OptionalInt exitCode = job.exitCode();
             if (exitCode.isPresent() && exitCode.getAsInt() == 0) {
                 completed.add(new Completed(row, new JobNames(dst, new WritableSegments(dst.segment(), combiner)), dirs));
@@ -281,8 +286,8 @@ public final class StageOutHarvester implements AutoCloseable {
         return states;
     }
 
-    private StageOutPlaces places(LedgerJob row, String runtype) {
-        return StageOutPlaces.of(row.key().output(), runtype, settings.stagingLayout(), settings.layout());
+    private static StageOutPlaces places(LedgerJob row, String runtype, ProductionTrees trees) {
+        return StageOutPlaces.of(row.key().output(), runtype, trees.staging(), trees.finalTree());
     }
 
     /**

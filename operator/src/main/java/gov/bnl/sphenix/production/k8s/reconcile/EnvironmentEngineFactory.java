@@ -45,7 +45,8 @@ public final class EnvironmentEngineFactory implements EngineFactory {
         Path data = work.resolve("data");
         EngineSettings settings = new EngineSettings(new Layout(path("PRODOP_DST_ROOT", data.resolve("dst").toString()),
                 path("PRODOP_LOG_ROOT", data.resolve("log").toString()),
-                path("PRODOP_HIST_ROOT", data.resolve("hist").toString())),
+                path("PRODOP_HIST_ROOT", data.resolve("hist").toString()))
+                .withRuleRoots(Layout.rootsFrom(environment.get(Layout.FILESYSTEM_ROOTS))),
                 path("PRODOP_STAGING_ROOT", data.resolve("staging").toString()),
                 path("PRODOP_PAYLOADS", work.resolve("payloads").toString()),
                 environment.getOrDefault("PRODOP_STORAGE", "lustre"), limits(source), 500,

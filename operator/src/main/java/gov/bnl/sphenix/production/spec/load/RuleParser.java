@@ -9,7 +9,9 @@ import gov.bnl.sphenix.production.spec.RuleInput;
 import gov.bnl.sphenix.production.spec.RuleJob;
 import gov.bnl.sphenix.production.spec.RuleParams;
 import gov.bnl.sphenix.production.spec.SubmitExtras;
+import gov.bnl.sphenix.production.spec.names.BatchLogTemplate;
 import gov.bnl.sphenix.production.spec.names.CharacterRules;
+import gov.bnl.sphenix.production.spec.names.DirectoryTemplate;
 import gov.bnl.sphenix.production.spec.names.Tag;
 import gov.bnl.sphenix.production.spec.tree.SpecTree;
 import gov.bnl.sphenix.production.spec.yaml.DidYouMean;
@@ -53,8 +55,8 @@ final class RuleParser {
             "daqhost", "rungroup", "leafdir", "outdir", "finaldir", "logdir", "histdir", "condor", "nevents",
             "neventsper", "payload", "comment", "prodmode", "PWD", "production");
 
-    private static final String LAYOUT_DECIDES = "outputs, histograms and logs go where the operator's layout puts"
-            + " them, <root>/<dataset>/<runtype>/<tag>/<rungroup>/<product>/";
+    private static final String RULE_LEVEL_FILESYSTEM = "sphenixprod reads 'filesystem' under 'job' only; move it"
+            + " there to place this rule's files";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     /** A bare number of {@code request_disk} is KiB, as HTCondor reads it. */
@@ -85,9 +87,8 @@ final class RuleParser {
         rule.requireKeys("params", "job");
         Optional<RuleParams> params = rule.map("params").flatMap(this::params);
         RuleInput input = rule.map("input").map(i -> input(i, params)).orElse(defaultInput());
-        Map<String, String> ruleLevelFilesystem = rule.map("filesystem").map(this::filesystem).orElse(Map.of());
-        ignored(rule, "filesystem", LAYOUT_DECIDES);
-        Optional<RuleJob> job = rule.map("job").flatMap(j -> job(j, ruleFile, ruleLevelFilesystem));
+        ignored(rule, "filesystem", RULE_LEVEL_FILESYSTEM);
+        Optional<RuleJob> job = rule.map("job").flatMap(j -> job(j, ruleFile));
         if (params.isEmpty() || job.isEmpty()) {
             return Optional.empty();
         }
@@ -187,7 +188,7 @@ final class RuleParser {
                 OptionalInt.empty());
     }
 
-    private Optional<RuleJob> job(MapReader j, String ruleFile, Map<String, String> ruleLevelFilesystem) {
+    private Optional<RuleJob> job(MapReader j, String ruleFile) {
         unknownKeys(j, JOB_KEYS, Set.of("mem", "arguments", "output_destination", "rsync"));
         if (j.has("arguments")) {
             out.warning(j.keyLocation("arguments"), "'" + j.child("arguments") + "' is ignored",
@@ -212,24 +213,23 @@ final class RuleParser {
         int xferslots = j.integer("request_xferslots", 0, 1000).orElse(0);
         int priority = j.integer("priority", -1_000_000_000, 1_000_000_000).orElse(0);
         Optional<String> batchName = batchName(j);
-        Optional<String> log = j.text("log").filter(t -> placeholdersKnown(t, j, "log"));
-        Map<String, String> filesystem = new LinkedHashMap<>(ruleLevelFilesystem);
-        j.map("filesystem").map(this::filesystem).ifPresent(filesystem::putAll);
+        Optional<String> log = j.text("log").filter(t -> batchLog(t, j));
+        Optional<Map<String, String>> filesystem = j.map("filesystem").map(this::filesystem).orElse(Optional.of(Map.of()));
         Optional<String> periodicRemove = submitExpression(j, "periodicremove");
         Optional<String> accountingGroup = j.text("accounting_group").filter(g -> accountingGroup(j, g, "accounting_group"));
         Optional<String> accountingGroupUser = j.text("accounting_group_user")
                 .filter(u -> accountingGroup(j, u, "accounting_group_user"));
         SubmitExtras extras = new SubmitExtras(submitExpression(j, "requirements"), requestDisk(j),
-                submitExpression(j, "periodichold"), submitExpression(j, "concurrency_limits"));
+                submitExpression(j, "periodichold"), submitExpression(j, "concurrency_limits"), submitExpression(j, "comment"));
         int nevents = j.integer("nevents", 0, Integer.MAX_VALUE).orElse(0);
         Optional<JobContract> contract = contract(j);
-        ignoredJobKeys(j);
-        if (contract.isEmpty() || script.isEmpty() || neventsper.isEmpty() || memory.isEmpty() || !j.has("payload")
+        if (contract.isEmpty() || log.isEmpty() && j.has("log") || filesystem.isEmpty() || script.isEmpty()
+                || neventsper.isEmpty() || memory.isEmpty() || !j.has("payload")
                 || accountingGroup.isEmpty() && j.has("accounting_group") || batchName.isEmpty() && j.has("batch_name")) {
             return Optional.empty();
         }
         return Optional.of(new RuleJob(script.get(), payload, neventsper.get(), memory.get(), cpus, xferslots, priority,
-                batchName, log, filesystem, periodicRemove, accountingGroup, accountingGroupUser, extras, nevents,
+                batchName, log, filesystem.get(), periodicRemove, accountingGroup, accountingGroupUser, extras, nevents,
                 contract.get()));
     }
 
@@ -290,12 +290,6 @@ final class RuleParser {
         return false;
     }
 
-    /** Keys of today's format that are read but change nothing here: say so, and what happens instead. */
-    private void ignoredJobKeys(MapReader j) {
-        ignored(j, "log", "the batch system's log of each job is <stem>.condor in the job's log directory");
-        ignored(j, "filesystem", LAYOUT_DECIDES);
-        ignored(j, "comment", "it is not passed to jobs; a YAML '# comment' keeps the note without this warning");
-    }
 
     /** A ClassAd expression or list for one line of the submit description. */
     private Optional<String> submitExpression(MapReader j, String key) {
@@ -422,15 +416,39 @@ final class RuleParser {
         return MemoryLadders.read(j, key, out);
     }
 
-    private Map<String, String> filesystem(MapReader fs) {
+    /**
+     * The directories a rule places its files in, each a {@link DirectoryTemplate}: refused here,
+     * at its line, when it could reach outside its production's own directories; then the block
+     * is empty, and the rule with it.
+     */
+    private Optional<Map<String, String>> filesystem(MapReader fs) {
         fs.rejectUnknownKeys(FILESYSTEM_KEYS, Set.of());
         Map<String, String> values = new LinkedHashMap<>();
+        boolean valid = true;
         for (String key : fs.keys()) {
             if (FILESYSTEM_KEYS.contains(key)) {
-                fs.text(key).filter(t -> placeholdersKnown(t, fs, key)).ifPresent(v -> values.put(key, v));
+                Optional<String> usable = fs.text(key).filter(t -> placeholdersKnown(t, fs, key))
+                        .filter(t -> directory(t, fs, key));
+                usable.ifPresent(v -> values.put(key, v));
+                valid &= usable.isPresent();
             }
         }
-        return values;
+        return valid ? Optional.of(values) : Optional.empty();
+    }
+
+    private boolean directory(String template, MapReader fs, String key) {
+        Optional<String> problem = DirectoryTemplate.problem(template);
+        problem.ifPresent(p -> out.error(fs.valueLocation(key), fs.child(key) + " '" + template + "' " + p,
+                "write it like sphenixprod's default, e.g. '/sphenix/data/data02/sphnxpro/{prodmode}/{period}/"
+                        + "{physicsmode}/{outtriplet}/{leafdir}/{rungroup}/log'"));
+        return problem.isEmpty();
+    }
+
+    private boolean batchLog(String template, MapReader j) {
+        Optional<String> problem = BatchLogTemplate.problem(template);
+        problem.ifPresent(p -> out.error(j.valueLocation("log"), j.child("log") + " '" + template + "' " + p,
+                "write log: '{condor}/{logbase}.condor', as sphenixprod's rule files do"));
+        return problem.isEmpty();
     }
 
     private boolean placeholdersKnown(String template, MapReader m, String key) {

@@ -4,6 +4,8 @@ import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.plan.Tally;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunSet;
+import gov.bnl.sphenix.production.spec.names.DirectoryTemplate;
+import gov.bnl.sphenix.production.spec.names.Layout;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,8 +31,10 @@ public record TrialSummary(List<ProductionOutcome> productions) {
             long succeeded = s == null ? 0 : s.count(Tally.SUCCEEDED);
             long failed = s == null ? 0 : s.count(Tally.FAILED) + s.count(Tally.KILLED) + s.count(Tally.LOST);
             RegisteredOutputs.Counts outputs = RegisteredOutputs.of(trial.world().catalogs().fileCatalog(), p.namespace());
-            Path logs = trial.world().settings().layout().logRoot().resolve(p.namespace().dataset())
-                    .resolve(p.rule().params().physicsmode()).resolve(p.namespace().tag().toString());
+            Path logs = trial.world().settings().layout(p).rule().flatMap(Layout.RuleDirectories::log)
+                    .map(DirectoryTemplate::prefix)
+                    .orElseGet(() -> trial.world().settings().layout().logRoot().resolve(p.namespace().dataset())
+                            .resolve(p.rule().params().physicsmode()).resolve(p.namespace().tag().toString()));
             outcomes.add(new ProductionOutcome(p.name(), p.dsttype(), trial.runs().get(p.name()).runs(), succeeded, failed,
                     outputs.dst(), outputs.hist(), logs));
         }

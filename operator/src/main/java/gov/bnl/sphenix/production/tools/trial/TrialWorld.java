@@ -18,14 +18,12 @@ import gov.bnl.sphenix.production.tools.world.StandinRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The world of one {@code prodctl try}, in one directory (a {@link LocalWorld}): the specs copied
@@ -70,7 +68,9 @@ public final class TrialWorld implements AutoCloseable {
                                     Function<Path, BatchSystem> batchFactory) throws IOException, SQLException {
         Path standin = root.resolve("standin");
         Path jobPayloads = root.resolve("payloads");
+        // a rule placing its files at the facility (filesystem: /sphenix/...) places them below the try instead
         LocalWorld world = LocalWorld.create(root, data -> EngineSettings.under(data, jobPayloads)
+                .withRulesRebasedUnder(data.resolve("rule-directories"))
                 .withJobEnvironment(Map.of("PATH", StandinRoot.path(standin)))
                 .withNeventsCap(options.nevents()), batchFactory);
         try {

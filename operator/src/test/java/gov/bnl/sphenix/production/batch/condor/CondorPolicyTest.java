@@ -111,8 +111,11 @@ class CondorPolicyTest {
     @Test
     void aJobInSphenixprodsConventionCarriesTheRulesSubmitOptionsIntoItsClassAd() {
         CondorBatchSystem condor = condor(JobPolicy.DEFAULT);
-        Production production = BatchFixtures.withSubmitOptions(BatchFixtures.production("options"));
-        JobSpec job = work.jobs().of(production, new JobSpecs.Request(67999, 0, "", "physics",
+        Path disk2 = root.resolve("data03");
+        Production production = BatchFixtures.withRuleDirectories(
+                BatchFixtures.withSubmitOptions(BatchFixtures.production("options")), disk2);
+        JobSpecs jobs = new JobSpecs(work.layout().withRuleRoots(List.of(disk2)), work.payloads());
+        JobSpec job = jobs.of(production, new JobSpecs.Request(67999, 0, "", "physics",
                 List.of("/sphenix/lustre01/DST_CALOFITTING_run3auau-67999-0.root"), "tok-options", 512),
                 new SphenixprodCall(4711, List.of("DST_CALOFITTING"), 0, List.of(work.payloads().resolve("run_calo.sh")),
                         root.resolve("helpers")));
@@ -133,7 +136,17 @@ class CondorPolicyTest {
                     .contains("ProdOpRuleHold = ((NumJobStarts >= 1 && JobStatus == 1))")
                     .contains("Cmd = \"" + work.payloads().resolve("run_calo.sh") + "\"")
                     .anyMatch(l -> l.startsWith("Environment = ") && l.contains("SPHENIXPROD_SCRIPT_PATH=" + root.resolve("helpers")))
-                    .anyMatch(l -> l.startsWith("Arguments = \"ana.530 run3auau ") && l.endsWith(" 4711\""));
+                    .anyMatch(l -> l.startsWith("Arguments = \"ana.530 run3auau ") && l.endsWith(" 4711\""))
+                    .contains("ProdOpComment = \"calorimeter \\\"fitting\\\" test\"");
+            // the rule's filesystem block: logs and the batch log where it says, on the second disk (histograms
+            // are staged under the operator's staging tree and go to the rule's histdir when harvested)
+            String below = "production/run3auau/physics/ana530_2025p008_v001/" + production.dsttype() + "/run_00067900_00068000";
+            String stem = job.files().stem();
+            assertThat(ad.stdout().lines()).as(ad.stdout())
+                    .contains("UserLog = \"" + disk2.resolve("condor/" + below + "/log/" + stem + ".condor") + "\"")
+                    .contains("Out = \"" + disk2.resolve(below + "/log/" + stem + ".out") + "\"")
+                    .contains("Err = \"" + disk2.resolve(below + "/log/" + stem + ".err") + "\"")
+                    .anyMatch(l -> l.startsWith("Arguments = ") && l.contains(" " + disk2.resolve(below + "/log") + " "));
         } finally {
             condor.remove(Selection.production(production.name()), "test over");
         }

@@ -62,7 +62,17 @@ public record OutputFile(String dsttype, Optional<String> leaf, String dataset, 
 
     /** The name without extension; logs share it ({@code <stem>.out}, {@code <stem>.err}). */
     public String stem() {
-        return String.format("%s_%s_%s-%08d-%05d", product(), dataset, tag, run, segment);
+        // built by hand: names are made for every key of every pass, and String.format parses its pattern each time
+        return product() + "_" + dataset + "_" + tag + "-" + zeroPadded(run, 8) + "-" + zeroPadded(segment, 5);
+    }
+
+    /** {@code value} with leading zeros to {@code width} digits, as {@code %0<width>d} writes it. */
+    static String zeroPadded(int value, int width) {
+        String digits = Integer.toString(value);
+        if (value < 0 || digits.length() >= width) {
+            return value < 0 ? String.format("%0" + width + "d", value) : digits;
+        }
+        return "0".repeat(width - digits.length()) + digits;
     }
 
     public String fileName() {

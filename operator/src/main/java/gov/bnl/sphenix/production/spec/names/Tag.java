@@ -81,7 +81,7 @@ public record Tag(String build, String dbtag, int version) {
     }
 
     public String versionString() {
-        return String.format("v%03d", version);
+        return "v" + OutputFile.zeroPadded(version, 3);
     }
 
     @Override

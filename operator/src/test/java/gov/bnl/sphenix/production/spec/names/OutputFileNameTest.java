@@ -15,7 +15,7 @@ class OutputFileNameTest {
         for (int i = 0; i < 10_000; i++) {
             int run = i < 100 ? i : random.nextInt(100_000_000);
             int segment = i < 100 ? 99_999 - i : random.nextInt(100_000);
-            int version = random.nextInt(1000);
+            int version = 1 + random.nextInt(999);
             Tag tag = Tag.of("ana530", "2025p008", version);
             OutputFile file = new OutputFile("DST_CALO", i % 2 == 0 ? Optional.empty() : Optional.of("seb07"), "run3auau",
                     tag, run, segment);

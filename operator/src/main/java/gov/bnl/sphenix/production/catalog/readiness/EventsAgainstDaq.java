@@ -4,6 +4,9 @@ import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.catalogue.Product;
+import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +49,29 @@ public final class EventsAgainstDaq {
         public double ratio() {
             return recorded == 0 ? 1.0 : (double) produced / recorded;
         }
+    }
+
+    /** The runs whose outputs hold less than today's share of the DAQ's events, in the order given. */
+    public static List<RunEvents> belowRatio(List<RunEvents> runs) {
+        return runs.stream().filter(e -> e.ratio() < TODAYS_RATIO).toList();
+    }
+
+    /**
+     * The FileCatalog dsttypes a production's outputs are catalogued under: its dsttype, or for a
+     * per-leaf product one per leaf ({@code DST_STREAMING_EVENT_mvtx0}, …).
+     */
+    public static List<String> products(Production production, ProductCatalogue catalogue) {
+        String dsttype = production.dsttype();
+        return catalogue.product(dsttype).filter(Product::perLeaf)
+                .map(p -> p.leaves().stream().map(leaf -> dsttype + "_" + leaf).toList())
+                .orElse(List.of(dsttype));
+    }
+
+    /** The worst product of each of the production's {@code runs} (those it has finished), in run order. */
+    public List<RunEvents> of(Production production, ProductCatalogue catalogue, Collection<Integer> runs)
+            throws SQLException {
+        return of(production.rule().params().dataset(), production.rule().params().tag().toString(),
+                products(production, catalogue), runs);
     }
 
     private final DataSource daq;

@@ -2,8 +2,11 @@ package gov.bnl.sphenix.production.catalog.readiness;
 
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunSet;
+import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +32,7 @@ public final class Readiness implements ReadyJobs {
     private final Retry retry;
     private final int chunkRuns;
     private final WaitingRuns waiting;
+    private final EventsAgainstDaq events;
 
     public Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry) {
         this(daq, rawdata, fileCatalog, retry, CHUNK_RUNS);
@@ -44,6 +48,7 @@ public final class Readiness implements ReadyJobs {
         }
         this.chunkRuns = chunkRuns;
         this.waiting = new WaitingRuns(daq, rawdata, fileCatalog, retry, chunkRuns);
+        this.events = new EventsAgainstDaq(daq, fileCatalog, retry);
     }
 
     public static Readiness of(Catalogs catalogs) {
@@ -85,5 +90,15 @@ public final class Readiness implements ReadyJobs {
         }
         DerivedRequest derived = (DerivedRequest) request;
         return new ReadinessScan<>(daq, fileCatalog, new ParentOutputs(derived), new DerivedRunEvaluator(derived), chunkRuns);
+    }
+
+    @Override
+    public List<EventsAgainstDaq.RunEvents> eventsAgainstDaq(Production production, ProductCatalogue catalogue,
+                                                             Collection<Integer> runs) throws SQLException {
+        long started = System.nanoTime();
+        List<EventsAgainstDaq.RunEvents> compared = events.of(production, catalogue, runs);
+        LOG.debug("events against the DAQ of {}: {} runs in {} ms", production.name(), compared.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return compared;
     }
 }

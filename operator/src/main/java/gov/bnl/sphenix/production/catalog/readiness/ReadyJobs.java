@@ -1,13 +1,17 @@
 package gov.bnl.sphenix.production.catalog.readiness;
 
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What readiness offers the engine: the jobs of one production whose inputs are ready, handed to
  * a sink in the production's run order. The sink may stop the scan by returning {@code false}.
- * And, for the status, why the production's other runs wait.
+ * And, for the status, why the production's other runs wait, and how the events of the runs it
+ * finished compare with the DAQ's count.
  */
 public interface ReadyJobs {
 
@@ -18,4 +22,8 @@ public interface ReadyJobs {
      * {@code knownReady} (those {@link #find} just gave jobs) are ready without another look.
      */
     List<RunVerdict> reasons(ReasonRequest request, Set<Integer> knownReady) throws SQLException;
+
+    /** The events of the production's finished {@code runs} against the DAQ's count, run by run (one query per database). */
+    List<EventsAgainstDaq.RunEvents> eventsAgainstDaq(Production production, ProductCatalogue catalogue,
+                                                      Collection<Integer> runs) throws SQLException;
 }

@@ -3,6 +3,8 @@ package gov.bnl.sphenix.production.control.observe;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.ledger.RunsDone;
+import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessSummary;
 import gov.bnl.sphenix.production.catalog.readiness.ReadyJobs;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
@@ -170,6 +172,24 @@ public final class CatalogObservation implements Observation {
         } catch (SQLException e) {
             LOG.warn("why the runs of {} wait could not be read: {}", production, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The events of the runs a production finished (every job key succeeded, as this pass read
+     * the ledger) against the DAQ's count. {@link DaqComparison#NONE} when it could not be read: a
+     * status without it is better than no status.
+     */
+    public DaqComparison eventsAgainstDaq(String production) {
+        List<Integer> produced = RunsDone.of(rows(production).values()).produced();
+        if (produced.isEmpty()) {
+            return DaqComparison.NONE;
+        }
+        try {
+            return DaqComparison.of(readiness.eventsAgainstDaq(spec(production), catalogue, produced));
+        } catch (SQLException e) {
+            LOG.warn("the events of {} against the DAQ could not be read: {}", production, e.getMessage());
+            return DaqComparison.NONE;
         }
     }
 

@@ -14,7 +14,6 @@ import gov.bnl.sphenix.production.k8s.OperatorSettings;
 import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
-import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.source.WorldOverHttp;
 import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
@@ -68,7 +67,7 @@ class OperatorOnMockClusterTest {
         world = served.world();
         MockCluster.installCrds(client);
         engines = new Engines(source -> world.engineFollowing(source.getSpec().url(), "mirror-" + source.getMetadata().getName()));
-        OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
+        OperatorMetrics metrics = new OperatorMetrics();
         StatusRecorder recorder = new StatusRecorder(client, "prodctl-operator");
         operator = new OperatorMain(client, OperatorSettings.single().withCloseClientOnStop(false)
                 .watching(Set.of(MockCluster.NAMESPACE)), List.of(

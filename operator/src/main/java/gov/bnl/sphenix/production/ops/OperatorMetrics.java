@@ -101,8 +101,12 @@ public final class OperatorMetrics {
                 + " events.", tags, runsBelowRatio);
     }
 
-    /** How the head of a source's branch stands: 1 for its state (applied, rejected, blocked, …), 0 for the others. */
+    /**
+     * How the head of a source's branch stands: 1 for its state (applied, rejected, blocked, …), 0
+     * for the others. Its fetch failures start at 0 here, so that a first failure is an increase.
+     */
     public <E extends Enum<E>> void source(String source, E state) {
+        fetchFailures(source);
         for (E each : state.getDeclaringClass().getEnumConstants()) {
             gauges.set(SOURCE_STATE, "1 for how the head of a source's branch stands (applied, rejected, blocked,"
                     + " unreachable, suspended).", Tags.of("source", source, "state", word(each)), each == state ? 1 : 0);
@@ -149,8 +153,12 @@ public final class OperatorMetrics {
     }
 
     public void fetchFailed(String source) {
-        counter("prodop.fetch.failures", "Failed fetches of a production source's git repository.",
-                Tags.of("source", source)).increment();
+        fetchFailures(source).increment();
+    }
+
+    private Counter fetchFailures(String source) {
+        return counter("prodop.fetch.failures", "Failed fetches of a production source's git repository.",
+                Tags.of("source", source));
     }
 
     /** A production that is gone (its resource deleted) stops being reported. */

@@ -98,12 +98,29 @@ public final class EventsAgainstDaq {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Map<Integer, Long> recorded = Transactions.run(daq, retry, "events recorded", c -> recorded(c, runs));
         Map<Integer, Map<String, Long>> produced = Transactions.run(fileCatalog, retry, "events produced",
                 c -> produced(c, dataset, tag, products, runs));
+        return compare(recorded(runs), produced, products);
+    }
+
+    /** The events the DAQ recorded in each of {@code runs} it knows: one statement on the DAQ database. */
+    public Map<Integer, Long> recorded(Collection<Integer> runs) throws SQLException {
+        if (runs.isEmpty()) {
+            return Map.of();
+        }
+        return Transactions.run(daq, retry, "events recorded", c -> recorded(c, runs));
+    }
+
+    /**
+     * The worst product of each run the DAQ knows, in run order, from the events it recorded and
+     * the events of the good outputs by run and product. Only the products with outputs in a run
+     * count: a leaf whose host sat the run out made none; a run without any output counts as none
+     * produced (of the first product).
+     */
+    public static List<RunEvents> compare(Map<Integer, Long> recorded, Map<Integer, Map<String, Long>> produced,
+                                          Collection<String> products) {
         List<RunEvents> result = new ArrayList<>();
         for (int run : new TreeMap<>(recorded).keySet()) {
-            // only the leaves with outputs in the run count: a leaf whose host sat the run out made none
             Map<String, Long> byProduct = produced.getOrDefault(run, Map.of(products.iterator().next(), 0L));
             RunEvents worst = null;
             for (Map.Entry<String, Long> product : new TreeMap<>(byProduct).entrySet()) {

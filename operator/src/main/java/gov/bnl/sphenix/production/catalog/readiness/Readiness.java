@@ -2,12 +2,11 @@ package gov.bnl.sphenix.production.catalog.readiness;
 
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
-import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.RunSet;
-import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -93,12 +92,10 @@ public final class Readiness implements ReadyJobs {
     }
 
     @Override
-    public List<EventsAgainstDaq.RunEvents> eventsAgainstDaq(Production production, ProductCatalogue catalogue,
-                                                             Collection<Integer> runs) throws SQLException {
+    public Map<Integer, Long> eventsRecorded(Collection<Integer> runs) throws SQLException {
         long started = System.nanoTime();
-        List<EventsAgainstDaq.RunEvents> compared = events.of(production, catalogue, runs);
-        LOG.debug("events against the DAQ of {}: {} runs in {} ms", production.name(), compared.size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return compared;
+        Map<Integer, Long> recorded = events.recorded(runs);
+        LOG.debug("events recorded by the DAQ: {} runs in {} ms", recorded.size(), (System.nanoTime() - started) / 1_000_000);
+        return recorded;
     }
 }

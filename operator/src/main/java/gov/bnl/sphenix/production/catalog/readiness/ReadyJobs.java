@@ -1,10 +1,9 @@
 package gov.bnl.sphenix.production.catalog.readiness;
 
-import gov.bnl.sphenix.production.spec.Production;
-import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +22,6 @@ public interface ReadyJobs {
      */
     List<RunVerdict> reasons(ReasonRequest request, Set<Integer> knownReady) throws SQLException;
 
-    /** The events of the production's finished {@code runs} against the DAQ's count, run by run (one query per database). */
-    List<EventsAgainstDaq.RunEvents> eventsAgainstDaq(Production production, ProductCatalogue catalogue,
-                                                      Collection<Integer> runs) throws SQLException;
+    /** The events the DAQ recorded in each of {@code runs} it knows (one statement), to weigh a production's outputs against. */
+    Map<Integer, Long> eventsRecorded(Collection<Integer> runs) throws SQLException;
 }

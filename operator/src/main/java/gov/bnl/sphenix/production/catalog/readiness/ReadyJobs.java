@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * What readiness offers the engine: the jobs of one production whose inputs are ready, handed to
  * a sink in the production's run order. The sink may stop the scan by returning {@code false}.
- * And, for the status, why the production's other runs wait, and how the events of the runs it
- * finished compare with the DAQ's count.
+ * And, for the status, why the production's other runs wait, and the events the DAQ recorded in
+ * the runs it finished, to weigh its outputs against.
  */
 public interface ReadyJobs {
 

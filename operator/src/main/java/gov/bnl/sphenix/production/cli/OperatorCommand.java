@@ -7,7 +7,6 @@ import gov.bnl.sphenix.production.k8s.reconcile.EnvironmentEngineFactory;
 import gov.bnl.sphenix.production.k8s.reconcile.ProductionReconciler;
 import gov.bnl.sphenix.production.k8s.reconcile.ProductionSourceReconciler;
 import gov.bnl.sphenix.production.k8s.reconcile.StatusRecorder;
-import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.ops.OpsServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,16 +39,16 @@ public final class OperatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
         KubernetesClient client = new KubernetesClientBuilder().build();
-        OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
+        OperatorMetrics metrics = new OperatorMetrics();
         Engines engines = new Engines(new EnvironmentEngineFactory(client, env));
         Duration interval = Duration.parse(env.getOrDefault("PRODOP_PASS_INTERVAL", "PT60S"));
         StatusRecorder recorder = new StatusRecorder(client, "prodctl-operator");
         OperatorMain operator = new OperatorMain(client, OperatorSettings.fromEnvironment(env), List.of(
                 new ProductionSourceReconciler(client, recorder, engines, metrics, Clock.systemUTC()),
-                new ProductionReconciler(engines, recorder, metrics, interval, Clock.systemUTC())));
+                new ProductionReconciler(engines, recorder, metrics, interval, Clock.systemUTC())), metrics.registry());
         int port = Integer.parseInt(env.getOrDefault("PRODOP_OPS_PORT", "8080"));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (OpsServer ops = OpsServer.start(new InetSocketAddress(port), operator::readiness, metrics.registry())) {
+        try (OpsServer ops = OpsServer.start(new InetSocketAddress(port), operator::readiness, metrics)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 operator.close();
                 engines.close();

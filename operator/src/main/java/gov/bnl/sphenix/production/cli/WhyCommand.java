@@ -4,6 +4,7 @@ import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
+import gov.bnl.sphenix.production.catalog.ledger.RunsDone;
 import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq;
 import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq.RunEvents;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
@@ -16,7 +17,6 @@ import gov.bnl.sphenix.production.source.CheckedOutSpecs;
 import gov.bnl.sphenix.production.source.StoredSpec;
 import gov.bnl.sphenix.production.spec.Production;
 import gov.bnl.sphenix.production.spec.SpecRepository;
-import gov.bnl.sphenix.production.spec.catalogue.Product;
 import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import gov.bnl.sphenix.production.spec.load.SpecLoader;
 import java.io.PrintWriter;
@@ -28,7 +28,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,17 +111,10 @@ public final class WhyCommand implements Callable<Integer> {
     /** Events against the DAQ's count for the runs whose every job succeeded, as the ledger says. */
     private static List<RunEvents> eventsOfProducedRuns(Catalogs catalogs, Production production,
                                                         ProductCatalogue catalogue) throws SQLException {
-        Map<Integer, Boolean> done = new TreeMap<>();
+        RunsDone runs = new RunsDone();
         new JobLedger(catalogs.ledger(), catalogs.retry(), Clock.systemUTC()).jobs(production.name(),
-                EnumSet.allOf(LedgerState.class),
-                job -> done.merge(job.key().job().run(), job.state() == LedgerState.SUCCEEDED, Boolean::logicalAnd));
-        List<Integer> produced = done.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-        String dsttype = production.dsttype();
-        List<String> products = catalogue.product(dsttype).filter(Product::perLeaf)
-                .map(p -> p.leaves().stream().map(leaf -> dsttype + "_" + leaf).toList())
-                .orElse(List.of(dsttype));
-        return EventsAgainstDaq.of(catalogs).of(production.rule().params().dataset(),
-                production.rule().params().tag().toString(), products, produced);
+                EnumSet.allOf(LedgerState.class), runs::add);
+        return EventsAgainstDaq.of(catalogs).of(production, catalogue, runs.produced());
     }
 
     /** The spec and catalogue the ledger kept when the production was last applied. */

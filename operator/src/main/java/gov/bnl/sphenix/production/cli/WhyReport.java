@@ -32,7 +32,7 @@ record WhyReport(Production production, List<RunVerdict> verdicts, boolean runsA
 
     /** The runs produced whose outputs hold less than today's share of the DAQ's events. */
     List<RunEvents> underTheRatio() {
-        return events.orElse(List.of()).stream().filter(e -> e.ratio() < EventsAgainstDaq.TODAYS_RATIO).toList();
+        return EventsAgainstDaq.belowRatio(events.orElse(List.of()));
     }
 
     WaitingCounts waiting() {

@@ -26,6 +26,7 @@ import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.Planner;
+import gov.bnl.sphenix.production.plan.PlannerSettings;
 import gov.bnl.sphenix.production.plan.RemovalComplete;
 import gov.bnl.sphenix.production.plan.RemovedProduction;
 import gov.bnl.sphenix.production.spec.JobContract;
@@ -136,6 +137,11 @@ public final class Engine implements AutoCloseable {
             return latest;
         }
         return pass();
+    }
+
+    /** The operating limits this engine plans with (its queue budget, for the metrics). */
+    public PlannerSettings limits() {
+        return settings.planner();
     }
 
     /** The desired state in force, if a revision has been applied. */
@@ -264,7 +270,7 @@ public final class Engine implements AutoCloseable {
             result.add(new ProductionStanding(last.production(), last.dsttype(), last.dataset(), last.tag(),
                     ProductionStanding.State.STALLED, last.revision(), clock.instant(), last.jobs(), last.runsSelected(),
                     last.runsDone(), last.newestSubmitted(), last.oldestPending(), last.topHoldReasons(),
-                    last.eventsProduced(), last.outputsRegistered(), errors, last.waiting()));
+                    last.eventsProduced(), last.outputsRegistered(), errors, last.waiting(), last.eventsAgainstDaq()));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.control;
 
+import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
 import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.plan.Tally;
 import java.time.Instant;
@@ -25,12 +26,13 @@ import java.util.Optional;
  * @param eventsProduced  events in registered outputs
  * @param errors          what went wrong in the last pass, newest first
  * @param waiting         runs without jobs, by the first reason they wait for ({@code prodctl why} tells each)
+ * @param eventsAgainstDaq the events of the runs done against the DAQ's count ({@code prodctl why} lists the runs)
  */
 public record ProductionStanding(String production, String dsttype, String dataset, String tag, State state,
                                String revision, Instant observedAt, Map<Tally, Long> jobs, long runsSelected,
                                long runsDone, Optional<Integer> newestSubmitted, Optional<Integer> oldestPending,
                                Map<String, Long> topHoldReasons, long eventsProduced, long outputsRegistered,
-                               List<String> errors, WaitingCounts waiting) {
+                               List<String> errors, WaitingCounts waiting, DaqComparison eventsAgainstDaq) {
 
     /** The production's phase, in the words of the production team. */
     public enum State {
@@ -55,6 +57,18 @@ public record ProductionStanding(String production, String dsttype, String datas
         topHoldReasons = Collections.unmodifiableMap(new LinkedHashMap<>(topHoldReasons));
         errors = List.copyOf(errors);
         waiting = waiting == null ? WaitingCounts.NONE : waiting;
+        eventsAgainstDaq = eventsAgainstDaq == null ? DaqComparison.NONE : eventsAgainstDaq;
+    }
+
+    /** A standing whose runs were not compared with the DAQ (a status from before they were). */
+    public ProductionStanding(String production, String dsttype, String dataset, String tag, State state,
+                              String revision, Instant observedAt, Map<Tally, Long> jobs, long runsSelected,
+                              long runsDone, Optional<Integer> newestSubmitted, Optional<Integer> oldestPending,
+                              Map<String, Long> topHoldReasons, long eventsProduced, long outputsRegistered,
+                              List<String> errors, WaitingCounts waiting) {
+        this(production, dsttype, dataset, tag, state, revision, observedAt, jobs, runsSelected, runsDone,
+                newestSubmitted, oldestPending, topHoldReasons, eventsProduced, outputsRegistered, errors, waiting,
+                DaqComparison.NONE);
     }
 
     /** A standing whose waiting runs were not counted (a stalled pass, a status from before they were). */
@@ -65,7 +79,7 @@ public record ProductionStanding(String production, String dsttype, String datas
                               List<String> errors) {
         this(production, dsttype, dataset, tag, state, revision, observedAt, jobs, runsSelected, runsDone,
                 newestSubmitted, oldestPending, topHoldReasons, eventsProduced, outputsRegistered, errors,
-                WaitingCounts.NONE);
+                WaitingCounts.NONE, DaqComparison.NONE);
     }
 
     public long count(Tally tally) {

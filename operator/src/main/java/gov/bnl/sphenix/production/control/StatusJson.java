@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
+import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
 import gov.bnl.sphenix.production.catalog.readiness.WaitReason;
 import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.plan.Tally;
@@ -54,6 +55,14 @@ public final class StatusJson {
         Map<String, Long> waiting = new LinkedHashMap<>();
         s.waiting().byReason().forEach((reason, n) -> waiting.put(reason.key(), n));
         m.put("waiting", waiting);
+        DaqComparison daq = s.eventsAgainstDaq();
+        Map<String, Object> against = new LinkedHashMap<>();
+        against.put("runsCompared", daq.runsCompared());
+        against.put("eventsProduced", daq.eventsProduced());
+        against.put("eventsRecorded", daq.eventsRecorded());
+        against.put("runsBelowRatio", daq.runsBelowRatio());
+        against.put("firstBelow", daq.firstBelow());
+        m.put("eventsAgainstDaq", against);
         return m;
     }
 
@@ -91,7 +100,7 @@ public final class StatusJson {
                     n.path("revision").asText(), Instant.parse(n.path("observedAt").asText()), jobs,
                     n.path("runsSelected").asLong(), n.path("runsDone").asLong(), optionalInt(n, "newestSubmittedRun"),
                     optionalInt(n, "oldestPendingRun"), holds, n.path("eventsProduced").asLong(),
-                    n.path("outputsRegistered").asLong(), errors, new WaitingCounts(waiting));
+                    n.path("outputsRegistered").asLong(), errors, new WaitingCounts(waiting), daq(n.path("eventsAgainstDaq")));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not a production status: " + e.getMessage(), e);
         }
@@ -100,6 +109,14 @@ public final class StatusJson {
     /** Every status the ledger keeps, by production name. */
     public static List<ProductionStanding> readAll(StatusStore store) throws SQLException {
         return store.all().values().stream().map(StatusJson::read).toList();
+    }
+
+    /** Absent (a status written before runs were compared with the DAQ): nothing compared. */
+    private static DaqComparison daq(JsonNode n) {
+        List<Integer> below = new ArrayList<>();
+        n.path("firstBelow").forEach(run -> below.add(run.asInt()));
+        return new DaqComparison(n.path("runsCompared").asLong(), n.path("eventsProduced").asLong(),
+                n.path("eventsRecorded").asLong(), n.path("runsBelowRatio").asLong(), below);
     }
 
     private static Optional<Integer> optionalInt(JsonNode n, String field) {

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +23,19 @@ public final class OperatorMain implements AutoCloseable {
     private final Leadership leadership;
     private final boolean elected;
 
+    /** An operator whose JOSDK metrics go nowhere (tests of reconciling alone). */
     public OperatorMain(KubernetesClient client, OperatorSettings settings, List<? extends Reconciler<?>> reconcilers) {
+        this(client, settings, reconcilers, null);
+    }
+
+    /**
+     * An operator whose JOSDK reconciler metrics (reconciliations started, failed, their execution
+     * time, events received, per controller) join {@code meters}, the registry {@code /metrics}
+     * scrapes. Not per resource: a series per production and controller would double the scrape
+     * for what the operator's own {@code prodop_*} metrics already say per production.
+     */
+    public OperatorMain(KubernetesClient client, OperatorSettings settings, List<? extends Reconciler<?>> reconcilers,
+                        MeterRegistry meters) {
         Objects.requireNonNull(client, "client");
         if (reconcilers.isEmpty()) {
             throw new IllegalArgumentException("an operator without reconcilers does nothing");
@@ -34,6 +48,9 @@ public final class OperatorMain implements AutoCloseable {
                     .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply())
                     .withConcurrentReconciliationThreads(settings.reconcileThreads())
                     .withCloseClientOnStop(settings.closeClientOnStop());
+            if (meters != null) {
+                o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meters));
+            }
             settings.leaderElection().ifPresent(e -> o.withLeaderElectionConfiguration(e.configuration(leadership)));
         });
         reconcilers.forEach(r -> register(r, settings.watchNamespaces()));

@@ -14,10 +14,14 @@ import java.util.function.Supplier;
 /**
  * The operations endpoints on one port: {@code /healthz} (the process answers: liveness),
  * {@code /readyz} (the operator can work: readiness, 503 with the reason when not) and
- * {@code /metrics} (Prometheus text format). The JDK's HTTP server is enough for a kubelet and a
- * scraper every few seconds.
+ * {@code /metrics} (the Prometheus text format of {@link OperatorMetrics}' registry: the operator's,
+ * JOSDK's and the JVM's meters). The JDK's HTTP server is enough for a kubelet and a scraper every
+ * few seconds.
  */
 public final class OpsServer implements AutoCloseable {
+
+    /** What Micrometer's {@code scrape()} writes: Prometheus' text format 0.0.4. */
+    static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -28,15 +32,19 @@ public final class OpsServer implements AutoCloseable {
     }
 
     /** Starts serving on {@code address} (port 0 picks a free port). */
-    public static OpsServer start(InetSocketAddress address, Supplier<ProcessReadiness> readiness, MetricsRegistry metrics)
+    public static OpsServer start(InetSocketAddress address, Supplier<ProcessReadiness> readiness, OperatorMetrics metrics)
             throws IOException {
+        // the JDK's server writes headers and body apart; with Nagle on, a small answer (a probe, a
+        // short scrape) then waits ~40 ms for the client's delayed ACK. Read once, when the first
+        // server of the process starts; a value given on the command line stays.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(address, 16);
         server.createContext("/healthz", exchange -> answer(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
         server.createContext("/readyz", exchange -> {
             ProcessReadiness r = safely(readiness);
             answer(exchange, r.ready() ? 200 : 503, "text/plain; charset=utf-8", r.reason() + "\n");
         });
-        server.createContext("/metrics", exchange -> answer(exchange, 200, TextFormat.CONTENT_TYPE, metrics.scrape()));
+        server.createContext("/metrics", exchange -> answer(exchange, 200, METRICS_TYPE, metrics.scrape()));
         // two threads: a slow scrape must not hold up the kubelet's probes
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ops-http");

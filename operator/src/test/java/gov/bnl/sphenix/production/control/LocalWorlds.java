@@ -34,4 +34,24 @@ public final class LocalWorlds {
                 .jobs(production, EnumSet.allOf(LedgerState.class), rows::add);
         return rows;
     }
+
+    /** Event building of the MVTX streams of the sixteen runs from {@code first}, segment 0 only, with the rules of {@code ruleSet}. */
+    public static String mvtxStreaming(String name, String ruleSet, int first) {
+        return """
+                apiVersion: production.sphenix.bnl.gov/v1alpha1
+                kind: Production
+                metadata:
+                  name: %s
+                spec:
+                  contract: operator     # the stand-in payload, not the rule's script
+                  rule:
+                    ruleSet: %s
+                    name: Full_STREAMING_EVENT_run3physics
+                  runs:
+                    range: [%d, %d]
+                  segments: first-only
+                  masks: ["TPC{00..23}", TPOT, "INTT{0..7}"]
+                  memory: 256 MB, 1 GB
+                """.formatted(name, ruleSet, first, first + 15);
+    }
 }

@@ -86,23 +86,7 @@ class RedeclaredProductionTest {
 
     /** Event building of the MVTX streams of the first runs, with the rules of {@code ruleSet}. */
     private String production(String ruleSet) {
-        int first = world.seeded().firstRun();
-        return """
-                apiVersion: production.sphenix.bnl.gov/v1alpha1
-                kind: Production
-                metadata:
-                  name: %s
-                spec:
-                  contract: operator     # the stand-in payload, not the rule's script
-                  rule:
-                    ruleSet: %s
-                    name: Full_STREAMING_EVENT_run3physics
-                  runs:
-                    range: [%d, %d]
-                  segments: first-only
-                  masks: ["TPC{00..23}", TPOT, "INTT{0..7}"]
-                  memory: 256 MB, 1 GB
-                """.formatted(NAME, ruleSet, first, first + 15);
+        return LocalWorlds.mvtxStreaming(NAME, ruleSet, world.seeded().firstRun());
     }
 
     private boolean complete(PassReport report) {

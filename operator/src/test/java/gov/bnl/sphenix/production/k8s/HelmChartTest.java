@@ -10,55 +10,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The Helm chart, checked without helm: its plain YAML parses, its CRDs are the committed ones,
- * and its RBAC grants exactly what the operator needs. Templates are read with their actions
- * taken out (every branch kept), which is enough to see the rules they can render.
+ * and its RBAC grants exactly what the operator needs. Templates are read as {@link ChartTemplates}
+ * reads them, which is enough to see the rules they can render.
  */
 class HelmChartTest {
 
-    private static final Path CHART = RepositoryFiles.root().resolve("charts/sphenix-production-operator");
-    private static final String TEMPLATED = "TEMPLATED";
-    /** A line that is only a template action: if, range, with, end, an assignment, an include that indents. */
-    private static final Pattern ACTION_LINE = Pattern.compile("^\\s*\\{\\{-?.*-?}}\\s*$");
-    private static final Pattern INLINE = Pattern.compile("\\{\\{-?.*?-?}}");
+    private static final Path CHART = ChartTemplates.CHART;
+    private static final String TEMPLATED = ChartTemplates.TEMPLATED;
 
-    private static Yaml yaml() {
-        return new Yaml(new SafeConstructor(new LoaderOptions()));
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> load(Path file) throws IOException {
-        return (Map<String, Object>) yaml().load(Files.readString(file));
+        return ChartTemplates.load(file);
     }
 
-    /** The documents of a template, its actions dropped and its inline expressions replaced by a marker. */
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> template(String name) throws IOException {
-        StringBuilder plain = new StringBuilder();
-        for (String line : Files.readAllLines(CHART.resolve("templates").resolve(name))) {
-            if (!ACTION_LINE.matcher(line).matches()) {
-                plain.append(INLINE.matcher(line).replaceAll(TEMPLATED)).append('\n');
-            }
-        }
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : yaml().loadAll(plain.toString())) {
-            if (document != null) {
-                documents.add((Map<String, Object>) document);
-            }
-        }
-        return documents;
+        return ChartTemplates.template(name);
     }
 
     private static Map<String, Object> ofKind(List<Map<String, Object>> documents, String kind) {
-        return documents.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow();
+        return ChartTemplates.ofKind(documents, kind);
     }
 
     private static Map<String, Object> rule(List<String> apiGroups, List<String> resources, List<String> verbs) {

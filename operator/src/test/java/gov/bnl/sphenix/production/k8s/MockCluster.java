@@ -39,4 +39,13 @@ public final class MockCluster {
         return new ProductionSpec(null, null, null, null, dsttype, "run3auau", tag, null, null, null, null, null, null, 0,
                 null, 0, 0, false, false, null, null, null);
     }
+
+    /** A source following {@code url}'s main branch every second, its jobs run by the local executor. */
+    public static ProductionSource localSource(String name, String url) {
+        ProductionSource source = new ProductionSource();
+        source.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+        source.setSpec(new ProductionSourceSpec(url, "main", null, "1s", null, null,
+                new ProductionSourceSpec.BatchSettings("local", null, null), false));
+        return source;
+    }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -23,13 +24,13 @@ class OpsServerTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicReference<ProcessReadiness> readiness = new AtomicReference<>(ProcessReadiness.notReady("starting"));
-    private final OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
+    private final OperatorMetrics metrics = new OperatorMetrics();
     private OpsServer server;
 
     @BeforeEach
     void start() throws IOException {
         server = OpsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), readiness::get,
-                metrics.registry());
+                metrics);
     }
 
     @AfterEach
@@ -88,39 +89,53 @@ class OpsServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         String p = "production=\"run3auau \\\"new\\\"\"";
-        assertThat(response.body()).isEqualTo("""
-                # HELP prodop_jobs Job keys of a production by state, as of its last pass.
-                # TYPE prodop_jobs gauge
-                prodop_jobs{%1$s,state="held"} 1
-                prodop_jobs{%1$s,state="ready"} 0
-                prodop_jobs{%1$s,state="running"} 12
-                # HELP prodop_reconcile_duration_seconds Time one reconcile pass of a production took.
-                # TYPE prodop_reconcile_duration_seconds histogram
+        // the operator's series exactly; the JVM's and the process's are there too, with values of their own
+        assertThat(response.body().lines().filter(line -> line.startsWith("prodop_")).toList()).containsExactly("""
+                prodop_fetch_failures_total{source="specs"} 2.0
+                prodop_harvested_files_total{%1$s} 25.0
+                prodop_jobs{%1$s,state="held"} 1.0
+                prodop_jobs{%1$s,state="ready"} 0.0
+                prodop_jobs{%1$s,state="running"} 12.0
                 prodop_reconcile_duration_seconds_bucket{%1$s,le="0.05"} 0
                 prodop_reconcile_duration_seconds_bucket{%1$s,le="0.1"} 0
                 prodop_reconcile_duration_seconds_bucket{%1$s,le="0.25"} 0
                 prodop_reconcile_duration_seconds_bucket{%1$s,le="0.5"} 1
-                prodop_reconcile_duration_seconds_bucket{%1$s,le="1"} 1
+                prodop_reconcile_duration_seconds_bucket{%1$s,le="1.0"} 1
                 prodop_reconcile_duration_seconds_bucket{%1$s,le="2.5"} 1
-                prodop_reconcile_duration_seconds_bucket{%1$s,le="5"} 1
-                prodop_reconcile_duration_seconds_bucket{%1$s,le="10"} 2
-                prodop_reconcile_duration_seconds_bucket{%1$s,le="30"} 2
-                prodop_reconcile_duration_seconds_bucket{%1$s,le="60"} 2
-                prodop_reconcile_duration_seconds_bucket{%1$s,le="120"} 2
-                prodop_reconcile_duration_seconds_bucket{%1$s,le="300"} 2
+                prodop_reconcile_duration_seconds_bucket{%1$s,le="5.0"} 1
+                prodop_reconcile_duration_seconds_bucket{%1$s,le="10.0"} 2
+                prodop_reconcile_duration_seconds_bucket{%1$s,le="30.0"} 2
+                prodop_reconcile_duration_seconds_bucket{%1$s,le="60.0"} 2
+                prodop_reconcile_duration_seconds_bucket{%1$s,le="120.0"} 2
+                prodop_reconcile_duration_seconds_bucket{%1$s,le="300.0"} 2
                 prodop_reconcile_duration_seconds_bucket{%1$s,le="+Inf"} 2
-                prodop_reconcile_duration_seconds_sum{%1$s} 7.3
                 prodop_reconcile_duration_seconds_count{%1$s} 2
-                # HELP prodop_submissions_total Jobs submitted to the batch system.
-                # TYPE prodop_submissions_total counter
-                prodop_submissions_total{%1$s} 40
-                # HELP prodop_harvested_files_total Output files registered in the FileCatalog.
-                # TYPE prodop_harvested_files_total counter
-                prodop_harvested_files_total{%1$s} 25
-                # HELP prodop_fetch_failures_total Failed fetches of a production source's git repository.
-                # TYPE prodop_fetch_failures_total counter
-                prodop_fetch_failures_total{source="specs"} 2
-                """.formatted(p));
+                prodop_reconcile_duration_seconds_sum{%1$s} 7.3
+                prodop_reconcile_duration_seconds_max{%1$s} 7.0
+                prodop_submissions_total{%1$s} 40.0
+                """.formatted(p).lines().toArray(String[]::new));
+        assertThat(response.body()).contains("# TYPE prodop_jobs gauge\n",
+                "# HELP prodop_jobs Job keys of a production by state, as of its last pass.\n",
+                "# TYPE prodop_reconcile_duration_seconds histogram\n", "# TYPE prodop_submissions_total counter\n",
+                "# TYPE jvm_memory_used_bytes gauge\n");
+    }
+
+    @Test
+    void heldReasonsThatEndAndStatesThatChangeAreNotLeftBehind() throws Exception {
+        metrics.holds("calo", Map.of("code 3/34: memory", 4L, "code 1/0: by hand", 1L));
+        metrics.holds("calo", Map.of("code 3/34: memory", 2L));
+        metrics.state("calo", Tally.RUNNING);
+        metrics.eventsAgainstDaq("calo", 10, 9_400, 10_000, 1);
+        List<String> lines = get("/metrics").body().lines().filter(line -> line.startsWith("prodop_")).toList();
+        assertThat(lines).containsExactly(
+                "prodop_daq_events_produced{production=\"calo\"} 9400.0",
+                "prodop_daq_events_recorded{production=\"calo\"} 10000.0",
+                "prodop_daq_runs_below_ratio{production=\"calo\"} 1.0",
+                "prodop_daq_runs_compared{production=\"calo\"} 10.0",
+                "prodop_held_jobs{production=\"calo\",reason=\"code 3/34: memory\"} 2.0",
+                "prodop_production_state{production=\"calo\",state=\"held\"} 0.0",
+                "prodop_production_state{production=\"calo\",state=\"ready\"} 0.0",
+                "prodop_production_state{production=\"calo\",state=\"running\"} 1.0");
     }
 
     @Test
@@ -128,9 +143,11 @@ class OpsServerTest {
         metrics.submitted("kept", 1);
         metrics.submitted("removed", 1);
         metrics.jobs("removed", Tally.class, Map.of());
+        metrics.reconciled("removed", Duration.ofSeconds(1));
+        metrics.holds("removed", Map.of("code 3/34", 1L));
         metrics.forget("removed");
         String body = get("/metrics").body();
-        assertThat(body).contains("prodop_submissions_total{production=\"kept\"} 1\n").doesNotContain("removed");
+        assertThat(body).contains("prodop_submissions_total{production=\"kept\"} 1.0\n").doesNotContain("removed");
     }
 
     @Test

@@ -4,6 +4,9 @@ import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.spec.Production;
+import gov.bnl.sphenix.production.spec.catalogue.Product;
+import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +51,29 @@ public final class EventsAgainstDaq {
         }
     }
 
+    /** The runs whose outputs hold less than today's share of the DAQ's events, in the order given. */
+    public static List<RunEvents> belowRatio(List<RunEvents> runs) {
+        return runs.stream().filter(e -> e.ratio() < TODAYS_RATIO).toList();
+    }
+
+    /**
+     * The FileCatalog dsttypes a production's outputs are catalogued under: its dsttype, or for a
+     * per-leaf product one per leaf ({@code DST_STREAMING_EVENT_mvtx0}, …).
+     */
+    public static List<String> products(Production production, ProductCatalogue catalogue) {
+        String dsttype = production.dsttype();
+        return catalogue.product(dsttype).filter(Product::perLeaf)
+                .map(p -> p.leaves().stream().map(leaf -> dsttype + "_" + leaf).toList())
+                .orElse(List.of(dsttype));
+    }
+
+    /** The worst product of each of the production's {@code runs} (those it has finished), in run order. */
+    public List<RunEvents> of(Production production, ProductCatalogue catalogue, Collection<Integer> runs)
+            throws SQLException {
+        return of(production.rule().params().dataset(), production.rule().params().tag().toString(),
+                products(production, catalogue), runs);
+    }
+
     private final DataSource daq;
     private final DataSource fileCatalog;
     private final Retry retry;
@@ -72,12 +98,29 @@ public final class EventsAgainstDaq {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Map<Integer, Long> recorded = Transactions.run(daq, retry, "events recorded", c -> recorded(c, runs));
         Map<Integer, Map<String, Long>> produced = Transactions.run(fileCatalog, retry, "events produced",
                 c -> produced(c, dataset, tag, products, runs));
+        return compare(recorded(runs), produced, products);
+    }
+
+    /** The events the DAQ recorded in each of {@code runs} it knows: one statement on the DAQ database. */
+    public Map<Integer, Long> recorded(Collection<Integer> runs) throws SQLException {
+        if (runs.isEmpty()) {
+            return Map.of();
+        }
+        return Transactions.run(daq, retry, "events recorded", c -> recorded(c, runs));
+    }
+
+    /**
+     * The worst product of each run the DAQ knows, in run order, from the events it recorded and
+     * the events of the good outputs by run and product. Only the products with outputs in a run
+     * count: a leaf whose host sat the run out made none; a run without any output counts as none
+     * produced (of the first product).
+     */
+    public static List<RunEvents> compare(Map<Integer, Long> recorded, Map<Integer, Map<String, Long>> produced,
+                                          Collection<String> products) {
         List<RunEvents> result = new ArrayList<>();
         for (int run : new TreeMap<>(recorded).keySet()) {
-            // only the leaves with outputs in the run count: a leaf whose host sat the run out made none
             Map<String, Long> byProduct = produced.getOrDefault(run, Map.of(products.iterator().next(), 0L));
             RunEvents worst = null;
             for (Map.Entry<String, Long> product : new TreeMap<>(byProduct).entrySet()) {

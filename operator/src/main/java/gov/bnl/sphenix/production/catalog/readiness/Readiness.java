@@ -4,7 +4,9 @@ import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import gov.bnl.sphenix.production.spec.RunSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -29,6 +31,7 @@ public final class Readiness implements ReadyJobs {
     private final Retry retry;
     private final int chunkRuns;
     private final WaitingRuns waiting;
+    private final EventsAgainstDaq events;
 
     public Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry) {
         this(daq, rawdata, fileCatalog, retry, CHUNK_RUNS);
@@ -44,6 +47,7 @@ public final class Readiness implements ReadyJobs {
         }
         this.chunkRuns = chunkRuns;
         this.waiting = new WaitingRuns(daq, rawdata, fileCatalog, retry, chunkRuns);
+        this.events = new EventsAgainstDaq(daq, fileCatalog, retry);
     }
 
     public static Readiness of(Catalogs catalogs) {
@@ -85,5 +89,13 @@ public final class Readiness implements ReadyJobs {
         }
         DerivedRequest derived = (DerivedRequest) request;
         return new ReadinessScan<>(daq, fileCatalog, new ParentOutputs(derived), new DerivedRunEvaluator(derived), chunkRuns);
+    }
+
+    @Override
+    public Map<Integer, Long> eventsRecorded(Collection<Integer> runs) throws SQLException {
+        long started = System.nanoTime();
+        Map<Integer, Long> recorded = events.recorded(runs);
+        LOG.debug("events recorded by the DAQ: {} runs in {} ms", recorded.size(), (System.nanoTime() - started) / 1_000_000);
+        return recorded;
     }
 }

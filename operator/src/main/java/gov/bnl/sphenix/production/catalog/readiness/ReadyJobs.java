@@ -1,13 +1,16 @@
 package gov.bnl.sphenix.production.catalog.readiness;
 
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What readiness offers the engine: the jobs of one production whose inputs are ready, handed to
  * a sink in the production's run order. The sink may stop the scan by returning {@code false}.
- * And, for the status, why the production's other runs wait.
+ * And, for the status, why the production's other runs wait, and the events the DAQ recorded in
+ * the runs it finished, to weigh its outputs against.
  */
 public interface ReadyJobs {
 
@@ -18,4 +21,7 @@ public interface ReadyJobs {
      * {@code knownReady} (those {@link #find} just gave jobs) are ready without another look.
      */
     List<RunVerdict> reasons(ReasonRequest request, Set<Integer> knownReady) throws SQLException;
+
+    /** The events the DAQ recorded in each of {@code runs} it knows (one statement), to weigh a production's outputs against. */
+    Map<Integer, Long> eventsRecorded(Collection<Integer> runs) throws SQLException;
 }

@@ -3,6 +3,9 @@ package gov.bnl.sphenix.production.control.observe;
 import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.ledger.RunsDone;
+import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
+import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessSummary;
 import gov.bnl.sphenix.production.catalog.readiness.ReadyJobs;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
@@ -173,6 +176,26 @@ public final class CatalogObservation implements Observation {
         }
     }
 
+    /**
+     * The events of the runs a production finished (every job key succeeded, as this pass read
+     * the ledger) against the DAQ's count: the events of its good outputs as this pass read them
+     * from the FileCatalog, against one DAQ statement. {@link DaqComparison#NONE} when it could not
+     * be read: a status without it is better than no status.
+     */
+    public DaqComparison eventsAgainstDaq(String production) {
+        List<Integer> produced = RunsDone.of(rows(production).values()).produced();
+        if (produced.isEmpty()) {
+            return DaqComparison.NONE;
+        }
+        try {
+            return DaqComparison.of(EventsAgainstDaq.compare(readiness.eventsRecorded(produced),
+                    found(production).goodEvents(), EventsAgainstDaq.products(spec(production), catalogue)));
+        } catch (SQLException e) {
+            LOG.warn("the events of {} against the DAQ could not be read: {}", production, e.getMessage());
+            return DaqComparison.NONE;
+        }
+    }
+
     /** The ledger rows of a production by key, as read this pass. */
     public Map<JobKey, LedgerJob> rows(String production) {
         return rows.computeIfAbsent(production, p -> {
@@ -196,7 +219,7 @@ public final class CatalogObservation implements Observation {
                     return catalogued;
                 }
                 return new ProductionOutputs.Found(RolledOverOutputs.fold(catalogued.outputs(), rows(p).keySet()),
-                        catalogued.events());
+                        catalogued.events(), catalogued.goodEvents());
             } catch (SQLException e) {
                 throw new ObservationFailed("outputs of " + p, e);
             }

@@ -30,14 +30,20 @@ import javax.sql.DataSource;
 public final class ProductionOutputs {
 
     private static final String OUTPUTS = """
-            SELECT runnumber, segment, dsttype, filename, coalesce(events, 0)
+            SELECT runnumber, segment, dsttype, filename, coalesce(events, 0), coalesce(status > 0, false)
               FROM datasets
              WHERE dataset = ? AND tag = ? AND dsttype = ANY (?) AND runnumber BETWEEN ? AND ?""";
 
-    /** What the catalog holds for one production: outputs by key and the events in them. */
-    public record Found(List<ExistingOutput> outputs, long events) {
+    /**
+     * What the catalog holds for one production: outputs by key and the events in them.
+     *
+     * @param goodEvents the events of its good outputs (status above 0) by run and product, which
+     *                   a pass weighs against the DAQ's count without reading the catalog again
+     */
+    public record Found(List<ExistingOutput> outputs, long events, Map<Integer, Map<String, Long>> goodEvents) {
         public Found {
             outputs = List.copyOf(outputs);
+            goodEvents = Map.copyOf(goodEvents);
         }
     }
 
@@ -61,10 +67,11 @@ public final class ProductionOutputs {
         // a combiner's key is its (run, leaf) at segment 0, whatever segments its events filled
         boolean combining = product != null && ReadinessRequests.combines(production, product);
         if (production.runs().isEmpty()) {
-            return new Found(List.of(), 0);
+            return new Found(List.of(), 0, Map.of());
         }
         return Transactions.run(fileCatalog, retry, "outputs of " + production.name(), c -> {
             Map<JobKey, List<String>> files = new HashMap<>();
+            Map<Integer, Map<String, Long>> good = new HashMap<>();
             long events = 0;
             try (PreparedStatement s = c.prepareStatement(OUTPUTS)) {
                 s.setString(1, production.rule().params().dataset());
@@ -82,13 +89,17 @@ public final class ProductionOutputs {
                                 leafOfProduct.get(rs.getString(3)));
                         files.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(4));
                         events += rs.getLong(5);
+                        if (rs.getBoolean(6)) {
+                            good.computeIfAbsent(rs.getInt(1), r -> new HashMap<>()).merge(rs.getString(3),
+                                    rs.getLong(5), Long::sum);
+                        }
                     }
                 }
             }
             List<ExistingOutput> outputs = new ArrayList<>();
             files.forEach((key, names) -> outputs.add(new ExistingOutput(key, names)));
             outputs.sort(java.util.Comparator.comparing(ExistingOutput::key));
-            return new Found(outputs, events);
+            return new Found(outputs, events, good);
         });
     }
 }

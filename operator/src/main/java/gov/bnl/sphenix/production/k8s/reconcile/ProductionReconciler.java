@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
+import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
 import gov.bnl.sphenix.production.control.Engine;
 import gov.bnl.sphenix.production.control.PassReport;
 import gov.bnl.sphenix.production.control.ProductionActivity;
@@ -76,7 +77,15 @@ public final class ProductionReconciler implements Reconciler<ProductionResource
         }
         Instant started = clock.instant();
         PassReport pass = engine.get().recentPass(recent());
-        metrics.reconciled(name, Duration.between(started, clock.instant()));
+        Duration took = Duration.between(started, clock.instant());
+        metrics.reconciled(name, took);
+        if (!pass.startedAt().isBefore(started)) {
+            // this reconcile ran the pass rather than sharing a recent one: its time is the pass's
+            metrics.passed(production.getSpec().source(), took);
+        }
+        metrics.queueBudget(production.getSpec().source(), engine.get().limits().globalQueueBudget(),
+                pass.statuses().stream().mapToLong(s -> s.count(Tally.SUBMITTING) + s.count(Tally.QUEUED)
+                        + s.count(Tally.RUNNING)).sum());
         publish(production, pass);
         Instant now = clock.instant();
         recorder.production(production, before -> pass.status(name)
@@ -149,8 +158,16 @@ public final class ProductionReconciler implements Reconciler<ProductionResource
     private void record(String name, PassReport pass) {
         ProductionActivity activity = pass.activity(name);
         metrics.submitted(name, activity.submitted());
+        metrics.finished(name, activity.harvested(), activity.failed());
         metrics.harvested(name, activity.outputsRegistered());
-        pass.status(name).ifPresent(s -> metrics.jobs(name, Tally.class, s.jobs()));
+        pass.status(name).ifPresent(s -> {
+            metrics.jobs(name, Tally.class, s.jobs());
+            metrics.state(name, s.state());
+            metrics.holds(name, s.topHoldReasons());
+            DaqComparison daq = s.eventsAgainstDaq();
+            metrics.eventsAgainstDaq(name, daq.runsCompared(), daq.eventsProduced(), daq.eventsRecorded(),
+                    daq.runsBelowRatio());
+        });
     }
 
     private static long generation(ProductionResource production) {

@@ -66,6 +66,7 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
         long generation = generation(source);
         Duration interval = Intervals.parse(source.getSpec().fetchInterval());
         if (source.getSpec().suspend()) {
+            metrics.source(source.getMetadata().getName(), SourceHead.SUSPENDED);
             Instant now = clock.instant();
             recorder.source(source, s -> s.withConditions(generation, Conditions.set(s.conditions(), Conditions.READY,
                     "False", ConditionReason.SUSPENDED, "suspended: the specs are not fetched and no Production changes",
@@ -77,6 +78,7 @@ public final class ProductionSourceReconciler implements Reconciler<ProductionSo
         if (report.fetchError().isPresent()) {
             metrics.fetchFailed(source.getMetadata().getName());
         }
+        metrics.source(source.getMetadata().getName(), SourceHead.of(report));
         Optional<DesiredAtRevision> desired = engine.desired();
         OptionalInt declared = desired.isPresent() ? OptionalInt.of(syncProductions(source, desired.get()))
                 : OptionalInt.empty();

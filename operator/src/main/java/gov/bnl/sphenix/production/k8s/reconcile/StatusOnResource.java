@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
+import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
 import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.control.ProductionStanding;
 import gov.bnl.sphenix.production.k8s.Condition;
@@ -38,7 +39,8 @@ final class StatusOnResource {
                         .map(e -> new ProductionStatus.HoldReason(e.getKey(), e.getValue()))
                         .toList(),
                 from.errors(), from.eventsProduced(), from.outputsRegistered(), waiting(from.waiting()),
-                from.waiting().summary(), from.waiting().total(), conditions(from, before.conditions(), generation, now));
+                from.waiting().summary(), from.waiting().total(), eventsAgainstDaq(from.eventsAgainstDaq()),
+                conditions(from, before.conditions(), generation, now));
     }
 
     /** The counts by reason under the names scripts read ({@code notTransferred}), in the order a shift person checks. */
@@ -46,6 +48,11 @@ final class StatusOnResource {
         Map<String, Long> byKey = new LinkedHashMap<>();
         counts.byReason().forEach((reason, n) -> byKey.put(reason.key(), n));
         return byKey;
+    }
+
+    private static ProductionStatus.EventsAgainstDaq eventsAgainstDaq(DaqComparison daq) {
+        return new ProductionStatus.EventsAgainstDaq(daq.runsCompared(), daq.eventsProduced(), daq.eventsRecorded(),
+                daq.runsBelowRatio(), daq.firstBelow(), daq.summary());
     }
 
     private static List<Condition> conditions(ProductionStanding from, List<Condition> conditions, long generation,

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.tools.bench;
 
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
+import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
 import gov.bnl.sphenix.production.catalog.readiness.SegmentWindow;
 import gov.bnl.sphenix.production.catalog.registration.CatalogedOutput;
@@ -15,7 +16,8 @@ import java.util.Locale;
 
 /**
  * The catalog benchmark: seed a synthetic catalog, time readiness over every run of it, then
- * compare registration through the bulk path with plain COPY of the same rows. It replaces the
+ * compare registration through the bulk path with plain COPY of the same rows, and weigh the
+ * registered outputs' runs against the DAQ as each pass does. It replaces the
  * catalogs' contents, so it runs on the embedded server or a scratch database only.
  */
 public final class CatalogBenchmark {
@@ -70,6 +72,11 @@ public final class CatalogBenchmark {
             copy = Math.max(copy, copyRound);
             bulk = Math.max(bulk, bulkRound);
         }
+        DaqComparisonBench.Result daq = new DaqComparisonBench(EventsAgainstDaq.of(catalogs)).run(outputs);
+        out.printf(Locale.ROOT, "events against the DAQ: %d ms in a pass (one DAQ statement, the outputs' events as the"
+                        + " pass read them), %d ms from scratch (prodctl why) for %d runs with %d outputs (median of 5"
+                        + " after a warm-up); %s%n", daq.passMillis(), daq.whyMillis(), daq.runs(), daq.outputs(),
+                daq.comparison().summary());
         out.printf(Locale.ROOT, "benchmark took %.1f s%n", seconds(started));
         return new BenchResult(first.millis(), size.runs(), first.summary().runsExamined(), first.summary().candidates(),
                 all.millis(), all.summary().candidates(), liveGrowth, bulk, copy);

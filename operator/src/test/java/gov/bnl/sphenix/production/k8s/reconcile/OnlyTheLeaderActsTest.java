@@ -13,7 +13,6 @@ import gov.bnl.sphenix.production.k8s.OperatorSettings;
 import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
-import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -99,7 +98,7 @@ class OnlyTheLeaderActsTest {
     private static OperatorMain replica(String identity, Engines engines) {
         LeaderElection election = new LeaderElection("prodop-leader-acts", Optional.of(MockCluster.NAMESPACE), identity,
                 Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(250), false);
-        OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
+        OperatorMetrics metrics = new OperatorMetrics();
         StatusRecorder recorder = new StatusRecorder(client, identity);
         OperatorMain replica = new OperatorMain(client, OperatorSettings.single().withLeaderElection(election)
                 .withCloseClientOnStop(false), List.of(

@@ -13,14 +13,11 @@ import gov.bnl.sphenix.production.k8s.OperatorMain;
 import gov.bnl.sphenix.production.k8s.OperatorSettings;
 import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
-import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
-import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.source.WorldOverHttp;
 import gov.bnl.sphenix.production.tools.demo.BrokenCommits;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Path;
@@ -68,14 +65,14 @@ class OperatorOnMockClusterTest {
         world = served.world();
         MockCluster.installCrds(client);
         engines = new Engines(source -> world.engineFollowing(source.getSpec().url(), "mirror-" + source.getMetadata().getName()));
-        OperatorMetrics metrics = new OperatorMetrics(new MetricsRegistry());
+        OperatorMetrics metrics = new OperatorMetrics();
         StatusRecorder recorder = new StatusRecorder(client, "prodctl-operator");
         operator = new OperatorMain(client, OperatorSettings.single().withCloseClientOnStop(false)
                 .watching(Set.of(MockCluster.NAMESPACE)), List.of(
                 new ProductionSourceReconciler(client, recorder, engines, metrics, Clock.systemUTC()),
                 new ProductionReconciler(engines, recorder, metrics, Duration.ofSeconds(1), Clock.systemUTC())));
         operator.start();
-        client.resource(source(served.url())).create();
+        client.resource(MockCluster.localSource(SOURCE, served.url())).create();
     }
 
     @AfterAll
@@ -150,14 +147,6 @@ class OperatorOnMockClusterTest {
         assertThat(world.batch().query(STREAMING).jobs()).noneMatch(BatchJob::isLive);
         assertThat(world.batch().history(Selection.production(STREAMING), 1000).jobs())
                 .anyMatch(j -> j.state() == BatchState.REMOVED);
-    }
-
-    private static ProductionSource source(String url) {
-        ProductionSource source = new ProductionSource();
-        source.setMetadata(new ObjectMetaBuilder().withName(SOURCE).withNamespace(MockCluster.NAMESPACE).build());
-        source.setSpec(new ProductionSourceSpec(url, "main", null, "1s", null, null,
-                new ProductionSourceSpec.BatchSettings("local", null, null), false));
-        return source;
     }
 
     private static ProductionResource production(String name) {

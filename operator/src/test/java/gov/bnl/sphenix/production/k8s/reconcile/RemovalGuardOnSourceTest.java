@@ -15,7 +15,6 @@ import gov.bnl.sphenix.production.k8s.ProductionResource;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
 import gov.bnl.sphenix.production.k8s.ProductionSourceStatus;
-import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.source.GitSpecSource;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
@@ -60,7 +59,7 @@ class RemovalGuardOnSourceTest {
         MockCluster.installCrds(client);
         engines = new Engines(this::engine);
         reconciler = new ProductionSourceReconciler(client, new StatusRecorder(client, "prodctl-operator"), engines,
-                new OperatorMetrics(new MetricsRegistry()), Clock.systemUTC());
+                new OperatorMetrics(), Clock.systemUTC());
     }
 
     @AfterEach

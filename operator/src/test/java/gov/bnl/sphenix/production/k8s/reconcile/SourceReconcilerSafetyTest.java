@@ -15,7 +15,6 @@ import gov.bnl.sphenix.production.k8s.MockCluster;
 import gov.bnl.sphenix.production.k8s.ProductionSource;
 import gov.bnl.sphenix.production.k8s.ProductionSourceSpec;
 import gov.bnl.sphenix.production.k8s.ProductionSourceStatus;
-import gov.bnl.sphenix.production.ops.MetricsRegistry;
 import gov.bnl.sphenix.production.ops.OperatorMetrics;
 import gov.bnl.sphenix.production.source.GitHttpServer;
 import gov.bnl.sphenix.production.source.GitSpecSource;
@@ -71,7 +70,7 @@ class SourceReconcilerSafetyTest {
         MockCluster.installCrds(client);
         engines = new Engines(SourceReconcilerSafetyTest::engineWithTrippingLoader);
         reconciler = new ProductionSourceReconciler(client, new StatusRecorder(client, "prodctl-operator"), engines,
-                new OperatorMetrics(new MetricsRegistry()), Clock.systemUTC());
+                new OperatorMetrics(), Clock.systemUTC());
     }
 
     @AfterAll
@@ -127,7 +126,7 @@ class SourceReconcilerSafetyTest {
         Engines deployed = new Engines(new EnvironmentEngineFactory(client, Map.of("PRODOP_WORK",
                 dir.resolve("operator-work").toString())));
         ProductionSourceReconciler operator = new ProductionSourceReconciler(client,
-                new StatusRecorder(client, "prodctl-operator"), deployed, new OperatorMetrics(new MetricsRegistry()),
+                new StatusRecorder(client, "prodctl-operator"), deployed, new OperatorMetrics(),
                 Clock.systemUTC());
         ProductionSource source = source("elsewhere", git.url("specs.git"), SpecsWorkspace.BRANCH, "prodop-git");
         int requestsBefore = git.requests();

@@ -124,7 +124,7 @@ class StatusRecorderTest {
 
     private static UnaryOperator<ProductionStatus> ready(String message, Instant now) {
         return before -> new ProductionStatus(1L, "progressing", "a1b2c3d", Conditions.timestamp(now), null, null, null,
-                null, 0, 0, null, null, 0, null).withConditions(1, Conditions.set(before.conditions(), Conditions.READY, "True",
+                null, 0, 0, null, null, 0, null, null).withConditions(1, Conditions.set(before.conditions(), Conditions.READY, "True",
                 ConditionReason.PROGRESSING, message, 1, now));
     }
 

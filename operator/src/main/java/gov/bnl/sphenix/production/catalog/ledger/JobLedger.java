@@ -75,6 +75,10 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
     private static final String LIVE_INPUTS = """
             SELECT production, run, segment, leaf, inputs FROM job WHERE state = ANY (?)""";
 
+    private static final String OLDEST_LIVE_SUBMISSION = """
+            SELECT min(submitted_at) AS min FROM job
+             WHERE state IN ('submitting', 'queued', 'running', 'held')""";
+
     private static final String COUNTS = """
             SELECT j.state, count(*) FROM job j JOIN production p ON p.name = j.production
              WHERE j.production = ?
@@ -188,6 +192,20 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * When the oldest job the ledger holds live was submitted (or is being submitted); empty when no
+     * job is live. The batch system's history before then holds nothing a live row waits for.
+     */
+    public Optional<Instant> oldestLiveSubmission() throws SQLException {
+        return Transactions.run(ledger, retry, "oldest live submission", c -> {
+            try (PreparedStatement s = c.prepareStatement(OLDEST_LIVE_SUBMISSION);
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return SqlTimes.get(rs, "min");
+            }
         });
     }
 

@@ -3,9 +3,11 @@ package gov.bnl.sphenix.production.catalog.ledger;
 import gov.bnl.sphenix.production.job.HoldRecord;
 import gov.bnl.sphenix.production.job.LedgerState;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -28,6 +30,12 @@ public interface LedgerView {
      * those jobs under the same keys, and they are not the new identity's.
      */
     Set<String> retiredTokens(Collection<String> batchTokens) throws SQLException;
+
+    /**
+     * When the oldest live job (submitting, queued, running or held) was submitted; empty when none
+     * is live. How far back the batch system's history must be read.
+     */
+    Optional<Instant> oldestLiveSubmission() throws SQLException;
 
     /** The recorded inputs of every live job of every production, streamed to {@code sink}. */
     void liveInputs(Consumer<JobLedger.LiveInputs> sink) throws SQLException;

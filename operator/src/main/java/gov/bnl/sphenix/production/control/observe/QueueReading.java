@@ -8,31 +8,64 @@ import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.plan.BatchQueue;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the batch queue and its recent history for the productions of a pass, one query each, into
- * the planner's {@link BatchQueue}. If any read fails the whole queue is unreadable: a queue known
- * for some productions only would make the others' jobs look lost.
+ * Reads the batch queue and its recent history for the productions of a pass into the planner's
+ * {@link BatchQueue}: one queue listing and one history listing per schedd, however many
+ * productions there are (read production by production, a pass of a hundred productions cost
+ * the schedd two hundred listings). Both name exactly the productions of the pass, so jobs of any other production
+ * stay unread, as they did when each production was read on its own. If any read fails the whole
+ * queue is unreadable: a queue known for some productions only would make the others' jobs look lost.
+ *
+ * <p>The history is read back to the submission of the oldest job the ledger holds live (less
+ * {@link #HISTORY_MARGIN}, for clocks that disagree and jobs adopted with their own queue date), and
+ * at most {@code historyLimit} jobs per production of the pass: a job that left before then
+ * belongs to no live row, so the read grows with the jobs in flight, not with the schedd's past.
  *
  * <p>Jobs a production ran under an identity it no longer has (removed, then declared again with a
  * new tag) are left out: they carry the same keys, and the new identity would adopt them as its own.
  */
 public final class QueueReading {
 
+    /** How much earlier than the oldest live submission the history is read. */
+    public static final Duration HISTORY_MARGIN = Duration.ofDays(1);
+
     private QueueReading() {
     }
 
+    /** One schedd's queue and history. */
     public static BatchQueue read(BatchSystem batch, Collection<String> productions, int historyLimit,
-                                  LedgerView ledger) throws SQLException {
+                                  LedgerView ledger, Instant now) throws SQLException {
+        return read(List.of(batch), productions, historyLimit, ledger, now);
+    }
+
+    /**
+     * The queues and histories of several schedds (each a {@link BatchSystem} of its own) as one
+     * queue: a production may have jobs in any of them.
+     */
+    public static BatchQueue read(List<? extends BatchSystem> schedds, Collection<String> productions, int historyLimit,
+                                  LedgerView ledger, Instant now) throws SQLException {
+        if (productions.isEmpty()) {
+            return BatchQueue.of(List.of());
+        }
+        Selection ours = Selection.productions(Set.copyOf(productions));
+        Instant since = ledger.oldestLiveSubmission().filter(t -> t.isBefore(now)).orElse(now).minus(HISTORY_MARGIN);
+        int limit = (int) Math.min(Integer.MAX_VALUE, (long) historyLimit * Set.copyOf(productions).size());
         Map<BatchJobId, BatchJob> jobs = new LinkedHashMap<>();
-        for (String production : productions) {
-            QueueSnapshot inQueue = batch.query(production);
-            QueueSnapshot history = batch.history(Selection.production(production), historyLimit);
-            if (!inQueue.isKnown() || !history.isKnown()) {
+        for (BatchSystem schedd : schedds) {
+            QueueSnapshot inQueue = schedd.query(ours);
+            if (!inQueue.isKnown()) {
+                return BatchQueue.unreadable();
+            }
+            QueueSnapshot history = schedd.history(ours, since, limit);
+            if (!history.isKnown()) {
                 return BatchQueue.unreadable();
             }
             // history first: a job seen in both (leaving the queue right now) keeps its queue view

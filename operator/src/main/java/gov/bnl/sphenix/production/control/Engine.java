@@ -65,6 +65,8 @@ public final class Engine implements AutoCloseable {
     private final StatusStore statuses;
     private final AuditLog audit;
     private final SubmissionFailures submissionFailures = new SubmissionFailures();
+    /** One per engine: after its first pass it reads only the history that is new since the last. */
+    private final QueueReading reading = new QueueReading();
     private final Object refreshing = new Object();
     /** How many jobs a new revision would kill, for the removal guard. */
     private final ImpactOfRevision impact;
@@ -160,7 +162,7 @@ public final class Engine implements AutoCloseable {
         submissionFailures.newPass(all.stream().map(Production::name).toList());
         // read before the harvest: harvesting changes the ledger and the catalog, never the queue;
         // every production's jobs are read, so a pass narrowed to one still counts the others' against the budget
-        BatchQueue queue = QueueReading.read(batch, inForce.get().all().stream().map(Production::name).toList(),
+        BatchQueue queue = reading.read(List.of(batch), inForce.get().all().stream().map(Production::name).toList(),
                 settings.historyLimit(), catalogs.ledger(), startedAt);
         HeldBack heldBack = HeldBack.NONE;
         if (queue.readable()) {

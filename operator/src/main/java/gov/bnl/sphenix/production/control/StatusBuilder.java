@@ -1,12 +1,10 @@
 package gov.bnl.sphenix.production.control;
 
-import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
+import gov.bnl.sphenix.production.catalog.ledger.RunStanding;
 import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
-import gov.bnl.sphenix.production.job.JobKey;
-import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.ProductionSummary;
@@ -19,7 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Builds a production's status from a pass: the planner's counts as observed, moved on by what the
@@ -45,19 +42,13 @@ final class StatusBuilder {
             holds = summary.holdReasons();
         }
         moveOnBySubmissions(jobs, plan, spec.name(), executed.of(spec.name()).submitted());
-        Map<JobKey, LedgerJob> rows = observed.rows(spec.name());
         ProductionOutputs.Found found = observed.found(spec.name());
-        Map<Integer, Boolean> runDone = new TreeMap<>();
-        for (LedgerJob row : rows.values()) {
-            runDone.merge(row.key().job().run(), row.state() == LedgerState.SUCCEEDED, Boolean::logicalAnd);
-        }
-        Optional<Integer> newest = runDone.keySet().stream().max(Integer::compare);
-        Optional<Integer> oldestPending = runDone.entrySet().stream().filter(e -> !e.getValue())
-                .map(Map.Entry::getKey).findFirst();
+        // counted by the database over every row: the pass reads only the rows it works on
+        RunStanding runs = observed.runStanding(spec.name());
         ProductionStanding.State state = state(removed, errors, plan, jobs);
         return new ProductionStanding(spec.name(), spec.dsttype(), spec.rule().params().dataset(),
                 spec.rule().params().tag().toString(), state, revision, now, jobs, spec.runs().size(),
-                runDone.values().stream().filter(Boolean::booleanValue).count(), newest, oldestPending, holds,
+                runs.runsDone(), runs.newest(), runs.oldestPending(), holds,
                 found.events(), found.outputs().stream().mapToLong(o -> o.files().size()).sum(), errors,
                 removed ? WaitingCounts.NONE : observed.waiting(spec.name()).orElse(WaitingCounts.NONE));
     }

@@ -1,6 +1,8 @@
 package gov.bnl.sphenix.production.catalog.ledger;
 
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.job.LedgerState;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +22,19 @@ public interface LedgerView {
 
     /** A production's jobs in the given states, streamed to {@code sink}. */
     void jobs(String production, Collection<LedgerState> states, Consumer<LedgerJob> sink) throws SQLException;
+
+    /**
+     * A production's rows that are not finished, and its finished rows of {@code keys} in its
+     * {@code namespace}, sorted by key: the rows a pass works on, however long its history.
+     */
+    void working(String production, OutputNamespace namespace, Collection<JobKey> keys, Consumer<LedgerJob> sink)
+            throws SQLException;
+
+    /** How many rows of a production are in each state (states without rows are absent). */
+    Map<LedgerState, Long> counts(String production) throws SQLException;
+
+    /** Which of a production's runs are done, the newest and the oldest not done, over all its rows. */
+    RunStanding runStanding(String production) throws SQLException;
 
     /** Every remembered hold of a production's jobs, by ledger id, oldest first. */
     Map<Long, List<HoldRecord>> holdsOf(String production) throws SQLException;

@@ -141,7 +141,7 @@ public final class EngineBench {
             out.printf(Locale.ROOT, "engine: large over small history (same run): %.2f with new work, %.2f without"
                     + " (%d vs %d ledger rows)%n", newWork, steady, large.ledgerRows(), small.ledgerRows());
             EngineBenchResult result = new EngineBenchResult(large.withWork(), productions.size(), large.ledgerRows(),
-                    jobs.queued().size(), newWork, steady);
+                    jobs.queued().size(), newWork, steady, names);
             out.println(result.line());
             out.flush();
             return result;

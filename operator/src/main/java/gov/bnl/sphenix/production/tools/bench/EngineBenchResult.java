@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.tools.bench;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,9 +13,14 @@ import java.util.Locale;
  * @param queuedJobs      jobs of the floor in the queue during that pass
  * @param newWorkRatio    that pass over the same pass on the small history
  * @param steadyRatio     median pass without new work, large history over small
+ * @param names           the productions' names (new in every run)
  */
 public record EngineBenchResult(EnginePass pass, int productions, long ledgerRows, long queuedJobs, double newWorkRatio,
-                                double steadyRatio) {
+                                double steadyRatio, List<String> names) {
+
+    public EngineBenchResult {
+        names = List.copyOf(names);
+    }
 
     /** How many times the pass read the queue ({@code condor_q}). */
     public long queueReads() {

@@ -42,13 +42,6 @@ public record EngineFloor(int productions, int runs, long rawFiles, int queuedJo
         }
     }
 
-    /** The same floor over {@code n} productions and a proportional catalog and queue: for tests. */
-    public EngineFloor scaledTo(int n, int runsPerProduction, long rawFilesPerRun, int jobsPerProduction) {
-        return new EngineFloor(n, n * runsPerProduction, n * runsPerProduction * rawFilesPerRun, n * jobsPerProduction,
-                smallHistory * n / productions, largeHistory * n / productions, newKeys, Math.min(finishing, n),
-                Math.min(removed, n * jobsPerProduction / 8), Math.min(held, n * jobsPerProduction / 8), seed);
-    }
-
     /** Productions with new keys to submit in a measured pass: one in ten, at least one. */
     public int busyProductions() {
         return Math.max(1, productions / 10);

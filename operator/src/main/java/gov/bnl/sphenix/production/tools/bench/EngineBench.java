@@ -132,7 +132,8 @@ public final class EngineBench {
                 ledger.write(layout.history(productions.get(i), floor.smallHistory() / floor.productions(),
                         floor.largeHistory() / floor.productions()));
             }
-            out.printf(Locale.ROOT, "engine: history grown to %d ledger rows in %.1f s%n", ledger.rows(),
+            ledger.settle();
+            out.printf(Locale.ROOT, "engine: history grown to %d ledger rows in %.1f s (vacuumed)%n", ledger.rows(),
                     (System.nanoTime() - started) / 1e9);
             engine.pass();
             Phase large = phase("large history", 1, engine, world, jobs, queue, ledger);
@@ -180,6 +181,7 @@ public final class EngineBench {
             ledger.write(rows);
             ledger.write(layout.history(p, 0, layout.floor().smallHistory() / layout.floor().productions()));
         }
+        ledger.settle();
         out.printf(Locale.ROOT, "engine: floor filled in %.1f s: %d productions, %d ready keys (all done), %d jobs queued,"
                         + " %d ledger rows%n", (System.nanoTime() - started) / 1e9, productions.size(),
                 ready.stream().mapToLong(List::size).sum(), queued.size(), ledger.rows());

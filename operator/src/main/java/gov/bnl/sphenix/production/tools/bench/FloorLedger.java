@@ -32,6 +32,8 @@ final class FloorLedger {
 
     private static final String COUNT = "SELECT count(*) FROM job";
 
+    private static final String VACUUM = "VACUUM ANALYZE job";
+
     /** One row to write. */
     record Row(JobKey key, OutputNamespace namespace, LedgerState state, Optional<BatchJobId> job, String batchToken,
                Instant submittedAt) {
@@ -76,6 +78,22 @@ final class FloorLedger {
                 c.commit();
             }
             return forgotten;
+        }
+    }
+
+    /**
+     * Vacuums and analyses the table, as the database's autovacuum has long done to a ledger that
+     * ran for months: rows just copied in have no visibility map and no statistics yet.
+     */
+    void settle() throws SQLException {
+        try (Connection c = ledger.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(true);
+            try (PreparedStatement s = c.prepareStatement(VACUUM)) {
+                s.execute();
+            } finally {
+                c.setAutoCommit(auto);
+            }
         }
     }
 

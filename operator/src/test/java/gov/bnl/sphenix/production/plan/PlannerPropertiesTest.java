@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,6 +218,21 @@ class PlannerPropertiesTest {
         assertThat(shuffled).isEqualTo(first);
     }
 
+    /**
+     * The engine's observation reads of a declared production only the rows a pass works on and
+     * counts the other finished rows: the plan, status counts included, is the same as over every row.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aLedgerNarrowedToTheWorkOfThePassPlansAsTheWholeLedger(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        NarrowedObservation narrowed = new NarrowedObservation(world.snapshot(), world.desired());
+
+        Plan plan = new Planner(world.settings()).plan(world.desired(), narrowed);
+
+        assertThat(plan).isEqualTo(world.plan());
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void anUnreadableQueueMeansNoAction(long seed) {
@@ -366,6 +382,75 @@ class PlannerPropertiesTest {
                     .filteredOn(n -> n.contains("submissions stalled")).hasSize(observed.queue().readable() ? 1 : 0);
         } else {
             assertThat(plan).isEqualTo(untroubled);
+        }
+    }
+
+    /**
+     * The world's snapshot with the finished rows of each declared production without rerun tokens
+     * left out of its ledger unless a candidate, a job or an output (or an output it may have
+     * written, rolled over) names their key — counted elsewhere instead, as the engine observes.
+     */
+    private static final class NarrowedObservation implements Observation {
+        private final Snapshot snapshot;
+        private final Set<String> narrow = new HashSet<>();
+        private final Map<String, Map<LedgerState, Long>> elsewhere = new HashMap<>();
+
+        NarrowedObservation(Snapshot snapshot, DesiredState desired) {
+            this.snapshot = snapshot;
+            boolean keyless = snapshot.queue().jobs().stream().anyMatch(j -> j.key().isEmpty() && !j.batchToken().isEmpty());
+            desired.productions().stream()
+                    .filter(p -> !keyless && p.reruns().stream().allMatch(r -> r.token().isEmpty()))
+                    .forEach(p -> narrow.add(p.name()));
+        }
+
+        public Instant now() {
+            return snapshot.now();
+        }
+
+        public BatchQueue queue() {
+            return snapshot.queue();
+        }
+
+        public java.util.stream.Stream<Candidate> candidates(String p) {
+            return snapshot.candidates(p);
+        }
+
+        public java.util.stream.Stream<LedgerRow> ledger(String p) {
+            if (!narrow.contains(p)) {
+                return snapshot.ledger(p);
+            }
+            Set<JobKey> named = new HashSet<>();
+            snapshot.candidates(p).forEach(c -> named.add(c.key()));
+            snapshot.queue().jobs().forEach(j -> j.key().filter(k -> k.production().equals(p)).ifPresent(named::add));
+            snapshot.outputs(p).forEach(o -> {
+                named.add(o.key());
+                named.add(JobKey.ofLeaf(p, o.key().run(), o.key().segment() / JobContract.ROLLOVER_SEGMENTS,
+                        o.key().leaf()));
+            });
+            Map<LedgerState, Long> counted = new java.util.EnumMap<>(LedgerState.class);
+            List<LedgerRow> kept = new ArrayList<>();
+            snapshot.ledger(p).forEach(row -> {
+                if (row.state().isFinished() && !named.contains(row.key())) {
+                    counted.merge(row.state(), 1L, Long::sum);
+                } else {
+                    kept.add(row);
+                }
+            });
+            elsewhere.put(p, counted);
+            return kept.stream();
+        }
+
+        @Override
+        public Map<LedgerState, Long> finishedElsewhere(String p) {
+            return elsewhere.getOrDefault(p, Map.of());
+        }
+
+        public java.util.stream.Stream<ExistingOutput> outputs(String p) {
+            return snapshot.outputs(p);
+        }
+
+        public java.util.stream.Stream<LiveJobInputs> liveJobInputs() {
+            return snapshot.liveJobInputs();
         }
     }
 

@@ -192,7 +192,8 @@ public final class CatalogObservation implements Observation {
     /**
      * The ledger rows of a production by key, as read this pass. Once the planner has asked for a
      * declared production's candidates, and unless it declares rerun tokens (which can redo a
-     * finished key that is not ready), only the rows a pass works on are read: every unfinished
+     * finished key that is not ready) or the queue holds jobs without a key (matched to rows by
+     * their batch token), only the rows a pass works on are read: every unfinished
      * row, and the finished rows of the keys its candidates, its jobs in the queue and its outputs
      * name; the other finished rows are counted ({@link #finishedElsewhere}), not read. So the read
      * grows with the work in progress, not with the production's history.
@@ -201,8 +202,10 @@ public final class CatalogObservation implements Observation {
         return rows.computeIfAbsent(production, p -> {
             Map<JobKey, LedgerJob> byKey = new TreeMap<>();
             Production spec = spec(p);
+            // a job without a key is matched to a row by its batch token, which only the whole ledger knows
             boolean narrow = readyKeys.containsKey(p)
-                    && spec.reruns().stream().allMatch(r -> r.token().isEmpty());
+                    && spec.reruns().stream().allMatch(r -> r.token().isEmpty())
+                    && queue.jobs().stream().noneMatch(j -> j.key().isEmpty() && !j.batchToken().isEmpty());
             try {
                 // a read that starts over after a transient failure may hand a row twice: the map keeps one
                 if (!narrow) {

@@ -390,31 +390,19 @@ class PlannerPropertiesTest {
      * left out of its ledger unless a candidate, a job or an output (or an output it may have
      * written, rolled over) names their key — counted elsewhere instead, as the engine observes.
      */
-    private static final class NarrowedObservation implements Observation {
-        private final Snapshot snapshot;
+    private static final class NarrowedObservation extends SnapshotObservation {
         private final Set<String> narrow = new HashSet<>();
         private final Map<String, Map<LedgerState, Long>> elsewhere = new HashMap<>();
 
         NarrowedObservation(Snapshot snapshot, DesiredState desired) {
-            this.snapshot = snapshot;
+            super(snapshot);
             boolean keyless = snapshot.queue().jobs().stream().anyMatch(j -> j.key().isEmpty() && !j.batchToken().isEmpty());
             desired.productions().stream()
                     .filter(p -> !keyless && p.reruns().stream().allMatch(r -> r.token().isEmpty()))
                     .forEach(p -> narrow.add(p.name()));
         }
 
-        public Instant now() {
-            return snapshot.now();
-        }
-
-        public BatchQueue queue() {
-            return snapshot.queue();
-        }
-
-        public java.util.stream.Stream<Candidate> candidates(String p) {
-            return snapshot.candidates(p);
-        }
-
+        @Override
         public java.util.stream.Stream<LedgerRow> ledger(String p) {
             if (!narrow.contains(p)) {
                 return snapshot.ledger(p);
@@ -444,19 +432,33 @@ class PlannerPropertiesTest {
         public Map<LedgerState, Long> finishedElsewhere(String p) {
             return elsewhere.getOrDefault(p, Map.of());
         }
-
-        public java.util.stream.Stream<ExistingOutput> outputs(String p) {
-            return snapshot.outputs(p);
-        }
-
-        public java.util.stream.Stream<LiveJobInputs> liveJobInputs() {
-            return snapshot.liveJobInputs();
-        }
     }
 
     /** The world's snapshot, with one production's submissions failing. */
-    private record TroubledObservation(Snapshot snapshot, String production, SubmissionTrouble trouble)
-            implements Observation {
+    private static final class TroubledObservation extends SnapshotObservation {
+        private final String production;
+        private final SubmissionTrouble trouble;
+
+        TroubledObservation(Snapshot snapshot, String production, SubmissionTrouble trouble) {
+            super(snapshot);
+            this.production = production;
+            this.trouble = trouble;
+        }
+
+        @Override
+        public Optional<SubmissionTrouble> submissionTrouble(String p) {
+            return p.equals(production) ? Optional.of(trouble) : Optional.empty();
+        }
+    }
+
+    /** An observation that hands out a snapshot's streams as they are. */
+    private abstract static class SnapshotObservation implements Observation {
+        final Snapshot snapshot;
+
+        SnapshotObservation(Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
         public Instant now() {
             return snapshot.now();
         }
@@ -479,11 +481,6 @@ class PlannerPropertiesTest {
 
         public java.util.stream.Stream<LiveJobInputs> liveJobInputs() {
             return snapshot.liveJobInputs();
-        }
-
-        @Override
-        public Optional<SubmissionTrouble> submissionTrouble(String p) {
-            return p.equals(production) ? Optional.of(trouble) : Optional.empty();
         }
     }
 

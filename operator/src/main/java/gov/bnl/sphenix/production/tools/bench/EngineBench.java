@@ -54,7 +54,8 @@ import java.util.function.Function;
 public final class EngineBench {
 
     private static final int STEADY_PASSES = 2;
-    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    /** How long new work may take to settle in the pool (jobs run to their end, removed ones leave). */
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     private final Function<Path, BatchSystem> batchFactory;
     private final Path specsDirectory;

@@ -58,9 +58,10 @@ record FloorJobs(List<Production> productions, List<List<JobKey>> ready, List<Ba
         }
         queue.remove(removed);
         queue.hold(held);
-        queue.awaitGone(finished, patience);
-        queue.awaitGone(removed, patience);
-        return String.format(Locale.ROOT, "new work: %d keys to submit in %d productions, %d jobs finished, %d removed by"
-                + " hand, %d put on hold", forgotten, floor.busyProductions(), finished.size(), removed.size(), held.size());
+        int unfinished = queue.awaitGone(finished, patience);
+        int stillThere = queue.awaitGone(removed, patience);
+        return String.format(Locale.ROOT, "new work: %d keys to submit in %d productions, %d of %d jobs finished,"
+                        + " %d of %d removed by hand out of the queue, %d put on hold", forgotten, floor.busyProductions(),
+                finished.size() - unfinished, finished.size(), removed.size() - stillThere, removed.size(), held.size());
     }
 }

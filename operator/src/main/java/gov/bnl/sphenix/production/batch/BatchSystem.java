@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.batch;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -33,6 +34,28 @@ public interface BatchSystem extends AutoCloseable {
 
     /** Jobs that left the queue (completed or removed), newest first, at most {@code limit}. */
     QueueSnapshot history(Selection selection, int limit);
+
+    /**
+     * Jobs that left the queue at {@code since} or later, newest first, at most {@code limit}: the
+     * read stops at the first job that left before {@code since}, so its cost is bounded by the
+     * recent history, not by all of it. Jobs that left earlier may be missing from the answer.
+     */
+    default QueueSnapshot history(Selection selection, Instant since, int limit) {
+        QueueSnapshot answer = history(selection, limit);
+        if (!(answer instanceof QueueSnapshot.Known all)) {
+            return answer;
+        }
+        return QueueSnapshot.of(all.jobs().stream().filter(j -> j.stateSince().map(t -> !t.isBefore(since)).orElse(true))
+                .toList(), all.readAt());
+    }
+
+    /**
+     * How many times this batch system's queue and history were read so far: what a pass costs the
+     * schedd. Zero for an adapter that does not count.
+     */
+    default QueueReads reads() {
+        return QueueReads.NONE;
+    }
 
     /** Releases held jobs; they are queued again and run again. */
     void release(Selection selection);

@@ -26,6 +26,14 @@ public sealed interface Selection {
         return new Production(name);
     }
 
+    /**
+     * All jobs of these productions: what one pass reads of a schedd, in one query however many
+     * productions there are.
+     */
+    static Selection productions(Collection<String> names) {
+        return new Productions(Set.copyOf(names));
+    }
+
     static Selection keys(Collection<JobKey> keys) {
         return new Keys(Set.copyOf(keys));
     }
@@ -64,6 +72,26 @@ public sealed interface Selection {
         @Override
         public boolean matches(BatchJob job) {
             return job.key().map(k -> k.production().equals(name)).orElse(false);
+        }
+    }
+
+    record Productions(Set<String> names) implements Selection {
+        public Productions {
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("select at least one production");
+            }
+            names = Set.copyOf(names);
+            names.forEach(JobKey::requireProductionName);
+        }
+
+        @Override
+        public boolean matches(BatchJob job) {
+            return job.key().map(k -> names.contains(k.production())).orElse(false);
+        }
+
+        /** Names in a stable order, so that rendered constraints are reproducible. */
+        public List<String> sorted() {
+            return List.copyOf(new TreeSet<>(names));
         }
     }
 

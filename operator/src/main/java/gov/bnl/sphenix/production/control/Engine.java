@@ -66,6 +66,8 @@ public final class Engine implements AutoCloseable {
     private final StatusStore statuses;
     private final AuditLog audit;
     private final SubmissionFailures submissionFailures = new SubmissionFailures();
+    /** One per engine: after its first pass it reads only the history that is new since the last. */
+    private final QueueReading reading = new QueueReading();
     private final Object refreshing = new Object();
     /** How many jobs a new revision would kill, for the removal guard. */
     private final ImpactOfRevision impact;
@@ -130,7 +132,7 @@ public final class Engine implements AutoCloseable {
      * The newest pass over every production if it started less than {@code maxAge} ago, else a new
      * one. What the Kubernetes operator's reconcilers share: each production's resource is
      * reconciled on its own, but one pass plans them all, so the global queue budget holds and the
-     * queue is read once per production and pass however many resources ask.
+     * queue is read once per pass however many resources ask.
      */
     public synchronized PassReport recentPass(Duration maxAge) throws SQLException {
         if (latest != null && latest.sequence() > 0 && latest.startedAt().plus(maxAge).isAfter(clock.instant())) {
@@ -166,8 +168,8 @@ public final class Engine implements AutoCloseable {
         submissionFailures.newPass(all.stream().map(Production::name).toList());
         // read before the harvest: harvesting changes the ledger and the catalog, never the queue;
         // every production's jobs are read, so a pass narrowed to one still counts the others' against the budget
-        BatchQueue queue = QueueReading.read(batch, inForce.get().all().stream().map(Production::name).toList(),
-                settings.historyLimit(), catalogs.ledger());
+        BatchQueue queue = reading.read(List.of(batch), inForce.get().all().stream().map(Production::name).toList(),
+                settings.historyLimit(), catalogs.ledger(), startedAt);
         HeldBack heldBack = HeldBack.NONE;
         if (queue.readable()) {
             heldBack = harvest(desired, queue, events, errors, activity);

@@ -25,7 +25,8 @@ import java.util.OptionalInt;
  * @param storage          the FileCatalog's {@code full_host_name} of the final tree ({@code lustre})
  * @param planner          the planner's knobs
  * @param harvestBatch     finished jobs registered per FileCatalog transaction
- * @param historyLimit     jobs read from the batch system's history per production and pass
+ * @param historyLimit     jobs read from the batch system's history per production and pass (one
+ *                         read per schedd, of at most this many jobs times the productions read)
  * @param infrastructureAttempts attempts in all a job gets when it keeps ending with one of the
  *                         wrapper's infrastructure exit codes (outputs not published, inputs not
  *                         readable) before it fails; 1 fails it at once

@@ -1,13 +1,11 @@
 package gov.bnl.sphenix.production.control;
 
-import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.catalog.ledger.RunsDone;
 import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
+import gov.bnl.sphenix.production.catalog.ledger.RunStanding;
 import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.control.act.ExecutionReport;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
-import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.plan.Action;
 import gov.bnl.sphenix.production.plan.Plan;
 import gov.bnl.sphenix.production.plan.ProductionSummary;
@@ -45,13 +43,13 @@ final class StatusBuilder {
             holds = summary.holdReasons();
         }
         moveOnBySubmissions(jobs, plan, spec.name(), executed.of(spec.name()).submitted());
-        Map<JobKey, LedgerJob> rows = observed.rows(spec.name());
         ProductionOutputs.Found found = observed.found(spec.name());
-        RunsDone runs = RunsDone.of(rows.values());
+        // counted by the database over every row: the pass reads only the rows it works on
+        RunStanding runs = observed.runStanding(spec.name());
         ProductionStanding.State state = state(removed, errors, plan, jobs);
         return new ProductionStanding(spec.name(), spec.dsttype(), spec.rule().params().dataset(),
                 spec.rule().params().tag().toString(), state, revision, now, jobs, spec.runs().size(),
-                runs.produced().size(), runs.newest(), runs.oldestPending(), holds,
+                runs.runsDone(), runs.newest(), runs.oldestPending(), holds,
                 found.events(), found.outputs().stream().mapToLong(o -> o.files().size()).sum(), errors,
                 removed ? WaitingCounts.NONE : observed.waiting(spec.name()).orElse(WaitingCounts.NONE),
                 removed ? DaqComparison.NONE : observed.eventsAgainstDaq(spec.name()));

@@ -1,7 +1,9 @@
 package gov.bnl.sphenix.production.plan;
 
 import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.job.LedgerState;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,8 +29,21 @@ public interface Observation {
     /** Ready job keys of a desired production with their inputs, sorted by key, no duplicates. */
     Stream<Candidate> candidates(String production);
 
-    /** Ledger rows of a production, sorted by key, no duplicates. */
+    /**
+     * Ledger rows of a production, sorted by key, no duplicates. An observation may leave out
+     * finished rows (succeeded, failed) of keys that no candidate, job or output of this pass names,
+     * and count them in {@link #finishedElsewhere} instead: all the planner would do with them is
+     * count them, and a production's history can be millions of rows.
+     */
     Stream<LedgerRow> ledger(String production);
+
+    /**
+     * The finished rows {@link #ledger} left out, by state; asked once the production's ledger
+     * stream has been read. None by default (a ledger stream of every row).
+     */
+    default Map<LedgerState, Long> finishedElsewhere(String production) {
+        return Map.of();
+    }
 
     /**
      * Keys of a production whose outputs exist, with their file names, sorted by key, no duplicates.

@@ -75,6 +75,14 @@ final class ProductionPass {
                 visit(merge.next());
             }
         }
+        // finished rows of keys nothing else names are only counted, as visit would count them
+        observed.finishedElsewhere(name).forEach((state, rows) -> {
+            switch (state) {
+                case SUCCEEDED -> tallies.count(Tally.SUCCEEDED, rows);
+                case FAILED -> tallies.count(Tally.FAILED, rows);
+                default -> throw new IllegalStateException("only finished rows are counted elsewhere, not " + state);
+            }
+        });
     }
 
     /**

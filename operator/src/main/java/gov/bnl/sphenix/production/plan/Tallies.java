@@ -27,6 +27,12 @@ final class Tallies {
         jobs.merge(tally, 1L, Long::sum);
     }
 
+    void count(Tally tally, long keys) {
+        if (keys > 0) {
+            jobs.merge(tally, keys, Long::sum);
+        }
+    }
+
     void countJob(BatchJob job) {
         switch (job.state()) {
             case QUEUED -> count(Tally.QUEUED);

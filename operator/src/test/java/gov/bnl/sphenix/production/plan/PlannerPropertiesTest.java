@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.spec.Production;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,6 +218,21 @@ class PlannerPropertiesTest {
         assertThat(shuffled).isEqualTo(first);
     }
 
+    /**
+     * The engine's observation reads of a declared production only the rows a pass works on and
+     * counts the other finished rows: the plan, status counts included, is the same as over every row.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aLedgerNarrowedToTheWorkOfThePassPlansAsTheWholeLedger(long seed) {
+        RandomWorlds.World world = RandomWorlds.world(seed);
+        NarrowedObservation narrowed = new NarrowedObservation(world.snapshot(), world.desired());
+
+        Plan plan = new Planner(world.settings()).plan(world.desired(), narrowed);
+
+        assertThat(plan).isEqualTo(world.plan());
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void anUnreadableQueueMeansNoAction(long seed) {
@@ -369,9 +385,80 @@ class PlannerPropertiesTest {
         }
     }
 
+    /**
+     * The world's snapshot with the finished rows of each declared production without rerun tokens
+     * left out of its ledger unless a candidate, a job or an output (or an output it may have
+     * written, rolled over) names their key — counted elsewhere instead, as the engine observes.
+     */
+    private static final class NarrowedObservation extends SnapshotObservation {
+        private final Set<String> narrow = new HashSet<>();
+        private final Map<String, Map<LedgerState, Long>> elsewhere = new HashMap<>();
+
+        NarrowedObservation(Snapshot snapshot, DesiredState desired) {
+            super(snapshot);
+            boolean keyless = snapshot.queue().jobs().stream().anyMatch(j -> j.key().isEmpty() && !j.batchToken().isEmpty());
+            desired.productions().stream()
+                    .filter(p -> !keyless && p.reruns().stream().allMatch(r -> r.token().isEmpty()))
+                    .forEach(p -> narrow.add(p.name()));
+        }
+
+        @Override
+        public java.util.stream.Stream<LedgerRow> ledger(String p) {
+            if (!narrow.contains(p)) {
+                return snapshot.ledger(p);
+            }
+            Set<JobKey> named = new HashSet<>();
+            snapshot.candidates(p).forEach(c -> named.add(c.key()));
+            snapshot.queue().jobs().forEach(j -> j.key().filter(k -> k.production().equals(p)).ifPresent(named::add));
+            snapshot.outputs(p).forEach(o -> {
+                named.add(o.key());
+                named.add(JobKey.ofLeaf(p, o.key().run(), o.key().segment() / JobContract.ROLLOVER_SEGMENTS,
+                        o.key().leaf()));
+            });
+            Map<LedgerState, Long> counted = new java.util.EnumMap<>(LedgerState.class);
+            List<LedgerRow> kept = new ArrayList<>();
+            snapshot.ledger(p).forEach(row -> {
+                if (row.state().isFinished() && !named.contains(row.key())) {
+                    counted.merge(row.state(), 1L, Long::sum);
+                } else {
+                    kept.add(row);
+                }
+            });
+            elsewhere.put(p, counted);
+            return kept.stream();
+        }
+
+        @Override
+        public Map<LedgerState, Long> finishedElsewhere(String p) {
+            return elsewhere.getOrDefault(p, Map.of());
+        }
+    }
+
     /** The world's snapshot, with one production's submissions failing. */
-    private record TroubledObservation(Snapshot snapshot, String production, SubmissionTrouble trouble)
-            implements Observation {
+    private static final class TroubledObservation extends SnapshotObservation {
+        private final String production;
+        private final SubmissionTrouble trouble;
+
+        TroubledObservation(Snapshot snapshot, String production, SubmissionTrouble trouble) {
+            super(snapshot);
+            this.production = production;
+            this.trouble = trouble;
+        }
+
+        @Override
+        public Optional<SubmissionTrouble> submissionTrouble(String p) {
+            return p.equals(production) ? Optional.of(trouble) : Optional.empty();
+        }
+    }
+
+    /** An observation that hands out a snapshot's streams as they are. */
+    private abstract static class SnapshotObservation implements Observation {
+        final Snapshot snapshot;
+
+        SnapshotObservation(Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
         public Instant now() {
             return snapshot.now();
         }
@@ -394,11 +481,6 @@ class PlannerPropertiesTest {
 
         public java.util.stream.Stream<LiveJobInputs> liveJobInputs() {
             return snapshot.liveJobInputs();
-        }
-
-        @Override
-        public Optional<SubmissionTrouble> submissionTrouble(String p) {
-            return p.equals(production) ? Optional.of(trouble) : Optional.empty();
         }
     }
 

@@ -7,6 +7,7 @@ import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobEdit;
 import gov.bnl.sphenix.production.batch.JobSpec;
+import gov.bnl.sphenix.production.batch.QueueReads;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.Submission.SubmittedJob;
@@ -157,6 +158,25 @@ public final class CondorBatchSystem implements BatchSystem {
         } catch (BatchSystemException e) {
             return QueueSnapshot.unknown(e.getMessage());
         }
+    }
+
+    @Override
+    public QueueSnapshot history(Selection selection, Instant since, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
+        }
+        try {
+            String ours = owner.require();
+            return read(ours, commands.history(ours, selection, since, limit));
+        } catch (BatchSystemException e) {
+            return QueueSnapshot.unknown(e.getMessage());
+        }
+    }
+
+    /** Every {@code condor_q} and {@code condor_history} this adapter ran, whatever for. */
+    @Override
+    public QueueReads reads() {
+        return new QueueReads(cli.invocations("condor_q"), cli.invocations("condor_history"));
     }
 
     private QueueSnapshot read(String ourOwner, CondorCommands.Command command) {

@@ -2,6 +2,9 @@ package gov.bnl.sphenix.production.batch.condor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,8 @@ final class CondorCli {
 
     private final CondorSettings settings;
     private final CommandRunner runner = new CommandRunner();
+    /** Invocations by tool, so that what a pass costs the schedd can be counted. */
+    private final Map<String, LongAdder> invocations = new ConcurrentHashMap<>();
 
     CondorCli(CondorSettings settings) {
         this.settings = settings;
@@ -29,9 +34,16 @@ final class CondorCli {
         List<String> words = new ArrayList<>(settings.commandPrefix());
         words.add(settings.toolDirectory().map(d -> d + "/" + command.tool()).orElse(command.tool()));
         words.addAll(command.arguments());
+        invocations.computeIfAbsent(command.tool(), t -> new LongAdder()).increment();
         CommandResult result = runner.run(words, stdin, settings.commandTimeout());
         // failures are logged by the caller, which knows whether one matters (no match is not an error)
         log.debug("{} exited with {} after {} ms", command.tool(), result.exitCode(), result.elapsed().toMillis());
         return result;
+    }
+
+    /** How many times {@code tool} was run so far. */
+    long invocations(String tool) {
+        LongAdder count = invocations.get(tool);
+        return count == null ? 0 : count.sum();
     }
 }

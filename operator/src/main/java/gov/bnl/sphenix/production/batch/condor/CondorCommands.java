@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.batch.condor;
 
 import gov.bnl.sphenix.production.batch.JobEdit;
 import gov.bnl.sphenix.production.batch.Selection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,17 @@ final class CondorCommands {
     Command history(String owner, Selection selection, int limit) {
         return command("condor_history", "-json", "-constraint", Constraints.of(owner, selection),
                 "-attributes", String.join(",", JobAttributes.QUERY), "-limit", Integer.toString(limit));
+    }
+
+    /**
+     * A history listing that stops at the first job that left the queue before {@code since}
+     * ({@code -since} with an expression): the history file is read newest first, so the read costs
+     * what left since then, not the whole file.
+     */
+    Command history(String owner, Selection selection, Instant since, int limit) {
+        return command("condor_history", "-json", "-constraint", Constraints.of(owner, selection),
+                "-attributes", String.join(",", JobAttributes.QUERY), "-limit", Integer.toString(limit),
+                "-since", "EnteredCurrentStatus < " + since.getEpochSecond());
     }
 
     Command release(String owner, Selection selection) {

@@ -33,6 +33,13 @@ final class Constraints {
         if (selection instanceof Selection.Production p) {
             return JobAttributes.PRODUCTION + " =?= " + ClassAds.string(p.name());
         }
+        if (selection instanceof Selection.Productions p) {
+            if (p.names().size() == 1) {
+                return JobAttributes.PRODUCTION + " =?= " + ClassAds.string(p.sorted().get(0));
+            }
+            return "identicalMember(" + JobAttributes.PRODUCTION + ", {"
+                    + p.sorted().stream().map(ClassAds::string).collect(Collectors.joining(", ")) + "})";
+        }
         if (selection instanceof Selection.Token t) {
             return JobAttributes.TOKEN + " =?= " + ClassAds.string(t.batchToken());
         }

@@ -9,6 +9,7 @@ import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.spec.JobContract;
 import gov.bnl.sphenix.production.batch.JobEdit;
 import gov.bnl.sphenix.production.batch.JobSpec;
+import gov.bnl.sphenix.production.batch.QueueReads;
 import gov.bnl.sphenix.production.batch.QueueSnapshot;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.Submission.SubmittedJob;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -71,6 +73,8 @@ public final class LocalExecutor implements BatchSystem {
     private final Object lock = new Object();
     private final Map<BatchJobId, LocalJob> queue = new LinkedHashMap<>();
     private final Deque<BatchJob> history = new ArrayDeque<>();
+    private final LongAdder queueReads = new LongAdder();
+    private final LongAdder historyReads = new LongAdder();
     private final ScheduledExecutorService ticker;
     /** Submit options of rules that jobs asked for and this executor cannot apply. */
     private final Set<String> unappliedOptions = new TreeSet<>();
@@ -151,6 +155,7 @@ public final class LocalExecutor implements BatchSystem {
 
     @Override
     public QueueSnapshot query(Selection selection) {
+        queueReads.increment();
         synchronized (lock) {
             if (closed) {
                 return QueueSnapshot.unknown("the local executor is stopped");
@@ -162,9 +167,15 @@ public final class LocalExecutor implements BatchSystem {
 
     @Override
     public QueueSnapshot history(Selection selection, int limit) {
+        return history(selection, Instant.MIN, limit);
+    }
+
+    @Override
+    public QueueSnapshot history(Selection selection, Instant since, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
         }
+        historyReads.increment();
         synchronized (lock) {
             if (closed) {
                 return QueueSnapshot.unknown("the local executor is stopped");
@@ -172,12 +183,21 @@ public final class LocalExecutor implements BatchSystem {
             List<BatchJob> newestFirst = new ArrayList<>();
             for (Iterator<BatchJob> it = history.descendingIterator(); it.hasNext() && newestFirst.size() < limit; ) {
                 BatchJob job = it.next();
+                if (job.stateSince().filter(since::isAfter).isPresent()) {
+                    // the oldest end: what is left of the history left the queue before since
+                    break;
+                }
                 if (selection.matches(job)) {
                     newestFirst.add(job);
                 }
             }
             return QueueSnapshot.of(newestFirst, settings.clock().instant());
         }
+    }
+
+    @Override
+    public QueueReads reads() {
+        return new QueueReads(queueReads.sum(), historyReads.sum());
     }
 
     @Override

@@ -6,7 +6,9 @@ import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import gov.bnl.sphenix.production.job.Hold;
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,7 +59,9 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
 
     // Every column but the recorded inputs: long, and only deletions need them. Only the rows of the
     // identity the production is recorded with (all of them while none is recorded): a name declared
-    // again with a new tag must not find the old tag's finished rows and take them for its own.
+    // again with a new tag must not find the old tag's finished rows and take them for its own. The
+    // rows in the states asked for, and in the other states those of the keys asked for (through the
+    // job_key index): a pass reads its work, not the production's history.
     private static final String OF_PRODUCTION = """
             SELECT j.id, j.production, j.dsttype, j.dataset, j.tag, j.run, j.segment, j.leaf, j.state, j.attempt,
                    j.memory_rung, j.request_mib, j.cluster_id, j.proc_id, j.batch_token, j.submitted_at, j.started_at,
@@ -65,7 +69,25 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
               FROM job j JOIN production p ON p.name = j.production
              WHERE j.production = ? AND j.state = ANY (?)
                AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
-             ORDER BY j.run, j.segment, j.leaf""";
+            UNION ALL
+            SELECT j.id, j.production, j.dsttype, j.dataset, j.tag, j.run, j.segment, j.leaf, j.state, j.attempt,
+                   j.memory_rung, j.request_mib, j.cluster_id, j.proc_id, j.batch_token, j.submitted_at, j.started_at,
+                   j.ended_at, j.exit_code, j.nevents, j.revision, j.rerun_token
+              FROM job j JOIN production p ON p.name = j.production
+                   JOIN unnest(?::int[], ?::int[], ?::text[]) AS k(run, segment, leaf)
+                     ON j.run = k.run AND j.segment = k.segment AND j.leaf = k.leaf
+             WHERE j.production = ? AND j.dsttype = ? AND j.dataset = ? AND j.tag = ? AND NOT (j.state = ANY (?))
+               AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
+             ORDER BY 6, 7, 8""";
+
+    private static final String RUN_STANDING = """
+            SELECT count(*) FILTER (WHERE done), max(run), min(run) FILTER (WHERE NOT done),
+                   coalesce(array_agg(run ORDER BY run) FILTER (WHERE done), '{}')
+              FROM (SELECT j.run, bool_and(j.state = 'succeeded') AS done
+                      FROM job j JOIN production p ON p.name = j.production
+                     WHERE j.production = ?
+                       AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
+                     GROUP BY j.run) runs""";
 
     private static final String RETIRED_TOKENS = """
             SELECT DISTINCT j.batch_token FROM job j JOIN production p ON p.name = j.production
@@ -74,6 +96,10 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
 
     private static final String LIVE_INPUTS = """
             SELECT production, run, segment, leaf, inputs FROM job WHERE state = ANY (?)""";
+
+    private static final String OLDEST_LIVE_SUBMISSION = """
+            SELECT min(submitted_at) AS min FROM job
+             WHERE state IN ('submitting', 'queued', 'running', 'held')""";
 
     private static final String COUNTS = """
             SELECT j.state, count(*) FROM job j JOIN production p ON p.name = j.production
@@ -130,18 +156,67 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
      * twice if a transient failure makes the read start over.
      */
     public void jobs(String production, Collection<LedgerState> states, Consumer<LedgerJob> sink) throws SQLException {
+        rows(production, states, Optional.empty(), List.of(), sink);
+    }
+
+    /**
+     * Streams a production's unfinished rows (submitting, queued, running, held, killed, lost) and
+     * its finished rows (succeeded, failed) of {@code keys} in {@code namespace}, sorted by key: what
+     * a pass works on, whatever the history of the production. The sink must tolerate seeing a job
+     * twice if a transient failure makes the read start over.
+     */
+    @Override
+    public void working(String production, OutputNamespace namespace, Collection<JobKey> keys, Consumer<LedgerJob> sink)
+            throws SQLException {
+        rows(production, java.util.Arrays.stream(LedgerState.values()).filter(state -> !state.isFinished()).toList(),
+                Optional.of(namespace), keys, sink);
+    }
+
+    /** A production's rows in {@code states}, and its rows of {@code keys} in {@code namespace} in the other states. */
+    private void rows(String production, Collection<LedgerState> states, Optional<OutputNamespace> namespace,
+                      Collection<JobKey> keys, Consumer<LedgerJob> sink) throws SQLException {
+        List<JobKey> asked = List.copyOf(keys);
+        List<String> wanted = states.stream().map(LedgerState::dbName).toList();
         Transactions.run(ledger, retry, "jobs of " + production, c -> {
             try (PreparedStatement s = c.prepareStatement(OF_PRODUCTION)) {
                 s.setString(1, production);
-                s.setArray(2, SqlArrays.texts(c, states.stream().map(LedgerState::dbName).toList()));
-                s.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(JobRows.read(rs));
-                    }
-                }
+                s.setArray(2, SqlArrays.texts(c, wanted));
+                s.setArray(3, c.createArrayOf("integer", asked.stream().map(JobKey::run).toArray()));
+                s.setArray(4, c.createArrayOf("integer", asked.stream().map(JobKey::segment).toArray()));
+                s.setArray(5, SqlArrays.texts(c, asked.stream().map(JobKey::leaf).toList()));
+                s.setString(6, production);
+                s.setString(7, namespace.map(OutputNamespace::dsttype).orElse(""));
+                s.setString(8, namespace.map(OutputNamespace::dataset).orElse(""));
+                s.setString(9, namespace.map(n -> n.tag().toString()).orElse(""));
+                s.setArray(10, SqlArrays.texts(c, wanted));
+                streamRows(s, sink);
             }
             return null;
+        });
+    }
+
+    /** Hands each row of the statement's result to {@code sink}, through a cursor. */
+    private static void streamRows(PreparedStatement s, Consumer<LedgerJob> sink) throws SQLException {
+        s.setFetchSize(FETCH_SIZE);
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                sink.accept(JobRows.read(rs));
+            }
+        }
+    }
+
+    @Override
+    public RunStanding runStanding(String production) throws SQLException {
+        return Transactions.run(ledger, retry, "runs of " + production, c -> {
+            try (PreparedStatement s = c.prepareStatement(RUN_STANDING)) {
+                s.setString(1, production);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new RunStanding(rs.getLong(1), Optional.ofNullable((Integer) rs.getObject(2)),
+                            Optional.ofNullable((Integer) rs.getObject(3)),
+                            List.of((Integer[]) rs.getArray(4).getArray()));
+                }
+            }
         });
     }
 
@@ -191,7 +266,22 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
         });
     }
 
+    /**
+     * When the oldest job the ledger holds live was submitted (or is being submitted); empty when no
+     * job is live. The batch system's history before then holds nothing a live row waits for.
+     */
+    public Optional<Instant> oldestLiveSubmission() throws SQLException {
+        return Transactions.run(ledger, retry, "oldest live submission", c -> {
+            try (PreparedStatement s = c.prepareStatement(OLDEST_LIVE_SUBMISSION);
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return SqlTimes.get(rs, "min");
+            }
+        });
+    }
+
     /** How many jobs of a production are in each state (states without jobs are absent). */
+    @Override
     public Map<LedgerState, Long> counts(String production) throws SQLException {
         return Transactions.run(ledger, retry, "job counts of " + production, c -> {
             Map<LedgerState, Long> counts = new EnumMap<>(LedgerState.class);

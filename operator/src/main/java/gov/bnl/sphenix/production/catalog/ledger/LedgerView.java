@@ -1,11 +1,15 @@
 package gov.bnl.sphenix.production.catalog.ledger;
 
 import gov.bnl.sphenix.production.job.HoldRecord;
+import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.spec.OutputNamespace;
 import gov.bnl.sphenix.production.job.LedgerState;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -19,6 +23,19 @@ public interface LedgerView {
     /** A production's jobs in the given states, streamed to {@code sink}. */
     void jobs(String production, Collection<LedgerState> states, Consumer<LedgerJob> sink) throws SQLException;
 
+    /**
+     * A production's rows that are not finished, and its finished rows of {@code keys} in its
+     * {@code namespace}, sorted by key: the rows a pass works on, however long its history.
+     */
+    void working(String production, OutputNamespace namespace, Collection<JobKey> keys, Consumer<LedgerJob> sink)
+            throws SQLException;
+
+    /** How many rows of a production are in each state (states without rows are absent). */
+    Map<LedgerState, Long> counts(String production) throws SQLException;
+
+    /** Which of a production's runs are done, the newest and the oldest not done, over all its rows. */
+    RunStanding runStanding(String production) throws SQLException;
+
     /** Every remembered hold of a production's jobs, by ledger id, oldest first. */
     Map<Long, List<HoldRecord>> holdsOf(String production) throws SQLException;
 
@@ -28,6 +45,12 @@ public interface LedgerView {
      * those jobs under the same keys, and they are not the new identity's.
      */
     Set<String> retiredTokens(Collection<String> batchTokens) throws SQLException;
+
+    /**
+     * When the oldest live job (submitting, queued, running or held) was submitted; empty when none
+     * is live. How far back the batch system's history must be read.
+     */
+    Optional<Instant> oldestLiveSubmission() throws SQLException;
 
     /** The recorded inputs of every live job of every production, streamed to {@code sink}. */
     void liveInputs(Consumer<JobLedger.LiveInputs> sink) throws SQLException;

@@ -1,11 +1,10 @@
 package gov.bnl.sphenix.production.control.observe;
 
-import gov.bnl.sphenix.production.catalog.ledger.JobLedger;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerView;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
-import gov.bnl.sphenix.production.catalog.ledger.RunsDone;
 import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
 import gov.bnl.sphenix.production.catalog.readiness.EventsAgainstDaq;
+import gov.bnl.sphenix.production.catalog.ledger.RunStanding;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessSummary;
 import gov.bnl.sphenix.production.catalog.readiness.ReadyJobs;
 import gov.bnl.sphenix.production.catalog.readiness.ReadinessRequests;
@@ -26,6 +25,7 @@ import gov.bnl.sphenix.production.spec.catalogue.ProductCatalogue;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,12 +46,14 @@ import org.slf4j.LoggerFactory;
  * (their ledger ids) to carry the plan out: what was planned and what is acted on are one view.
  *
  * <p>It does not stream. The databases are read through cursors, but what they hand out is
- * collected before the planner sees it, so for one pass memory holds: every ledger row of every
- * production planned (kept until the pass ends, for the executor), the holds of one production
- * at a time, the catalogued outputs of every production (file names by key, kept for the status),
- * one production's ready candidates with their input names at a time, and, when the pass may
- * delete, the recorded inputs of every live job. That is a few hundred bytes per job key: fine for
- * hundreds of thousands of keys, not for tens of millions.
+ * collected before the planner sees it, so for one pass memory holds: the ledger rows each declared
+ * production works on (its unfinished rows, and the finished rows of keys its candidates, jobs and
+ * outputs name; its other finished rows are only counted, so a long history costs a count, not
+ * memory) and every row of a production being removed, kept until the pass ends for the executor;
+ * the holds of one production at a time, the catalogued outputs of every production (file names by
+ * key, kept for the status), one production's ready candidates with their input names at a time,
+ * and, when the pass may delete, the recorded inputs of every live job. That is a few hundred bytes
+ * per key a pass works on: fine for hundreds of thousands of them, not for tens of millions.
  *
  * <p>Database failures surface as {@link ObservationFailed}, which the engine reports as a stalled
  * pass; nothing is planned on half an observation.
@@ -72,6 +74,11 @@ public final class CatalogObservation implements Observation {
     private final Map<String, ProductionOutputs.Found> found = new HashMap<>();
     private final Map<String, ReadinessSummary> readinessSeen = new HashMap<>();
     private final Map<String, Set<Integer>> readyRuns = new HashMap<>();
+    private final Map<String, Set<JobKey>> readyKeys = new HashMap<>();
+    private final Map<String, ProductionOutputs.Found> catalogued = new HashMap<>();
+    /** Finished rows each narrowly read production has beyond those read, by state. */
+    private final Map<String, Map<LedgerState, Long>> finishedElsewhere = new HashMap<>();
+    private final Map<String, RunStanding> runStandings = new HashMap<>();
 
     public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
                               ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs,
@@ -113,6 +120,7 @@ public final class CatalogObservation implements Observation {
             throw new ObservationFailed("readiness of " + production, e);
         }
         readyRuns.put(production, runs);
+        readyKeys.put(production, ready.keySet());
         return ready.values().stream();
     }
 
@@ -126,6 +134,13 @@ public final class CatalogObservation implements Observation {
             throw new ObservationFailed("holds of " + production, e);
         }
         return jobs.values().stream().map(job -> LedgerRows.toPlanner(job, holds.getOrDefault(job.id(), List.of())));
+    }
+
+    @Override
+    public Map<LedgerState, Long> finishedElsewhere(String production) {
+        rows(production);
+        Map<LedgerState, Long> elsewhere = finishedElsewhere.get(production);
+        return elsewhere == null ? Map.of() : elsewhere;
     }
 
     @Override
@@ -177,13 +192,13 @@ public final class CatalogObservation implements Observation {
     }
 
     /**
-     * The events of the runs a production finished (every job key succeeded, as this pass read
-     * the ledger) against the DAQ's count: the events of its good outputs as this pass read them
+     * The events of the runs a production finished (every job key succeeded) against the DAQ's count: the events of its good outputs as this pass read them
      * from the FileCatalog, against one DAQ statement. {@link DaqComparison#NONE} when it could not
      * be read: a status without it is better than no status.
      */
     public DaqComparison eventsAgainstDaq(String production) {
-        List<Integer> produced = RunsDone.of(rows(production).values()).produced();
+        // counted over every row by the database: the pass reads only the rows it works on
+        List<Integer> produced = runStanding(production).produced();
         if (produced.isEmpty()) {
             return DaqComparison.NONE;
         }
@@ -196,13 +211,37 @@ public final class CatalogObservation implements Observation {
         }
     }
 
-    /** The ledger rows of a production by key, as read this pass. */
+    /**
+     * The ledger rows of a production by key, as read this pass. Once the planner has asked for a
+     * declared production's candidates, and unless it declares rerun tokens (which can redo a
+     * finished key that is not ready) or the queue holds jobs without a key (matched to rows by
+     * their batch token), only the rows a pass works on are read: every unfinished
+     * row, and the finished rows of the keys its candidates, its jobs in the queue and its outputs
+     * name; the other finished rows are counted ({@link #finishedElsewhere}), not read. So the read
+     * grows with the work in progress, not with the production's history.
+     */
     public Map<JobKey, LedgerJob> rows(String production) {
         return rows.computeIfAbsent(production, p -> {
             Map<JobKey, LedgerJob> byKey = new TreeMap<>();
+            Production spec = spec(p);
+            // a job without a key is matched to a row by its batch token, which only the whole ledger knows
+            boolean narrow = readyKeys.containsKey(p)
+                    && spec.reruns().stream().allMatch(r -> r.token().isEmpty())
+                    && queue.jobs().stream().noneMatch(j -> j.key().isEmpty() && !j.batchToken().isEmpty());
             try {
                 // a read that starts over after a transient failure may hand a row twice: the map keeps one
-                ledger.jobs(p, EnumSet.allOf(LedgerState.class), job -> byKey.put(job.key().job(), job));
+                if (!narrow) {
+                    ledger.jobs(p, EnumSet.allOf(LedgerState.class), job -> byKey.put(job.key().job(), job));
+                    return byKey;
+                }
+                ledger.working(p, spec.namespace(), keysNamed(p), job -> byKey.put(job.key().job(), job));
+                Map<LedgerState, Long> counts = ledger.counts(p);
+                Map<LedgerState, Long> elsewhere = new EnumMap<>(LedgerState.class);
+                for (LedgerState state : List.of(LedgerState.SUCCEEDED, LedgerState.FAILED)) {
+                    long read = byKey.values().stream().filter(j -> j.state() == state).count();
+                    elsewhere.put(state, Math.max(0, counts.getOrDefault(state, 0L) - read));
+                }
+                finishedElsewhere.put(p, elsewhere);
             } catch (SQLException e) {
                 throw new ObservationFailed("ledger of " + p, e);
             }
@@ -210,20 +249,57 @@ public final class CatalogObservation implements Observation {
         });
     }
 
+    /** The keys of a production this pass names: its candidates, its jobs, its outputs and their writers. */
+    private Set<JobKey> keysNamed(String production) throws SQLException {
+        Set<JobKey> keys = new HashSet<>(readyKeys.get(production));
+        for (var job : queue.jobs()) {
+            job.key().filter(k -> k.production().equals(production)).ifPresent(keys::add);
+        }
+        for (ExistingOutput output : catalogued(production).outputs()) {
+            JobKey key = output.key();
+            keys.add(key);
+            keys.add(JobKey.ofLeaf(key.production(), key.run(), key.segment() / JobContract.ROLLOVER_SEGMENTS,
+                    key.leaf()));
+        }
+        return keys;
+    }
+
+    /** Where a production's runs stand over all its ledger rows, for its status. */
+    public RunStanding runStanding(String production) {
+        // read once a pass: the status and the comparison with the DAQ both ask
+        return runStandings.computeIfAbsent(production, p -> {
+            try {
+                return ledger.runStanding(p);
+            } catch (SQLException e) {
+                throw new ObservationFailed("runs of " + p, e);
+            }
+        });
+    }
+
     /** The catalogued outputs of a production and the events in them. */
     public ProductionOutputs.Found found(String production) {
         return found.computeIfAbsent(production, p -> {
             try {
-                ProductionOutputs.Found catalogued = outputs.of(spec(p), catalogue);
+                ProductionOutputs.Found inCatalog = catalogued(p);
                 if (spec(p).rule().job().contract() != JobContract.SPHENIXPROD) {
-                    return catalogued;
+                    return inCatalog;
                 }
-                return new ProductionOutputs.Found(RolledOverOutputs.fold(catalogued.outputs(), rows(p).keySet()),
-                        catalogued.events(), catalogued.goodEvents());
+                return new ProductionOutputs.Found(RolledOverOutputs.fold(inCatalog.outputs(), rows(p).keySet()),
+                        inCatalog.events(), inCatalog.goodEvents());
             } catch (SQLException e) {
                 throw new ObservationFailed("outputs of " + p, e);
             }
         });
+    }
+
+    /** The outputs of a production as the FileCatalog has them, before rolled-over ones are folded. */
+    private ProductionOutputs.Found catalogued(String production) throws SQLException {
+        ProductionOutputs.Found known = catalogued.get(production);
+        if (known == null) {
+            known = outputs.of(spec(production), catalogue);
+            catalogued.put(production, known);
+        }
+        return known;
     }
 
     private Production spec(String production) {

@@ -85,7 +85,7 @@ public final class PlanPreview {
         }
         List<Production> everyone = all.stream().map(SpecChange::spec).toList();
         BatchQueue queue = QueueReading.read(batch, everyone.stream().map(Production::name).toList(),
-                settings.historyLimit(), catalogs.ledger());
+                settings.historyLimit(), catalogs.ledger(), now);
         if (!queue.readable()) {
             return new Preview(base, head, all, Optional.empty(),
                     Optional.of("the batch queue could not be read (an unknown queue is not an empty one)"),

@@ -33,6 +33,13 @@ class ConstraintsTest {
     }
 
     @Test
+    void theProductionsOfAPassAreOneIdenticalMemberInAStableOrder() {
+        assertThat(of(Selection.productions(List.of("seed", "calo", "cluster"))))
+                .isEqualTo(OURS + "identicalMember(ProdOpProduction, {\"calo\", \"cluster\", \"seed\"}))");
+        assertThat(of(Selection.productions(List.of("calo")))).isEqualTo(OURS + "ProdOpProduction =?= \"calo\")");
+    }
+
+    @Test
     void keysUseIdenticalMemberInAStableOrder() {
         Selection keys = Selection.keys(List.of(JobKey.of("calo", 67962, 2), JobKey.ofLeaf("calo", 67962, 0, "seb07")));
 

@@ -21,18 +21,26 @@ public final class DuplicateCheck {
 
     /** Jobs whose time in the queue overlapped another job of the same key. */
     public static long count(List<BatchJob> everyJob, Instant now) {
+        return overlapping(everyJob, now).size();
+    }
+
+    /**
+     * The jobs whose time in the queue (from being queued to leaving it; a job still live counts
+     * until {@code now}) began while another job of the same key was in it.
+     */
+    public static List<BatchJob> overlapping(List<BatchJob> everyJob, Instant now) {
         Map<JobKey, List<BatchJob>> byKey = new HashMap<>();
         for (BatchJob job : everyJob) {
             job.key().ifPresent(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(job));
         }
-        long duplicates = 0;
+        List<BatchJob> duplicates = new ArrayList<>();
         for (List<BatchJob> jobs : byKey.values()) {
             jobs.sort(Comparator.comparing(j -> j.queuedAt().orElse(Instant.EPOCH)));
             Instant busyUntil = Instant.MIN;
             for (BatchJob job : jobs) {
                 Instant queued = job.queuedAt().orElse(Instant.EPOCH);
                 if (queued.isBefore(busyUntil)) {
-                    duplicates++;
+                    duplicates.add(job);
                 }
                 Instant left = job.isLive() ? now : job.stateSince().orElse(now);
                 busyUntil = busyUntil.isAfter(left) ? busyUntil : left;

@@ -101,14 +101,14 @@ final class ChaosCommand implements Callable<Integer> {
     private ChaosSettings settings() {
         List<String> restart = scheddRestart == null || scheddRestart.isBlank() ? List.of()
                 : Arrays.asList(scheddRestart.strip().split("\\s+"));
-        return new ChaosSettings(rounds != null ? rounds : quick ? 8 : 100, quick ? 4 : 10, quick ? 5 : 20,
+        return new ChaosSettings(rounds != null ? rounds : quick ? 8 : 100, quick ? 4 : 10, quick ? 5 : 25,
                 Duration.ofMillis(500), Duration.ofSeconds(8), quick ? Duration.ofMinutes(3) : Duration.ofMinutes(10),
                 seed != null ? seed : System.currentTimeMillis(), restart);
     }
 
     /**
      * {@code prodctl run} on the world, in a JVM like this one. A submission cut short by a kill is
-     * waited for 30 s before its keys go again: far longer than the condor_submit the kill left
+     * waited for 20 s before its keys go again: far longer than the condor_submit the kill left
      * running takes, far shorter than the default, so that the run converges in minutes.
      */
     private static List<String> operatorCommand(ChaosWorld world) {
@@ -117,7 +117,7 @@ final class ChaosCommand implements Callable<Integer> {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Prodctl.class.getName(), "run",
                 "--specs", world.specsUrl(), "--work", world.root().toString(),
                 "--payloads", ChaosWorld.payloads(world.root()).toString(), "--batch", "condor",
-                "--interval", "PT1S", "--limit", "staleSubmitting=30s"));
+                "--interval", "PT1S", "--limit", "staleSubmitting=20s"));
         return command;
     }
 }

@@ -32,7 +32,11 @@ final class OutputMove {
     }
 
     static void move(Path staged, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw NoSpaceLeft.isNoSpace(e) ? new NoSpaceLeft(target.getParent(), e) : e;
+        }
         moveIntoExistingDirectory(staged, target);
     }
 
@@ -56,7 +60,7 @@ final class OutputMove {
         } catch (IOException e) {
             // a full disk must not leave a hidden half copy behind
             Files.deleteIfExists(copy);
-            throw e;
+            throw NoSpaceLeft.isNoSpace(e) ? new NoSpaceLeft(target.getParent(), e) : e;
         }
         Files.move(copy, target, StandardCopyOption.ATOMIC_MOVE);
         syncDirectory(target.getParent());

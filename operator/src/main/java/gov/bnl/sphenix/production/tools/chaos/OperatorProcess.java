@@ -38,6 +38,8 @@ final class OperatorProcess {
         this.pump = new Thread(() -> copy(log), "chaos-operator-output");
         pump.setDaemon(true);
         pump.start();
+        // an operator that exits while it starts (a pool that does not answer yet) ends the wait for its first pass
+        process.onExit().thenRun(following::countDown);
     }
 
     static OperatorProcess start(List<String> command, Map<String, String> environment, Path log, String header) {

@@ -1,11 +1,13 @@
 package gov.bnl.sphenix.production.tools.demo;
 
 import gov.bnl.sphenix.production.job.BatchJob;
+import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.JobKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +29,15 @@ public final class DuplicateCheck {
     /**
      * The jobs whose time in the queue (from being queued to leaving it; a job still live counts
      * until {@code now}) began while another job of the same key was in it.
+     *
+     * @param everyJob the queue, then the history, as they were read: a job that left the queue
+     *                 between the two reads is in both, and is one job, its later view counting
      */
     public static List<BatchJob> overlapping(List<BatchJob> everyJob, Instant now) {
+        Map<BatchJobId, BatchJob> byId = new LinkedHashMap<>();
+        everyJob.forEach(job -> byId.put(job.id(), job));
         Map<JobKey, List<BatchJob>> byKey = new HashMap<>();
-        for (BatchJob job : everyJob) {
+        for (BatchJob job : byId.values()) {
             job.key().ifPresent(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(job));
         }
         List<BatchJob> duplicates = new ArrayList<>();

@@ -17,7 +17,6 @@ import gov.bnl.sphenix.production.control.events.EngineEvent;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.job.LedgerState;
 import gov.bnl.sphenix.production.spec.SpecRepository;
-import gov.bnl.sphenix.production.spec.names.Layout;
 import gov.bnl.sphenix.production.tools.chaos.ChaosAudit;
 import gov.bnl.sphenix.production.tools.chaos.ChaosFindings;
 import gov.bnl.sphenix.production.tools.demo.DemoWorld;
@@ -54,7 +53,7 @@ class HarvestOnAFullDiskTest {
         try (SmallFileSystem small = SmallFileSystem.mount(dir.resolve("small"), "512k");
              DemoWorld world = DemoWorld.create(dir.resolve("world"), RepositoryFiles.productionSpecs(), 6, 20250701L,
                      data -> new LocalExecutor(LocalSettings.defaults().withMaxRunning(2)))) {
-            EngineSettings settings = onSmallFileSystem(world.settings(), small.root());
+            EngineSettings settings = small.finalTreesOn(world.settings());
             world.declare("streaming", "Merge pull request #1: start event building");
             Engine engine = world.startEngine(CrashPoint.NONE, settings);
             assertThat(engine.refresh().applied()).isPresent();
@@ -124,13 +123,6 @@ class HarvestOnAFullDiskTest {
         }
         long catalogued = rows.stream().filter(r -> r.state() == LedgerState.SUCCEEDED).count();
         assertThat(findings.keysDone()).as("keys done are exactly the rows closed").isEqualTo(catalogued);
-    }
-
-    private static EngineSettings onSmallFileSystem(EngineSettings s, Path small) {
-        Layout layout = new Layout(small.resolve("dst"), s.layout().logRoot(), small.resolve("hist"));
-        return new EngineSettings(layout, s.stagingRoot(), s.payloadDirectory(), s.payloadRoot(), s.storage(),
-                s.planner(), s.harvestBatch(), s.historyLimit(), s.infrastructureAttempts(), s.jobEnvironment(),
-                s.neventsCap());
     }
 
     private static PassReport passUntil(Engine engine, List<EngineEvent> events,

@@ -2,6 +2,8 @@ package gov.bnl.sphenix.production.control.harvest;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import gov.bnl.sphenix.production.control.EngineSettings;
+import gov.bnl.sphenix.production.spec.names.Layout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +49,14 @@ final class SmallFileSystem implements AutoCloseable {
 
     Path root() {
         return mountPoint;
+    }
+
+    /** {@code s} with its final DST and histogram trees on this file system; staging and logs stay where they are. */
+    EngineSettings finalTreesOn(EngineSettings s) {
+        Layout layout = new Layout(mountPoint.resolve("dst"), s.layout().logRoot(), mountPoint.resolve("hist"));
+        return new EngineSettings(layout, s.stagingRoot(), s.payloadDirectory(), s.payloadRoot(), s.storage(),
+                s.planner(), s.harvestBatch(), s.historyLimit(), s.infrastructureAttempts(), s.jobEnvironment(),
+                s.neventsCap());
     }
 
     @Override

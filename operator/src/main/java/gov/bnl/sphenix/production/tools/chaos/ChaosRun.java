@@ -28,6 +28,13 @@ public final class ChaosRun {
     private static final Duration LOOK = Duration.ofSeconds(2);
     /** The share of kills that land while the operator starts (opening catalogs, migrating, fetching). */
     private static final double IN_START_UP = 0.2;
+    /**
+     * The share aimed at the submission protocol: right after condor_submit returned, before the
+     * ledger has the jobs' ids (the next operator must adopt them, not submit them again).
+     */
+    private static final double AFTER_SUBMIT = 0.4;
+    /** How long such a round waits for a submission before it kills anyway (the work may all be queued). */
+    private static final Duration SUBMISSION_WAIT = Duration.ofSeconds(20);
     /** How long an operator may take to start before the round gives up on seeing it work. */
     private static final Duration START_UP = Duration.ofMinutes(2);
 
@@ -79,12 +86,25 @@ public final class ChaosRun {
      */
     private void round(int round) throws InterruptedException {
         OperatorProcess operator = launch("round " + round);
-        boolean inStartUp = random.nextDouble() < IN_START_UP;
-        if (!inStartUp && !operator.following(START_UP)) {
-            out.println("round " + round + ": the operator did not start within " + START_UP.toSeconds() + " s (see "
-                    + log() + ")");
+        double aim = random.nextDouble();
+        String when;
+        Duration life;
+        if (aim < IN_START_UP) {
+            when = "while it started";
+            life = lifetime();
+        } else {
+            if (!operator.following(START_UP)) {
+                out.println("round " + round + ": the operator did not start within " + START_UP.toSeconds() + " s (see "
+                        + log() + ")");
+            }
+            if (aim < IN_START_UP + AFTER_SUBMIT && operator.submits(SUBMISSION_WAIT)) {
+                when = "right after a condor_submit";
+                life = Duration.ofMillis(random.nextInt(300));
+            } else {
+                when = "in its passes";
+                life = lifetime();
+            }
         }
-        Duration life = lifetime();
         String disturbance = "";
         if (settings.restartsDatabase(round) || settings.restartsSchedd(round)) {
             Duration before = life.dividedBy(2);
@@ -96,8 +116,8 @@ public final class ChaosRun {
         Duration age = operator.age();
         operator.kill();
         kills++;
-        out.printf("round %d: kill -9 %.1f s after its start, %s%s%n", round, age.toMillis() / 1000.0,
-                inStartUp ? "while it started" : "in its passes", disturbance);
+        out.printf("round %d: kill -9 %.1f s after its start, %s%s%n", round, age.toMillis() / 1000.0, when,
+                disturbance);
         out.flush();
     }
 
@@ -183,13 +203,17 @@ public final class ChaosRun {
                     + " orphans, " + findings.keysDone() + " keys done";
         }
 
-        /** Whether the run proves what it should: no defect, and every desired key done. */
+        /** Whether the run proves what it should: work was done, with no defect, and every desired key done. */
         public boolean passed() {
-            return findings.clean();
+            return findings.clean() && findings.keysDesired() > 0;
         }
 
         public List<String> problems() {
-            return new ArrayList<>(findings.problems());
+            List<String> problems = new ArrayList<>(findings.problems());
+            if (findings.keysDesired() == 0) {
+                problems.add("the world gave the operators no work: its catalogs make no key ready, which proves nothing");
+            }
+            return problems;
         }
     }
 }

@@ -26,10 +26,16 @@ final class OperatorProcess {
 
     /** The line {@code prodctl run} prints once its catalogs, batch system and specs source are open. */
     private static final String FOLLOWING = "prodctl run: following ";
+    /**
+     * What the HTCondor adapter logs when condor_submit has returned a cluster, before the ledger
+     * has the jobs' ids: a kill right then leaves rows submitting whose jobs are in the queue.
+     */
+    private static final String SUBMITTED = " as cluster ";
 
     private final Process process;
     private final Instant started;
     private final CountDownLatch following = new CountDownLatch(1);
+    private final CountDownLatch submitted = new CountDownLatch(1);
     private final Thread pump;
 
     private OperatorProcess(Process process, Writer log) {
@@ -39,7 +45,10 @@ final class OperatorProcess {
         pump.setDaemon(true);
         pump.start();
         // an operator that exits while it starts (a pool that does not answer yet) ends the wait for its first pass
-        process.onExit().thenRun(following::countDown);
+        process.onExit().thenRun(() -> {
+            following.countDown();
+            submitted.countDown();
+        });
     }
 
     static OperatorProcess start(List<String> command, Map<String, String> environment, Path log, String header) {
@@ -66,6 +75,8 @@ final class OperatorProcess {
                 log.flush();
                 if (line.startsWith(FOLLOWING)) {
                     following.countDown();
+                } else if (line.contains(SUBMITTED)) {
+                    submitted.countDown();
                 }
             }
         } catch (IOException e) {
@@ -76,6 +87,11 @@ final class OperatorProcess {
     /** Waits until the operator follows its specs (its passes begin), at most {@code time}; false if it did not. */
     boolean following(Duration time) throws InterruptedException {
         return following.await(time.toMillis(), TimeUnit.MILLISECONDS) && process.isAlive();
+    }
+
+    /** Waits until the operator has had jobs accepted by condor_submit, at most {@code time}; false if it did not. */
+    boolean submits(Duration time) throws InterruptedException {
+        return submitted.await(time.toMillis(), TimeUnit.MILLISECONDS) && process.isAlive();
     }
 
     /** Waits up to {@code time}; true if the process ended by itself meanwhile. */

@@ -78,7 +78,12 @@ public final class ChaosAudit {
     /** True when no job of the productions is live and every desired key is done: the world has settled. */
     public boolean settled(SpecRepository specs) throws SQLException {
         for (Production production : specs.productions()) {
-            if (queue.read(production.name()).anyLive()) {
+            try {
+                if (queue.read(production.name()).anyLive()) {
+                    return false;
+                }
+            } catch (IllegalStateException e) {
+                // a schedd that does not answer (restarting, or busy) says nothing: look again later
                 return false;
             }
             Map<JobKey, LedgerJob> rows = rows(production.name());

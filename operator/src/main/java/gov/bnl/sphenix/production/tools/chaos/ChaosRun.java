@@ -76,7 +76,7 @@ public final class ChaosRun {
         try (Catalogs catalogs = Catalogs.open(database.settings())) {
             ChaosAudit audit = new ChaosAudit(catalogs, batch, ChaosWorld.layout(root).dstRoot());
             settle(audit, specs);
-            return new ChaosOutcome(kills, restarts, audit.audit(specs));
+            return new ChaosOutcome(kills, restarts, finalAudit(audit, specs));
         }
     }
 
@@ -125,6 +125,21 @@ public final class ChaosRun {
         if (operator.endsWithin(time)) {
             out.println("round " + round + ": the operator exited by itself with " + operator.exitCode() + " (see "
                     + log() + ")");
+        }
+    }
+
+    /** The audit, asked again a few times while the schedd does not answer (it may be reading a long queue). */
+    private ChaosFindings finalAudit(ChaosAudit audit, SpecRepository specs) throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return audit.audit(specs);
+            } catch (IllegalStateException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                out.println("audit: " + e.getMessage() + "; asking again");
+                new java.util.concurrent.CountDownLatch(1).await(LOOK.toMillis() * 5, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

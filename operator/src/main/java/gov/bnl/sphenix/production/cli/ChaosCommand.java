@@ -59,7 +59,7 @@ final class ChaosCommand implements Callable<Integer> {
     String scheddRestart;
 
     @Option(names = "--dir", description = "Where to build the world (default: prodctl-chaos-<time> in the pool's"
-            + " shared directory); kept for inspection when the audit finds a defect.")
+            + " shared directory); left for inspection (prodctl-run.log has every operator's output).")
     Path dir;
 
     @Option(names = "--specs", description = "The production-specs directory (default: ${DEFAULT-VALUE}).",

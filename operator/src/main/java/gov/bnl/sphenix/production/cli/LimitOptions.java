@@ -11,7 +11,7 @@ final class LimitOptions {
 
     @Option(names = "--limit", paramLabel = "KEY=VALUE", description = {"An operating limit over the defaults,"
             + " repeatable: queueBudget=50000, maxRunTime=3d, maxReleases=3, releaseBackoff=10m, maxRestarts=3,"
-            + " memoryHolds=34/0,26, segmentZeroFirst=true, harvestGrace=10m (docs/operations.md, Operating limits)."})
+            + " memoryHolds=34/0,26, segmentZeroFirst=true, harvestGrace=10m, staleSubmitting=15m (docs/operations.md, Operating limits)."})
     Map<String, String> limits = new LinkedHashMap<>();
 
     /**

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Declarative sPHENIX data production: validate production specs, plan, run, report.",
         subcommands = {DemoCommand.class, TryCommand.class, RunCommand.class, PlanCommand.class, StatusCommand.class,
                 WhyCommand.class, ReportCommand.class, HistoryCommand.class, OperatorCommand.class, ValidateCommand.class,
-                SchemaCommand.class, CatalogCommand.class, ImportCommand.class, BenchCommand.class,
+                SchemaCommand.class, CatalogCommand.class, ImportCommand.class, BenchCommand.class, ChaosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Prodctl implements Runnable {
 

@@ -233,6 +233,8 @@ public final class Engine implements AutoCloseable {
                 activity.merge(p.name(), new ProductionActivity(0, 0, 0, 0, h.jobsFailed(), h.jobsHarvested(),
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
                 heldBack.addAll(h.heldBack());
+                // a full final tree stalls the production, in words a shift reads, until there is space
+                h.spaceTrouble(p.name()).ifPresent(errors::add);
             } catch (IOException | SQLException e) {
                 if (p.rule().job().contract() == JobContract.SPHENIXPROD) {
                     // an earlier attempt's files may not be set aside yet: its keys wait for a harvest that ends

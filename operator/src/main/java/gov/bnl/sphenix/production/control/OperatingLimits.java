@@ -40,6 +40,8 @@ public final class OperatingLimits {
                 + " code/subcode, separated by commas, e.g. 34/0,26");
         keys.put("segmentZeroFirst", "true or false: segment 0 of every run before the others (fast QA)");
         keys.put("harvestGrace", "how long a finished job's files may take to show on the shared file system, 0s to 1d");
+        keys.put("staleSubmitting", "how long a submission that left no job in the queue is waited for before its key"
+                + " goes again (an operator that died between its ledger and the batch system), 1s to 1d");
         return Map.copyOf(keys);
     }
 
@@ -63,6 +65,7 @@ public final class OperatingLimits {
                 case "memoryHolds" -> d.holds = holds(key, value, where);
                 case "segmentZeroFirst" -> d.zeroFirst = bool(key, value, where);
                 case "harvestGrace" -> d.grace = duration(key, value, Duration.ZERO, Duration.ofDays(1), where);
+                case "staleSubmitting" -> d.stale = duration(key, value, Duration.ofSeconds(1), Duration.ofDays(1), where);
                 default -> throw new IllegalArgumentException(where + ": '" + key + "' is not an operating limit;"
                         + " the limits are " + String.join(", ", KEYS.keySet().stream().sorted().toList()));
             }
@@ -81,6 +84,7 @@ public final class OperatingLimits {
         private List<HoldSignature> holds;
         private boolean zeroFirst;
         private Duration grace;
+        private Duration stale;
 
         Draft(PlannerSettings base) {
             this.base = base;
@@ -92,10 +96,11 @@ public final class OperatingLimits {
             holds = base.memoryHolds();
             zeroFirst = base.segmentZeroFirst();
             grace = base.harvestGrace();
+            stale = base.staleSubmittingAfter();
         }
 
         PlannerSettings settings() {
-            return new PlannerSettings(budget, releases, backoff, restarts, runTime, base.staleSubmittingAfter(),
+            return new PlannerSettings(budget, releases, backoff, restarts, runTime, stale,
                     base.starvationGuardPercent(), zeroFirst, holds, base.deleteBatchSize(), grace);
         }
     }

@@ -32,10 +32,21 @@ class OperatingLimitsTest {
     }
 
     @Test
+    void howLongASubmissionThatLeftNoJobIsWaitedForIsALimit() {
+        PlannerSettings s = OperatingLimits.apply(PlannerSettings.DEFAULTS, Map.of("staleSubmitting", "30s"), "--limit");
+
+        assertThat(s.staleSubmittingAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.harvestGrace()).isEqualTo(PlannerSettings.DEFAULTS.harvestGrace());
+        assertThatThrownBy(() -> OperatingLimits.apply(PlannerSettings.DEFAULTS, Map.of("staleSubmitting", "0s"),
+                "--limit")).hasMessageContaining("staleSubmitting=0s is refused");
+    }
+
+    @Test
     void aWordThatIsNoLimitOrAValueOutOfRangeIsRefusedWithWhatItMayBe() {
         assertThatThrownBy(() -> OperatingLimits.apply(PlannerSettings.DEFAULTS, Map.of("maxRuntime", "5d"), "--limit"))
                 .hasMessage("--limit: 'maxRuntime' is not an operating limit; the limits are harvestGrace, maxReleases,"
-                        + " maxRestarts, maxRunTime, memoryHolds, queueBudget, releaseBackoff, segmentZeroFirst");
+                        + " maxRestarts, maxRunTime, memoryHolds, queueBudget, releaseBackoff, segmentZeroFirst,"
+                        + " staleSubmitting");
         assertThatThrownBy(() -> OperatingLimits.apply(PlannerSettings.DEFAULTS, Map.of("maxRunTime", "90d"),
                 "PRODOP_LIMITS")).hasMessage("PRODOP_LIMITS: maxRunTime=90d is refused: maxRunTime is how long a job"
                 + " may run before it is stopped (a production may set its own), 1m to 30d");

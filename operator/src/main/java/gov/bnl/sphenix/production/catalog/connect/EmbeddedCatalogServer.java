@@ -50,6 +50,18 @@ public final class EmbeddedCatalogServer implements AutoCloseable {
 
     /** Starts a server; {@code overrides} replace or add server settings ({@code fsync=off} for throwaway data). */
     public static EmbeddedCatalogServer start(Optional<Path> dataDirectory, Map<String, String> overrides) {
+        return start(dataDirectory, overrides, 0);
+    }
+
+    /**
+     * A server on a port of the caller's choosing, so that one started again on the same data
+     * directory is found where clients left it (a restart while other processes keep their URL).
+     */
+    public static EmbeddedCatalogServer startOnPort(Path dataDirectory, int port) {
+        return start(Optional.of(dataDirectory), Map.of(), port);
+    }
+
+    private static EmbeddedCatalogServer start(Optional<Path> dataDirectory, Map<String, String> overrides, int port) {
         long started = System.nanoTime();
         Map<String, String> config = new LinkedHashMap<>(SERVER_CONFIG);
         config.putAll(overrides);
@@ -61,6 +73,9 @@ public final class EmbeddedCatalogServer implements AutoCloseable {
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
         config.forEach(builder::setServerConfig);
         dataDirectory.ifPresent(dir -> builder.setDataDirectory(dir).setCleanDataDirectory(false));
+        if (port != 0) {
+            builder.setPort(port);
+        }
         try {
             EmbeddedPostgres postgres = builder.start();
             LOG.info("embedded PostgreSQL up on port {} in {} ms{}, its log in {}", postgres.getPort(),

@@ -162,6 +162,7 @@ public final class Harvester {
         Map<String, Set<String>> catalogued = registrar.checksums(
                 batch.stream().map(job -> job.row().key().output().fileName()).toList());
         long failed = 0;
+        Map<Path, Long> waitingForSpace = new HashMap<>();
         int half = (batch.size() + 1) / 2;
         for (int i = 0; i < batch.size(); i++) {
             if (i == half) {
@@ -177,6 +178,11 @@ public final class Harvester {
             } else if (outcome instanceof Placement.Deferred deferred) {
                 events.warning(production.name(), deferred.kind(), "job " + jobName(job.row()) + ": " + deferred.reason()
                         + "; not harvested");
+            } else if (outcome instanceof Placement.NoSpace full) {
+                waitingForSpace.merge(full.directory(), 1L, Long::sum);
+                events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + jobName(job.row())
+                        + ": no space left in " + full.directory() + " for its outputs; they stay in staging, whole,"
+                        + " and are moved and catalogued once there is space");
             }
         }
         RegistrationResult result = registrar.register(outputs);
@@ -206,7 +212,7 @@ public final class Harvester {
             events.info(production.name(), EventKind.REGISTERED, "registered " + Words.count(keys.size(), "output") + " of "
                     + Words.runSpan(keys) + " (" + eventsRegistered + " events)");
         }
-        return new HarvestReport(keys.size(), result.registered(), eventsRegistered, failed);
+        return new HarvestReport(keys.size(), result.registered(), eventsRegistered, failed, Set.of(), waitingForSpace);
     }
 
     /** One job's outputs into the final tree; a failing file system defers this job only. */
@@ -215,6 +221,8 @@ public final class Harvester {
         try {
             return placement.place(dst, job.manifest(),
                     JobOutputs.of(dst, runtype, trees.staging(), trees.finalTree()), catalogued);
+        } catch (NoSpaceLeft e) {
+            return new Placement.NoSpace(e.directory());
         } catch (IOException | UncheckedIOException e) {
             return new Placement.Deferred(EventKind.HARVEST_DEFERRED, "its outputs could not be verified or moved (" + e
                     + "); tried again next pass");

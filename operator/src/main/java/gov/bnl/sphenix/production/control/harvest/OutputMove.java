@@ -32,7 +32,11 @@ final class OutputMove {
     }
 
     static void move(Path staged, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw NoSpaceLeft.isNoSpace(e) ? new NoSpaceLeft(target.getParent(), e) : e;
+        }
         moveIntoExistingDirectory(staged, target);
     }
 
@@ -46,6 +50,14 @@ final class OutputMove {
     }
 
     private static void copyAcross(Path staged, Path target) throws IOException {
+        commit(copyBeside(staged, target), staged, target);
+    }
+
+    /**
+     * The first half of a move across file systems: the staged file copied, synced, under the
+     * hidden name beside {@code target} (the part that needs space). The staged file stays.
+     */
+    static Path copyBeside(Path staged, Path target) throws IOException {
         Path copy = target.resolveSibling("." + target.getFileName() + COPY_SUFFIX);
         Files.deleteIfExists(copy);
         try (InputStream in = Files.newInputStream(staged, LinkOption.NOFOLLOW_LINKS);
@@ -56,11 +68,24 @@ final class OutputMove {
         } catch (IOException e) {
             // a full disk must not leave a hidden half copy behind
             Files.deleteIfExists(copy);
-            throw e;
+            throw NoSpaceLeft.isNoSpace(e) ? new NoSpaceLeft(target.getParent(), e) : e;
         }
+        return copy;
+    }
+
+    /**
+     * The second half: the hidden copy renamed into place (atomic, within one directory: it needs
+     * no space), made durable, and only then the staged file removed.
+     */
+    static void commit(Path copy, Path staged, Path target) throws IOException {
         Files.move(copy, target, StandardCopyOption.ATOMIC_MOVE);
         syncDirectory(target.getParent());
         Files.delete(staged);
+    }
+
+    /** Whether a rename from {@code stagedDirectory} into {@code finalDirectory} would have to copy. */
+    static boolean acrossFileSystems(Path stagedDirectory, Path finalDirectory) throws IOException {
+        return !Files.getAttribute(stagedDirectory, "unix:dev").equals(Files.getAttribute(finalDirectory, "unix:dev"));
     }
 
     /** The rename is durable only once its directory is on disk. */

@@ -33,4 +33,11 @@ sealed interface Placement {
      */
     record Deferred(EventKind kind, String reason) implements Placement {
     }
+
+    /**
+     * Not now: the final tree's file system is full. Nothing was moved that is not whole in place,
+     * nothing is catalogued; the job's outputs wait in staging until there is space.
+     */
+    record NoSpace(java.nio.file.Path directory) implements Placement {
+    }
 }

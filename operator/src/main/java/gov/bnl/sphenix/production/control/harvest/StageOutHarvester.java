@@ -115,8 +115,11 @@ public final class StageOutHarvester implements AutoCloseable {
     private record Completed(LedgerJob row, JobNames names, StageOutPlaces dirs) {
     }
 
-    /** A job that completed well, with its files verified. */
-    private record Taken(LedgerJob row, List<Placement.VerifiedFile> files, Path stagedDst) {
+    /**
+     * A job that completed well, with its files verified, and the hidden copies beside their
+     * targets of those whose rename crosses file systems (by target).
+     */
+    private record Taken(LedgerJob row, List<Placement.VerifiedFile> files, Path stagedDst, Map<Path, Path> copies) {
     }
 
     /** Harvests every job of {@code production} whose batch job completed since the last harvest. */
@@ -201,7 +204,7 @@ public final class StageOutHarvester implements AutoCloseable {
                 verifying = following.isEmpty() ? CompletableFuture.completedFuture(List.of())
                         : CompletableFuture.supplyAsync(() -> verify(following, index), stages);
                 Decided decided = decide(production, batch(completed, from, size), found, index, events);
-                total = total.plus(new HarvestReport(0, 0, 0, decided.failed()));
+                total = total.plus(new HarvestReport(0, 0, 0, decided.failed(), Set.of(), decided.waitingForSpace()));
                 Registered next = register(production, decided.taken(), events);
                 total = total.plus(closed(production, registered, joined(renaming), events));
                 registered = next;
@@ -238,8 +241,8 @@ public final class StageOutHarvester implements AutoCloseable {
         }
     }
 
-    /** A batch's verified jobs that can be taken whole, and how many of the others failed. */
-    private record Decided(List<Taken> taken, long failed) {
+    /** A batch's verified jobs that can be taken whole, how many of the others failed, and those waiting for space. */
+    private record Decided(List<Taken> taken, long failed, Map<Path, Long> waitingForSpace) {
     }
 
     /**
@@ -251,6 +254,7 @@ public final class StageOutHarvester implements AutoCloseable {
                            EventLog events) throws SQLException {
         long failed = 0;
         List<Taken> taken = new ArrayList<>();
+        Map<Path, Long> waitingForSpace = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Completed c = batch.get(i);
             LedgerJob row = c.row();
@@ -259,8 +263,12 @@ public final class StageOutHarvester implements AutoCloseable {
                         ? JobStaging.againstFinalTree(verified, index) : found.get(i);
                 if (placement instanceof Placement.Verified verified) {
                     if (!verified.files().isEmpty() || renamedEarlier(c.names(), c.dirs())) {
-                        verified.files().forEach(v -> index.claim(v.file().target()));
-                        taken.add(new Taken(row, verified.files(), c.dirs().stagedDst()));
+                        Optional<Map<Path, Path>> copies = copiesBeside(production, row, verified.files(), index,
+                                waitingForSpace, events);
+                        if (copies.isPresent()) {
+                            verified.files().forEach(v -> index.claim(v.file().target()));
+                            taken.add(new Taken(row, verified.files(), c.dirs().stagedDst(), copies.get()));
+                        }
                     } else {
                         failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(
                                 "it completed with exit code 0 but staged no output with its dbid " + StagingDbid.of(row)), events);
@@ -277,7 +285,39 @@ public final class StageOutHarvester implements AutoCloseable {
                 deferred(production, row, e, events);
             }
         }
-        return new Decided(taken, failed);
+        return new Decided(taken, failed, waitingForSpace);
+    }
+
+    /**
+     * The job's files copied beside their targets where the rename would cross file systems, before
+     * anything of the job is registered: a full final tree then stops the job whole, nothing of it
+     * catalogued. Empty (and no copy left) when there is no space; the job waits in staging.
+     */
+    private static Optional<Map<Path, Path>> copiesBeside(Production production, LedgerJob row,
+                                                          List<Placement.VerifiedFile> files, StagedIndex index,
+                                                          Map<Path, Long> waitingForSpace, EventLog events)
+            throws IOException {
+        Map<Path, Path> copies = new HashMap<>();
+        try {
+            for (Placement.VerifiedFile v : files) {
+                if (!v.inPlace()) {
+                    index.copyBeside(v.file().staged(), v.file().target()).ifPresent(c -> copies.put(v.file().target(), c));
+                }
+            }
+            return Optional.of(copies);
+        } catch (IOException | UncheckedIOException e) {
+            for (Path copy : copies.values()) {
+                Files.deleteIfExists(copy);
+            }
+            if (!(e instanceof NoSpaceLeft full)) {
+                throw e;
+            }
+            waitingForSpace.merge(full.directory(), 1L, Long::sum);
+            events.warning(production.name(), EventKind.HARVEST_DEFERRED, "job " + JobClosing.jobName(row)
+                    + ": no space left in " + full.directory() + " for its outputs; they stay in staging, whole,"
+                    + " nothing of them catalogued, and are moved and catalogued once there is space");
+            return Optional.empty();
+        }
     }
 
     private static Set<LedgerState> lookedAt() {
@@ -370,7 +410,7 @@ public final class StageOutHarvester implements AutoCloseable {
         List<Taken> renamed = new ArrayList<>();
         for (Taken job : jobs) {
             try {
-                rename(job.files(), index);
+                rename(job.files(), job.copies(), index);
                 for (Path marker : index.markersOf(job.stagedDst(), StagingDbid.of(job.row()))) {
                     Files.deleteIfExists(marker);
                 }
@@ -411,10 +451,14 @@ public final class StageOutHarvester implements AutoCloseable {
     }
 
     /** Each file to its plain lfn in the final tree; a copy already there (an earlier pass) drops the staged one. */
-    private static void rename(List<Placement.VerifiedFile> files, StagedIndex index) throws IOException {
+    private static void rename(List<Placement.VerifiedFile> files, Map<Path, Path> copies, StagedIndex index)
+            throws IOException {
         for (Placement.VerifiedFile v : files) {
+            Path copy = copies.get(v.file().target());
             if (v.inPlace()) {
                 Files.deleteIfExists(v.file().staged());
+            } else if (copy != null) {
+                index.commit(copy, v.file().staged(), v.file().target());
             } else {
                 index.rename(v.file().staged(), v.file().target());
             }

@@ -46,6 +46,7 @@ final class StagedIndex {
     private final Map<Path, Set<String>> finalNames = new ConcurrentHashMap<>();
     private final Map<Path, Optional<Path>> links = new ConcurrentHashMap<>();
     private final Set<Path> madeDirectories = ConcurrentHashMap.newKeySet();
+    private final Map<List<Path>, Boolean> acrossFileSystems = new ConcurrentHashMap<>();
 
     /** The files of {@code directory} staged with {@code dbid} (none when the directory does not exist). */
     List<Entry> of(Path directory, long dbid) {
@@ -80,11 +81,42 @@ final class StagedIndex {
     /** Renames a verified file to its target in the final tree, making its directory once per pass. */
     void rename(Path staged, Path target) throws IOException {
         Path directory = target.getParent();
-        if (madeDirectories.add(directory)) {
-            Files.createDirectories(directory);
-        }
+        makeDirectory(directory);
         OutputMove.moveIntoExistingDirectory(staged, target);
         finalNames(directory).add(target.getFileName().toString());
+    }
+
+    /**
+     * Before a verified file is registered: when its rename would be a copy (staging and final tree
+     * on different file systems), the copy is made now, beside its target under a hidden name, so
+     * that a full disk stops the job before anything of it is catalogued. Returns the copy, or
+     * nothing when the rename needs no space.
+     *
+     * @throws NoSpaceLeft when the final tree's file system is full (no hidden copy is left)
+     */
+    Optional<Path> copyBeside(Path staged, Path target) throws IOException {
+        Path directory = target.getParent();
+        makeDirectory(directory);
+        boolean across = acrossFileSystems.computeIfAbsent(List.of(staged.getParent(), directory),
+                pair -> unchecked(() -> OutputMove.acrossFileSystems(pair.get(0), pair.get(1))));
+        return across ? Optional.of(OutputMove.copyBeside(staged, target)) : Optional.empty();
+    }
+
+    /** Renames a copy made by {@link #copyBeside} into place, then removes the staged file. */
+    void commit(Path copy, Path staged, Path target) throws IOException {
+        OutputMove.commit(copy, staged, target);
+        finalNames(target.getParent()).add(target.getFileName().toString());
+    }
+
+    private void makeDirectory(Path directory) throws IOException {
+        if (madeDirectories.add(directory)) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                madeDirectories.remove(directory);
+                throw NoSpaceLeft.isNoSpace(e) ? new NoSpaceLeft(directory, e) : e;
+            }
+        }
     }
 
     /** The first link below {@code root} on the way to {@code directory}, looked at once per pass. */

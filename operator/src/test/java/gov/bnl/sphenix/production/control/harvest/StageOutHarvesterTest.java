@@ -91,6 +91,61 @@ class StageOutHarvesterTest {
         assertThat(messages(events)).singleElement().asString().contains("registered 10 outputs of 1 job");
     }
 
+    /**
+     * Staging on one file system, the final trees on a real tmpfs too small for the job's ten files:
+     * the renames would be copies, and the disk fills. The files are copied beside their targets
+     * before anything is registered, so the job stops whole — nothing catalogued, nothing in place,
+     * every staged name (which carries the events) still there — says why, and is harvested in full
+     * once there is space.
+     */
+    @Test
+    void aFinalTreeTooFullForAJobsFilesCataloguesNoneOfThemAndTakesThemAllOnceThereIsSpace() throws Exception {
+        try (SmallFileSystem small = SmallFileSystem.mount(dir.resolve("small"), "16k")) {
+            EngineSettings settings = small.finalTreesOn(h.settings());
+            List<Path> staged = stageSegments(row, 5);
+            EventLog events = new EventLog(Clock.systemUTC());
+            CatalogPorts ports = h.ports(settings);
+            StageOutHarvester harvester = new StageOutHarvester(ports.ledger(), ports.moves(), ports.registry(), settings,
+                    CrashPoint.NONE);
+
+            HarvestReport full = harvester.harvest(h.streaming, h.completed(row), events);
+
+            assertThat(full.outputsRegistered()).isZero();
+            assertThat(full.waitingForSpace()).hasSize(1);
+            assertThat(full.spaceTrouble(h.streaming.name())).get().asString()
+                    .startsWith("harvest of demo-streaming waits for space: no space left in " + small.root())
+                    .endsWith("1 finished job's outputs stay in staging until there is");
+            assertThat(h.state(row)).as("not closed: as it was submitted").isEqualTo(LedgerState.QUEUED);
+            assertThat(staged).allSatisfy(p -> assertThat(p).exists());
+            for (int seg = 0; seg < 5; seg++) {
+                assertThat(h.catalogued(dst(row, seg))).as("segment %d's DST", seg).isNull();
+                assertThat(h.catalogued(hist(row, seg))).as("segment %d's histograms", seg).isNull();
+            }
+            try (var left = Files.walk(small.root())) {
+                assertThat(left.filter(Files::isRegularFile)).as("copies or files left in the full tree").isEmpty();
+            }
+            assertThat(messages(events)).anySatisfy(m -> assertThat(m)
+                    .contains("66052/0/mvtx0", "no space left in " + small.root(), "nothing of them catalogued"));
+
+            small.grow("16m");
+            HarvestReport done = harvester.harvest(h.streaming, h.completed(row), events);
+            harvester.close();
+
+            assertThat(done.outputsRegistered()).isEqualTo(10);
+            assertThat(done.waitingForSpace()).isEmpty();
+            assertThat(h.state(row)).isEqualTo(LedgerState.SUCCEEDED);
+            assertThat(staged).allSatisfy(p -> assertThat(p).doesNotExist());
+            StageOutPlaces there = StageOutPlaces.of(row.key().output(), "physics", settings.stagingLayout(),
+                    settings.layout());
+            for (int seg = 0; seg < 5; seg++) {
+                Path dst = there.finalDst().resolve(dst(row, seg));
+                assertThat(dst).hasContent("events of " + dst(row, seg));
+                assertThat(h.catalogued(dst(row, seg))).isEqualTo(Fingerprint.of(dst).md5());
+                assertThat(there.finalHist().resolve(hist(row, seg))).hasContent("histograms of " + hist(row, seg));
+            }
+        }
+    }
+
     @Test
     void aJobAdoptedFromSphenixprodIsHarvestedByTheIdSphenixprodGaveItAndNotByItsRows() throws Exception {
         LedgerJob adopted = h.submit(1, CLUSTER + 1, StagingDbid.ADOPTED_PREFIX + 4711);

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.batch;
 
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
+import gov.bnl.sphenix.production.batch.condor.CondorClientFiles;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
@@ -66,8 +67,11 @@ public final class BatchSystems {
         if (!condor.health().reachable()) {
             String detail = condor.health().detail();
             condor.close();
-            throw new IllegalStateException("no HTCondor pool answers (" + detail
-                    + "); start one with scripts/minicondor.sh up, or use --batch local");
+            // tools on this machine: say what their configuration and tokens lack, as they would not
+            List<String> files = settings.commandPrefix().isEmpty() ? CondorClientFiles.ofThisProcess().problems() : List.of();
+            throw new IllegalStateException("no HTCondor pool answers (" + detail + ")"
+                    + (files.isEmpty() ? "" : "; " + String.join("; ", files))
+                    + "; start one with scripts/minicondor.sh up, or use --batch local");
         }
         return condor;
     }

@@ -4,6 +4,7 @@ import gov.bnl.sphenix.production.cli.bench.CatalogBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.HarvestBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.PlanBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.SubmitBenchCommand;
+import gov.bnl.sphenix.production.cli.bench.WrapperBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; --quick runs a reduced version in under a minute.",
         subcommands = {CatalogBenchCommand.class, PlanBenchCommand.class, SubmitBenchCommand.class,
-                HarvestBenchCommand.class})
+                HarvestBenchCommand.class, WrapperBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -3,6 +3,7 @@ package gov.bnl.sphenix.production.batch.wrapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import gov.bnl.sphenix.production.batch.ChildEnvironment;
 import gov.bnl.sphenix.production.batch.JobOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,17 +82,28 @@ class WrapperScriptTest {
         });
     }
 
+    /** The script keeps the allow-list of {@link ChildEnvironment#JOBS}, which the local executor applies too. */
     @Test
-    void thePayloadGetsTheAllowedEnvironmentAndItsJobKeyButNoPassword() throws Exception {
+    void thePayloadGetsTheEnvironmentTheJobsAllowListKeepsAndItsJobKey() throws Exception {
         Path script = payload("env.sh", "env > " + dir.resolve("env.txt"));
         Map<String, String> environment = new HashMap<>(Map.of("PATH", "/usr/bin:/bin", "PRODOP_CATALOG_PASSWORD", "s3cret",
-                "PGPASSWORD", "s3cret", "_CONDOR_JOB_AD", "/scratch/.job.ad", "OMP_NUM_THREADS", "1"));
+                "PGPASSWORD", "s3cret", "_CONDOR_JOB_AD", "/scratch/.job.ad", "OMP_NUM_THREADS", "1", "LC_ALL", "C.UTF-8",
+                "SPHENIXPROD_SCRIPT_PATH", "/helpers", "FAKE_JOB_EXIT", "0", "KUBERNETES_SERVICE_HOST", "10.0.0.1"));
+        environment.putAll(Map.of("HOME", "/home/sphnxpro", "TMPDIR", dir.toString(), "HOSTNAME", "worker0042",
+                "ROOT_STANDIN_EVENTS", "5", "LD_PRELOAD", "/tmp/evil.so"));
 
         assertThat(run(WrapperLaunch.privateCopy(), request(script, List.of(), List.of()), environment)).isZero();
 
-        String seen = Files.readString(dir.resolve("env.txt"));
-        assertThat(seen).contains("PRODOP_JOB_KEY=calo/67962/4", "_CONDOR_JOB_AD=/scratch/.job.ad", "OMP_NUM_THREADS=1")
-                .doesNotContain("s3cret");
+        Map<String, String> seen = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("env.txt"))) {
+            int eq = line.indexOf('=');
+            seen.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        // what any shell adds by itself to what it passes on
+        seen.keySet().removeAll(Set.of("PWD", "OLDPWD", "SHLVL", "_"));
+        Map<String, String> expected = new HashMap<>(ChildEnvironment.JOBS.of(environment));
+        expected.put("PRODOP_JOB_KEY", "calo/67962/4");
+        assertThat(seen).isEqualTo(expected).doesNotContainKeys("PGPASSWORD", "PRODOP_CATALOG_PASSWORD", "LD_PRELOAD");
     }
 
     @Test
@@ -101,6 +115,29 @@ class WrapperScriptTest {
                 .isZero();
 
         assertThat(Manifest.read(dir.resolve("log/job.manifest.json")).arguments()).isEqualTo(arguments);
+    }
+
+    /** EL9 workers' /bin/sh is bash in POSIX mode, Debian's is dash: the same job either way. */
+    @Test
+    void bashAsTheWorkersShellRunsTheSameJob() throws Exception {
+        Path script = payload("run.sh", "printf 'x' > DST.root && printf 'nevents=3\\n' > DST.root.events");
+        List<String> arguments = List.of("quote\"d", "two\nlines", "back\\slash");
+        WrapperLaunch launch = WrapperLaunch.privateCopy();
+        List<String> wrapped = launch.command(request(script, arguments,
+                List.of(new JobOutput("DST.root", dir.resolve("dst/DST.root")))).toArguments());
+        List<String> command = new ArrayList<>(List.of("/bin/bash", "--posix"));
+        command.addAll(wrapped.subList(1, wrapped.size()));  // the same command, bash in /bin/sh's place
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("wrapper.out").toFile())).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isZero();
+        Manifest manifest = Manifest.read(dir.resolve("log/job.manifest.json"));
+        assertThat(manifest.arguments()).isEqualTo(arguments);
+        assertThat(manifest.outputs()).singleElement().satisfies(out -> {
+            assertThat(out.checksum()).isEqualTo(md5Hex("x"));
+            assertThat(out.nevents()).isEqualTo(3L);
+        });
     }
 
     @Test

@@ -34,10 +34,6 @@ final class WrapperScript {
         return NAME;
     }
 
-    static int size() {
-        return CONTENT.length;
-    }
-
     /**
      * Writes the script to {@code target} unless it is already there with this content: through a
      * {@code .partial} made new and a rename, readable and executable by everyone (the jobs run

@@ -44,7 +44,7 @@ if_cached=false
 for arg in "$@"; do
     case "$arg" in
         --if-cached) if_cached=true ;;
-        -h | --help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$arg' (usage: scripts/image.sh [--if-cached])" ;;
     esac
 done

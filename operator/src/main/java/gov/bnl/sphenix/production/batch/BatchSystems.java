@@ -1,13 +1,16 @@
 package gov.bnl.sphenix.production.batch;
 
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
+import gov.bnl.sphenix.production.batch.condor.CondorClientFiles;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.local.LocalExecutor;
 import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The batch systems a command can run on, by the name given on the command line. */
@@ -55,7 +58,7 @@ public final class BatchSystems {
      */
     public static CondorSettings condorSettings(List<String> commandPrefix, Optional<String> scheddName) {
         CondorSettings settings = new CondorSettings(commandPrefix, Optional.empty(), Duration.ofSeconds(120),
-                WrapperLaunch.jar(javaOnWorkers(), LocalPool.workerClasspath()), JobPolicy.DEFAULT);
+                wrapperOnWorkers(System.getenv()), JobPolicy.DEFAULT);
         return scheddName.filter(n -> !n.isBlank()).map(settings::withScheddName).orElse(settings);
     }
 
@@ -64,13 +67,26 @@ public final class BatchSystems {
         if (!condor.health().reachable()) {
             String detail = condor.health().detail();
             condor.close();
-            throw new IllegalStateException("no HTCondor pool answers (" + detail
-                    + "); start one with scripts/minicondor.sh up, or use --batch local");
+            // tools on this machine: say what their configuration and tokens lack, as they would not
+            List<String> files = settings.commandPrefix().isEmpty() ? CondorClientFiles.ofThisProcess().problems() : List.of();
+            throw new IllegalStateException("no HTCondor pool answers (" + detail + ")"
+                    + (files.isEmpty() ? "" : "; " + String.join("; ", files))
+                    + "; start one with scripts/minicondor.sh up, or use --batch local");
         }
         return condor;
     }
 
-    private static String javaOnWorkers() {
-        return System.getenv().getOrDefault("PRODOP_WORKER_JAVA", "/usr/bin/java");
+    /**
+     * Where the workers find the job wrapper script: {@code wrapper/} of the payload shelf
+     * ({@code PRODOP_PAYLOAD_ROOT}, a file system the workers mount), else the shared directory of
+     * the personal pool, else a directory of this machine (tools on the PATH of one machine). It is
+     * written there on the first submission.
+     */
+    static WrapperLaunch wrapperOnWorkers(Map<String, String> environment) {
+        String payloadRoot = environment.get("PRODOP_PAYLOAD_ROOT");
+        if (payloadRoot != null && !payloadRoot.isBlank()) {
+            return WrapperLaunch.in(Path.of(payloadRoot.strip(), "wrapper"));
+        }
+        return LocalPool.workerDirectory().map(WrapperLaunch::in).orElseGet(WrapperLaunch::privateCopy);
     }
 }

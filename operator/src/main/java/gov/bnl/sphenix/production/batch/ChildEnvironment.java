@@ -21,7 +21,8 @@ public enum ChildEnvironment {
      * ({@code _CONDOR_SCRATCH_DIR}, {@code _CONDOR_JOB_AD}, …), the thread count it sets from
      * {@code request_cpus}, the host name the manifest records, the helper directory today's run
      * scripts source from ({@code SPHENIXPROD_SCRIPT_PATH}), and the knobs of the test payload and of the stand-in root.exe. sPHENIX
-     * payloads set up their software themselves.
+     * payloads set up their software themselves. The job wrapper script applies the same list on
+     * the worker (its {@code allowed} function; WrapperScriptTest holds the two together).
      */
     JOBS(Set.of("HOSTNAME", "OMP_NUM_THREADS", "SPHENIXPROD_SCRIPT_PATH"), List.of("_CONDOR_", "FAKE_JOB_", "ROOT_STANDIN_"));
 

@@ -6,6 +6,7 @@ import gov.bnl.sphenix.production.cli.bench.MetricsBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.PlanBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.SubmitBenchCommand;
 import gov.bnl.sphenix.production.cli.bench.EngineBenchCommand;
+import gov.bnl.sphenix.production.cli.bench.WrapperBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; --quick runs a reduced version in under a minute.",
         subcommands = {CatalogBenchCommand.class, PlanBenchCommand.class, SubmitBenchCommand.class,
-                HarvestBenchCommand.class, MetricsBenchCommand.class, EngineBenchCommand.class})
+                HarvestBenchCommand.class, MetricsBenchCommand.class, EngineBenchCommand.class,
+                WrapperBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

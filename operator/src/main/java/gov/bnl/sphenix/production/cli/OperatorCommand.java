@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.cli;
 
+import gov.bnl.sphenix.production.batch.condor.CondorClientFiles;
 import gov.bnl.sphenix.production.k8s.OperatorMain;
 import gov.bnl.sphenix.production.k8s.OperatorSettings;
 import gov.bnl.sphenix.production.k8s.reconcile.Engines;
@@ -56,6 +57,10 @@ public final class OperatorCommand implements Callable<Integer> {
             }, "prodctl-operator-stop"));
             operator.start();
             System.out.println("prodctl operator: running; health, readiness and metrics on port " + ops.port());
+            // what the condor tools will find, said before the first of them fails to authenticate
+            CondorClientFiles condor = CondorClientFiles.ofThisProcess();
+            System.out.println("prodctl operator: " + condor.describe());
+            condor.problems().forEach(problem -> System.out.println("prodctl operator: warning: " + problem));
             stopped.await();
         }
         return 0;

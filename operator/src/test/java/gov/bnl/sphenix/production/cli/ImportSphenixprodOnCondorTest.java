@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.Selection;
-import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
@@ -72,9 +72,9 @@ class ImportSphenixprodOnCondorTest {
     void aWorldWhereSphenixprodRuns() throws Exception {
         MiniCondorPool.requireUp();
         root = MiniCondorPool.share().resolve("import-" + UUID.randomUUID());
-        String classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
+        WrapperLaunch wrapper = WrapperLaunch.in(root.resolve("worker-lib"));
         LocalPool.openToPoolJobs(root.resolve("world"));
-        condor = MiniCondorPool.settings(classpath);
+        condor = MiniCondorPool.settings(wrapper);
         world = DemoWorld.create(root.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
                 data -> new CondorBatchSystem(condor, JobDirectories.worldWritable()));
         world.declareAs("streaming", streaming, "Merge pull request #1: take over event building");

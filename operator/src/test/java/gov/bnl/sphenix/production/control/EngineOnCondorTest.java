@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.Selection;
-import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
@@ -47,9 +47,9 @@ class EngineOnCondorTest {
     void buildWorld() throws Exception {
         MiniCondorPool.requireUp();
         root = MiniCondorPool.share().resolve("engine-" + UUID.randomUUID());
-        String classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
+        WrapperLaunch wrapper = WrapperLaunch.in(root.resolve("worker-lib"));
         LocalPool.openToPoolJobs(root.resolve("world"));
-        CondorSettings settings = MiniCondorPool.settings(classpath);
+        CondorSettings settings = MiniCondorPool.settings(wrapper);
         world = DemoWorld.create(root.resolve("world"), RepositoryFiles.productionSpecs(), 12, 7,
                 data -> new CondorBatchSystem(settings, JobDirectories.worldWritable()));
         engine = world.startEngine();

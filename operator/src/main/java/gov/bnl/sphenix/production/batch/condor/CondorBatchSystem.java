@@ -16,7 +16,9 @@ import gov.bnl.sphenix.production.batch.SubmitException;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.JobKey;
+import gov.bnl.sphenix.production.spec.JobContract;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +48,7 @@ public final class CondorBatchSystem implements BatchSystem {
     private final SubmitUser owner;
     private final ForeignOwners foreignOwners = new ForeignOwners();
     private final JobDirectories directories;
+    private volatile boolean wrapperInstalled;
 
     public CondorBatchSystem(CondorSettings settings, JobDirectories directories) {
         this.settings = settings;
@@ -76,6 +79,7 @@ public final class CondorBatchSystem implements BatchSystem {
         } catch (BatchSystemException e) {
             throw new SubmitException(e.getMessage(), false, List.of());
         }
+        installWrapper(jobs);
         long start = System.nanoTime();
         Map<JobKey, InputSlice> inputs = directories.prepare(jobs);
         log.debug("prepared {} jobs' log directories and input bundle in {} ms", jobs.size(),
@@ -89,6 +93,22 @@ public final class CondorBatchSystem implements BatchSystem {
             submitted.addAll(submitCluster(cluster.getKey().production(), cluster.getValue(), inputs, submitted));
         }
         return new Submission(submitted);
+    }
+
+    /**
+     * Puts the job wrapper where the workers find it, once per operator: jobs of the operator's
+     * contract run it, and a job whose wrapper is missing would only fail on the worker.
+     */
+    private void installWrapper(List<JobSpec> jobs) {
+        if (wrapperInstalled || jobs.stream().noneMatch(job -> job.contract() == JobContract.OPERATOR)) {
+            return;
+        }
+        try {
+            settings.wrapper().install();
+        } catch (UncheckedIOException e) {
+            throw new SubmitException(e.getMessage(), false, List.of());
+        }
+        wrapperInstalled = true;
     }
 
     private List<SubmittedJob> submitCluster(String production, List<JobSpec> jobs, Map<JobKey, InputSlice> inputs,

@@ -1,17 +1,16 @@
 package gov.bnl.sphenix.production.batch.condor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How this project reaches a personal HTCondor pool (the one {@code scripts/minicondor.sh} runs):
- * the command prefix that runs HTCondor's tools inside it, a directory its jobs can write, and the
- * class path jobs start the wrapper from.
+ * the command prefix that runs HTCondor's tools inside it, a directory its jobs can write, and where
+ * its jobs find the job wrapper.
  */
 public final class LocalPool {
 
@@ -34,37 +33,13 @@ public final class LocalPool {
         return Files.isDirectory(share) ? share : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
-    /** The jar (or classes directory) this JVM runs from: what the jobs start. */
-    public static String ownClasspath() {
-        try {
-            return Path.of(LocalPool.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (Exception e) {
-            return "prodctl.jar";
-        }
-    }
-
     /**
-     * The class path the pool's jobs start the wrapper from: this JVM's jar, copied into the shared
-     * directory when the pool cannot see it where it is (a pool in its own root sees only that).
+     * Where the pool's jobs find the job wrapper: {@code prodctl-lib/} of its shared directory (a
+     * pool in its own root sees only that); empty without a pool.
      */
-    public static String workerClasspath() {
-        Path own = Path.of(ownClasspath());
+    public static Optional<Path> workerDirectory() {
         Path share = home().resolve("share");
-        if (!Files.isRegularFile(own) || !Files.isDirectory(share) || own.toAbsolutePath().startsWith(share)) {
-            return own.toString();
-        }
-        try {
-            Path lib = Files.createDirectories(share.resolve("prodctl-lib"));
-            Path copy = lib.resolve("prodctl-" + Files.size(own) + "-" + Files.getLastModifiedTime(own).toMillis() + ".jar");
-            if (!Files.exists(copy)) {
-                Path partial = lib.resolve(copy.getFileName() + ".partial");
-                Files.copy(own, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return copy.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot put the worker jar where the pool sees it: " + e.getMessage(), e);
-        }
+        return Files.isDirectory(share) ? Optional.of(share.resolve("prodctl-lib")) : Optional.empty();
     }
 
     /**

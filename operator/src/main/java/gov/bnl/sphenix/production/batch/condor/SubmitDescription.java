@@ -59,12 +59,12 @@ final class SubmitDescription {
         line(s, "universe", "vanilla");
         boolean wrapped = shape.contract() == JobContract.OPERATOR;
         // in sphenixprod's convention the run script is the job, as sphenixprod submits it
-        line(s, "executable", wrapped ? wrapper.java() : shape.script().toString());
+        line(s, "executable", wrapped ? wrapper.executable() : shape.script().toString());
         line(s, "transfer_executable", "false");
         // workers write logs and outputs to shared file systems themselves: nothing comes back here
         line(s, "should_transfer_files", "NO");
         line(s, "initialdir", "$(ProdOpLogDir)");
-        line(s, "arguments", wrapped ? "\"" + SubmitArguments.quote(wrapper.jvmArguments())
+        line(s, "arguments", wrapped ? "\"" + SubmitArguments.quote(wrapper.launchArguments())
                 + " --batch-id $(ClusterId).$(ProcId) $(ProdOpArguments)\"" : "\"$(ProdOpArguments)\"");
         if (!shape.environment().isEmpty()) {
             line(s, "environment", "\"" + shape.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

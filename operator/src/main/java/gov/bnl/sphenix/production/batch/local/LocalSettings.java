@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param maxRunning   jobs running at once
  * @param pollInterval how often running jobs are checked (exit, memory, run time) and queued ones started
- * @param wrapper      how a job's wrapper is started (by default with this JVM's java and class path)
+ * @param wrapper      how a job's wrapper is started (by default a private copy of the wrapper script)
  * @param policy       the same holds HTCondor jobs carry
  * @param clock        for queue, start and state times
  */
@@ -30,10 +30,10 @@ public record LocalSettings(int maxRunning, Duration pollInterval, WrapperLaunch
         }
     }
 
-    /** One job per core, checked four times a second, this JVM as the wrapper's. */
+    /** One job per core, checked four times a second, the wrapper script in a directory of our own. */
     public static LocalSettings defaults() {
         return new LocalSettings(Runtime.getRuntime().availableProcessors(), Duration.ofMillis(250),
-                WrapperLaunch.currentJvm(), JobPolicy.DEFAULT, Clock.systemUTC());
+                WrapperLaunch.privateCopy(), JobPolicy.DEFAULT, Clock.systemUTC());
     }
 
     public LocalSettings withMaxRunning(int n) {

@@ -1,67 +1,78 @@
 package gov.bnl.sphenix.production.batch.wrapper;
 
-import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How a worker starts the {@link JobWrapper}: a Java executable, JVM options and a class path
- * holding this project's jar. The wrapper's own memory counts against the job's request, hence a
- * small, quickly started JVM by default.
+ * How a worker starts the job wrapper: {@value #SHELL} running the wrapper script at
+ * {@code script}, a path the workers see (a shared file system). A worker needs nothing else: no
+ * Java, no jar. {@code /bin/sh} runs it even from a file system mounted without exec.
  *
- * @param java       the java executable on the worker
- * @param jvmOptions options before {@code -cp}
- * @param classpath  the shaded {@code prodctl.jar} (or classes and their dependencies) on the worker
+ * @param script where the wrapper script is on the workers; {@link #install()} puts it there
  */
-public record WrapperLaunch(String java, List<String> jvmOptions, String classpath) {
+public record WrapperLaunch(Path script) {
 
-    /** About 40 MB of resident memory and a fast start; the wrapper only starts a process and copies files. */
-    public static final List<String> SMALL_JVM = List.of("-Xmx48m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    public static final String SHELL = "/bin/sh";
 
     public WrapperLaunch {
-        Objects.requireNonNull(java, "java");
-        jvmOptions = List.copyOf(jvmOptions);
-        Objects.requireNonNull(classpath, "classpath");
-        if (java.isEmpty() || classpath.isEmpty()) {
-            throw new IllegalArgumentException("the wrapper launch needs a java executable and a class path");
+        Objects.requireNonNull(script, "script");
+        if (!script.isAbsolute()) {
+            throw new IllegalArgumentException("the job wrapper's path on the workers must be absolute: " + script);
         }
     }
 
-    /** A jar on the worker, run by the given java with {@link #SMALL_JVM}. */
-    public static WrapperLaunch jar(String java, String jar) {
-        return new WrapperLaunch(java, SMALL_JVM, jar);
+    /** The wrapper of this jar in {@code directory} (nothing is written until {@link #install()}). */
+    public static WrapperLaunch in(Path directory) {
+        return new WrapperLaunch(directory.toAbsolutePath().resolve(WrapperScript.fileName()));
     }
 
-    /** This JVM's java and class path: the local executor, where the worker is this machine. */
-    public static WrapperLaunch currentJvm() {
-        String java = ProcessHandle.current().info().command()
-                .orElse(System.getProperty("java.home") + "/bin/java");
-        // absolute: a job starts in its own log directory, where a relative class path finds nothing
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .collect(Collectors.joining(File.pathSeparator));
-        return new WrapperLaunch(java, SMALL_JVM, classpath);
+    /** The wrapper of this jar, installed in {@code directory}. */
+    public static WrapperLaunch installedIn(Path directory) {
+        return in(directory).install();
     }
 
-    /** The JVM part of the command: everything before the wrapper's own arguments. */
-    public List<String> jvmArguments() {
-        List<String> args = new ArrayList<>(jvmOptions);
-        args.add("-cp");
-        args.add(classpath);
-        args.add(JobWrapper.class.getName());
-        return args;
+    /**
+     * The wrapper installed in a new directory of the temporary directory, only ours: for jobs on
+     * this machine (the local executor). A name anyone could have made first is never run.
+     */
+    public static WrapperLaunch privateCopy() {
+        try {
+            Path directory = Files.createTempDirectory("prodop-wrapper-");
+            WrapperLaunch launch = installedIn(directory);
+            directory.toFile().deleteOnExit();
+            launch.script().toFile().deleteOnExit();
+            return launch;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a directory for the job wrapper: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the script at {@link #script()} unless it is there already, unchanged. */
+    public WrapperLaunch install() {
+        WrapperScript.install(script);
+        return this;
+    }
+
+    /** The job's executable. */
+    public String executable() {
+        return SHELL;
+    }
+
+    /** What goes before the wrapper's own arguments. */
+    public List<String> launchArguments() {
+        return List.of(script.toString());
     }
 
     /** The full command line of one job. */
     public List<String> command(List<String> wrapperArguments) {
         List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(jvmArguments());
+        command.add(SHELL);
+        command.addAll(launchArguments());
         command.addAll(wrapperArguments);
         return command;
     }

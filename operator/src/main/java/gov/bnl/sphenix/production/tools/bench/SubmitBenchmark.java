@@ -63,7 +63,7 @@ public final class SubmitBenchmark {
         Path area = scratch.path();
         Files.setPosixFilePermissions(area, PosixFilePermissions.fromString("rwxrwxrwx"));
         CondorSettings settings = new CondorSettings(commandPrefix, Optional.empty(), Duration.ofSeconds(120),
-                WrapperLaunch.jar("/usr/bin/java", LocalPool.ownClasspath()), JobPolicy.DEFAULT);
+                WrapperLaunch.in(area.resolve("wrapper")), JobPolicy.DEFAULT);
         String production = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         try (CondorBatchSystem condor = new CondorBatchSystem(settings, JobDirectories.worldWritable())) {
             Health health = condor.health();

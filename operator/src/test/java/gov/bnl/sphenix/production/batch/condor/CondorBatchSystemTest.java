@@ -7,7 +7,7 @@ import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemScenarios;
 import gov.bnl.sphenix.production.batch.JobDirectories;
-import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +32,8 @@ class CondorBatchSystemTest extends BatchSystemScenarios {
         }
         root = MiniCondorPool.share().resolve("tests-" + UUID.randomUUID());
         work = WorkArea.in(root, true);
-        String classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
-        condor = new CondorBatchSystem(MiniCondorPool.settings(classpath), JobDirectories.worldWritable());
+        WrapperLaunch wrapper = WrapperLaunch.in(root.resolve("worker-lib"));
+        condor = new CondorBatchSystem(MiniCondorPool.settings(wrapper), JobDirectories.worldWritable());
     }
 
     @AfterAll

@@ -12,7 +12,7 @@ import gov.bnl.sphenix.production.batch.JobSpec;
 import gov.bnl.sphenix.production.batch.JobSpecs;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.SphenixprodCall;
-import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
@@ -40,7 +40,7 @@ class CondorPolicyTest {
 
     private static Path root;
     private static WorkArea work;
-    private static String classpath;
+    private static WrapperLaunch wrapper;
 
     @BeforeAll
     static void pool() {
@@ -49,7 +49,7 @@ class CondorPolicyTest {
         }
         root = MiniCondorPool.share().resolve("tests-" + UUID.randomUUID());
         work = WorkArea.in(root, true);
-        classpath = WorkerClasspath.installInto(root.resolve("worker-lib"));
+        wrapper = WrapperLaunch.in(root.resolve("worker-lib"));
     }
 
     @AfterAll
@@ -63,7 +63,7 @@ class CondorPolicyTest {
     }
 
     private static CondorBatchSystem condor(JobPolicy policy) {
-        return new CondorBatchSystem(MiniCondorPool.settings(classpath).withPolicy(policy),
+        return new CondorBatchSystem(MiniCondorPool.settings(wrapper).withPolicy(policy),
                 JobDirectories.worldWritable());
     }
 

@@ -62,7 +62,7 @@ class CondorSharedScheddTest {
         String theirConstraint = "ClusterId == " + theirs;
         try {
             // no submit user configured: the adapter asks the schedd who it is
-            CondorBatchSystem condor = new CondorBatchSystem(MiniCondorPool.settings("/unused/prodctl.jar"));
+            CondorBatchSystem condor = new CondorBatchSystem(MiniCondorPool.settings());
 
             assertThat(condor.query(production).jobs()).extracting(BatchJob::id)
                     .containsExactly(new BatchJobId(ours, 0));
@@ -94,7 +94,7 @@ class CondorSharedScheddTest {
     @Test
     void everyToolTalksToTheNamedSchedd() throws IOException {
         String elsewhere = "no-such-schedd.example.org";
-        CondorBatchSystem condor = new CondorBatchSystem(MiniCondorPool.settings("/unused/prodctl.jar")
+        CondorBatchSystem condor = new CondorBatchSystem(MiniCondorPool.settings()
                 .withScheddName(elsewhere));
 
         QueueSnapshot queue = condor.query("anything");
@@ -103,7 +103,7 @@ class CondorSharedScheddTest {
         assertThat(((QueueSnapshot.Unknown) queue).reason()).as("the owner is asked of the named schedd")
                 .contains("condor_ping").contains(elsewhere);
 
-        CondorBatchSystem named = new CondorBatchSystem(MiniCondorPool.settings("/unused/prodctl.jar")
+        CondorBatchSystem named = new CondorBatchSystem(MiniCondorPool.settings()
                 .withScheddName(elsewhere).withSubmitUser("submitter"));
         assertThat(named.query("anything").isKnown()).isFalse();
         assertThat(named.history(Selection.production("anything"), 5).isKnown()).isFalse();

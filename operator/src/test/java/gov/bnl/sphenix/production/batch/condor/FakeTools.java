@@ -25,6 +25,6 @@ final class FakeTools {
         Files.writeString(prefix, "#!/bin/sh\n" + script + "\n");
         Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwx------"));
         return new CondorSettings(List.of(prefix.toString()), Optional.empty(), Duration.ofMillis(500),
-                WrapperLaunch.jar("/usr/bin/java", "/opt/prodctl.jar"), JobPolicy.DEFAULT);
+                WrapperLaunch.in(dir.resolve("worker")), JobPolicy.DEFAULT);
     }
 }

@@ -41,15 +41,15 @@ public final class MiniCondorPool {
         return home().resolve("share");
     }
 
-    /** The java executable inside the pool's root. */
-    /** The adapter's settings for this pool, its jobs starting the wrapper from {@code classpath}. */
-    public static CondorSettings settings(String classpath) {
+    /** The adapter's settings for this pool, its jobs running {@code wrapper} (installed on the first submission). */
+    public static CondorSettings settings(WrapperLaunch wrapper) {
         return new CondorSettings(List.of(inPool().toString()), Optional.empty(), Duration.ofSeconds(30),
-                WrapperLaunch.jar(java(), classpath), JobPolicy.DEFAULT);
+                wrapper, JobPolicy.DEFAULT);
     }
 
-    public static String java() {
-        return "/usr/bin/java";
+    /** The adapter's settings for this pool, the wrapper in the pool's shared directory. */
+    public static CondorSettings settings() {
+        return settings(WrapperLaunch.in(share().resolve("prodctl-lib")));
     }
 
     private static Boolean up;

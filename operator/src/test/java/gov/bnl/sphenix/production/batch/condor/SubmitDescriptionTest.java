@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class SubmitDescriptionTest {
 
-    private static final WrapperLaunch WRAPPER = WrapperLaunch.jar("/usr/bin/java", "/opt/prodop/prodctl.jar");
+    private static final WrapperLaunch WRAPPER = new WrapperLaunch(Path.of("/opt/prodop/prodop-job.sh"));
     private static final JobSpecs JOBS = new JobSpecs(Layout.under(Path.of("/sphenix/prod")), Path.of("/sphenix/payloads"));
 
     private static Production calo() {

@@ -25,7 +25,7 @@ class SubmitUserTest {
 
     @Test
     void aSubmitUserThatIsNoUserNameIsRefused() {
-        CondorSettings settings = MiniCondorPool.settings("/opt/prodctl.jar");
+        CondorSettings settings = MiniCondorPool.settings();
 
         assertThatThrownBy(() -> settings.withSubmitUser("sphnxpro\" || true || \""))
                 .hasMessageContaining("is not a user name");

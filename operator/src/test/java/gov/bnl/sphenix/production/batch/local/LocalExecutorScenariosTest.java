@@ -4,7 +4,6 @@ import gov.bnl.sphenix.production.batch.BatchFixtures.WorkArea;
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystemScenarios;
 import gov.bnl.sphenix.production.batch.JobPolicy;
-import gov.bnl.sphenix.production.batch.WorkerClasspath;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +23,7 @@ class LocalExecutorScenariosTest extends BatchSystemScenarios {
 
     static LocalSettings settings() {
         return new LocalSettings(2, Duration.ofMillis(100),
-                new WrapperLaunch(WrapperLaunch.currentJvm().java(), WrapperLaunch.SMALL_JVM, WorkerClasspath.here()),
+                WrapperLaunch.privateCopy(),
                 JobPolicy.DEFAULT, Clock.systemUTC());
     }
 

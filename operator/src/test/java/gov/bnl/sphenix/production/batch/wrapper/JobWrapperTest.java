@@ -8,7 +8,6 @@ import gov.bnl.sphenix.production.batch.InputSlice;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.JobOutput;
 import gov.bnl.sphenix.production.batch.JobSpec;
-import gov.bnl.sphenix.production.batch.WorkerClasspath;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.spec.Production;
 import java.io.IOException;
@@ -30,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The job wrapper running the fake sPHENIX payload, in this JVM and as its own process. */
 class JobWrapperTest {
+
+    private static final WrapperLaunch WRAPPER = WrapperLaunch.privateCopy();
 
     @TempDir
     Path dir;
@@ -59,8 +60,24 @@ class JobWrapperTest {
         return WrapperRequest.of(job, batchId, Optional.of(inputs.get(job.key())));
     }
 
-    private int wrap(JobSpec job) {
-        return JobWrapper.run(request(job, "5.3").toArguments(), environment);
+    private int wrap(JobSpec job) throws IOException {
+        return runWrapper(request(job, "5.3").toArguments());
+    }
+
+    /** The wrapper script as a worker runs it, with this test's environment; its exit code. */
+    private int runWrapper(List<String> arguments) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(WRAPPER.command(arguments)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("wrapper.out").toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the wrapper ends").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return process.exitValue();
     }
 
     @Test
@@ -207,7 +224,7 @@ class JobWrapperTest {
         WrapperRequest missing = new WrapperRequest(request.jobKey(), request.batchId(), request.manifest(),
                 request.inputs(), request.staging(), request.outputs(), dir.resolve("no-such-script.sh"), List.of());
 
-        assertThat(JobWrapper.run(missing.toArguments(), environment)).isEqualTo(JobWrapper.EXIT_CANNOT_START);
+        assertThat(runWrapper(missing.toArguments())).isEqualTo(JobWrapper.EXIT_CANNOT_START);
         assertThat(Manifest.read(job.files().manifest()).problem()).startsWith("cannot start the payload");
     }
 
@@ -217,8 +234,11 @@ class JobWrapperTest {
         JobSpec second = work.job(production, 67962, 1, 2048);
         Map<JobKey, InputSlice> slices = JobDirectories.withUmask().prepare(List.of(first, second));
         Path staging = Files.createDirectories(dir.resolve("staging"));
+        WrapperRequest onlyTheList = new WrapperRequest(second.key().toString(), "1.0", second.files().manifest(),
+                Optional.of(slices.get(second.key())), Optional.of(staging), List.of(), Path.of("/bin/true"), List.of());
 
-        List<String> listed = InputList.materialise(Optional.of(slices.get(second.key())), staging);
+        assertThat(runWrapper(onlyTheList.toArguments())).isZero();
+        List<String> listed = Manifest.read(second.files().manifest()).inputs();
 
         assertThat(listed).isEqualTo(second.inputs());
         assertThat(staging.resolve("inputs.list")).content().isEqualTo(String.join("\n", second.inputs()) + "\n");
@@ -227,17 +247,16 @@ class JobWrapperTest {
     }
 
     @Test
-    void aWrongCommandLineIsAUsageError() {
-        assertThat(JobWrapper.run(List.of("--job-key", "x"), environment)).isEqualTo(JobWrapper.EXIT_USAGE);
-        assertThat(JobWrapper.run(List.of("--bogus", "1", "--", "/bin/true"), environment)).isEqualTo(JobWrapper.EXIT_USAGE);
+    void aWrongCommandLineIsAUsageError() throws IOException {
+        assertThat(runWrapper(List.of("--job-key", "x"))).isEqualTo(JobWrapper.EXIT_USAGE);
+        assertThat(runWrapper(List.of("--bogus", "1", "--", "/bin/true"))).isEqualTo(JobWrapper.EXIT_USAGE);
     }
 
     @Test
     void asItsOwnProcessTheWrapperExitsWithThePayloadsCode() throws Exception {
         JobSpec failing = prepared(67913, 0);
         JobSpec fine = prepared(67962, 0);
-        WrapperLaunch launch = new WrapperLaunch(WrapperLaunch.currentJvm().java(), WrapperLaunch.SMALL_JVM,
-                WorkerClasspath.here());
+        WrapperLaunch launch = WRAPPER;
 
         assertThat(runAsProcess(launch, failing)).isEqualTo(13);
         assertThat(runAsProcess(launch, fine)).isZero();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.bnl.sphenix.production.RepositoryFiles;
 import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.Selection;
-import gov.bnl.sphenix.production.batch.WorkerClasspath;
+import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
@@ -55,7 +55,7 @@ class TrialOnCondorTest {
         MiniCondorPool.requireUp();
         String id = UUID.randomUUID().toString().substring(0, 8);
         root = MiniCondorPool.share().resolve("try-" + id);
-        CondorSettings settings = MiniCondorPool.settings(WorkerClasspath.installInto(root.resolve("worker-lib")));
+        CondorSettings settings = MiniCondorPool.settings(WrapperLaunch.in(root.resolve("worker-lib")));
         LocalPool.openToPoolJobs(root.resolve("world"));
         Path specs = RepositoryFiles.copyOfProductionSpecsWithFewHosts(root.resolve("specs"));
         trial = TrialWorld.create(root.resolve("world"),

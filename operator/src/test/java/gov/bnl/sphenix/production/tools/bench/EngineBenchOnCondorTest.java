@@ -7,7 +7,6 @@ import gov.bnl.sphenix.production.batch.JobDirectories;
 import gov.bnl.sphenix.production.batch.Selection;
 import gov.bnl.sphenix.production.batch.condor.CondorBatchSystem;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
-import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.batch.condor.MiniCondorPool;
 import gov.bnl.sphenix.production.job.BatchJob;
 import java.io.PrintWriter;
@@ -31,7 +30,7 @@ class EngineBenchOnCondorTest {
     @Test
     void everyPassReadsTheQueueAndItsHistoryOnceWhateverTheNumberOfProductions() throws Exception {
         MiniCondorPool.requireUp();
-        CondorSettings settings = MiniCondorPool.settings(LocalPool.ownClasspath());
+        CondorSettings settings = MiniCondorPool.settings();
         StringWriter log = new StringWriter();
 
         EngineBenchResult result = new EngineBench(data -> new CondorBatchSystem(settings, JobDirectories.worldWritable()),

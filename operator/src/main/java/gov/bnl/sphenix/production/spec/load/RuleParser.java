@@ -213,7 +213,7 @@ final class RuleParser {
         int xferslots = j.integer("request_xferslots", 0, 1000).orElse(0);
         int priority = j.integer("priority", -1_000_000_000, 1_000_000_000).orElse(0);
         Optional<String> batchName = batchName(j);
-        Optional<String> log = j.text("log").filter(t -> batchLog(t, j));
+        Optional<String> log = j.text("log").filter(t -> placeholdersKnown(t, j, "log")).filter(t -> batchLog(t, j));
         Optional<Map<String, String>> filesystem = j.map("filesystem").map(this::filesystem).orElse(Optional.of(Map.of()));
         Optional<String> periodicRemove = submitExpression(j, "periodicremove");
         Optional<String> accountingGroup = j.text("accounting_group").filter(g -> accountingGroup(j, g, "accounting_group"));

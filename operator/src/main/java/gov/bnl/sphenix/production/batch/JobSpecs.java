@@ -125,7 +125,7 @@ public final class JobSpecs {
     public JobSpec of(Production production, Request request, SphenixprodCall call) {
         Job job = job(production, request);
         Payload payload = new Payload(call.script(production.rule().job().script()),
-                sphenixprodArguments(production, request, call).vector());
+                arguments(job, call).vector());
         OptionalLong diskKib = production.rule().job().extras().requestDiskKib();
         int diskMib = diskKib.isPresent() ? Math.toIntExact((diskKib.getAsLong() + 1023) / 1024) : DEFAULT_DISK_MIB;
         Map<String, String> environment = new TreeMap<>(jobEnvironment);
@@ -143,8 +143,12 @@ public final class JobSpecs {
      * the job's input list.
      */
     public SphenixprodArguments sphenixprodArguments(Production production, Request request, SphenixprodCall call) {
-        Job job = job(production, request);
-        Layout layout = production.placedIn(this.layout, Layout.Role.STAGING);
+        return arguments(job(production, request), call);
+    }
+
+    private static SphenixprodArguments arguments(Job job, SphenixprodCall call) {
+        Production production = job.production();
+        Request request = job.request();
         RuleParams params = production.rule().params();
         RuleInput input = production.rule().input();
         boolean combiner = input.intriplet().isEmpty();
@@ -159,8 +163,8 @@ public final class JobSpecs {
         values.put("inputs", !combiner ? "dbinput" : production.segments() == Segments.FIRST_ONLY ? "seg0fromdb"
                 : "allsegsfromdb");
         values.put("nevents", Integer.toString(call.nevents()));
-        values.put("outdir", layout.dstDirectory(job.dst(), request.runtype()).toString());
-        values.put("histdir", layout.histDirectory(job.dst(), request.runtype()).toString());
+        values.put("outdir", job.dstPath().getParent().toString());
+        values.put("histdir", job.histPath().getParent().toString());
         values.put("outbase", job.dst().product() + "_" + params.dataset() + "_" + params.tag());
         values.put("neventsper", Integer.toString(production.rule().job().neventsper()));
         values.put("dbtag", params.tag().dbtag());

@@ -43,6 +43,7 @@ public record CondorClientFiles(Optional<Path> config, Optional<Path> tokenDirec
         try {
             uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         } catch (IOException | UnsupportedOperationException e) {
+            // no /proc (not Linux): the owner of a token file cannot be compared, only its mode
             uid = -1;
         }
         return of(System.getenv(), uid);
@@ -67,9 +68,13 @@ public record CondorClientFiles(Optional<Path> config, Optional<Path> tokenDirec
             if (!Files.isDirectory(directory)) {
                 problems.add(TOKEN_DIRECTORY_VARIABLE + " names " + directory + ", which is not a directory");
             } else {
-                List<String> skipped = skippedTokens(directory);
-                problems.addAll(skipped);
-                if (tokens().isEmpty()) {
+                int usable = 0;
+                for (Path file : entries(directory)) {
+                    Optional<String> skipped = reason(file);
+                    skipped.ifPresent(why -> problems.add("HTCondor skips the token file " + file + ": " + why));
+                    usable += skipped.isEmpty() ? 1 : 0;
+                }
+                if (usable == 0) {
                     problems.add(TOKEN_DIRECTORY_VARIABLE + " names " + directory
                             + ", which holds no token HTCondor will use (IDTOKENS authentication will fail)");
                 }
@@ -87,14 +92,6 @@ public record CondorClientFiles(Optional<Path> config, Optional<Path> tokenDirec
 
     private List<Path> usableTokens(Path directory) {
         return entries(directory).stream().filter(file -> reason(file).isEmpty()).toList();
-    }
-
-    private List<String> skippedTokens(Path directory) {
-        List<String> skipped = new ArrayList<>();
-        for (Path file : entries(directory)) {
-            reason(file).ifPresent(why -> skipped.add("HTCondor skips the token file " + file + ": " + why));
-        }
-        return skipped;
     }
 
     /** Why HTCondor will not read {@code file} as a token file (its read_secure_file checks), or empty. */

@@ -69,7 +69,8 @@ public record DirectoryTemplate(String text) {
             return Optional.of("lacks {" + missing.get() + "}: without {period}, {outtriplet} and {leafdir} two"
                     + " productions could write into one directory");
         }
-        if (PLACEHOLDER.matcher(text).replaceAll("").contains("{") || PLACEHOLDER.matcher(text).replaceAll("").contains("}")) {
+        String literal = PLACEHOLDER.matcher(text).replaceAll("");
+        if (literal.contains("{") || literal.contains("}")) {
             return Optional.of("has an unmatched '{' or '}'");
         }
         return Optional.empty();

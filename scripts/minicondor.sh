@@ -155,6 +155,19 @@ STARTER_INITIAL_UPDATE_INTERVAL = 1
 # How often the process tracker measures a job's memory: MemoryUsage, and so the memory hold,
 # lags by up to this much (the default is 60 s).
 PROCD_MAX_SNAPSHOT_INTERVAL = 2
+# The default schedd is schedd@<host>: a bare host name as -name must resolve as an Internet host
+# name, which a container's own name may not.
+SCHEDD_NAME = schedd
+# A second schedd beside the default one, as a facility has several submit hosts: its own spool,
+# history (both follow SPOOL) and job ids (the cluster numbers of both start at 1), reached with
+# -name second@<host>.
+SECOND_SCHEDD = \$(SCHEDD)
+SECOND_SCHEDD_ARGS = -local-name second
+SECOND.SCHEDD_NAME = second
+SECOND.SPOOL = \$(SPOOL)/second
+SECOND.SCHEDD_LOG = \$(LOG)/SchedLog.second
+DAEMON_LIST = \$(DAEMON_LIST) SECOND_SCHEDD
+DC_DAEMON_LIST = + SECOND_SCHEDD
 EOF
     id -u "$POOL_USER" >/dev/null 2>&1 || true  # the user exists inside the root, not necessarily on the host
     grep -q "^$POOL_USER:" "$ROOT/etc/passwd" || in_root "$ROOT" useradd --create-home --uid "$POOL_UID" --user-group "$POOL_USER"
@@ -212,6 +225,16 @@ up() {
     local pid
     pid="$(master_pid)"
     if [[ -n "$pid" ]] && pool_answers; then
+        # a pool started by an older version of this script takes the current configuration
+        # (e.g. its second schedd) without a restart
+        local before
+        before="$(cat "$ROOT/etc/condor/config.d/99-prodop.conf")"
+        configure_root
+        if [[ "$before" != "$(cat "$ROOT/etc/condor/config.d/99-prodop.conf")" ]]; then
+            in_root "$ROOT" sh -c 'mkdir -p /var/spool/condor/second && chown condor:condor /var/spool/condor/second'
+            in_root "$ROOT" condor_reconfig >/dev/null
+            log "configuration updated; the daemons re-read it"
+        fi
         log "already up (condor_master pid $pid)"
         print_usage
         return 0
@@ -223,8 +246,8 @@ up() {
     chmod 1777 "$SHARE"
     mount_once "$SHARE" "$ROOT$SHARE" --bind
     # inside the root: /var/lock there is an absolute symlink that would point at the host's /run
-    in_root "$ROOT" sh -c 'mkdir -p /run/condor /var/lock/condor /var/log/condor &&
-        chown condor:condor /run/condor /var/lock/condor /var/log/condor'
+    in_root "$ROOT" sh -c 'mkdir -p /run/condor /var/lock/condor /var/log/condor /var/spool/condor/second &&
+        chown condor:condor /run/condor /var/lock/condor /var/log/condor /var/spool/condor/second'
     if [[ -z "$pid" ]]; then
         # setsid: the master outlives the shell that started it (a new process session);
         # not forking keeps $! the master's own PID, so 'down' stops exactly this process.

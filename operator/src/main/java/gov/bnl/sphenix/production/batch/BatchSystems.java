@@ -9,6 +9,7 @@ import gov.bnl.sphenix.production.batch.local.LocalSettings;
 import gov.bnl.sphenix.production.batch.wrapper.WrapperLaunch;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,36 @@ public final class BatchSystems {
     }
 
     /**
+     * As {@link #open(String, CondorSettings)} over several schedds when {@code kind} is
+     * {@code condor} and more than one is given: each is reached with its own settings (which name
+     * it), productions go where {@code assignment} says or are spread by load ({@link Schedds}).
+     * Every schedd must answer at the start.
+     */
+    public static BatchSystem open(String kind, List<CondorSettings> schedds, ScheddAssignment assignment) {
+        if (schedds.isEmpty()) {
+            throw new IllegalArgumentException("no schedd given");
+        }
+        assignment.requireKnown(schedds.stream().map(CondorSettings::scheddLabel).toList());
+        if (!kind.equals("condor") || schedds.size() == 1) {
+            return open(kind, schedds.get(0));
+        }
+        JobDirectories directories = JobDirectories.fromEnvironment(System.getenv());
+        List<Schedds.Member> members = new ArrayList<>();
+        try {
+            for (CondorSettings schedd : schedds) {
+                if (schedd.scheddName().isEmpty()) {
+                    throw new IllegalArgumentException("each of several schedds needs its name (-name)");
+                }
+                members.add(new Schedds.Member(schedd.scheddLabel(), condor(schedd, directories)));
+            }
+        } catch (RuntimeException e) {
+            members.forEach(m -> m.batch().close());
+            throw e;
+        }
+        return new Schedds(members, assignment);
+    }
+
+    /**
      * The HTCondor settings for tools behind {@code commandPrefix} talking to the schedd
      * {@code scheddName} (every tool gets {@code -name}; its format is checked there); no schedd
      * name: the tools' own default.
@@ -69,7 +100,8 @@ public final class BatchSystems {
             condor.close();
             // tools on this machine: say what their configuration and tokens lack, as they would not
             List<String> files = settings.commandPrefix().isEmpty() ? CondorClientFiles.ofThisProcess().problems() : List.of();
-            throw new IllegalStateException("no HTCondor pool answers (" + detail + ")"
+            throw new IllegalStateException("no HTCondor pool answers" + settings.scheddName().map(n -> " for schedd " + n)
+                    .orElse("") + " (" + detail + ")"
                     + (files.isEmpty() ? "" : "; " + String.join("; ", files))
                     + "; start one with scripts/minicondor.sh up, or use --batch local");
         }

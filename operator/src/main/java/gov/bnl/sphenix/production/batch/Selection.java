@@ -8,8 +8,10 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Which jobs a query or an action is about, in the domain's words. Every selection names our
@@ -57,6 +59,15 @@ public sealed interface Selection {
 
     static Selection inState(BatchState first, BatchState... more) {
         return new InState(EnumSet.of(first, more));
+    }
+
+    /**
+     * This selection as the schedd {@code schedd} can carry it out: job ids of other schedds left
+     * out (each schedd numbers its own clusters, so another's {@code 12.0} is a different job here);
+     * empty when nothing of it is on that schedd.
+     */
+    default Optional<Selection> onSchedd(String schedd) {
+        return Optional.of(this);
     }
 
     /** This selection narrowed by another. */
@@ -130,6 +141,12 @@ public sealed interface Selection {
         public List<BatchJobId> sorted() {
             return List.copyOf(new TreeSet<>(ids));
         }
+
+        @Override
+        public Optional<Selection> onSchedd(String schedd) {
+            Set<BatchJobId> there = ids.stream().filter(id -> id.schedd().equals(schedd)).collect(Collectors.toSet());
+            return there.isEmpty() ? Optional.empty() : Optional.of(there.size() == ids.size() ? this : new Ids(there));
+        }
     }
 
     record Token(String batchToken) implements Selection {
@@ -169,6 +186,13 @@ public sealed interface Selection {
         @Override
         public boolean matches(BatchJob job) {
             return first.matches(job) && second.matches(job);
+        }
+
+        @Override
+        public Optional<Selection> onSchedd(String schedd) {
+            Optional<Selection> one = first.onSchedd(schedd);
+            Optional<Selection> other = second.onSchedd(schedd);
+            return one.isPresent() && other.isPresent() ? Optional.of(new Both(one.get(), other.get())) : Optional.empty();
         }
     }
 }

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.BatchSystems;
+import gov.bnl.sphenix.production.batch.ScheddAssignment;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
@@ -103,9 +104,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "local or condor (default: ${DEFAULT-VALUE}).", defaultValue = "local")
     String batch;
 
-    @Option(names = "--schedd", description = "With --batch condor: the schedd every HTCondor tool talks to (-name);"
-            + " default: the tools' own.")
-    String schedd;
+    @Option(names = "--schedd", paramLabel = "NAME", description = "With --batch condor: the schedd every HTCondor tool"
+            + " talks to (-name); default: the tools' own. Repeat it for several schedds: each is read once per pass,"
+            + " and a production's jobs go to the one --assign names, else to the one holding the fewest live jobs.")
+    List<String> schedds = new ArrayList<>();
+
+    @Option(names = "--pool", paramLabel = "HOST[:PORT]", description = "With --batch condor: the central manager that"
+            + " knows the schedds (-pool); default: the tools' COLLECTOR_HOST.")
+    String pool;
+
+    @Option(names = "--assign", paramLabel = "PRODUCTION=SCHEDD", description = "With several --schedd: the production's"
+            + " jobs go to this schedd only (repeatable).")
+    List<String> assignments = new ArrayList<>();
 
     @Option(names = "--submit-user", description = "With --batch condor: the owner of the operator's jobs; only jobs of"
             + " this owner are ever read, changed or removed (default: the user the schedd sees the tools as).")
@@ -174,7 +184,7 @@ public final class RunCommand implements Callable<Integer> {
         Optional<CredentialsProvider> https = Optional.ofNullable(environment.get("PRODOP_GIT_PASSWORD"))
                 .map(password -> new UsernamePasswordCredentialsProvider(
                         environment.getOrDefault("PRODOP_GIT_USERNAME", "git"), password));
-        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, path, Optional.ofNullable(sourceName), root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch, condorSettings()), settings)) {
+        try (EngineAssembly assembly = EngineAssembly.open(specsUrl, branch, path, Optional.ofNullable(sourceName), root.resolve("git-cache"), https, ssh, CatalogSettings.fromEnvironment(environment), () -> BatchSystems.open(batch, condorSchedds(), ScheddAssignment.parse(assignments)), settings)) {
             out.println("prodctl run: following " + GitUrls.redact(specsUrl) + " (" + branch + ") every " + interval
                     + (once ? " (one pass)" : "") + "; stop with Ctrl-C or SIGTERM");
             out.flush();
@@ -236,8 +246,19 @@ public final class RunCommand implements Callable<Integer> {
         return (given != null ? given : otherwise).toAbsolutePath();
     }
 
+    /** The settings of the first (or only) schedd. */
     CondorSettings condorSettings() {
-        CondorSettings settings = BatchSystems.condorSettings(LocalPool.commandPrefix(), Optional.ofNullable(schedd));
-        return submitUser == null ? settings : settings.withSubmitUser(submitUser);
+        return condorSchedds().get(0);
+    }
+
+    /** One settings per {@code --schedd}, or the tools' default schedd when none is given. */
+    List<CondorSettings> condorSchedds() {
+        List<Optional<String>> names = schedds.isEmpty() ? List.of(Optional.empty())
+                : schedds.stream().map(Optional::of).toList();
+        return names.stream().map(name -> {
+            CondorSettings settings = BatchSystems.condorSettings(LocalPool.commandPrefix(), name);
+            settings = pool == null ? settings : settings.withPool(pool);
+            return submitUser == null ? settings : settings.withSubmitUser(submitUser);
+        }).toList();
     }
 }

@@ -68,6 +68,12 @@ public record BatchJob(BatchJobId id, Optional<JobKey> key, String batchToken, S
                 memoryUsageMib, numJobStarts, queuedAt, startedAt, stateSince, exitCode);
     }
 
+    /** The same job under the id {@code newId}: its schedd's name added to the id the schedd reported. */
+    public BatchJob withId(BatchJobId newId) {
+        return new BatchJob(newId, key, batchToken, rerunToken, state, hold, requestMemoryMib, memoryUsageMib,
+                numJobStarts, queuedAt, startedAt, stateSince, exitCode);
+    }
+
     /** The same job after the batch system moved it on, for tests and simulations. */
     public BatchJob withState(BatchState newState, Optional<Hold> newHold) {
         return new BatchJob(id, key, batchToken, rerunToken, newState, newHold, requestMemoryMib, memoryUsageMib,

@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.control.guard.RemovalLimits;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,13 +74,44 @@ public record ProductionSourceSpec(@Required String url, @Default("main") String
      *                      the submit host; empty: the operator's {@code CONDOR_COMMAND_PREFIX}, else the tools on
      *                      the PATH
      * @param scheddName    the schedd that holds the jobs ({@code host} or {@code name@host}); empty: the tools'
-     *                      default
+     *                      default. For one schedd; several are listed in {@code schedds}
+     * @param pool          the central manager that knows the schedds ({@code -pool}, {@code host[:port]}); empty:
+     *                      the tools' {@code COLLECTOR_HOST}
+     * @param schedds       several schedds, each read once per pass; a production goes to the schedd that lists
+     *                      it, else to the one holding the fewest of the source's live jobs
      */
     public record BatchSettings(@Pattern("^(condor|local)$") @Default("condor") String system, String commandPrefix,
-                                @Pattern("^[A-Za-z0-9][A-Za-z0-9._@-]*$") String scheddName) {
+                                @Pattern(SCHEDD_NAME) String scheddName, @Pattern(POOL) String pool,
+                                List<Schedd> schedds) {
+
+        /** A schedd name as HTCondor's {@code -name} takes it. */
+        public static final String SCHEDD_NAME = "^[A-Za-z0-9][A-Za-z0-9._@-]*$";
+        /** A central manager: host name and an optional port. */
+        public static final String POOL = "^[A-Za-z0-9][A-Za-z0-9._-]*(:[0-9]{1,5})?$";
 
         public BatchSettings {
             system = system == null ? "condor" : system;
+            schedds = schedds == null ? List.of() : List.copyOf(schedds);
+        }
+
+        /** One schedd, or the tools' default. */
+        public BatchSettings(String system, String commandPrefix, String scheddName) {
+            this(system, commandPrefix, scheddName, null, null);
+        }
+    }
+
+    /**
+     * One of several schedds of a source.
+     *
+     * @param name        {@code -name}: {@code host} or {@code name@host}
+     * @param pool        {@code -pool} for this schedd, when not the source's {@code batch.pool}
+     * @param productions the productions whose jobs go to this schedd only (by name); the others are spread
+     */
+    public record Schedd(@Required @Pattern(BatchSettings.SCHEDD_NAME) String name, @Pattern(BatchSettings.POOL) String pool,
+                         List<String> productions) {
+
+        public Schedd {
+            productions = productions == null ? List.of() : List.copyOf(productions);
         }
     }
 }

@@ -32,6 +32,16 @@ class BatchValuesTest {
         assertThat(BatchJobId.parse("1234.7")).isEqualTo(new BatchJobId(1234, 7));
         assertThat(new BatchJobId(5, 0)).hasToString("5.0");
         assertThatThrownBy(() -> BatchJobId.parse("1234")).hasMessageContaining("not a job id");
+        // each schedd numbers its clusters from 1: the schedd's name tells two jobs 12.0 apart
+        BatchJobId onSecond = BatchJobId.parse("second@sphnxsub02.sdcc.bnl.gov#12.0");
+        assertThat(onSecond).isEqualTo(new BatchJobId(12, 0, "second@sphnxsub02.sdcc.bnl.gov"))
+                .isNotEqualTo(new BatchJobId(12, 0)).hasToString("second@sphnxsub02.sdcc.bnl.gov#12.0");
+        assertThat(new BatchJobId(12, 0).on("second@sphnxsub02.sdcc.bnl.gov")).isEqualTo(onSecond);
+        assertThatThrownBy(() -> BatchJobId.parse("#12.0")).hasMessageContaining("not a job id");
+        assertThatThrownBy(() -> new BatchJobId(12, 0, "x; rm")).hasMessageContaining("is not a schedd name");
+        assertThat(Selection.ids(List.of(onSecond, new BatchJobId(12, 0, "sphnxsub01"))).onSchedd("sphnxsub01"))
+                .contains(Selection.ids(List.of(new BatchJobId(12, 0, "sphnxsub01"))));
+        assertThat(Selection.id(onSecond).onSchedd("sphnxsub01")).isEmpty();
     }
 
     @Test

@@ -35,6 +35,27 @@ class RunCommandOptionsTest {
     }
 
     @Test
+    void severalScheddsEachGetTheirSettingsWithThePoolAndTheUser() {
+        RunCommand run = parse("--specs", "file:///specs", "--batch", "condor", "--schedd", "sphnxsub01.sdcc.bnl.gov",
+                "--schedd", "second@sphnxsub02.sdcc.bnl.gov", "--pool", "sphnxcm.sdcc.bnl.gov:9618", "--submit-user",
+                "sphnxpro", "--assign", "run3auau-streaming=second@sphnxsub02.sdcc.bnl.gov");
+
+        assertThat(run.condorSchedds()).extracting(s -> s.scheddName().orElseThrow())
+                .containsExactly("sphnxsub01.sdcc.bnl.gov", "second@sphnxsub02.sdcc.bnl.gov");
+        assertThat(run.condorSchedds()).allSatisfy(s -> {
+            assertThat(s.pool()).contains("sphnxcm.sdcc.bnl.gov:9618");
+            assertThat(s.submitUser()).contains("sphnxpro");
+        });
+        assertThat(run.assignments).containsExactly("run3auau-streaming=second@sphnxsub02.sdcc.bnl.gov");
+    }
+
+    @Test
+    void aPoolThatAShellCouldReadAsMoreIsRefused() {
+        assertThatThrownBy(() -> parse("--specs", "file:///specs", "--pool", "cm; rm -rf ~").condorSettings())
+                .hasMessageContaining("the pool 'cm; rm -rf ~' is not a central manager's host name");
+    }
+
+    @Test
     void aSubmitUserThatIsNotAUserNameIsRefused() {
         assertThatThrownBy(() -> parse("--specs", "file:///specs", "--submit-user", "\"x\" || true").condorSettings())
                 .hasMessageContaining("is not a user name");

@@ -37,6 +37,11 @@ public final class BatchNamedJobs {
             Objects.requireNonNull(queuedAt, "queuedAt");
             Objects.requireNonNull(jobKey, "jobKey");
         }
+
+        /** The same job as one of the schedd {@code name}. */
+        NamedJob on(String name) {
+            return new NamedJob(id.on(name), state, batchName, arguments, requestMemoryMib, queuedAt, jobKey);
+        }
     }
 
     /** What a job is marked with: the ClassAds our own submissions carry. */
@@ -51,10 +56,12 @@ public final class BatchNamedJobs {
     private final CondorCli cli;
     private final CondorCommands commands;
     private final SubmitUser owner;
+    private final String schedd;
 
     public BatchNamedJobs(CondorSettings settings) {
+        this.schedd = settings.scheddLabel();
         this.cli = new CondorCli(settings);
-        this.commands = new CondorCommands(settings.scheddName());
+        this.commands = new CondorCommands(settings.scheddName(), settings.pool());
         this.owner = new SubmitUser(settings.submitUser(), cli, commands);
     }
 
@@ -74,7 +81,7 @@ public final class BatchNamedJobs {
             throw new BatchSystemException("cannot read the queue: " + result.describe());
         }
         try {
-            return parse(result.stdout(), ours);
+            return parse(result.stdout(), ours).stream().map(job -> job.on(schedd)).toList();
         } catch (IOException | IllegalArgumentException e) {
             throw new BatchSystemException("condor_q printed what we cannot read: " + e.getMessage());
         }

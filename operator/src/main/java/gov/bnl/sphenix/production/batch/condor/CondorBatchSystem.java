@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +49,17 @@ public final class CondorBatchSystem implements BatchSystem {
     private final SubmitUser owner;
     private final ForeignOwners foreignOwners = new ForeignOwners();
     private final JobDirectories directories;
+    /** The schedd's name in the ids of its jobs: empty for the tools' default schedd. */
+    private final String schedd;
     private volatile boolean wrapperInstalled;
 
     public CondorBatchSystem(CondorSettings settings, JobDirectories directories) {
         this.settings = settings;
         this.cli = new CondorCli(settings);
-        this.commands = new CondorCommands(settings.scheddName());
+        this.commands = new CondorCommands(settings.scheddName(), settings.pool());
         this.owner = new SubmitUser(settings.submitUser(), cli, commands);
         this.directories = directories;
+        this.schedd = settings.scheddLabel();
     }
 
     public CondorBatchSystem(CondorSettings settings) {
@@ -141,7 +145,7 @@ public final class CondorBatchSystem implements BatchSystem {
         }
         List<SubmittedJob> submitted = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
-            submitted.add(new SubmittedJob(jobs.get(i).key(), new BatchJobId(ids.cluster(), ids.firstProc() + i)));
+            submitted.add(new SubmittedJob(jobs.get(i).key(), new BatchJobId(ids.cluster(), ids.firstProc() + i, schedd)));
         }
         log.info("{}: submitted {} jobs as cluster {} in {} ms", production, jobs.size(), ids.cluster(),
                 result.elapsed().toMillis());
@@ -159,9 +163,13 @@ public final class CondorBatchSystem implements BatchSystem {
 
     @Override
     public QueueSnapshot query(Selection selection) {
+        Optional<Selection> here = selection.onSchedd(schedd);
+        if (here.isEmpty()) {
+            return QueueSnapshot.of(List.of(), Instant.now());
+        }
         try {
             String ours = owner.require();
-            return read(ours, commands.query(ours, selection));
+            return read(ours, commands.query(ours, here.get()));
         } catch (BatchSystemException e) {
             return QueueSnapshot.unknown(e.getMessage());
         }
@@ -172,9 +180,13 @@ public final class CondorBatchSystem implements BatchSystem {
         if (limit < 1) {
             throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
         }
+        Optional<Selection> here = selection.onSchedd(schedd);
+        if (here.isEmpty()) {
+            return QueueSnapshot.of(List.of(), Instant.now());
+        }
         try {
             String ours = owner.require();
-            return read(ours, commands.history(ours, selection, limit));
+            return read(ours, commands.history(ours, here.get(), limit));
         } catch (BatchSystemException e) {
             return QueueSnapshot.unknown(e.getMessage());
         }
@@ -185,9 +197,13 @@ public final class CondorBatchSystem implements BatchSystem {
         if (limit < 1) {
             throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
         }
+        Optional<Selection> here = selection.onSchedd(schedd);
+        if (here.isEmpty()) {
+            return QueueSnapshot.of(List.of(), Instant.now());
+        }
         try {
             String ours = owner.require();
-            return read(ours, commands.history(ours, selection, since, limit));
+            return read(ours, commands.history(ours, here.get(), since, limit));
         } catch (BatchSystemException e) {
             return QueueSnapshot.unknown(e.getMessage());
         }
@@ -209,31 +225,33 @@ public final class CondorBatchSystem implements BatchSystem {
         try {
             JobAdParser.JobAds ads = JobAdParser.parse(result.stdout(), ourOwner);
             foreignOwners.report(command.tool(), ourOwner, ads.otherOwners());
-            return QueueSnapshot.of(ads.jobs(), asked);
+            return QueueSnapshot.of(schedd.isEmpty() ? ads.jobs()
+                    : ads.jobs().stream().map(job -> job.withId(job.id().on(schedd))).toList(), asked);
         } catch (IOException | IllegalArgumentException e) {
             log.warn("{} printed what we cannot read: {}", command.tool(), e.getMessage());
             return QueueSnapshot.unknown(command.tool() + " printed unreadable JSON: " + e.getMessage());
         }
     }
 
+    // an action never reaches a job of another schedd that happens to carry the same cluster and proc
     @Override
     public void release(Selection selection) {
-        act(commands.release(owner.require(), selection), selection);
+        selection.onSchedd(schedd).ifPresent(here -> act(commands.release(owner.require(), here), here));
     }
 
     @Override
     public void hold(Selection selection, String reason) {
-        act(commands.hold(owner.require(), selection, reason), selection);
+        selection.onSchedd(schedd).ifPresent(here -> act(commands.hold(owner.require(), here, reason), here));
     }
 
     @Override
     public void remove(Selection selection, String reason) {
-        act(commands.remove(owner.require(), selection, reason), selection);
+        selection.onSchedd(schedd).ifPresent(here -> act(commands.remove(owner.require(), here, reason), here));
     }
 
     @Override
     public void edit(Selection selection, JobEdit edit) {
-        act(commands.edit(owner.require(), selection, edit), selection);
+        selection.onSchedd(schedd).ifPresent(here -> act(commands.edit(owner.require(), here, edit), here));
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The command line of every tool the adapter runs. Each names the schedd when one is configured
- * ({@code -name}, for a schedd on another host or one of several on a submit node), and every
+ * ({@code -name}, for a schedd on another host or one of several on a submit node) and the central
+ * manager that knows it when that is not the tools' own ({@code -pool}), and every
  * command that reads or changes jobs carries a constraint that names their owner.
  */
 final class CondorCommands {
@@ -22,9 +23,15 @@ final class CondorCommands {
     }
 
     private final Optional<String> scheddName;
+    private final Optional<String> pool;
+
+    CondorCommands(Optional<String> scheddName, Optional<String> pool) {
+        this.scheddName = scheddName;
+        this.pool = pool;
+    }
 
     CondorCommands(Optional<String> scheddName) {
-        this.scheddName = scheddName;
+        this(scheddName, Optional.empty());
     }
 
     /** The description comes on standard input; {@code -terse} prints the ids. */
@@ -93,6 +100,10 @@ final class CondorCommands {
 
     Command command(String tool, String... arguments) {
         List<String> words = new ArrayList<>();
+        pool.ifPresent(host -> {
+            words.add("-pool");
+            words.add(host);
+        });
         scheddName.ifPresent(name -> {
             words.add("-name");
             words.add(name);

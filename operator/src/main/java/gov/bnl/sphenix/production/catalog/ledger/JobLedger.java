@@ -64,14 +64,14 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
     // job_key index): a pass reads its work, not the production's history.
     private static final String OF_PRODUCTION = """
             SELECT j.id, j.production, j.dsttype, j.dataset, j.tag, j.run, j.segment, j.leaf, j.state, j.attempt,
-                   j.memory_rung, j.request_mib, j.cluster_id, j.proc_id, j.batch_token, j.submitted_at, j.started_at,
+                   j.memory_rung, j.request_mib, j.cluster_id, j.proc_id, j.schedd, j.batch_token, j.submitted_at, j.started_at,
                    j.ended_at, j.exit_code, j.nevents, j.revision, j.rerun_token
               FROM job j JOIN production p ON p.name = j.production
              WHERE j.production = ? AND j.state = ANY (?)
                AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
             UNION ALL
             SELECT j.id, j.production, j.dsttype, j.dataset, j.tag, j.run, j.segment, j.leaf, j.state, j.attempt,
-                   j.memory_rung, j.request_mib, j.cluster_id, j.proc_id, j.batch_token, j.submitted_at, j.started_at,
+                   j.memory_rung, j.request_mib, j.cluster_id, j.proc_id, j.schedd, j.batch_token, j.submitted_at, j.started_at,
                    j.ended_at, j.exit_code, j.nevents, j.revision, j.rerun_token
               FROM job j JOIN production p ON p.name = j.production
                    JOIN unnest(?::int[], ?::int[], ?::text[]) AS k(run, segment, leaf)

@@ -25,7 +25,7 @@ final class JobRows {
                 optionalInt(rs, "proc_id"), rs.getString("batch_token"),
                 SqlTimes.get(rs, "submitted_at"), SqlTimes.get(rs, "started_at"), SqlTimes.get(rs, "ended_at"),
                 optionalInt(rs, "exit_code"), optionalLong(rs, "nevents"), rs.getString("revision"),
-                rs.getString("rerun_token"));
+                rs.getString("rerun_token"), rs.getString("schedd"));
     }
 
     private static OptionalLong optionalLong(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,7 @@ import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.SqlTimes;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
+import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.HoldRecord;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
@@ -46,25 +47,27 @@ public final class JobTransitions implements SubmissionSteps, JobMoves {
                    request_mib = excluded.request_mib, batch_token = excluded.batch_token,
                    revision = excluded.revision, rerun_token = excluded.rerun_token, inputs = excluded.inputs,
                    cluster_id = NULL,
-                   proc_id = NULL, submitted_at = excluded.submitted_at, started_at = NULL, ended_at = NULL,
+                   proc_id = NULL, schedd = '', submitted_at = excluded.submitted_at, started_at = NULL, ended_at = NULL,
                    exit_code = NULL, nevents = NULL, updated_at = excluded.updated_at
              WHERE j.state IN ('succeeded', 'failed', 'killed', 'lost')
             RETURNING *""";
 
     private static final String RECORD_SUBMITTED = """
             UPDATE job j
-               SET state = 'queued', cluster_id = u.cluster, proc_id = u.proc, submitted_at = ?, updated_at = ?
-              FROM unnest(?::bigint[], ?::bigint[], ?::integer[]) AS u(id, cluster, proc)
+               SET state = 'queued', cluster_id = u.cluster, proc_id = u.proc, schedd = u.schedd, submitted_at = ?,
+                   updated_at = ?
+              FROM unnest(?::bigint[], ?::bigint[], ?::integer[], ?::text[]) AS u(id, cluster, proc, schedd)
              WHERE j.id = u.id AND j.state = 'submitting' AND j.batch_token = ?""";
 
     // A job found in the queue under our key: the row learns its id (inserted when it had none). Its
     // recorded inputs stay only when the job carries the token they were recorded under.
     private static final String ADOPT = """
             INSERT INTO job AS j (production, dsttype, dataset, tag, run, segment, leaf, state, attempt, request_mib,
-                                  cluster_id, proc_id, batch_token, revision, rerun_token, submitted_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  cluster_id, proc_id, schedd, batch_token, revision, rerun_token, submitted_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT ON CONSTRAINT job_key DO UPDATE
                SET state = excluded.state, cluster_id = excluded.cluster_id, proc_id = excluded.proc_id,
+                   schedd = excluded.schedd,
                    inputs = CASE WHEN j.batch_token = excluded.batch_token THEN j.inputs END,
                    batch_token = excluded.batch_token, updated_at = excluded.updated_at
              WHERE j.state IN ('submitting', 'lost')""";
@@ -79,8 +82,9 @@ public final class JobTransitions implements SubmissionSteps, JobMoves {
     // Only the row's own job: killing a stray duplicate must not end the row of the job that stays.
     private static final String KILLED = """
             UPDATE job j SET state = 'killed', ended_at = ?, updated_at = ?
-              FROM unnest(?::bigint[], ?::bigint[], ?::integer[]) AS u(id, cluster, proc)
-             WHERE j.id = u.id AND j.cluster_id = u.cluster AND j.proc_id = u.proc AND j.state IN ('submitting', 'queued', 'running', 'held')""";
+              FROM unnest(?::bigint[], ?::bigint[], ?::integer[], ?::text[]) AS u(id, cluster, proc, schedd)
+             WHERE j.id = u.id AND j.cluster_id = u.cluster AND j.proc_id = u.proc AND j.schedd = u.schedd
+               AND j.state IN ('submitting', 'queued', 'running', 'held')""";
 
     private static final String FAILED = """
             UPDATE job SET state = 'failed', ended_at = coalesce(ended_at, ?), updated_at = ?
@@ -93,7 +97,8 @@ public final class JobTransitions implements SubmissionSteps, JobMoves {
 
     private static final String RELEASED = """
             UPDATE job SET state = 'queued', memory_rung = memory_rung + 1, request_mib = ?, updated_at = ?
-             WHERE id = ? AND cluster_id = ? AND proc_id = ? AND state IN ('submitting', 'queued', 'running', 'held')""";
+             WHERE id = ? AND cluster_id = ? AND proc_id = ? AND schedd = ?
+               AND state IN ('submitting', 'queued', 'running', 'held')""";
 
     private static final String SUCCEEDED = """
             UPDATE job j SET state = 'succeeded', ended_at = coalesce(j.ended_at, ?), exit_code = 0, nevents = u.nevents,
@@ -155,7 +160,8 @@ public final class JobTransitions implements SubmissionSteps, JobMoves {
                 s.setArray(3, SqlArrays.longs(c, submitted.stream().map(SubmittedRow::jobId).toList()));
                 s.setArray(4, SqlArrays.longs(c, submitted.stream().map(SubmittedRow::cluster).toList()));
                 s.setArray(5, SqlArrays.ints(c, submitted.stream().map(SubmittedRow::proc).toList()));
-                s.setString(6, batchToken);
+                s.setArray(6, SqlArrays.texts(c, submitted.stream().map(SubmittedRow::schedd).toList()));
+                s.setString(7, batchToken);
                 return s.executeUpdate();
             }
         });
@@ -192,11 +198,12 @@ public final class JobTransitions implements SubmissionSteps, JobMoves {
                 s.setInt(9, job.requestMib());
                 s.setLong(10, job.cluster());
                 s.setInt(11, job.proc());
-                s.setString(12, job.batchToken());
-                s.setString(13, job.revision());
-                s.setString(14, job.rerunToken());
-                SqlTimes.set(s, 15, job.queuedAt());
-                SqlTimes.set(s, 16, now);
+                s.setString(12, job.schedd());
+                s.setString(13, job.batchToken());
+                s.setString(14, job.revision());
+                s.setString(15, job.rerunToken());
+                SqlTimes.set(s, 16, job.queuedAt());
+                SqlTimes.set(s, 17, now);
                 return s.executeUpdate() == 1;
             }
         });
@@ -228,6 +235,7 @@ public final class JobTransitions implements SubmissionSteps, JobMoves {
                 s.setArray(3, SqlArrays.longs(c, jobs.stream().map(SubmittedRow::jobId).toList()));
                 s.setArray(4, SqlArrays.longs(c, jobs.stream().map(SubmittedRow::cluster).toList()));
                 s.setArray(5, SqlArrays.ints(c, jobs.stream().map(SubmittedRow::proc).toList()));
+                s.setArray(6, SqlArrays.texts(c, jobs.stream().map(SubmittedRow::schedd).toList()));
                 return s.executeUpdate();
             }
         });
@@ -260,6 +268,7 @@ public final class JobTransitions implements SubmissionSteps, JobMoves {
                 s.setLong(3, job.jobId());
                 s.setLong(4, job.cluster());
                 s.setInt(5, job.proc());
+                s.setString(6, job.schedd());
                 return s.executeUpdate() == 1;
             }
         });
@@ -304,14 +313,35 @@ public final class JobTransitions implements SubmissionSteps, JobMoves {
         return jobs;
     }
 
-    /** A ledger row and the batch job that is (or was) its own. */
-    public record SubmittedRow(long jobId, long cluster, int proc) {
+    /** A ledger row and the batch job that is (or was) its own, on the schedd that holds it ('' when unnamed). */
+    public record SubmittedRow(long jobId, long cluster, int proc, String schedd) {
+
+        public SubmittedRow {
+            Objects.requireNonNull(schedd, "schedd");
+        }
+
+        /** A row's job on the unnamed schedd. */
+        public SubmittedRow(long jobId, long cluster, int proc) {
+            this(jobId, cluster, proc, "");
+        }
+
+        public static SubmittedRow of(long jobId, BatchJobId job) {
+            return new SubmittedRow(jobId, job.cluster(), job.proc(), job.schedd());
+        }
     }
 
     /** A job found in the queue, to be recorded under its key. */
     public record AdoptedJob(LedgerKey key, LedgerState state, int requestMib, long cluster, int proc, String batchToken,
-                             String revision, String rerunToken, Instant queuedAt) {
+                             String revision, String rerunToken, Instant queuedAt, String schedd) {
+
+        /** A job of the unnamed schedd. */
+        public AdoptedJob(LedgerKey key, LedgerState state, int requestMib, long cluster, int proc, String batchToken,
+                          String revision, String rerunToken, Instant queuedAt) {
+            this(key, state, requestMib, cluster, proc, batchToken, revision, rerunToken, queuedAt, "");
+        }
+
         public AdoptedJob {
+            Objects.requireNonNull(schedd, "schedd");
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(batchToken, "batchToken");

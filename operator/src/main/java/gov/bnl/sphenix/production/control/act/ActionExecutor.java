@@ -268,7 +268,7 @@ public final class ActionExecutor {
         batch.release(job);
         Optional<LedgerJob> row = run.row(action.key());
         if (row.isPresent()) {
-            moves.released(new SubmittedRow(row.get().id(), action.job().cluster(), action.job().proc()),
+            moves.released(SubmittedRow.of(row.get().id(), action.job()),
                     ledgerHold(action.hold(), row.get().requestMib()), action.newMemoryMib());
         }
         run.count(action.production(), new ExecutionReport.Counts(0, 1, 0, 0, 0, 0));
@@ -289,7 +289,7 @@ public final class ActionExecutor {
         batch.remove(Selection.ids(kills.stream().map(Action.Kill::job).toList()), first.reason());
         List<SubmittedRow> own = new ArrayList<>();
         for (Action.Kill kill : kills) {
-            run.row(kill.key()).ifPresent(row -> own.add(new SubmittedRow(row.id(), kill.job().cluster(), kill.job().proc())));
+            run.row(kill.key()).ifPresent(row -> own.add(SubmittedRow.of(row.id(), kill.job())));
         }
         moves.killed(own);
         run.count(first.production(), new ExecutionReport.Counts(0, 0, kills.size(), 0, 0, 0));
@@ -338,7 +338,7 @@ public final class ActionExecutor {
         JobKey key = action.key();
         moves.adopt(new AdoptedJob(LedgerKey.of(spec, key), action.recordedAs(), Math.max(1, job.requestMemoryMib()), job.id().cluster(),
                 job.id().proc(), job.batchToken(), run.desired.revision().commitId(), job.rerunToken(),
-                job.queuedAt().orElse(clock.instant())));
+                job.queuedAt().orElse(clock.instant()), job.id().schedd()));
         run.count(action.production(), new ExecutionReport.Counts(0, 0, 0, 0, 1, 0));
         run.events.info(key, EventKind.ADOPTED, "adopted job " + job.id() + " as " + key.jobName() + ": "
                 + action.reason());

@@ -143,7 +143,7 @@ final class Submitter {
         for (LedgerJob row : described) {
             BatchJobId id = ids.get(row.key().job());
             if (id != null) {
-                recorded.add(new SubmittedRow(row.id(), id.cluster(), id.proc()));
+                recorded.add(SubmittedRow.of(row.id(), id));
             }
         }
         steps.recordSubmitted(token, recorded);

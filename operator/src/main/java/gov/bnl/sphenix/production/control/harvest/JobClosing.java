@@ -35,7 +35,7 @@ final class JobClosing {
             throws SQLException {
         if (verdict.resubmit() && LedgerRows.batchJob(row).isPresent()) {
             BatchJobId id = LedgerRows.batchJob(row).get();
-            transitions.killed(List.of(new JobTransitions.SubmittedRow(row.id(), id.cluster(), id.proc())));
+            transitions.killed(List.of(JobTransitions.SubmittedRow.of(row.id(), id)));
             events.warning(production.name(), EventKind.RETRY, "job " + jobName(row) + ": " + verdict.reason());
             return 0;
         }

@@ -18,7 +18,7 @@ public final class LedgerRows {
 
     public static Optional<BatchJobId> batchJob(LedgerJob job) {
         return job.clusterId().isPresent() && job.procId().isPresent()
-                ? Optional.of(new BatchJobId(job.clusterId().getAsLong(), job.procId().getAsInt()))
+                ? Optional.of(new BatchJobId(job.clusterId().getAsLong(), job.procId().getAsInt(), job.schedd()))
                 : Optional.empty();
     }
 

@@ -31,6 +31,7 @@ public final class Engines implements AutoCloseable {
         String settings = source.getSpec().url() + "|" + source.getSpec().branch() + "|"
                 + source.getSpec().path() + "|" + source.getSpec().batch().system() + "|"
                 + source.getSpec().batch().commandPrefix() + "|" + source.getSpec().batch().scheddName() + "|"
+                + source.getSpec().batch().pool() + "|" + source.getSpec().batch().schedds() + "|"
                 + source.getSpec().gitCredentialsSecret();
         Open open = bySource.get(key);
         if (open != null && !open.settings().equals(settings)) {

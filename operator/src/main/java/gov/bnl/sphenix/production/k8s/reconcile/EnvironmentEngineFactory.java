@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.k8s.reconcile;
 
 import gov.bnl.sphenix.production.batch.BatchSystems;
+import gov.bnl.sphenix.production.batch.ScheddAssignment;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
 import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +57,14 @@ public final class EnvironmentEngineFactory implements EngineFactory {
         boolean overSsh = isSsh(source.getSpec().url());
         // checked before anything opens: a token is never offered to a repository it is not for
         Optional<CredentialsProvider> credentials = overSsh ? Optional.empty() : credentials(source);
-        CondorSettings condor = condorSettings(source);
+        List<CondorSettings> schedds = condorSchedds(source);
+        ScheddAssignment assignment = assignment(source);
         return EngineAssembly.open(source.getSpec().url(), source.getSpec().branch(),
                 source.getSpec().path(), Optional.of(sourceName(source)),
                 work.resolve("git-cache").resolve(name), credentials,
                 overSsh ? Optional.of(sshIdentity(source, work.resolve("ssh").resolve(name))) : Optional.empty(),
                 CatalogSettings.fromEnvironment(catalogEnvironment(source)),
-                () -> BatchSystems.open(source.getSpec().batch().system(), condor), settings);
+                () -> BatchSystems.open(source.getSpec().batch().system(), schedds, assignment), settings);
     }
 
     /**
@@ -83,13 +86,46 @@ public final class EnvironmentEngineFactory implements EngineFactory {
 
     /**
      * The HTCondor settings the source's {@code batch} asks for: its command prefix (words separated
-     * by spaces; none: the operator's {@code CONDOR_COMMAND_PREFIX}) and its schedd.
+     * by spaces; none: the operator's {@code CONDOR_COMMAND_PREFIX}), its schedd and its pool.
      */
     static CondorSettings condorSettings(ProductionSource source) {
         ProductionSourceSpec.BatchSettings batch = source.getSpec().batch();
+        return withPool(BatchSystems.condorSettings(commandPrefix(batch), Optional.ofNullable(batch.scheddName())),
+                batch.pool());
+    }
+
+    /**
+     * The settings of each schedd the source's {@code batch} names: its {@code schedds}, each with
+     * its own pool or the source's, or the one schedd of {@code scheddName} (or the tools' default).
+     */
+    static List<CondorSettings> condorSchedds(ProductionSource source) {
+        ProductionSourceSpec.BatchSettings batch = source.getSpec().batch();
+        if (batch.schedds().isEmpty()) {
+            return List.of(condorSettings(source));
+        }
+        if (batch.scheddName() != null && !batch.scheddName().isBlank()) {
+            throw new IllegalArgumentException("batch.scheddName '" + batch.scheddName() + "' and batch.schedds are both"
+                    + " set; list every schedd under batch.schedds and leave out batch.scheddName");
+        }
+        return batch.schedds().stream().map(schedd -> withPool(BatchSystems.condorSettings(commandPrefix(batch),
+                Optional.of(schedd.name())), schedd.pool() == null ? batch.pool() : schedd.pool())).toList();
+    }
+
+    /** The productions the source's {@code batch.schedds} assign to one schedd each. */
+    static ScheddAssignment assignment(ProductionSource source) {
+        List<String> words = new ArrayList<>();
+        source.getSpec().batch().schedds().forEach(schedd -> schedd.productions()
+                .forEach(production -> words.add(production + "=" + schedd.name())));
+        return ScheddAssignment.parse(words);
+    }
+
+    private static List<String> commandPrefix(ProductionSourceSpec.BatchSettings batch) {
         String prefix = batch.commandPrefix() == null ? "" : batch.commandPrefix().strip();
-        return BatchSystems.condorSettings(prefix.isEmpty() ? LocalPool.commandPrefix() : List.of(prefix.split("\\s+")),
-                Optional.ofNullable(batch.scheddName()));
+        return prefix.isEmpty() ? LocalPool.commandPrefix() : List.of(prefix.split("\\s+"));
+    }
+
+    private static CondorSettings withPool(CondorSettings settings, String pool) {
+        return pool == null || pool.isBlank() ? settings : settings.withPool(pool.strip());
     }
 
     private Optional<CredentialsProvider> credentials(ProductionSource source) {

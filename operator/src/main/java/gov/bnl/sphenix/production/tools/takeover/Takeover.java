@@ -157,7 +157,7 @@ public final class Takeover {
         };
         boolean recorded = transitions.adopt(new AdoptedJob(LedgerKey.of(p, live.key()), state, requestMib,
                 live.job().id().cluster(), live.job().id().proc(), token, revision, rerun,
-                live.job().queuedAt().orElse(clock.instant())));
+                live.job().queuedAt().orElse(clock.instant()), live.job().id().schedd()));
         // not recorded: a live row holds the key since the plan was made; the marked job is then a
         // duplicate the engine's next pass removes, which is what it would be anyway
         return recorded ? live : new Adoption.Refused(Optional.of(p), "job " + live.job().id(), "the ledger took "

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -101,6 +102,22 @@ public final class MiniCondorPool {
         if (code != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited with " + code);
         }
+    }
+
+    /**
+     * The names of the pool's two schedds, the default one first: {@code scripts/minicondor.sh}
+     * runs a second, {@code second@<host>}, as a facility has several submit hosts. A pool started
+     * before the second schedd existed fails here with what to do.
+     */
+    public static List<String> scheddNames() {
+        List<String> names = output(null, inPool().toString(), "condor_status", "-schedd", "-af", "Name").lines()
+                .map(String::strip).filter(n -> !n.isEmpty()).sorted(Comparator.comparing((String n) -> n.startsWith("second@"))
+                        .thenComparing(Comparator.naturalOrder())).toList();
+        if (names.size() < 2 || names.get(0).startsWith("second@") || !names.get(1).startsWith("second@")) {
+            fail("the test pool has the schedds " + names + ", not its default one and second@<host>; restart it with"
+                    + " scripts/minicondor.sh down && scripts/minicondor.sh up");
+        }
+        return names.subList(0, 2);
     }
 
     /** A second unprivileged user inside the pool's root: the other people of a shared schedd. */

@@ -191,15 +191,17 @@ public final class Engine implements AutoCloseable {
                     c.outputsDeleted()), ProductionActivity::plus));
             Set<String> gone = finishRemovals(plan, events);
             Instant now = clock.instant();
+            Map<String, String> written = new java.util.LinkedHashMap<>();
             for (Production p : all) {
                 if (gone.contains(p.name())) {
                     continue;
                 }
                 ProductionStanding status = StatusBuilder.build(p, desired.isRemoved(p.name()), revision, now, plan,
                         observed, executed, errors, submissionFailures.of(p.name()));
-                statuses.save(p.name(), StatusJson.write(status), now);
+                written.put(p.name(), StatusJson.write(status));
                 result.add(status);
             }
+            statuses.saveAll(written, now);
         } catch (CatalogObservation.ObservationFailed e) {
             errors.add(e.getMessage());
             result.addAll(stalled(all, errors));

@@ -19,6 +19,7 @@ import gov.bnl.sphenix.production.control.harvest.Harvester;
 import gov.bnl.sphenix.production.control.harvest.StageOutHarvester;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerSync;
+import gov.bnl.sphenix.production.control.observe.QueueJobs;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
 import gov.bnl.sphenix.production.control.payload.CommitPayloads;
 import gov.bnl.sphenix.production.job.JobKey;
@@ -223,6 +224,7 @@ public final class Engine implements AutoCloseable {
                              Map<String, ProductionActivity> activity) {
         Set<JobKey> heldBack = new HashSet<>();
         Set<String> stopped = new HashSet<>();
+        QueueJobs jobs = QueueJobs.of(queue);
         for (Production p : desired.all()) {
             if (!p.harvest()) {
                 continue;
@@ -230,8 +232,8 @@ public final class Engine implements AutoCloseable {
             try {
                 // the operator's jobs leave a manifest; sphenixprod's stage their files out under their names
                 HarvestReport h = p.rule().job().contract() == JobContract.SPHENIXPROD
-                        ? stageOutHarvester.harvest(p, queue, events)
-                        : harvester.harvest(p, queue, clock.instant(), events);
+                        ? stageOutHarvester.harvest(p, jobs, events)
+                        : harvester.harvest(p, jobs, clock.instant(), events);
                 activity.merge(p.name(), new ProductionActivity(0, 0, 0, 0, h.jobsFailed(), h.jobsHarvested(),
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
                 heldBack.addAll(h.heldBack());

@@ -229,8 +229,7 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
                 }
             }
             // a production without rows has no run done
-            names.forEach(name -> standings.putIfAbsent(name, new RunStanding(0, Optional.empty(), Optional.empty(),
-                    List.of())));
+            names.forEach(name -> standings.putIfAbsent(name, RunStanding.NONE));
             return standings;
         });
     }

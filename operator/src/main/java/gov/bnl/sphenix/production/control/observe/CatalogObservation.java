@@ -82,6 +82,7 @@ public final class CatalogObservation implements Observation {
     // read for every production of the pass at the first ask: one statement each instead of one per production
     private Map<String, Map<LedgerState, Long>> counts;
     private Map<String, Map<Long, List<HoldRecord>>> holds;
+    private QueueJobs queueJobs;
 
     public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
                               ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs,
@@ -225,7 +226,7 @@ public final class CatalogObservation implements Observation {
             // a job without a key is matched to a row by its batch token, which only the whole ledger knows
             boolean narrow = readyKeys.containsKey(p)
                     && spec.reruns().stream().allMatch(r -> r.token().isEmpty())
-                    && queue.jobs().stream().noneMatch(j -> j.key().isEmpty() && !j.batchToken().isEmpty());
+                    && !queueJobs().anyMatchedByToken();
             try {
                 // a read that starts over after a transient failure may hand a row twice: the map keeps one
                 if (!narrow) {
@@ -250,8 +251,8 @@ public final class CatalogObservation implements Observation {
     /** The keys of a production this pass names: its candidates, its jobs, its outputs and their writers. */
     private Set<JobKey> keysNamed(String production) throws SQLException {
         Set<JobKey> keys = new HashSet<>(readyKeys.get(production));
-        for (var job : queue.jobs()) {
-            job.key().filter(k -> k.production().equals(production)).ifPresent(keys::add);
+        for (var job : queueJobs().ofProduction(production)) {
+            keys.add(job.key().orElseThrow());
         }
         for (ExistingOutput output : catalogued(production).outputs()) {
             JobKey key = output.key();
@@ -327,6 +328,14 @@ public final class CatalogObservation implements Observation {
             catalogued.put(production, known);
         }
         return known;
+    }
+
+    /** The queue indexed once for the pass: it is looked at production by production. */
+    private QueueJobs queueJobs() {
+        if (queueJobs == null) {
+            queueJobs = QueueJobs.of(queue);
+        }
+        return queueJobs;
     }
 
     private Production spec(String production) {

@@ -24,7 +24,7 @@ class QueueJobsTest {
     void jobsByIdAndByTheProductionTheirKeyNames() {
         BatchJob a = job(10, 0, Optional.of(JobKey.of("calo", 100, 0)), "t1", BatchState.QUEUED);
         BatchJob b = job(10, 1, Optional.of(JobKey.of("tpc", 100, 0)), "t1", BatchState.QUEUED);
-        BatchJob c = job(11, 0, Optional.of(JobKey.of("calo", 101, 0)), "t2", BatchState.HELD);
+        BatchJob c = job(11, 0, Optional.of(JobKey.of("calo", 101, 0)), "t2", BatchState.RUNNING);
         BatchJob aLeft = job(10, 0, Optional.of(JobKey.of("calo", 100, 0)), "t1", BatchState.COMPLETED);
 
         QueueJobs jobs = QueueJobs.of(BatchQueue.of(List.of(a, b, c, aLeft)));

@@ -19,6 +19,7 @@ import gov.bnl.sphenix.production.control.harvest.Harvester;
 import gov.bnl.sphenix.production.control.harvest.StageOutHarvester;
 import gov.bnl.sphenix.production.control.observe.CatalogObservation;
 import gov.bnl.sphenix.production.control.observe.LedgerSync;
+import gov.bnl.sphenix.production.control.observe.QueueJobs;
 import gov.bnl.sphenix.production.control.observe.QueueReading;
 import gov.bnl.sphenix.production.control.payload.CommitPayloads;
 import gov.bnl.sphenix.production.job.JobKey;
@@ -191,15 +192,17 @@ public final class Engine implements AutoCloseable {
                     c.outputsDeleted()), ProductionActivity::plus));
             Set<String> gone = finishRemovals(plan, events);
             Instant now = clock.instant();
+            Map<String, String> written = new java.util.LinkedHashMap<>();
             for (Production p : all) {
                 if (gone.contains(p.name())) {
                     continue;
                 }
                 ProductionStanding status = StatusBuilder.build(p, desired.isRemoved(p.name()), revision, now, plan,
                         observed, executed, errors, submissionFailures.of(p.name()));
-                statuses.save(p.name(), StatusJson.write(status), now);
+                written.put(p.name(), StatusJson.write(status));
                 result.add(status);
             }
+            statuses.saveAll(written, now);
         } catch (CatalogObservation.ObservationFailed e) {
             errors.add(e.getMessage());
             result.addAll(stalled(all, errors));
@@ -221,6 +224,7 @@ public final class Engine implements AutoCloseable {
                              Map<String, ProductionActivity> activity) {
         Set<JobKey> heldBack = new HashSet<>();
         Set<String> stopped = new HashSet<>();
+        QueueJobs jobs = QueueJobs.of(queue);
         for (Production p : desired.all()) {
             if (!p.harvest()) {
                 continue;
@@ -228,8 +232,8 @@ public final class Engine implements AutoCloseable {
             try {
                 // the operator's jobs leave a manifest; sphenixprod's stage their files out under their names
                 HarvestReport h = p.rule().job().contract() == JobContract.SPHENIXPROD
-                        ? stageOutHarvester.harvest(p, queue, events)
-                        : harvester.harvest(p, queue, clock.instant(), events);
+                        ? stageOutHarvester.harvest(p, jobs, events)
+                        : harvester.harvest(p, jobs, clock.instant(), events);
                 activity.merge(p.name(), new ProductionActivity(0, 0, 0, 0, h.jobsFailed(), h.jobsHarvested(),
                         h.outputsRegistered(), h.eventsRegistered(), 0), ProductionActivity::plus);
                 heldBack.addAll(h.heldBack());

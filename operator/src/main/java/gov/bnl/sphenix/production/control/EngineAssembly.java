@@ -85,12 +85,14 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
         Retry retry = catalogs.retry();
         JobLedger ledger = new JobLedger(catalogs.ledger(), retry, clock);
         JobTransitions transitions = new JobTransitions(catalogs.ledger(), retry, clock);
+        // the outputs each production has are remembered between passes, refreshed by what this operator writes
+        ProductionOutputs outputs = new ProductionOutputs(catalogs.fileCatalog(), retry, clock);
         return new CatalogPorts(Readiness.of(catalogs), ledger, transitions, transitions, ledger,
-                new BulkRegistrar(catalogs.fileCatalog(), retry, clock, BulkRegistrar.DEFAULT_BATCH),
-                new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(deletableTrees(settings)), retry,
-                        CatalogDeletion.DEFAULT_BATCH),
+                outputs.watching(new BulkRegistrar(catalogs.fileCatalog(), retry, clock, BulkRegistrar.DEFAULT_BATCH)),
+                outputs.watching(new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(deletableTrees(settings)),
+                        retry, CatalogDeletion.DEFAULT_BATCH)),
                 new FileLocations(catalogs.rawdata(), retry), new FileLocations(catalogs.fileCatalog(), retry),
-                new ProductionOutputs(catalogs.fileCatalog(), retry), new ProductionRegistry(catalogs.ledger(), retry),
+                outputs, new ProductionRegistry(catalogs.ledger(), retry),
                 new StatusStore(catalogs.ledger(), retry), new AuditLog(catalogs.ledger(), retry));
     }
 

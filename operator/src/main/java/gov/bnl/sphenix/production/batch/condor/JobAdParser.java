@@ -1,7 +1,8 @@
 package gov.bnl.sphenix.production.batch.condor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import gov.bnl.sphenix.production.job.BatchJob;
 import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
@@ -10,7 +11,9 @@ import gov.bnl.sphenix.production.job.JobKey;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -24,11 +27,15 @@ import org.slf4j.LoggerFactory;
  * are not set are left out, not null; an attribute that holds an expression comes as the string
  * {@code "/Expr(...)/"} — {@code MemoryUsage} always does, so it is computed from
  * {@code ResidentSetSize} the way HTCondor defines it.
+ *
+ * <p>The answer is read as a stream of tokens, one ad at a time, keeping only the flat values of
+ * each ad: a queue of 50,000 jobs is tens of megabytes of JSON, and a whole document tree of it
+ * cost more than the listing itself.
  */
 final class JobAdParser {
 
     private static final Logger log = LoggerFactory.getLogger(JobAdParser.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private JobAdParser() {
     }
@@ -42,21 +49,63 @@ final class JobAdParser {
         if (json.isBlank()) {
             return new JobAds(List.of(), Set.of());
         }
-        JsonNode root = JSON.readTree(json);
-        if (!root.isArray()) {
-            throw new IOException("expected a JSON array of job ads, got " + root.getNodeType());
-        }
-        List<BatchJob> jobs = new ArrayList<>(root.size());
+        List<BatchJob> jobs = new ArrayList<>();
         Set<String> others = new TreeSet<>();
-        for (JsonNode ad : root) {
-            String adOwner = text(ad, JobAttributes.OWNER).orElse("(no Owner)");
-            if (adOwner.equals(owner)) {
-                jobs.add(job(ad));
-            } else {
-                others.add(adOwner);
+        try (JsonParser in = JSON.createParser(json)) {
+            JsonToken first = in.nextToken();
+            if (first != JsonToken.START_ARRAY) {
+                throw new IOException("expected a JSON array of job ads, got " + first);
+            }
+            for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                if (t == null) {
+                    throw new IOException("the array of job ads ends early");
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    // not an ad, so no Owner: not ours
+                    in.skipChildren();
+                    others.add("(no Owner)");
+                    continue;
+                }
+                Map<String, Object> ad = ad(in);
+                String adOwner = text(ad, JobAttributes.OWNER).orElse("(no Owner)");
+                if (adOwner.equals(owner)) {
+                    jobs.add(job(ad));
+                } else {
+                    others.add(adOwner);
+                }
             }
         }
         return new JobAds(jobs, others);
+    }
+
+    /**
+     * The flat values of one ad (numbers, strings, booleans), the parser on its opening brace.
+     * Lists and nested ads are skipped: no attribute we read is one.
+     */
+    private static Map<String, Object> ad(JsonParser in) throws IOException {
+        Map<String, Object> ad = new HashMap<>();
+        for (JsonToken t = in.nextToken(); t != JsonToken.END_OBJECT; t = in.nextToken()) {
+            if (t != JsonToken.FIELD_NAME) {
+                throw new IOException("a job ad that ends early");
+            }
+            String name = in.currentName();
+            JsonToken value = in.nextToken();
+            if (value == null) {
+                throw new IOException("a job ad that ends early");
+            }
+            switch (value) {
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ad.put(name, in.getNumberValue());
+                case VALUE_STRING -> ad.put(name, in.getText());
+                case VALUE_TRUE -> ad.put(name, Boolean.TRUE);
+                case VALUE_FALSE -> ad.put(name, Boolean.FALSE);
+                case START_ARRAY, START_OBJECT -> {
+                    in.skipChildren();
+                    ad.remove(name);
+                }
+                default -> ad.remove(name);
+            }
+        }
+        return ad;
     }
 
     /** What one answer held: our jobs, and the owners of ads that were not ours. */
@@ -67,7 +116,7 @@ final class JobAdParser {
         }
     }
 
-    static BatchJob job(JsonNode ad) throws IOException {
+    static BatchJob job(Map<String, Object> ad) throws IOException {
         OptionalInt cluster = integer(ad, "ClusterId");
         OptionalInt proc = integer(ad, "ProcId");
         OptionalInt status = integer(ad, "JobStatus");
@@ -86,7 +135,7 @@ final class JobAdParser {
                 time(ad, "QDate"), time(ad, "JobCurrentStartDate"), time(ad, "EnteredCurrentStatus"), exitCode(ad));
     }
 
-    private static Optional<JobKey> key(JsonNode ad, BatchJobId id) {
+    private static Optional<JobKey> key(Map<String, Object> ad, BatchJobId id) {
         Optional<String> text = text(ad, JobAttributes.JOB_KEY);
         try {
             return text.map(JobKey::parse);
@@ -97,7 +146,7 @@ final class JobAdParser {
     }
 
     /** {@code MemoryUsage} is {@code ((ResidentSetSize + 1023) / 1024)}: MiB, rounded up. */
-    private static OptionalInt memoryUsage(JsonNode ad) {
+    private static OptionalInt memoryUsage(Map<String, Object> ad) {
         OptionalInt usage = integer(ad, "MemoryUsage");
         if (usage.isPresent()) {
             return usage;
@@ -106,29 +155,35 @@ final class JobAdParser {
         return rssKib.isPresent() ? OptionalInt.of((rssKib.getAsInt() + 1023) / 1024) : OptionalInt.empty();
     }
 
-    private static OptionalInt exitCode(JsonNode ad) {
-        if (ad.path("ExitBySignal").asBoolean(false)) {
+    private static OptionalInt exitCode(Map<String, Object> ad) {
+        if (bySignal(ad.get("ExitBySignal"))) {
             OptionalInt signal = integer(ad, "ExitSignal");
             return signal.isPresent() ? OptionalInt.of(128 + signal.getAsInt()) : OptionalInt.empty();
         }
         return integer(ad, "ExitCode");
     }
 
-    /** A number, or empty when absent or an expression. */
-    private static OptionalInt integer(JsonNode ad, String name) {
-        JsonNode value = ad.get(name);
-        return value != null && value.isNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
-    }
-
-    private static Optional<String> text(JsonNode ad, String name) {
-        JsonNode value = ad.get(name);
-        if (value == null || !value.isTextual() || isExpression(value.asText())) {
-            return Optional.empty();
+    /** As HTCondor writes it, a boolean; a whole number other than 0 or the text "true" count as true too. */
+    private static boolean bySignal(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
         }
-        return Optional.of(value.asText());
+        if (value instanceof Number n) {
+            return !(n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal) && n.longValue() != 0;
+        }
+        return value instanceof String text && text.strip().equals("true");
     }
 
-    private static Optional<Instant> time(JsonNode ad, String name) {
+    /** A number, or empty when absent or an expression. */
+    private static OptionalInt integer(Map<String, Object> ad, String name) {
+        return ad.get(name) instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+    }
+
+    private static Optional<String> text(Map<String, Object> ad, String name) {
+        return ad.get(name) instanceof String text && !isExpression(text) ? Optional.of(text) : Optional.empty();
+    }
+
+    private static Optional<Instant> time(Map<String, Object> ad, String name) {
         OptionalInt seconds = integer(ad, name);
         return seconds.isPresent() && seconds.getAsInt() > 0 ? Optional.of(Instant.ofEpochSecond(seconds.getAsInt()))
                 : Optional.empty();

@@ -80,14 +80,16 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
                AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
              ORDER BY 6, 7, 8""";
 
+    // for many productions at once: a pass asks for all of them, one statement instead of one each
     private static final String RUN_STANDING = """
-            SELECT count(*) FILTER (WHERE done), max(run), min(run) FILTER (WHERE NOT done),
+            SELECT production, count(*) FILTER (WHERE done), max(run), min(run) FILTER (WHERE NOT done),
                    coalesce(array_agg(run ORDER BY run) FILTER (WHERE done), '{}')
-              FROM (SELECT j.run, bool_and(j.state = 'succeeded') AS done
+              FROM (SELECT j.production, j.run, bool_and(j.state = 'succeeded') AS done
                       FROM job j JOIN production p ON p.name = j.production
-                     WHERE j.production = ?
+                     WHERE j.production = ANY (?)
                        AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
-                     GROUP BY j.run) runs""";
+                     GROUP BY j.production, j.run) runs
+             GROUP BY production""";
 
     private static final String RETIRED_TOKENS = """
             SELECT DISTINCT j.batch_token FROM job j JOIN production p ON p.name = j.production
@@ -102,18 +104,18 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
              WHERE state IN ('submitting', 'queued', 'running', 'held')""";
 
     private static final String COUNTS = """
-            SELECT j.state, count(*) FROM job j JOIN production p ON p.name = j.production
-             WHERE j.production = ?
+            SELECT j.production, j.state, count(*) FROM job j JOIN production p ON p.name = j.production
+             WHERE j.production = ANY (?)
                AND (p.tag IS NULL OR (j.dsttype, j.dataset, j.tag) = (p.dsttype, p.dataset, p.tag))
-             GROUP BY j.state""";
+             GROUP BY j.production, j.state""";
 
     private static final String HOLDS = """
             SELECT held_at, code, subcode, reason, request_mib FROM job_hold WHERE job_id = ? ORDER BY held_at""";
 
-    private static final String HOLDS_OF_PRODUCTION = """
-            SELECT h.job_id, h.held_at, h.code, h.subcode, h.reason, h.request_mib
+    private static final String HOLDS_OF_PRODUCTIONS = """
+            SELECT j.production, h.job_id, h.held_at, h.code, h.subcode, h.reason, h.request_mib
               FROM job_hold h JOIN job j ON j.id = h.job_id
-             WHERE j.production = ? ORDER BY h.job_id, h.held_at""";
+             WHERE j.production = ANY (?) ORDER BY h.job_id, h.held_at""";
 
     private static final String FORGET = "DELETE FROM job WHERE production = ? AND id = ANY (?)";
 
@@ -207,16 +209,28 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
 
     @Override
     public RunStanding runStanding(String production) throws SQLException {
-        return Transactions.run(ledger, retry, "runs of " + production, c -> {
+        return runStandings(List.of(production)).get(production);
+    }
+
+    @Override
+    public Map<String, RunStanding> runStandings(Collection<String> productions) throws SQLException {
+        List<String> names = List.copyOf(new java.util.LinkedHashSet<>(productions));
+        return Transactions.run(ledger, retry, "runs of " + names.size() + " productions", c -> {
+            Map<String, RunStanding> standings = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(RUN_STANDING)) {
-                s.setString(1, production);
+                s.setArray(1, SqlArrays.texts(c, names));
                 try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return new RunStanding(rs.getLong(1), Optional.ofNullable((Integer) rs.getObject(2)),
-                            Optional.ofNullable((Integer) rs.getObject(3)),
-                            List.of((Integer[]) rs.getArray(4).getArray()));
+                    while (rs.next()) {
+                        standings.put(rs.getString(1), new RunStanding(rs.getLong(2),
+                                Optional.ofNullable((Integer) rs.getObject(3)),
+                                Optional.ofNullable((Integer) rs.getObject(4)),
+                                List.of((Integer[]) rs.getArray(5).getArray())));
+                    }
                 }
             }
+            // a production without rows has no run done
+            names.forEach(name -> standings.putIfAbsent(name, RunStanding.NONE));
+            return standings;
         });
     }
 
@@ -283,13 +297,20 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
     /** How many jobs of a production are in each state (states without jobs are absent). */
     @Override
     public Map<LedgerState, Long> counts(String production) throws SQLException {
-        return Transactions.run(ledger, retry, "job counts of " + production, c -> {
-            Map<LedgerState, Long> counts = new EnumMap<>(LedgerState.class);
+        return counts(List.of(production)).get(production);
+    }
+
+    @Override
+    public Map<String, Map<LedgerState, Long>> counts(Collection<String> productions) throws SQLException {
+        List<String> names = List.copyOf(new java.util.LinkedHashSet<>(productions));
+        return Transactions.run(ledger, retry, "job counts of " + names.size() + " productions", c -> {
+            Map<String, Map<LedgerState, Long>> counts = new HashMap<>();
+            names.forEach(name -> counts.put(name, new EnumMap<>(LedgerState.class)));
             try (PreparedStatement s = c.prepareStatement(COUNTS)) {
-                s.setString(1, production);
+                s.setArray(1, SqlArrays.texts(c, names));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        counts.put(LedgerState.fromDb(rs.getString(1)), rs.getLong(2));
+                        counts.get(rs.getString(1)).put(LedgerState.fromDb(rs.getString(2)), rs.getLong(3));
                     }
                 }
             }
@@ -312,15 +333,25 @@ public final class JobLedger implements LedgerView, LedgerUpkeep {
         });
     }
 
-    /** Every remembered hold of a production's jobs, by ledger id, oldest first: one query for a whole pass. */
+    /** Every remembered hold of a production's jobs, by ledger id, oldest first. */
+    @Override
     public Map<Long, List<HoldRecord>> holdsOf(String production) throws SQLException {
-        return Transactions.run(ledger, retry, "holds of " + production, c -> {
-            Map<Long, List<HoldRecord>> holds = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement(HOLDS_OF_PRODUCTION)) {
-                s.setString(1, production);
+        return holdsOf(List.of(production)).get(production);
+    }
+
+    /** Every remembered hold of these productions' jobs, by production and ledger id, oldest first: one query for a whole pass. */
+    @Override
+    public Map<String, Map<Long, List<HoldRecord>>> holdsOf(Collection<String> productions) throws SQLException {
+        List<String> names = List.copyOf(new java.util.LinkedHashSet<>(productions));
+        return Transactions.run(ledger, retry, "holds of " + names.size() + " productions", c -> {
+            Map<String, Map<Long, List<HoldRecord>>> holds = new HashMap<>();
+            names.forEach(name -> holds.put(name, new HashMap<>()));
+            try (PreparedStatement s = c.prepareStatement(HOLDS_OF_PRODUCTIONS)) {
+                s.setArray(1, SqlArrays.texts(c, names));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        holds.computeIfAbsent(rs.getLong("job_id"), id -> new ArrayList<>()).add(readHold(rs));
+                        holds.get(rs.getString("production")).computeIfAbsent(rs.getLong("job_id"),
+                                id -> new ArrayList<>()).add(readHold(rs));
                     }
                 }
             }

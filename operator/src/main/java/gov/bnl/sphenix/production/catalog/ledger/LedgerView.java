@@ -33,11 +33,20 @@ public interface LedgerView {
     /** How many rows of a production are in each state (states without rows are absent). */
     Map<LedgerState, Long> counts(String production) throws SQLException;
 
+    /** {@link #counts(String)} of each of {@code productions}, in one read. */
+    Map<String, Map<LedgerState, Long>> counts(Collection<String> productions) throws SQLException;
+
     /** Which of a production's runs are done, the newest and the oldest not done, over all its rows. */
     RunStanding runStanding(String production) throws SQLException;
 
+    /** {@link #runStanding(String)} of each of {@code productions}, in one read. */
+    Map<String, RunStanding> runStandings(Collection<String> productions) throws SQLException;
+
     /** Every remembered hold of a production's jobs, by ledger id, oldest first. */
     Map<Long, List<HoldRecord>> holdsOf(String production) throws SQLException;
+
+    /** {@link #holdsOf(String)} of each of {@code productions}, in one read. */
+    Map<String, Map<Long, List<HoldRecord>>> holdsOf(Collection<String> productions) throws SQLException;
 
     /**
      * Which of these batch tokens were given to jobs of an identity their production no longer has

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.catalog.ledger;
 
+import gov.bnl.sphenix.production.catalog.SqlArrays;
 import gov.bnl.sphenix.production.catalog.SqlTimes;
 import gov.bnl.sphenix.production.catalog.Transactions;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
@@ -8,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -19,8 +21,10 @@ import javax.sql.DataSource;
  */
 public final class StatusStore {
 
+    // every production's status of a pass in one statement, not one transaction each
     private static final String SAVE = """
-            INSERT INTO production_status (name, status, updated_at) VALUES (?, ?, ?)
+            INSERT INTO production_status (name, status, updated_at)
+            SELECT u.name, u.status, ? FROM unnest(?::text[], ?::text[]) AS u(name, status)
             ON CONFLICT (name) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at""";
 
     private static final String FORGET = "DELETE FROM production_status WHERE name = ?";
@@ -36,11 +40,20 @@ public final class StatusStore {
     }
 
     public void save(String production, String status, Instant at) throws SQLException {
-        Transactions.run(ledger, retry, "status of " + production, c -> {
+        saveAll(Map.of(production, status), at);
+    }
+
+    /** The statuses of several productions by name, all written at {@code at}, in one transaction. */
+    public void saveAll(Map<String, String> statuses, Instant at) throws SQLException {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        List<String> names = List.copyOf(statuses.keySet());
+        Transactions.run(ledger, retry, "statuses of " + names.size() + " productions", c -> {
             try (PreparedStatement s = c.prepareStatement(SAVE)) {
-                s.setString(1, production);
-                s.setString(2, status);
-                SqlTimes.set(s, 3, at);
+                SqlTimes.set(s, 1, at);
+                s.setArray(2, SqlArrays.texts(c, names));
+                s.setArray(3, SqlArrays.texts(c, names.stream().map(statuses::get).toList()));
                 return s.executeUpdate();
             }
         });

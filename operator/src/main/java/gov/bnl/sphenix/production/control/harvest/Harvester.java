@@ -14,8 +14,8 @@ import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.control.observe.QueueJobs;
 import gov.bnl.sphenix.production.job.BatchJob;
-import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
@@ -102,20 +102,24 @@ public final class Harvester {
      */
     public HarvestReport harvest(Production production, BatchQueue queue, Instant now, EventLog events)
             throws SQLException, IOException {
+        return harvest(production, QueueJobs.of(queue), now, events);
+    }
+
+    /** As {@link #harvest(Production, BatchQueue, Instant, EventLog)}, on a queue read indexed once for the pass. */
+    public HarvestReport harvest(Production production, QueueJobs queue, Instant now, EventLog events)
+            throws SQLException, IOException {
         Optional<ProductionTrees> found = ProductionTrees.of(settings, production, events);
         if (found.isEmpty()) {
             return HarvestReport.NONE;
         }
         ProductionTrees trees = found.get();
-        Map<BatchJobId, BatchJob> jobs = new HashMap<>();
-        queue.jobs().forEach(j -> jobs.put(j.id(), j));
         List<Finished> finished = new ArrayList<>();
         long failed = 0;
         List<LedgerJob> rows = new ArrayList<>();
         ledger.jobs(production.name(), AWAITING_HARVEST, rows::add);
         Set<Long> seen = new HashSet<>();
         for (LedgerJob row : rows) {
-            BatchJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
+            BatchJob job = LedgerRows.batchJob(row).flatMap(queue::job).orElse(null);
             boolean stillQueued = job != null && job.isLive();
             if (!seen.add(row.id()) || stillQueued) {
                 continue;

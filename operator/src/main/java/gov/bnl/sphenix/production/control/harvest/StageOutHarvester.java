@@ -12,8 +12,8 @@ import gov.bnl.sphenix.production.control.EngineSettings;
 import gov.bnl.sphenix.production.control.events.EventKind;
 import gov.bnl.sphenix.production.control.events.EventLog;
 import gov.bnl.sphenix.production.control.observe.LedgerRows;
+import gov.bnl.sphenix.production.control.observe.QueueJobs;
 import gov.bnl.sphenix.production.job.BatchJob;
-import gov.bnl.sphenix.production.job.BatchJobId;
 import gov.bnl.sphenix.production.job.BatchState;
 import gov.bnl.sphenix.production.job.JobKey;
 import gov.bnl.sphenix.production.job.LedgerState;
@@ -124,8 +124,11 @@ public final class StageOutHarvester implements AutoCloseable {
 
     /** Harvests every job of {@code production} whose batch job completed since the last harvest. */
     public HarvestReport harvest(Production production, BatchQueue queue, EventLog events) throws SQLException {
-        Map<BatchJobId, BatchJob> jobs = new HashMap<>();
-        queue.jobs().forEach(j -> jobs.put(j.id(), j));
+        return harvest(production, QueueJobs.of(queue), events);
+    }
+
+    /** As {@link #harvest(Production, BatchQueue, EventLog)}, on a queue read indexed once for the pass. */
+    public HarvestReport harvest(Production production, QueueJobs queue, EventLog events) throws SQLException {
         List<LedgerJob> rows = new ArrayList<>();
         List<LedgerJob> ended = new ArrayList<>();
         ledger.jobs(production.name(), LOOKED_AT, row -> {
@@ -155,7 +158,7 @@ public final class StageOutHarvester implements AutoCloseable {
         Set<Long> seen = new HashSet<>();
         long failed = 0;
         for (LedgerJob row : rows) {
-            BatchJob job = LedgerRows.batchJob(row).map(jobs::get).orElse(null);
+            BatchJob job = LedgerRows.batchJob(row).flatMap(queue::job).orElse(null);
             if (job == null || !seen.add(row.id())) {
                 continue;
             }

@@ -79,6 +79,10 @@ public final class CatalogObservation implements Observation {
     /** Finished rows each narrowly read production has beyond those read, by state. */
     private final Map<String, Map<LedgerState, Long>> finishedElsewhere = new HashMap<>();
     private final Map<String, RunStanding> runStandings = new HashMap<>();
+    // read for every production of the pass at the first ask: one statement each instead of one per production
+    private Map<String, Map<LedgerState, Long>> counts;
+    private Map<String, Map<Long, List<HoldRecord>>> holds;
+    private QueueJobs queueJobs;
 
     public CatalogObservation(Instant now, BatchQueue queue, List<Production> productions, ProductCatalogue catalogue,
                               ReadyJobs readiness, LedgerView ledger, ProductionOutputs outputs,
@@ -127,13 +131,8 @@ public final class CatalogObservation implements Observation {
     @Override
     public Stream<LedgerRow> ledger(String production) {
         Map<JobKey, LedgerJob> jobs = rows(production);
-        Map<Long, List<HoldRecord>> holds;
-        try {
-            holds = ledger.holdsOf(production);
-        } catch (SQLException e) {
-            throw new ObservationFailed("holds of " + production, e);
-        }
-        return jobs.values().stream().map(job -> LedgerRows.toPlanner(job, holds.getOrDefault(job.id(), List.of())));
+        Map<Long, List<HoldRecord>> holdsOf = holds(production);
+        return jobs.values().stream().map(job -> LedgerRows.toPlanner(job, holdsOf.getOrDefault(job.id(), List.of())));
     }
 
     @Override
@@ -227,7 +226,7 @@ public final class CatalogObservation implements Observation {
             // a job without a key is matched to a row by its batch token, which only the whole ledger knows
             boolean narrow = readyKeys.containsKey(p)
                     && spec.reruns().stream().allMatch(r -> r.token().isEmpty())
-                    && queue.jobs().stream().noneMatch(j -> j.key().isEmpty() && !j.batchToken().isEmpty());
+                    && !queueJobs().anyMatchedByToken();
             try {
                 // a read that starts over after a transient failure may hand a row twice: the map keeps one
                 if (!narrow) {
@@ -235,7 +234,7 @@ public final class CatalogObservation implements Observation {
                     return byKey;
                 }
                 ledger.working(p, spec.namespace(), keysNamed(p), job -> byKey.put(job.key().job(), job));
-                Map<LedgerState, Long> counts = ledger.counts(p);
+                Map<LedgerState, Long> counts = counts(p);
                 Map<LedgerState, Long> elsewhere = new EnumMap<>(LedgerState.class);
                 for (LedgerState state : List.of(LedgerState.SUCCEEDED, LedgerState.FAILED)) {
                     long read = byKey.values().stream().filter(j -> j.state() == state).count();
@@ -252,8 +251,8 @@ public final class CatalogObservation implements Observation {
     /** The keys of a production this pass names: its candidates, its jobs, its outputs and their writers. */
     private Set<JobKey> keysNamed(String production) throws SQLException {
         Set<JobKey> keys = new HashSet<>(readyKeys.get(production));
-        for (var job : queue.jobs()) {
-            job.key().filter(k -> k.production().equals(production)).ifPresent(keys::add);
+        for (var job : queueJobs().ofProduction(production)) {
+            keys.add(job.key().orElseThrow());
         }
         for (ExistingOutput output : catalogued(production).outputs()) {
             JobKey key = output.key();
@@ -264,16 +263,45 @@ public final class CatalogObservation implements Observation {
         return keys;
     }
 
-    /** Where a production's runs stand over all its ledger rows, for its status. */
+    /**
+     * Where a production's runs stand over all its ledger rows, for its status. Read once a pass,
+     * for every production at the first ask: the statuses are written after the plan is carried
+     * out, and the status and the comparison with the DAQ both ask.
+     */
     public RunStanding runStanding(String production) {
-        // read once a pass: the status and the comparison with the DAQ both ask
-        return runStandings.computeIfAbsent(production, p -> {
+        spec(production);
+        if (runStandings.isEmpty()) {
             try {
-                return ledger.runStanding(p);
+                runStandings.putAll(ledger.runStandings(specs.keySet()));
             } catch (SQLException e) {
-                throw new ObservationFailed("runs of " + p, e);
+                throw new ObservationFailed("runs of " + specs.size() + " productions", e);
             }
-        });
+        }
+        return runStandings.get(production);
+    }
+
+    /**
+     * How many rows of a production are in each state, read for every production at the first ask.
+     * Only the executor changes a production's rows after the plan, and only those of rows the
+     * plan read: a production whose counts are asked later has not changed since.
+     */
+    private Map<LedgerState, Long> counts(String production) throws SQLException {
+        if (counts == null) {
+            counts = ledger.counts(specs.keySet());
+        }
+        return counts.getOrDefault(production, Map.of());
+    }
+
+    /** The remembered holds of a production's jobs, read for every production at the first ask (while planning). */
+    private Map<Long, List<HoldRecord>> holds(String production) {
+        if (holds == null) {
+            try {
+                holds = ledger.holdsOf(specs.keySet());
+            } catch (SQLException e) {
+                throw new ObservationFailed("holds of " + specs.size() + " productions", e);
+            }
+        }
+        return holds.getOrDefault(production, Map.of());
     }
 
     /** The catalogued outputs of a production and the events in them. */
@@ -300,6 +328,14 @@ public final class CatalogObservation implements Observation {
             catalogued.put(production, known);
         }
         return known;
+    }
+
+    /** The queue indexed once for the pass: it is looked at production by production. */
+    private QueueJobs queueJobs() {
+        if (queueJobs == null) {
+            queueJobs = QueueJobs.of(queue);
+        }
+        return queueJobs;
     }
 
     private Production spec(String production) {

@@ -206,6 +206,35 @@ class JobLedgerTest {
     }
 
     @Test
+    void countsHoldsAndRunsOfManyProductionsAreReadAtOnceAsOneByOne() throws SQLException {
+        String a = production("many-a");
+        String b = production("many-b");
+        String none = production("many-none");
+        List<LedgerJob> ofA = transitions.takeForSubmission(jobs(a, 900, 3, ""), "t-many-a");
+        transitions.takeForSubmission(jobs(b, 901, 2, ""), "t-many-b");
+        ledger.apply(List.of(JobUpdate.ended(ofA.get(0).id(), NOW, 0, 10), JobUpdate.ended(ofA.get(1).id(), NOW, 0, 10),
+                JobUpdate.ended(ofA.get(2).id(), NOW, 0, 10)));
+
+        List<String> names = List.of(a, b, none);
+        Map<String, Map<LedgerState, Long>> counts = ledger.counts(names);
+        Map<String, RunStanding> runs = ledger.runStandings(names);
+        Map<String, Map<Long, List<HoldRecord>>> holds = ledger.holdsOf(names);
+
+        assertThat(counts).containsOnlyKeys(a, b, none);
+        assertThat(counts.get(a)).containsExactly(Map.entry(LedgerState.SUCCEEDED, 3L));
+        assertThat(counts.get(b)).containsExactly(Map.entry(LedgerState.SUBMITTING, 2L));
+        assertThat(counts.get(none)).as("a production without rows").isEmpty();
+        assertThat(runs.get(a)).isEqualTo(new RunStanding(1, Optional.of(900), Optional.empty(), List.of(900)));
+        assertThat(runs.get(b)).isEqualTo(new RunStanding(0, Optional.of(901), Optional.of(901), List.of()));
+        assertThat(runs.get(none)).isEqualTo(new RunStanding(0, Optional.empty(), Optional.empty(), List.of()));
+        assertThat(holds).containsOnlyKeys(a, b, none).allSatisfy((name, byJob) -> assertThat(byJob).isEmpty());
+        for (String name : names) {
+            assertThat(ledger.counts(name)).as("one by one, " + name).isEqualTo(counts.get(name));
+            assertThat(ledger.runStanding(name)).as("one by one, " + name).isEqualTo(runs.get(name));
+        }
+    }
+
+    @Test
     void jobsStreamByStateAndForgetRemovesRows() throws SQLException {
         String p = production("stream");
         List<LedgerJob> taken = transitions.takeForSubmission(jobs(p, 800, 10, ""), "t-stream");

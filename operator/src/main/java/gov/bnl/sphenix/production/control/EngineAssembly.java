@@ -12,6 +12,7 @@ import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
+import gov.bnl.sphenix.production.catalog.readiness.ReadinessMemory;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
@@ -85,7 +86,9 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
         Retry retry = catalogs.retry();
         JobLedger ledger = new JobLedger(catalogs.ledger(), retry, clock);
         JobTransitions transitions = new JobTransitions(catalogs.ledger(), retry, clock);
-        return new CatalogPorts(Readiness.of(catalogs), ledger, transitions, transitions, ledger,
+        // readiness remembers between passes, so a pass reads the catalog rows of changed runs only
+        Readiness readiness = Readiness.of(catalogs).remembering(new ReadinessMemory(ReadinessMemory.DEFAULT_CANDIDATES));
+        return new CatalogPorts(readiness, ledger, transitions, transitions, ledger,
                 new BulkRegistrar(catalogs.fileCatalog(), retry, clock, BulkRegistrar.DEFAULT_BATCH),
                 new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(deletableTrees(settings)), retry,
                         CatalogDeletion.DEFAULT_BATCH),

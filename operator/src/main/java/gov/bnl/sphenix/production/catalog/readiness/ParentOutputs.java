@@ -77,6 +77,11 @@ final class ParentOutputs implements ChunkQuery<ParentOutput> {
         }
     }
 
+    /** The signature statement; exposed for plan checks. */
+    static String signatureSql() {
+        return SIGNATURES;
+    }
+
     @Override
     public Map<Integer, RunSignature> signatures(Connection connection, int[] runs) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SIGNATURES)) {

@@ -68,6 +68,11 @@ final class RawFiles implements ChunkQuery<RawFile> {
         }
     }
 
+    /** The signature statement; exposed for plan checks. */
+    static String signatureSql() {
+        return SIGNATURES;
+    }
+
     @Override
     public Map<Integer, RunSignature> signatures(Connection connection, int[] runs) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SIGNATURES)) {

@@ -23,8 +23,13 @@ import java.util.Set;
  */
 public final class ReadinessMemory {
 
-    /** About 50 MB: a remembered candidate of the streaming combiner, with its input names, weighs ~200 bytes. */
-    public static final long DEFAULT_CANDIDATES = 250_000;
+    /**
+     * About 80 MB: a remembered candidate of the streaming combiner, with its input names, weighs
+     * ~200 bytes. Enough for segment 0 of 10,000 runs (290,000 candidates); a memory too small for
+     * its production costs more than none, as the runs that do not fit pay for their signature and
+     * their rows.
+     */
+    public static final long DEFAULT_CANDIDATES = 400_000;
 
     private final long maxCandidates;
     private final LinkedHashMap<ReadinessRequest, Map<Integer, RunMemo>> productions = new LinkedHashMap<>(16, 0.75f, true);

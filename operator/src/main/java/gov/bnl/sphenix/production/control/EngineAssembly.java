@@ -12,6 +12,7 @@ import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRegistry;
 import gov.bnl.sphenix.production.catalog.ledger.StatusStore;
 import gov.bnl.sphenix.production.catalog.readiness.Readiness;
+import gov.bnl.sphenix.production.catalog.readiness.ReadinessMemory;
 import gov.bnl.sphenix.production.catalog.registration.BulkRegistrar;
 import gov.bnl.sphenix.production.catalog.retry.Retry;
 import gov.bnl.sphenix.production.control.observe.ProductionOutputs;
@@ -87,7 +88,9 @@ public record EngineAssembly(Engine engine, Catalogs catalogs, BatchSystem batch
         JobTransitions transitions = new JobTransitions(catalogs.ledger(), retry, clock);
         // the outputs each production has are remembered between passes, refreshed by what this operator writes
         ProductionOutputs outputs = new ProductionOutputs(catalogs.fileCatalog(), retry, clock);
-        return new CatalogPorts(Readiness.of(catalogs), ledger, transitions, transitions, ledger,
+        // readiness remembers between passes, so a pass reads the catalog rows of changed runs only
+        Readiness readiness = Readiness.of(catalogs).remembering(new ReadinessMemory(ReadinessMemory.DEFAULT_CANDIDATES));
+        return new CatalogPorts(readiness, ledger, transitions, transitions, ledger,
                 outputs.watching(new BulkRegistrar(catalogs.fileCatalog(), retry, clock, BulkRegistrar.DEFAULT_BATCH)),
                 outputs.watching(new CatalogDeletion(catalogs.fileCatalog(), new LocalOutputStore(deletableTrees(settings)),
                         retry, CatalogDeletion.DEFAULT_BATCH)),

@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.spec.RunOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * The FileCatalog rows of the upstream products for a chunk of runs: one dataset, the upstream
@@ -38,6 +39,20 @@ final class ParentOutputs implements ChunkQuery<ParentOutput> {
              ORDER BY d.runnumber ASC
             """;
 
+    // The same rows as the statements above, summed up per run (see RunSignature).
+    private static final String SIGNATURES = """
+            SELECT d.runnumber, count(*), coalesce(sum(d.status), 0),
+                   coalesce(sum(hashtext(d.filename) # hashtext(d.dsttype) # d.segment), 0)
+              FROM datasets d
+             WHERE d.dataset = ?
+               AND d.tag = ?
+               AND d.runnumber = ANY (?)
+               AND d.segment BETWEEN ? AND ?
+               AND d.segment % ? = 0
+               AND d.dsttype = ANY (?)
+             GROUP BY d.runnumber
+            """;
+
     private final DerivedRequest request;
 
     ParentOutputs(DerivedRequest request) {
@@ -59,6 +74,19 @@ final class ParentOutputs implements ChunkQuery<ParentOutput> {
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    /** The signature statement; exposed for plan checks. */
+    static String signatureSql() {
+        return SIGNATURES;
+    }
+
+    @Override
+    public Map<Integer, RunSignature> signatures(Connection connection, int[] runs) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SIGNATURES)) {
+            bind(statement, connection, request, runs);
+            return RunSignatures.read(statement);
         }
     }
 

@@ -5,6 +5,7 @@ import gov.bnl.sphenix.production.spec.RunOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * The RawdataCatalog rows readiness looks at for a chunk of runs: the product's streams, the
@@ -32,6 +33,17 @@ final class RawFiles implements ChunkQuery<RawFile> {
              ORDER BY d.runnumber ASC
             """;
 
+    // The same rows as the statements above, summed up per run (see RunSignature).
+    private static final String SIGNATURES = """
+            SELECT d.runnumber, count(*), coalesce(sum(d.status), 0),
+                   coalesce(sum(hashtext(d.filename) # hashtext(d.daqhost) # d.segment), 0)
+              FROM datasets d
+             WHERE d.runnumber = ANY (?)
+               AND d.segment BETWEEN ? AND ?
+               AND d.daqhost = ANY (?)
+             GROUP BY d.runnumber
+            """;
+
     private final RawRequest request;
 
     RawFiles(RawRequest request) {
@@ -53,6 +65,19 @@ final class RawFiles implements ChunkQuery<RawFile> {
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    /** The signature statement; exposed for plan checks. */
+    static String signatureSql() {
+        return SIGNATURES;
+    }
+
+    @Override
+    public Map<Integer, RunSignature> signatures(Connection connection, int[] runs) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SIGNATURES)) {
+            bind(statement, connection, request, runs);
+            return RunSignatures.read(statement);
         }
     }
 

@@ -71,12 +71,10 @@ final class RawRunEvaluator implements RunEvaluator<RawFile> {
     private static List<ReadyJob> perLeafCandidates(int run, List<String> leaves, Map<String, StreamFiles> streams,
                                                      List<String> shared) {
         List<ReadyJob> candidates = new ArrayList<>();
+        List<String> trigger = List.copyOf(shared);
         for (String leaf : leaves) {
             for (Map.Entry<Integer, String> file : streams.get(leaf).onDisk().entrySet()) {
-                List<String> inputs = new ArrayList<>(1 + shared.size());
-                inputs.add(file.getValue());
-                inputs.addAll(shared);
-                candidates.add(new ReadyJob(run, file.getKey(), leaf, inputs));
+                candidates.add(new ReadyJob(run, file.getKey(), leaf, new InputList(file.getValue(), trigger)));
             }
         }
         // segment 0 of every leaf first: the quick-QA files come before the bulk

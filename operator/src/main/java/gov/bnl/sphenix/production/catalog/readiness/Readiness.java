@@ -32,12 +32,18 @@ public final class Readiness implements ReadyJobs {
     private final int chunkRuns;
     private final WaitingRuns waiting;
     private final EventsAgainstDaq events;
+    private final ReadinessMemory memory;
 
     public Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry) {
         this(daq, rawdata, fileCatalog, retry, CHUNK_RUNS);
     }
 
     Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry, int chunkRuns) {
+        this(daq, rawdata, fileCatalog, retry, chunkRuns, null);
+    }
+
+    private Readiness(DataSource daq, DataSource rawdata, DataSource fileCatalog, Retry retry, int chunkRuns,
+                      ReadinessMemory memory) {
         this.daq = Objects.requireNonNull(daq, "daq");
         this.rawdata = Objects.requireNonNull(rawdata, "rawdata");
         this.fileCatalog = Objects.requireNonNull(fileCatalog, "fileCatalog");
@@ -48,10 +54,19 @@ public final class Readiness implements ReadyJobs {
         this.chunkRuns = chunkRuns;
         this.waiting = new WaitingRuns(daq, rawdata, fileCatalog, retry, chunkRuns);
         this.events = new EventsAgainstDaq(daq, fileCatalog, retry);
+        this.memory = memory;
     }
 
     public static Readiness of(Catalogs catalogs) {
         return new Readiness(catalogs.daq(), catalogs.rawdata(), catalogs.fileCatalog(), catalogs.retry());
+    }
+
+    /**
+     * The same readiness, remembering between passes what it decided: a pass then reads the
+     * catalog rows only of the runs whose rows or hosts changed since (see {@link ReadinessMemory}).
+     */
+    public Readiness remembering(ReadinessMemory memory) {
+        return new Readiness(daq, rawdata, fileCatalog, retry, chunkRuns, Objects.requireNonNull(memory, "memory"));
     }
 
     /** Hands every ready candidate of {@code request} to {@code sink}, in the production's run order. */
@@ -69,8 +84,12 @@ public final class Readiness implements ReadyJobs {
             }
             return progress.summary();
         });
-        LOG.debug("readiness of {}: {} runs examined, {} ready, {} candidates in {} ms", request.dsttype(),
-                summary.runsExamined(), summary.runsReady(), summary.candidates(), (System.nanoTime() - started) / 1_000_000);
+        if (!summary.stoppedEarly()) {
+            scan.forgetUnseen();
+        }
+        LOG.debug("readiness of {}: {} runs examined ({} remembered), {} ready, {} candidates in {} ms", request.dsttype(),
+                summary.runsExamined(), summary.runsRemembered(), summary.runsReady(), summary.candidates(),
+                (System.nanoTime() - started) / 1_000_000);
         return summary;
     }
 
@@ -85,10 +104,11 @@ public final class Readiness implements ReadyJobs {
 
     private ReadinessScan<?> scanFor(ReadinessRequest request) {
         if (request instanceof RawRequest raw) {
-            return new ReadinessScan<>(daq, rawdata, new RawFiles(raw), new RawRunEvaluator(raw), chunkRuns);
+            return new ReadinessScan<>(daq, rawdata, new RawFiles(raw), new RawRunEvaluator(raw), chunkRuns, memory, raw);
         }
         DerivedRequest derived = (DerivedRequest) request;
-        return new ReadinessScan<>(daq, fileCatalog, new ParentOutputs(derived), new DerivedRunEvaluator(derived), chunkRuns);
+        return new ReadinessScan<>(daq, fileCatalog, new ParentOutputs(derived), new DerivedRunEvaluator(derived), chunkRuns,
+                memory, derived);
     }
 
     @Override

@@ -12,6 +12,7 @@ public record ReadyJob(int run, int segment, String leaf, List<String> inputs) {
 
     public ReadyJob {
         Objects.requireNonNull(leaf, "leaf");
-        inputs = List.copyOf(inputs);
+        // an InputList is immutable already; copying it would undo the sharing it exists for
+        inputs = inputs instanceof InputList ? inputs : List.copyOf(inputs);
     }
 }

@@ -8,4 +8,15 @@ package gov.bnl.sphenix.production.catalog.readiness;
 public interface ReadyJobSink {
 
     boolean accept(ReadyJob job);
+
+    /**
+     * Asked of every job this sink accepted, when readiness has a {@link ReadinessMemory}: whether
+     * it must be handed out again in later passes while its run's inputs stay unchanged. A caller
+     * that knows the job's key is done for good (finished in its ledger) answers {@code false}, so
+     * the memory does not hold it and later passes leave it out. By default every job is handed
+     * out again: a pass with a memory hands out what a pass without one would.
+     */
+    default boolean remember(ReadyJob job) {
+        return true;
+    }
 }

@@ -16,6 +16,7 @@ final class ScanProgress {
     private long ready;
     private long candidates;
     private boolean stopped;
+    private long remembered;
 
     ScanProgress(RunOrder order) {
         this.order = order;
@@ -41,6 +42,11 @@ final class ScanProgress {
         }
     }
 
+    /** The run's candidates came from the memory, its rows were not read. */
+    void remembered() {
+        remembered++;
+    }
+
     void handedOut() {
         candidates++;
     }
@@ -54,6 +60,6 @@ final class ScanProgress {
     }
 
     ReadinessSummary summary() {
-        return new ReadinessSummary(examined, ready, candidates, stopped);
+        return new ReadinessSummary(examined, ready, candidates, stopped, remembered);
     }
 }

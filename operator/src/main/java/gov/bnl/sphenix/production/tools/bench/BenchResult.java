@@ -12,11 +12,12 @@ import java.util.Locale;
  * @param readinessAllMillis one pass over every segment
  * @param candidatesAll      candidates handed out by that pass
  * @param liveHeapGrowthBytes most the live heap (after a forced GC) stood above its level before a pass
+ * @param changedAllMillis   a pass over every segment with a memory, after a few runs changed (keys done in the ledger)
  * @param registeredPerSecond outputs per second through the bulk registration path
  * @param copiedPerSecond     the same rows per second through plain COPY into identical tables
  */
 public record BenchResult(long readinessMillis, int runs, long runsExamined, long candidates,
-                          long readinessAllMillis, long candidatesAll, long liveHeapGrowthBytes,
+                          long readinessAllMillis, long candidatesAll, long liveHeapGrowthBytes, long changedAllMillis,
                           double registeredPerSecond, double copiedPerSecond) {
 
     public double ratio() {

@@ -28,6 +28,9 @@ public final class CatalogBenchmark {
      */
     private static final int REGISTRATION_ROUNDS = 3;
 
+    /** Runs whose inputs change between two passes of readiness with a memory. */
+    private static final int CHANGED_RUNS = 5;
+
     private final Catalogs catalogs;
     private final PrintStream out;
 
@@ -60,6 +63,12 @@ public final class CatalogBenchmark {
         out.printf(Locale.ROOT, "readiness memory: live heap grew at most %.1f MiB during a pass (sampled after forced GCs)%n",
                 liveGrowth / 1048576.0);
 
+        RememberingBench remembering = new RememberingBench(Readiness.of(catalogs), catalogs.rawdata(), runs);
+        RememberingBench.Result firstOnly = remembering.run(SegmentWindow.FIRST_ONLY, CHANGED_RUNS, false);
+        report("segment 0", firstOnly);
+        RememberingBench.Result allDone = remembering.run(SegmentWindow.ALL, CHANGED_RUNS, true);
+        report("all segments, keys done in the ledger", allDone);
+
         RegistrationBench registration = new RegistrationBench(catalogs.fileCatalog(), size.batch());
         List<CatalogedOutput> outputs = RegistrationBench.outputs(size.outputs(), spec.firstRun(), size.seed());
         double bulk = 0;
@@ -79,7 +88,17 @@ public final class CatalogBenchmark {
                 daq.comparison().summary());
         out.printf(Locale.ROOT, "benchmark took %.1f s%n", seconds(started));
         return new BenchResult(first.millis(), size.runs(), first.summary().runsExamined(), first.summary().candidates(),
-                all.millis(), all.summary().candidates(), liveGrowth, bulk, copy);
+                all.millis(), all.summary().candidates(), liveGrowth, allDone.changed().millis(), bulk, copy);
+    }
+
+    private void report(String what, RememberingBench.Result r) {
+        out.printf(Locale.ROOT, "readiness remembering, %s: first pass %d ms; nothing changed %d ms (%d of %d runs recalled);"
+                        + " %d runs changed %d ms (%d runs read, %d candidates%s); memory held %d candidates, %.1f MiB%n",
+                what, r.first().millis(), r.unchanged().millis(), r.unchanged().summary().runsRemembered(),
+                r.unchanged().summary().runsExamined(), r.runsChanged(), r.changed().millis(), r.changed().summary().runsRead(),
+                r.changed().summary().candidates(),
+                r.freshCandidates() < 0 ? ", those of the changed runs" : ", a pass without memory: " + r.freshCandidates(),
+                r.held(), r.heldBytes() / 1048576.0);
     }
 
     private static double seconds(long since) {

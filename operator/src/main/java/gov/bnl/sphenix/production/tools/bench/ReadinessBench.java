@@ -115,7 +115,7 @@ final class ReadinessBench {
         return Math.max(0, peak[0] - before);
     }
 
-    private static long liveHeap() {
+    static long liveHeap() {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         return runtime.totalMemory() - runtime.freeMemory();

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,37 @@ class ReadinessPlanTest {
         }
         assertNoBigSeqScan(nodes);
         assertThat(nodes).anySatisfy(node -> assertThat(node[2]).isEqualTo("datasets_run_segment_idx"));
+    }
+
+    @Test
+    void rawFileSignaturesOfAChunkAreSummedFromTheReadinessIndexAlone() throws Exception {
+        List<String[]> nodes = explain(catalogs.rawdata(), RawFiles.signatureSql(),
+                (s, c) -> RawFiles.bind(s, c, rawRequest(), chunkOfRuns()));
+        assertNoBigSeqScan(nodes);
+        // index-only: the signature must not cost the table's pages, or it would cost what reading the rows does
+        assertThat(nodes).anySatisfy(node -> assertThat(node).containsExactly("Index Only Scan", "datasets",
+                "datasets_run_segment_idx"));
+    }
+
+    @Test
+    void upstreamOutputSignaturesOfAChunkAreReadByTheProductIndex() throws Exception {
+        List<String[]> nodes = explain(catalogs.fileCatalog(), ParentOutputs.signatureSql(),
+                (s, c) -> ParentOutputs.bind(s, c, derivedRequest(), chunkOfRuns()));
+        assertNoBigSeqScan(nodes);
+        assertThat(nodes).anySatisfy(node -> assertThat(node[2]).isEqualTo("datasets_dataset_tag_run_idx"));
+    }
+
+    /** Binds a statement's parameters on its connection. */
+    @FunctionalInterface
+    private interface Binding {
+        void bind(PreparedStatement statement, Connection connection) throws SQLException;
+    }
+
+    private static List<String[]> explain(DataSource database, String sql, Binding binding) throws SQLException, IOException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement("EXPLAIN (FORMAT JSON) " + sql)) {
+            binding.bind(s, c);
+            return planNodes(s);
+        }
     }
 
     @Test

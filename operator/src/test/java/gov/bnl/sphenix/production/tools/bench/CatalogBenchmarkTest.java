@@ -29,6 +29,16 @@ class CatalogBenchmarkTest {
         assertThat(result.copiedPerSecond()).isPositive();
         assertThat(result.line()).matches(
                 "catalog: readiness [0-9]+ ms for 60 runs; registration [0-9]+ files/s = [0-9]+\\.[0-9]{2} of COPY");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("seeded", "readiness, segment 0", "registration round 3");
+        String printed = log.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("seeded", "readiness, segment 0", "registration round 3");
+        // with a memory: an unchanged catalog is recalled whole, a change is read for exactly the runs it touched,
+        // and what the memory hands out is what a pass without one does
+        assertThat(printed).containsPattern("readiness remembering, segment 0: first pass [0-9]+ ms; nothing changed [0-9]+ ms"
+                + " \\(([0-9]+) of \\1 runs recalled\\); ([1-9][0-9]*) runs changed [0-9]+ ms \\(\\2 runs read,"
+                + " ([0-9]+) candidates, a pass without memory: \\3\\)");
+        assertThat(printed).containsPattern("readiness remembering, all segments, keys done in the ledger: first pass [0-9]+ ms;"
+                + " nothing changed [0-9]+ ms \\(([0-9]+) of \\1 runs recalled\\); ([1-9][0-9]*) runs changed [0-9]+ ms"
+                + " \\(\\2 runs read,");
+        assertThat(result.changedAllMillis()).isNotNegative();
     }
 }

@@ -124,6 +124,22 @@ class BulkRegistrarTest {
     }
 
     @Test
+    void aFullSizeBatchWhoseFirstNamesAreCataloguedFallsBackAndRegistersTheRestOnce() throws SQLException {
+        // 5,000 rows are several writes of the COPY stream: the server refuses the first rows while
+        // the rest is still on its way; the driver reports the refusal when the COPY ends
+        BulkRegistrar oneBatch = new BulkRegistrar(catalogs.fileCatalog(), catalogs.retry(), CLOCK, 5_000);
+        List<CatalogedOutput> offered = outputs(526, 5_000);
+        oneBatch.register(offered.subList(0, 2));
+
+        RegistrationResult again = oneBatch.register(offered);
+
+        assertThat(again).isEqualTo(new RegistrationResult(4_998, 2, List.of()));
+        assertThat(count("SELECT count(*) FROM datasets WHERE runnumber = ?", 526)).isEqualTo(5_000);
+        assertThat(count("SELECT count(DISTINCT lfn) FROM files WHERE lfn LIKE ?", "%-00000526-%")).isEqualTo(5_000);
+        assertThat(count("SELECT count(*) FROM files WHERE lfn LIKE ?", "%-00000526-%")).isEqualTo(5_000);
+    }
+
+    @Test
     void aDatasetsRowWithoutItsCopyIsKeptAndOnlyTheCopyIsAdded() throws SQLException {
         CatalogedOutput output = output(527, 0, md5(527, 0));
         registrar.register(List.of(output));

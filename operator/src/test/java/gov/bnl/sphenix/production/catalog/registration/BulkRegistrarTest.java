@@ -110,6 +110,53 @@ class BulkRegistrarTest {
     }
 
     @Test
+    void aBatchPartlyCataloguedAlreadyFallsBackAndRegistersEachNameOnce() throws SQLException {
+        // a crash between registration and closing the job: some of the batch is in the catalog
+        registrar.register(outputs(525, 40).subList(10, 13));
+
+        RegistrationResult again = registrar.register(outputs(525, 40));
+
+        assertThat(again).as("the first COPY is refused on a key, and the batch decided name by name")
+                .isEqualTo(new RegistrationResult(37, 3, List.of()));
+        assertThat(count("SELECT count(*) FROM datasets WHERE runnumber = ?", 525)).isEqualTo(40);
+        assertThat(count("SELECT count(*) FROM files WHERE lfn LIKE ?", "%-00000525-%")).isEqualTo(40);
+        assertThat(count("SELECT count(DISTINCT lfn) FROM files WHERE lfn LIKE ?", "%-00000525-%")).isEqualTo(40);
+    }
+
+    @Test
+    void aFullSizeBatchWhoseFirstNamesAreCataloguedFallsBackAndRegistersTheRestOnce() throws SQLException {
+        // 5,000 rows are several writes of the COPY stream: the server refuses the first rows while
+        // the rest is still on its way; the driver reports the refusal when the COPY ends
+        BulkRegistrar oneBatch = new BulkRegistrar(catalogs.fileCatalog(), catalogs.retry(), CLOCK, 5_000);
+        List<CatalogedOutput> offered = outputs(526, 5_000);
+        oneBatch.register(offered.subList(0, 2));
+
+        RegistrationResult again = oneBatch.register(offered);
+
+        assertThat(again).isEqualTo(new RegistrationResult(4_998, 2, List.of()));
+        assertThat(count("SELECT count(*) FROM datasets WHERE runnumber = ?", 526)).isEqualTo(5_000);
+        assertThat(count("SELECT count(DISTINCT lfn) FROM files WHERE lfn LIKE ?", "%-00000526-%")).isEqualTo(5_000);
+        assertThat(count("SELECT count(*) FROM files WHERE lfn LIKE ?", "%-00000526-%")).isEqualTo(5_000);
+    }
+
+    @Test
+    void aDatasetsRowWithoutItsCopyIsKeptAndOnlyTheCopyIsAdded() throws SQLException {
+        CatalogedOutput output = output(527, 0, md5(527, 0));
+        registrar.register(List.of(output));
+        try (Connection c = catalogs.fileCatalog().getConnection();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM files WHERE lfn = ?")) {
+            delete.setString(1, output.lfn());
+            delete.executeUpdate();
+        }
+
+        RegistrationResult again = registrar.register(List.of(output, output(527, 1, md5(527, 1))));
+
+        assertThat(again.registered()).as("the missing copy and the new output").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM files WHERE lfn LIKE ?", "%-00000527-%")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM datasets WHERE runnumber = ?", 527)).isEqualTo(2);
+    }
+
+    @Test
     void aDifferentChecksumUnderAKnownNameIsReportedAndNeverOverwritten() throws SQLException {
         registrar.register(outputs(530, 3));
         List<CatalogedOutput> offered = new ArrayList<>(outputs(530, 5));

@@ -431,6 +431,43 @@ class StageOutHarvesterTest {
         assertThat(staged).allSatisfy(p -> assertThat(p).doesNotExist());
     }
 
+    @Test
+    void aBatchWithAJobRegisteredBeforeACrashFallsBackAndRegistersEachFileOnce() throws Exception {
+        LedgerJob other = h.submit(10, CLUSTER + 10);
+        List<Path> staged = new ArrayList<>();
+        for (LedgerJob job : List.of(row, other)) {
+            int first = job.key().job().segment();
+            for (int seg = first; seg < first + 2; seg++) {
+                staged.add(stageOut.stage(dst(job, seg), "events of " + dst(job, seg), 1000, seg * 1000L, stagedDst(job),
+                        job.id()));
+                staged.add(stageOut.stage(hist(job, seg), "histograms of " + hist(job, seg), 1000, seg * 1000L,
+                        stagedHist(job), job.id()));
+            }
+        }
+        CrashPoint crashAfterRegistration = step -> {
+            if (step == CrashPoint.Step.AFTER_HARVEST_REGISTERED) {
+                throw new IllegalStateException("crash: " + step);
+            }
+        };
+        assertThatThrownBy(() -> harvester(crashAfterRegistration).harvest(h.streaming, h.completed(row),
+                new EventLog(Clock.systemUTC()))).hasMessageContaining("crash");
+        assertThat(datasets("DST_STREAMING_EVENT_mvtx0")).as("the first job's, catalogued, not closed").hasSize(2);
+
+        // one batch: the first job's files are in the catalog, the other job's are not
+        HarvestReport second = harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row, other),
+                new EventLog(Clock.systemUTC()));
+
+        assertThat(second).isEqualTo(new HarvestReport(2, 4, 4_000, 0));
+        assertThat(h.state(row)).isEqualTo(LedgerState.SUCCEEDED);
+        assertThat(h.state(other)).isEqualTo(LedgerState.SUCCEEDED);
+        assertThat(datasets("DST_STREAMING_EVENT_mvtx0")).hasSize(4);
+        assertThat(datasets("HIST_DST_STREAMING_EVENT_mvtx0")).hasSize(4);
+        assertThat(catalogedCopies()).as("copies and distinct names in files").containsExactly(8L, 8L);
+        assertThat(staged).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(finalDst(other).resolve(dst(other, 11))).hasContent("events of " + dst(other, 11));
+        assertThat(finalDst(row).resolve(dst(row, 1))).hasContent("events of " + dst(row, 1));
+    }
+
     private StageOutHarvester harvester(CrashPoint crash) {
         CatalogPorts ports = h.ports(h.settings());
         return new StageOutHarvester(ports.ledger(), ports.moves(), ports.registry(), h.settings(), crash);
@@ -518,6 +555,18 @@ class StageOutHarvesterTest {
             }
         }
         return rows;
+    }
+
+    /** Rows in {@code files} of the run, and distinct names among them. */
+    private List<Long> catalogedCopies() throws Exception {
+        try (Connection c = h.world.catalogs().fileCatalog().getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*), count(DISTINCT lfn) FROM files WHERE lfn LIKE ?")) {
+            s.setString(1, "%-" + String.format("%08d", HarvestWorld.RUN) + "-%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return List.of(rs.getLong(1), rs.getLong(2));
+            }
+        }
     }
 
     private static List<String> messages(EventLog events) {

@@ -116,7 +116,9 @@ class HarvestOnAFullDiskTest {
             if (row.state() == LedgerState.SUCCEEDED) {
                 assertThat(dst.target()).as("the DST of a harvested job").isRegularFile();
             } else {
-                assertThat(row.state()).as("%s while the disk is full", row.key().job()).isEqualTo(LedgerState.RUNNING);
+                // not closed; queued when its job ended between two passes without being seen running
+                assertThat(row.state()).as("%s while the disk is full", row.key().job())
+                        .isIn(LedgerState.QUEUED, LedgerState.RUNNING);
                 assertThat(Files.isRegularFile(dst.staged()) || Files.isRegularFile(dst.target()))
                         .as("the DST of %s, staged or in place", row.key().job()).isTrue();
             }

@@ -83,6 +83,21 @@ public final class BatchSystems {
     }
 
     /**
+     * The settings of each schedd named on a command line (the tools' default schedd when none is),
+     * each with the pool and the submit user given there.
+     */
+    public static List<CondorSettings> condorSchedds(List<String> schedds, Optional<String> pool,
+                                                     Optional<String> submitUser) {
+        List<Optional<String>> names = schedds.isEmpty() ? List.of(Optional.empty())
+                : schedds.stream().map(Optional::of).toList();
+        return names.stream().map(name -> {
+            CondorSettings settings = condorSettings(LocalPool.commandPrefix(), name);
+            settings = pool.map(settings::withPool).orElse(settings);
+            return submitUser.map(settings::withSubmitUser).orElse(settings);
+        }).toList();
+    }
+
+    /**
      * The HTCondor settings for tools behind {@code commandPrefix} talking to the schedd
      * {@code scheddName} (every tool gets {@code -name}; its format is checked there); no schedd
      * name: the tools' own default.

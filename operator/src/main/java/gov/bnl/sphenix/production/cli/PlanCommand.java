@@ -2,8 +2,8 @@ package gov.bnl.sphenix.production.cli;
 
 import gov.bnl.sphenix.production.batch.BatchSystem;
 import gov.bnl.sphenix.production.batch.BatchSystems;
+import gov.bnl.sphenix.production.batch.ScheddAssignment;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
-import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.catalog.connect.Catalogs;
 import gov.bnl.sphenix.production.catalog.ledger.ProductionRecord;
@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +85,13 @@ final class PlanCommand implements Callable<Integer> {
             + " and condor_history only) or none (job counts unavailable).")
     String batch;
 
-    @Option(names = "--schedd", description = "With --batch condor: the schedd to read (-name).")
-    String schedd;
+    @Option(names = "--schedd", paramLabel = "NAME", description = "With --batch condor: the schedd to read (-name);"
+            + " repeat it for a source on several schedds, as prodctl run is given them.")
+    List<String> schedds = new ArrayList<>();
+
+    @Option(names = "--pool", paramLabel = "HOST[:PORT]", description = "With --batch condor: the central manager that"
+            + " knows the schedds (-pool).")
+    String pool;
 
     @Option(names = "--submit-user", description = "With --batch condor: the owner of the operator's jobs.")
     String submitUser;
@@ -163,7 +169,7 @@ final class PlanCommand implements Callable<Integer> {
                     return 1;
                 }
                 List<SpecChange> changes = SpecChange.between(baseProductions(baseSpecs, err), productions(headSpecs));
-                BatchSystem queue = batchSystem.orElseGet(() -> BatchSystems.open("condor", condorSettings()));
+                BatchSystem queue = batchSystem.orElseGet(() -> BatchSystems.open("condor", condorSchedds(), ScheddAssignment.SPREAD_BY_LOAD));
                 PlanPreview preview = new PlanPreview(EngineAssembly.ports(catalogs, settings, clock), queue, settings,
                         clock);
                 Preview plan;
@@ -279,8 +285,8 @@ final class PlanCommand implements Callable<Integer> {
         return productions(loaded);
     }
 
-    private CondorSettings condorSettings() {
-        CondorSettings settings = BatchSystems.condorSettings(LocalPool.commandPrefix(), Optional.ofNullable(schedd));
-        return submitUser == null ? settings : settings.withSubmitUser(submitUser);
+    // a preview only reads: where new jobs would go does not matter here
+    List<CondorSettings> condorSchedds() {
+        return BatchSystems.condorSchedds(schedds, Optional.ofNullable(pool), Optional.ofNullable(submitUser));
     }
 }

@@ -3,7 +3,6 @@ package gov.bnl.sphenix.production.cli;
 import gov.bnl.sphenix.production.batch.BatchSystems;
 import gov.bnl.sphenix.production.batch.ScheddAssignment;
 import gov.bnl.sphenix.production.batch.condor.CondorSettings;
-import gov.bnl.sphenix.production.batch.condor.LocalPool;
 import gov.bnl.sphenix.production.catalog.connect.CatalogSettings;
 import gov.bnl.sphenix.production.control.EngineAssembly;
 import gov.bnl.sphenix.production.control.EngineSettings;
@@ -253,12 +252,6 @@ public final class RunCommand implements Callable<Integer> {
 
     /** One settings per {@code --schedd}, or the tools' default schedd when none is given. */
     List<CondorSettings> condorSchedds() {
-        List<Optional<String>> names = schedds.isEmpty() ? List.of(Optional.empty())
-                : schedds.stream().map(Optional::of).toList();
-        return names.stream().map(name -> {
-            CondorSettings settings = BatchSystems.condorSettings(LocalPool.commandPrefix(), name);
-            settings = pool == null ? settings : settings.withPool(pool);
-            return submitUser == null ? settings : settings.withSubmitUser(submitUser);
-        }).toList();
+        return BatchSystems.condorSchedds(schedds, Optional.ofNullable(pool), Optional.ofNullable(submitUser));
     }
 }

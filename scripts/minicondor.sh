@@ -158,13 +158,14 @@ PROCD_MAX_SNAPSHOT_INTERVAL = 2
 # The default schedd is schedd@<host>: a bare host name as -name must resolve as an Internet host
 # name, which a container's own name may not.
 SCHEDD_NAME = schedd
-# A second schedd beside the default one, as a facility has several submit hosts: its own spool,
-# history (both follow SPOOL) and job ids (the cluster numbers of both start at 1), reached with
-# -name second@<host>.
+# A second schedd beside the default one, as a facility has several submit hosts: its own job
+# queue and history in its own SPOOL (not inside the default one, whose condor_preen would delete
+# them as unknown files) and its own job ids (the cluster numbers of both start at 1), reached
+# with -name second@<host>.
 SECOND_SCHEDD = \$(SCHEDD)
 SECOND_SCHEDD_ARGS = -local-name second
 SECOND.SCHEDD_NAME = second
-SECOND.SPOOL = \$(SPOOL)/second
+SECOND.SPOOL = \$(LOCAL_DIR)/spool/condor-second
 SECOND.SCHEDD_LOG = \$(LOG)/SchedLog.second
 DAEMON_LIST = \$(DAEMON_LIST) SECOND_SCHEDD
 DC_DAEMON_LIST = + SECOND_SCHEDD
@@ -231,7 +232,7 @@ up() {
         before="$(cat "$ROOT/etc/condor/config.d/99-prodop.conf")"
         configure_root
         if [[ "$before" != "$(cat "$ROOT/etc/condor/config.d/99-prodop.conf")" ]]; then
-            in_root "$ROOT" sh -c 'mkdir -p /var/spool/condor/second && chown condor:condor /var/spool/condor/second'
+            in_root "$ROOT" sh -c 'mkdir -p /var/spool/condor-second && chown condor:condor /var/spool/condor-second'
             in_root "$ROOT" condor_reconfig >/dev/null
             log "configuration updated; the daemons re-read it"
         fi
@@ -246,8 +247,8 @@ up() {
     chmod 1777 "$SHARE"
     mount_once "$SHARE" "$ROOT$SHARE" --bind
     # inside the root: /var/lock there is an absolute symlink that would point at the host's /run
-    in_root "$ROOT" sh -c 'mkdir -p /run/condor /var/lock/condor /var/log/condor /var/spool/condor/second &&
-        chown condor:condor /run/condor /var/lock/condor /var/log/condor /var/spool/condor/second'
+    in_root "$ROOT" sh -c 'mkdir -p /run/condor /var/lock/condor /var/log/condor /var/spool/condor-second &&
+        chown condor:condor /run/condor /var/lock/condor /var/log/condor /var/spool/condor-second'
     if [[ -z "$pid" ]]; then
         # setsid: the master outlives the shell that started it (a new process session);
         # not forking keeps $! the master's own PID, so 'down' stops exactly this process.

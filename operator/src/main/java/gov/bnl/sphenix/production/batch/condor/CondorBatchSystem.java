@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,47 +164,36 @@ public final class CondorBatchSystem implements BatchSystem {
 
     @Override
     public QueueSnapshot query(Selection selection) {
-        Optional<Selection> here = selection.onSchedd(schedd);
-        if (here.isEmpty()) {
-            return QueueSnapshot.of(List.of(), Instant.now());
-        }
-        try {
-            String ours = owner.require();
-            return read(ours, commands.query(ours, here.get()));
-        } catch (BatchSystemException e) {
-            return QueueSnapshot.unknown(e.getMessage());
-        }
+        return readHere(selection, commands::query);
     }
 
     @Override
     public QueueSnapshot history(Selection selection, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
-        }
-        Optional<Selection> here = selection.onSchedd(schedd);
-        if (here.isEmpty()) {
-            return QueueSnapshot.of(List.of(), Instant.now());
-        }
-        try {
-            String ours = owner.require();
-            return read(ours, commands.history(ours, here.get(), limit));
-        } catch (BatchSystemException e) {
-            return QueueSnapshot.unknown(e.getMessage());
-        }
+        requireHistoryLimit(limit);
+        return readHere(selection, (ours, here) -> commands.history(ours, here, limit));
     }
 
     @Override
     public QueueSnapshot history(Selection selection, Instant since, int limit) {
+        requireHistoryLimit(limit);
+        return readHere(selection, (ours, here) -> commands.history(ours, here, since, limit));
+    }
+
+    private static void requireHistoryLimit(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("a history limit is at least 1, got " + limit);
         }
+    }
+
+    /** Reads what of {@code selection} is on this schedd: nothing to ask when only other schedds' ids are named. */
+    private QueueSnapshot readHere(Selection selection, BiFunction<String, Selection, CondorCommands.Command> command) {
         Optional<Selection> here = selection.onSchedd(schedd);
         if (here.isEmpty()) {
             return QueueSnapshot.of(List.of(), Instant.now());
         }
         try {
             String ours = owner.require();
-            return read(ours, commands.history(ours, here.get(), since, limit));
+            return read(ours, command.apply(ours, here.get()));
         } catch (BatchSystemException e) {
             return QueueSnapshot.unknown(e.getMessage());
         }

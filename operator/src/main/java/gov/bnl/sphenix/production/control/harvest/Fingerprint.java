@@ -3,12 +3,16 @@ package gov.bnl.sphenix.production.control.harvest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Size and md5 of a file as it is on disk, computed by reading it once (streaming, so a DST of
@@ -26,6 +30,25 @@ record Fingerprint(long size, String md5) {
     /** Reads {@code file}, refusing to follow it when it is a symlink. */
     static Fingerprint of(Path file) throws IOException {
         return READERS.get().read(file);
+    }
+
+    /**
+     * Reads {@code file} when it is a regular file, never a link, a pipe or a device (opening a pipe
+     * nobody writes blocks, a device may never end). Empty when there is no such file, or it is not
+     * a regular one. It reads to the end, whatever size the look found, so a file that grew since
+     * its stage-out name was written no longer matches it.
+     */
+    static Optional<Fingerprint> ofRegularFile(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!attributes.isRegularFile()) {
+            return Optional.empty();
+        }
+        return Optional.of(READERS.get().read(file));
     }
 
     private static final class Reader {

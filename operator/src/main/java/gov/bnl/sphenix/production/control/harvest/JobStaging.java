@@ -55,10 +55,11 @@ final class JobStaging {
             if (!lfns.add(file.name().lfn())) {
                 return new Placement.Refused("it staged " + file.name().lfn() + " twice");
             }
-            if (!Files.isRegularFile(file.staged(), NOFOLLOW)) {
+            Optional<Fingerprint> read = Fingerprint.ofRegularFile(file.staged());
+            if (read.isEmpty()) {
                 return new Placement.Refused(file.staged() + " is not a regular file (a link is never followed)");
             }
-            Fingerprint found = Fingerprint.of(file.staged());
+            Fingerprint found = read.get();
             String mismatch = file.name().mismatch(found);
             if (mismatch != null) {
                 return new Placement.Refused(file.staged() + " " + mismatch);
@@ -79,7 +80,7 @@ final class JobStaging {
         for (Placement.VerifiedFile v : job.files()) {
             Path target = v.file().target();
             boolean inPlace = index.inFinal(target.getParent(), target.getFileName().toString());
-            if (inPlace && (!Files.isRegularFile(target, NOFOLLOW) || !Fingerprint.of(target).equals(v.fingerprint()))) {
+            if (inPlace && !Fingerprint.ofRegularFile(target).equals(Optional.of(v.fingerprint()))) {
                 return new Placement.Deferred(EventKind.HARVEST_CONFLICT, target + " is already in the final tree and differs"
                         + " from " + v.file().staged() + "; not renamed, until someone decides which copy is right");
             }

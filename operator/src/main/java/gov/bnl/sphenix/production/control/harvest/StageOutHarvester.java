@@ -40,7 +40,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -77,12 +77,6 @@ public final class StageOutHarvester implements AutoCloseable {
     /** Rows harvested (submitted) and rows that ended unharvested, whose staged files are set aside. */
     private static final Set<LedgerState> LOOKED_AT = lookedAt();
 
-    private static final ThreadFactory STAGE_THREADS = work -> {
-        Thread thread = new Thread(work, "harvest-stage");
-        thread.setDaemon(true);
-        return thread;
-    };
-
     private final EngineSettings settings;
     private final LedgerView ledger;
     private final OutputRegistry registrar;
@@ -91,12 +85,13 @@ public final class StageOutHarvester implements AutoCloseable {
     private final InfrastructureRetry retry;
     private final CrashPoint crash;
     /**
-     * The pipeline's threads, one a stage, kept for the harvester's life rather than started per
-     * production and pass: the common pool has one thread on a small machine, and a rename must
-     * not wait behind the reading of the next batch. Idle threads end, so a harvester nobody closes
-     * holds none.
+     * The pipeline's two threads, kept for the harvester's life rather than started per production
+     * and pass: the common pool has one thread on a small machine, and a rename must not wait
+     * behind the reading of the next batch. Idle threads end, so a harvester nobody closes holds
+     * none.
      */
-    private final ThreadPoolExecutor stages = stageThreads();
+    private final ExecutorService decideThread = stageThread("harvest-decide");
+    private final ExecutorService renameThread = stageThread("harvest-rename");
 
     /** A harvester on the ledger's rows and moves and on registration, as the engine was handed them. */
     public StageOutHarvester(LedgerView ledger, JobMoves transitions, OutputRegistry registrar, EngineSettings settings,
@@ -189,54 +184,67 @@ public final class StageOutHarvester implements AutoCloseable {
                 deferred(production, row, e, events);
             }
         }
-        // Reading every staged file (size, md5), registering and renaming are each a large part of a
-        // harvest and use different things (the disks, the catalog's server, directory updates), so
-        // batches go through them as a pipeline: while batch i is registered, batch i+1's files are
-        // read and batch i-1's renamed. Each job still goes verify, check the final tree, register,
-        // rename, close, in this order.
+        // Reading every staged file (size, md5) and checking it against the final tree, registering,
+        // and renaming are each a large part of a harvest and use different things (the disks, the
+        // catalog's server, directory updates), so batches go through them as a pipeline of three
+        // stages, in step: while batch i is registered (on this thread, which then closes the rows
+        // of batch i-1), batch i+1 is read and decided and batch i-1 renamed, on a thread each. Each
+        // job still goes verify, check the final tree, register, rename, close, in this order; a
+        // batch is decided only after the one before it, so the targets it claims are seen by the
+        // next. In step rather than each stage running ahead: on a small machine, stages that run
+        // ahead take the cores from the one that is behind.
         HarvestReport total = new HarvestReport(0, 0, 0, failed, heldBack);
-        int size = settings.harvestBatch();
-        CompletableFuture<List<Placement>> verifying = CompletableFuture.completedFuture(verify(batch(completed, 0, size),
-                index));
+        List<List<Completed>> batches = PipelineBatches.of(completed, settings.harvestBatch());
+        CompletableFuture<Decided> deciding = CompletableFuture.completedFuture(
+                batches.isEmpty() ? Decided.NONE : decide(production, batches.get(0), index, events));
         Registered registered = Registered.NONE;
         CompletableFuture<List<Taken>> renaming = CompletableFuture.completedFuture(List.of());
         try {
-            for (int from = 0; from < completed.size(); from += size) {
-                List<Placement> found = joined(verifying);
-                List<Completed> following = batch(completed, from + size, size);
-                verifying = following.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : CompletableFuture.supplyAsync(() -> verify(following, index), stages);
-                Decided decided = decide(production, batch(completed, from, size), found, index, events);
-                total = total.plus(new HarvestReport(0, 0, 0, decided.failed(), Set.of(), decided.waitingForSpace()));
+            for (int i = 0; i < batches.size(); i++) {
+                Decided decided = joined(deciding);
+                List<Completed> following = i + 1 < batches.size() ? batches.get(i + 1) : List.of();
+                deciding = following.isEmpty() ? CompletableFuture.completedFuture(Decided.NONE)
+                        : stage(decideThread, () -> decide(production, following, index, events));
+                total = total.plus(decided.report());
                 Registered next = register(production, decided.taken(), events);
                 total = total.plus(closed(production, registered, joined(renaming), events));
                 registered = next;
                 renaming = next.jobs().isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : CompletableFuture.supplyAsync(() -> renamed(production, next.jobs(), index, events), stages);
+                        : stage(renameThread, () -> renamed(production, next.jobs(), index, events));
             }
             total = total.plus(closed(production, registered, joined(renaming), events));
         } finally {
             // a pass that stops (a crash point, the catalog gone) lets the work it started end first;
-            // rows left open are closed by the next pass (their files are in place)
-            verifying.exceptionally(e -> List.of()).join();
+            // rows left open are closed by the next pass (their files are in place, or still staged)
+            deciding.exceptionally(e -> Decided.NONE).join();
             renaming.exceptionally(e -> List.of()).join();
         }
         return total;
     }
 
-    private static List<Completed> batch(List<Completed> completed, int from, int size) {
-        return completed.subList(Math.min(from, completed.size()), Math.min(completed.size(), from + size));
+    /** A stage's work, which may meet the ledger or the catalog. */
+    private interface StageWork<T> {
+        T run() throws SQLException;
     }
 
-    /** The jobs' files read and checked, jobs in parallel. */
-    private static List<Placement> verify(List<Completed> jobs, StagedIndex index) {
-        return jobs.parallelStream().map(c -> find(c, index)).toList();
+    private static <T> CompletableFuture<T> stage(ExecutorService thread, StageWork<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, thread);
     }
 
-    private static <T> T joined(CompletableFuture<T> future) {
+    /** The stage's result, or what stopped it as it was thrown. */
+    private static <T> T joined(CompletableFuture<T> future) throws SQLException {
         try {
             return future.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -244,17 +252,28 @@ public final class StageOutHarvester implements AutoCloseable {
         }
     }
 
+    /** The jobs' files read and checked, jobs in parallel. */
+    private static List<Placement> verify(List<Completed> jobs, StagedIndex index) {
+        return jobs.parallelStream().map(c -> find(c, index)).toList();
+    }
+
     /** A batch's verified jobs that can be taken whole, how many of the others failed, and those waiting for space. */
     private record Decided(List<Taken> taken, long failed, Map<Path, Long> waitingForSpace) {
+        static final Decided NONE = new Decided(List.of(), 0, Map.of());
+
+        HarvestReport report() {
+            return new HarvestReport(0, 0, 0, failed, Set.of(), waitingForSpace);
+        }
     }
 
     /**
-     * One batch of verified jobs against the final tree: the refused are set aside and closed, the
-     * deferred told, the rest taken, their targets claimed so that a later batch never renames onto
-     * them.
+     * One batch's jobs read and checked (jobs in parallel), then against the final tree: the
+     * refused are set aside and closed, the deferred told, the rest taken, their targets claimed so
+     * that a later batch never renames onto them.
      */
-    private Decided decide(Production production, List<Completed> batch, List<Placement> found, StagedIndex index,
-                           EventLog events) throws SQLException {
+    private Decided decide(Production production, List<Completed> batch, StagedIndex index, EventLog events)
+            throws SQLException {
+        List<Placement> found = verify(batch, index);
         long failed = 0;
         List<Taken> taken = new ArrayList<>();
         Map<Path, Long> waitingForSpace = new HashMap<>();
@@ -516,16 +535,21 @@ public final class StageOutHarvester implements AutoCloseable {
         return closing.close(production, row, verdict.on("batch job " + job.id()), events);
     }
 
-    private static ThreadPoolExecutor stageThreads() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                STAGE_THREADS);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+    private static ExecutorService stageThread(String name) {
+        ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                work -> {
+                    Thread stage = new Thread(work, name);
+                    stage.setDaemon(true);
+                    return stage;
+                });
+        thread.allowCoreThreadTimeOut(true);
+        return thread;
     }
 
     /** Stops the pipeline's threads; a harvest in progress ends first (the engine's passes do not overlap its close). */
     @Override
     public void close() {
-        stages.shutdown();
+        decideThread.shutdown();
+        renameThread.shutdown();
     }
 }

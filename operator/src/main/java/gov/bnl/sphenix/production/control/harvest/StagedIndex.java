@@ -128,6 +128,8 @@ final class StagedIndex {
         return finalNames.computeIfAbsent(directory, d -> unchecked(() -> {
             Set<String> names = ConcurrentHashMap.newKeySet();
             if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                // there already: a rename into it need not try to make it (a failed mkdir and a stat each)
+                madeDirectories.add(d);
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(d)) {
                     for (Path file : files) {
                         names.add(file.getFileName().toString());

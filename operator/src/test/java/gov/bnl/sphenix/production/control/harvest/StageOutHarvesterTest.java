@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.control.harvest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import gov.bnl.sphenix.production.catalog.ledger.JobTransitions;
 import gov.bnl.sphenix.production.catalog.ledger.LedgerJob;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,7 +232,11 @@ class StageOutHarvesterTest {
             assertThat(finalDst(job).resolve(dst(job, first + 1))).hasContent("events of " + dst(job, first + 1));
         }
         assertThat(datasets("DST_STREAMING_EVENT_mvtx0")).hasSize(10);
-        assertThat(messages(events)).hasSize(3).allSatisfy(m -> assertThat(m).startsWith("registered "));
+        // batches of 1, 2, 1 and 1 jobs (small at both ends, PipelineBatchesTest): one registration each
+        assertThat(messages(events)).containsExactly("registered 4 outputs of 1 job, run 66052 (2000 events)",
+                "registered 8 outputs of 2 jobs, run 66052 (4000 events)",
+                "registered 4 outputs of 1 job, run 66052 (2000 events)",
+                "registered 4 outputs of 1 job, run 66052 (2000 events)");
     }
 
     @Test
@@ -358,6 +364,38 @@ class StageOutHarvesterTest {
         assertThat(h.state(other)).isEqualTo(LedgerState.FAILED);
         assertThat(h.catalogued(dst(other, 1))).isNull();
         assertThat(messages(otherEvents)).singleElement().asString().contains("bytes, its name says");
+    }
+
+    @Test
+    void aStagedNameThatIsAPipeOrALinkIsRefusedWithoutBeingOpened() throws Exception {
+        List<Path> staged = stageSegments(row, 2);
+        Path pipe = staged.get(1);
+        Files.delete(pipe);
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        EventLog events = new EventLog(Clock.systemUTC());
+
+        // opening a pipe nobody writes would block the harvest for ever
+        assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(row), events));
+
+        assertThat(h.state(row)).isEqualTo(LedgerState.FAILED);
+        assertThat(h.catalogued(dst(row, 0))).isNull();
+        assertThat(messages(events)).singleElement().asString().contains(pipe.toString(), "not a regular file");
+
+        LedgerJob other = h.submit(1, CLUSTER + 2);
+        Path link = stageOut.stage(dst(other, 1), "events of one", 1000, 0, stagedDst(other), other.id());
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "events of one");
+        Files.delete(link);
+        Files.createSymbolicLink(link, elsewhere);
+        EventLog otherEvents = new EventLog(Clock.systemUTC());
+
+        harvester(CrashPoint.NONE).harvest(h.streaming, h.completed(other), otherEvents);
+
+        assertThat(h.state(other)).isEqualTo(LedgerState.FAILED);
+        assertThat(h.catalogued(dst(other, 1))).isNull();
+        assertThat(elsewhere).hasContent("events of one");
+        assertThat(messages(otherEvents)).singleElement().asString().contains("not a regular file (a link is never followed)");
     }
 
     @Test

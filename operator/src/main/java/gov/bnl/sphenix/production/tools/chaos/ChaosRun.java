@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +37,8 @@ public final class ChaosRun {
     private static final double AFTER_SUBMIT = 0.4;
     /** How long such a round waits for a submission before it kills anyway (the work may all be queued). */
     private static final Duration SUBMISSION_WAIT = Duration.ofSeconds(20);
+    /** How long a restarted schedd has to answer again before the rounds go on without it. */
+    private static final Duration SCHEDD_BACK = Duration.ofMinutes(2);
     /** How long an operator may take to start before the round gives up on seeing it work. */
     private static final Duration START_UP = Duration.ofMinutes(2);
 
@@ -93,7 +97,8 @@ public final class ChaosRun {
             when = "while it started";
             life = lifetime();
         } else {
-            if (!operator.following(START_UP)) {
+            // an operator that exits while it starts ends the wait at once; its exit is told below
+            if (!operator.following(START_UP) && !operator.endsWithin(Duration.ZERO)) {
                 out.println("round " + round + ": the operator did not start within " + START_UP.toSeconds() + " s (see "
                         + log() + ")");
             }
@@ -106,26 +111,35 @@ public final class ChaosRun {
             }
         }
         String disturbance = "";
+        boolean ended = false;
         if (settings.restartsDatabase(round) || settings.restartsSchedd(round)) {
             Duration before = life.dividedBy(2);
-            exitedBy(operator, before, round);
+            ended = exitedBy(operator, before, round);
             disturbance = settings.restartsDatabase(round) ? restartDatabase() : restartSchedd();
             life = life.minus(before);
         }
-        exitedBy(operator, life, round);
+        ended = ended || exitedBy(operator, life, round);
         Duration age = operator.age();
         operator.kill();
-        kills++;
-        out.printf("round %d: kill -9 %.1f s after its start, %s%s%n", round, age.toMillis() / 1000.0, when,
-                disturbance);
+        if (ended) {
+            // nothing was killed: the summary counts only kills that hit a running operator
+            out.printf("round %d: no kill, it had ended%s%n", round, disturbance);
+        } else {
+            kills++;
+            out.printf("round %d: kill -9 %.1f s after its start, %s%s%n", round, age.toMillis() / 1000.0, when,
+                    disturbance);
+        }
         out.flush();
     }
 
-    private void exitedBy(OperatorProcess operator, Duration time, int round) throws InterruptedException {
+    /** Whether the operator ended by itself within {@code time}; says so. */
+    private boolean exitedBy(OperatorProcess operator, Duration time, int round) throws InterruptedException {
         if (operator.endsWithin(time)) {
             out.println("round " + round + ": the operator exited by itself with " + operator.exitCode() + " (see "
                     + log() + ")");
+            return true;
         }
+        return false;
     }
 
     /** The audit, asked again a few times while the schedd does not answer (it may be reading a long queue). */
@@ -138,7 +152,7 @@ public final class ChaosRun {
                     throw e;
                 }
                 out.println("audit: " + e.getMessage() + "; asking again");
-                new java.util.concurrent.CountDownLatch(1).await(LOOK.toMillis() * 5, TimeUnit.MILLISECONDS);
+                new CountDownLatch(1).await(LOOK.toMillis() * 5, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -197,10 +211,29 @@ public final class ChaosRun {
                 return ", the schedd restart failed with " + restart.exitValue();
             }
             restarts++;
-            return ", schedd restarted under it";
+            return ", schedd restarted under it (" + answeringAgain() + ")";
         } catch (IOException e) {
             return ", the schedd could not be restarted: " + e.getMessage();
         }
+    }
+
+    /**
+     * Waits, at most {@link #SCHEDD_BACK} s, until the schedd answers again: a named schedd is found
+     * through the collector, which learns its new address only once it has started (about 20 s on
+     * the test pool), and an operator started before then refuses to start, so the next rounds
+     * would kill nothing.
+     */
+    private String answeringAgain() throws InterruptedException {
+        long start = System.nanoTime();
+        Duration away = Duration.ZERO;
+        while (!batch.health().reachable()) {
+            away = Duration.ofNanos(System.nanoTime() - start);
+            if (away.compareTo(SCHEDD_BACK) > 0) {
+                return "not answering after " + SCHEDD_BACK.toSeconds() + " s";
+            }
+            new CountDownLatch(1).await(LOOK.toMillis() / 4, TimeUnit.MILLISECONDS);
+        }
+        return String.format(Locale.ROOT, "answering again after %.1f s", away.toMillis() / 1000.0);
     }
 
     /** Where every operator's output goes, one after another. */

@@ -1,6 +1,7 @@
 package gov.bnl.sphenix.production.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,11 @@ class HelmRenderTest {
 
     private static final Path CHART = RepositoryFiles.root().resolve("charts/sphenix-production-operator");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> SEVERAL_SCHEDDS = Map.of(
+            "condor.schedds[0].name", "sphnxsub01.sdcc.bnl.gov",
+            "condor.schedds[1].name", "second@sphnxsub02.sdcc.bnl.gov",
+            "condor.schedds[1].productions[0]", "run3auau-streaming",
+            "condor.pool", "sphnxcm.sdcc.bnl.gov:9618");
 
     private static List<Map<String, Object>> render(Map<String, String> values) {
         TemplateCommand template = new Helm(CHART).template().withName("prodop").withNamespace("sphenix-prod")
@@ -149,11 +156,33 @@ class HelmRenderTest {
     }
 
     @Test
+    void severalScheddsAreHandedToTheProductionSourceWithTheirProductionsAndThePool() {
+        JsonNode batch = ofKind(render(SEVERAL_SCHEDDS), "ProductionSource").at("/spec/batch");
+
+        assertThat(batch.path("scheddName").isMissingNode()).isTrue();
+        assertThat(names(batch.path("schedds"), "name")).containsExactly("sphnxsub01.sdcc.bnl.gov",
+                "second@sphnxsub02.sdcc.bnl.gov");
+        assertThat(batch.at("/schedds/0/productions").isMissingNode()).isTrue();
+        assertThat(batch.at("/schedds/1/productions").toString()).isEqualTo("[\"run3auau-streaming\"]");
+        assertThat(batch.path("pool").asText()).isEqualTo("sphnxcm.sdcc.bnl.gov:9618");
+    }
+
+    @Test
+    void aScheddNamedAloneAndInTheListIsRefusedWithTheFix() {
+        Map<String, String> both = new HashMap<>(SEVERAL_SCHEDDS);
+        both.put("condor.scheddName", "sphnxsub01.sdcc.bnl.gov");
+
+        assertThatThrownBy(() -> render(both)).hasMessageContaining("condor.scheddName and condor.schedds are both set")
+                .hasMessageContaining("list every schedd (that one too) in schedds");
+    }
+
+    @Test
     void everyCustomResourceTheChartRendersIsValidAgainstItsCrd() throws IOException {
         Map<String, JsonSchema> schemas = crdSchemas();
         List<Map<String, Object>> documents = new ArrayList<>(render(Map.of()));
         documents.addAll(render(Map.of("source.limits.queueBudget", "20000", "condor.scheddName", "schedd@sphnxsub01",
                 "condor.commandPrefix", "ssh sphnxsub01", "source.suspend", "true")));
+        documents.addAll(render(SEVERAL_SCHEDDS));
 
         int checked = 0;
         for (Map<String, Object> document : documents) {
@@ -165,12 +194,12 @@ class HelmRenderTest {
             assertThat(errors).as("%s %s", document.get("kind"), document.get("metadata")).isEmpty();
             checked++;
         }
-        assertThat(checked).as("a ProductionSource in each rendering").isEqualTo(2);
+        assertThat(checked).as("a ProductionSource in each rendering").isEqualTo(3);
     }
 
     /** The openAPIV3Schema of each served version of the chart's CRDs, by apiVersion/kind. */
     private static Map<String, JsonSchema> crdSchemas() throws IOException {
-        Map<String, JsonSchema> schemas = new java.util.HashMap<>();
+        Map<String, JsonSchema> schemas = new HashMap<>();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
         try (Stream<Path> files = Files.list(CHART.resolve("crds"))) {
             for (Path file : files.toList()) {

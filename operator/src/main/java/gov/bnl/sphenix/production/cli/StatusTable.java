@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The status table, laid out like the production team's weekly summaries: one line per
  * production with submitted, running, held, succeeded and failed jobs (with percentages of
- * submitted), events produced, then the top hold reasons of productions with held jobs and the
- * runs that wait, by reason.
+ * submitted), events produced, then the top hold reasons of productions with held jobs, the
+ * runs that wait, by reason, and the runs produced with fewer events than today's share of the DAQ's.
  */
 final class StatusTable {
 
@@ -43,6 +43,11 @@ final class StatusTable {
             if (s.waiting().total() > 0) {
                 out.append(s.production()).append(": ").append(s.waiting().summary()).append("; prodctl why ")
                         .append(s.production()).append(" tells each run\n");
+            }
+            // only when some run fell short: a run with fewer events than the DAQ recorded is the shift's to look at
+            if (s.eventsAgainstDaq().runsBelowRatio() > 0) {
+                out.append(s.production()).append(": ").append(s.eventsAgainstDaq().summary()).append("; prodctl why ")
+                        .append(s.production()).append(" lists them\n");
             }
             for (String error : s.errors()) {
                 out.append(s.production()).append(": error: ").append(error).append('\n');

@@ -2,6 +2,7 @@ package gov.bnl.sphenix.production.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.bnl.sphenix.production.catalog.readiness.DaqComparison;
 import gov.bnl.sphenix.production.catalog.readiness.WaitReason;
 import gov.bnl.sphenix.production.catalog.readiness.WaitingCounts;
 import gov.bnl.sphenix.production.control.ProductionStanding;
@@ -41,5 +42,23 @@ class StatusTableTest {
 
         assertThat(StatusTable.render(List.of(streaming))).contains("\ndemo-streaming: waiting: 5 runs (4 below the run cuts,"
                 + " 1 not transferred); prodctl why demo-streaming tells each run\n");
+    }
+
+    @Test
+    void theRunsProducedShortOfTheDaqsEventsAreToldUnderTheTableAndOnlyThen() {
+        DaqComparison shortOf = new DaqComparison(120, 5_000_000L, 5_400_000L, 3, List.of(66052, 66060, 66071));
+        ProductionStanding calo = new ProductionStanding("run3auau-calo", "DST_CALO", "run3auau", "ana530_2025p008_v001",
+                ProductionStanding.State.PROGRESSING, "a1b2c3d", Instant.EPOCH, Map.of(Tally.SUCCEEDED, 960L), 120, 120,
+                Optional.empty(), Optional.empty(), Map.of(), 5_000_000L, 960, List.of(), WaitingCounts.NONE, shortOf);
+        ProductionStanding whole = new ProductionStanding("run3auau-streaming", "DST_STREAMING_EVENT", "run3auau",
+                "ana523_nocdbtag_v001", ProductionStanding.State.COMPLETE, "a1b2c3d", Instant.EPOCH,
+                Map.of(Tally.SUCCEEDED, 80L), 10, 10, Optional.empty(), Optional.empty(), Map.of(), 1_000_000L, 80,
+                List.of(), WaitingCounts.NONE, new DaqComparison(10, 1_000_000L, 1_000_000L, 0, List.of()));
+
+        String table = StatusTable.render(List.of(calo, whole));
+
+        assertThat(table).contains("\nrun3auau-calo: 120 runs produced, 3 under 0.95 of the DAQ's events (66052, 66060,"
+                + " 66071); prodctl why run3auau-calo lists them\n");
+        assertThat(table).doesNotContain("run3auau-streaming: ");
     }
 }

@@ -13,8 +13,6 @@ import java.util.Map;
  */
 final class ParentOutputs implements ChunkQuery<ParentOutput> {
 
-    private static final int FETCH_SIZE = 10_000;
-
     private static final String NEWEST_FIRST = """
             SELECT d.runnumber, d.segment, d.dsttype, d.status, d.filename
               FROM datasets d
@@ -65,16 +63,8 @@ final class ParentOutputs implements ChunkQuery<ParentOutput> {
 
     @Override
     public RowCursor<ParentOutput> open(Connection connection, int[] runs) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql(request.order()));
-        try {
-            bind(statement, connection, request, runs);
-            statement.setFetchSize(FETCH_SIZE);
-            return new RowCursor<>(statement, statement.executeQuery(), rs -> new ParentOutput(
-                    rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
-        }
+        return RowCursor.open(connection, sql(request.order()), statement -> bind(statement, connection, request, runs),
+                rs -> new ParentOutput(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
     }
 
     /** The signature statement; exposed for plan checks. */

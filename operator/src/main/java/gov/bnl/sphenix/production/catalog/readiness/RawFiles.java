@@ -13,8 +13,6 @@ import java.util.Map;
  */
 final class RawFiles implements ChunkQuery<RawFile> {
 
-    private static final int FETCH_SIZE = 10_000;
-
     private static final String NEWEST_FIRST = """
             SELECT d.runnumber, d.daqhost, d.segment, d.status, d.filename
               FROM datasets d
@@ -56,16 +54,8 @@ final class RawFiles implements ChunkQuery<RawFile> {
 
     @Override
     public RowCursor<RawFile> open(Connection connection, int[] runs) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql(request.order()));
-        try {
-            bind(statement, connection, request, runs);
-            statement.setFetchSize(FETCH_SIZE);
-            return new RowCursor<>(statement, statement.executeQuery(), rs -> new RawFile(
-                    rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5)));
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
-        }
+        return RowCursor.open(connection, sql(request.order()), statement -> bind(statement, connection, request, runs),
+                rs -> new RawFile(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5)));
     }
 
     /** The signature statement; exposed for plan checks. */

@@ -1,5 +1,6 @@
 package gov.bnl.sphenix.production.catalog.readiness;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,10 +13,36 @@ import java.util.List;
  */
 final class RowCursor<T extends RunRow> implements AutoCloseable {
 
+    /** Rows fetched per round trip: a chunk's rows stream through, never all at once. */
+    private static final int FETCH_SIZE = 10_000;
+
     /** Maps the current row of a result set. */
     @FunctionalInterface
     interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql}, its parameters bound by {@code binder}, as a cursor over its rows. The
+     * cursor owns the statement; it is closed at once when the query cannot start.
+     */
+    static <T extends RunRow> RowCursor<T> open(Connection connection, String sql, Binder binder, RowMapper<T> mapper)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            binder.bind(statement);
+            statement.setFetchSize(FETCH_SIZE);
+            return new RowCursor<>(statement, statement.executeQuery(), mapper);
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
     }
 
     private final PreparedStatement statement;

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -218,22 +218,20 @@ public final class ChaosRun {
     }
 
     /**
-     * Waits, at most {@link #SCHEDD_BACK} s, until the schedd answers again: a named schedd is found
-     * through the collector, which learns its new address only once it has started (about 20 s on
-     * the test pool), and an operator started before then refuses to start, so the next rounds
-     * would kill nothing.
+     * Waits, at most {@link #SCHEDD_BACK}, until the schedd answers again: a named schedd is found
+     * through the collector, which learns its new address only once it has started (10–20 s on the
+     * test pool), and an operator started before then refuses to start, so the next rounds would
+     * kill nothing.
      */
     private String answeringAgain() throws InterruptedException {
         long start = System.nanoTime();
-        Duration away = Duration.ZERO;
         while (!batch.health().reachable()) {
-            away = Duration.ofNanos(System.nanoTime() - start);
-            if (away.compareTo(SCHEDD_BACK) > 0) {
+            if (Duration.ofNanos(System.nanoTime() - start).compareTo(SCHEDD_BACK) > 0) {
                 return "not answering after " + SCHEDD_BACK.toSeconds() + " s";
             }
             new CountDownLatch(1).await(LOOK.toMillis() / 4, TimeUnit.MILLISECONDS);
         }
-        return String.format(Locale.ROOT, "answering again after %.1f s", away.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "answering again after %.1f s", (System.nanoTime() - start) / 1e9);
     }
 
     /** Where every operator's output goes, one after another. */

@@ -139,6 +139,10 @@ NUM_CPUS = $SLOTS
 # request would match no slot and its job would stay idle for ever. Memory holds are unaffected:
 # they compare a job's MemoryUsage with its own request.
 MEMORY = ${MINICONDOR_MEMORY_MB:-32768}
+# A claim runs one job: its cores and memory go back to the machine when the job ends. A claim
+# kept for reuse held one core idle for minutes while a job asking for all of them (the tracking
+# rules ask for 4) waited behind it; on a pool this small nothing else frees them.
+CLAIM_WORKLIFE = 0
 # Transfer slots, the I/O throttle the SDCC pools advertise: a rule's request_xferslots asks for
 # some, and a job asking for a resource no slot has would stay idle for ever.
 MACHINE_RESOURCE_xferslots = 64

@@ -4,8 +4,6 @@ import gov.bnl.sphenix.production.spec.names.OutputFile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The names one job of the sphenixprod convention can write, from its ledger row's key alone: its
@@ -20,8 +18,9 @@ import java.util.regex.Pattern;
  */
 final class JobNames {
 
-    private static final Pattern RUN_SEGMENT = Pattern.compile("(?<head>.+)-(?<run>\\d{8})-(?<seg>\\d{5})\\.root");
     private static final String DST_PREFIX = "DST_";
+    /** What follows a name's head: {@code -<run:08d>-<seg:05d>.root}. */
+    private static final String TAIL_FORM = "-00000000-00000.root";
 
     private final OutputFile job;
     private final WritableSegments segments;
@@ -45,30 +44,48 @@ final class JobNames {
 
     /** The DST {@code lfn} names, when it is one this job can write. */
     Optional<OutputFile> dst(String lfn) {
-        return segmentOf(lfn, outbase).map(seg -> new OutputFile(job.dsttype(), job.leaf(), job.dataset(), job.tag(),
-                job.run(), seg));
+        int segment = writableSegment(lfn, outbase);
+        if (segment < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new OutputFile(job.dsttype(), job.leaf(), job.dataset(), job.tag(), job.run(), segment));
     }
 
     /** The histogram file {@code lfn} names, when it is one of this job's. */
     Optional<OutputFile> histogram(String lfn) {
-        Matcher m = RUN_SEGMENT.matcher(lfn);
-        if (!m.matches()) {
-            return Optional.empty();
+        for (Map.Entry<String, String> head : histogramHeads.entrySet()) {
+            int segment = writableSegment(lfn, head.getKey());
+            if (segment >= 0) {
+                return Optional.of(OutputFile.of(head.getValue(), job.dataset(), job.tag(), job.run(), segment));
+            }
         }
-        String product = histogramHeads.get(m.group("head"));
-        if (product == null) {
-            return Optional.empty();
-        }
-        return segmentOf(lfn, m.group("head")).map(seg -> OutputFile.of(product, job.dataset(), job.tag(), job.run(), seg));
+        return Optional.empty();
     }
 
-    private Optional<Integer> segmentOf(String lfn, String head) {
-        Matcher m = RUN_SEGMENT.matcher(lfn);
-        if (!m.matches() || !m.group("head").equals(head) || Integer.parseInt(m.group("run")) != job.run()) {
-            return Optional.empty();
+    /**
+     * The segment of {@code name} when it is {@code <head>-<run:08d>-<seg:05d>.root} for this job's
+     * run and a segment it can write, else -1. Read by position, not by a pattern: the tail has a
+     * fixed width, and a harvest reads every staged name of every job.
+     */
+    private int writableSegment(String name, String head) {
+        int dash = head.length();
+        if (name.length() != dash + TAIL_FORM.length() || !name.startsWith(head) || !name.endsWith(OutputFile.EXTENSION)
+                || name.charAt(dash) != '-' || name.charAt(dash + 9) != '-' || !digits(name, dash + 1, dash + 9)
+                || !digits(name, dash + 10, dash + 15)) {
+            return -1;
         }
-        int segment = Integer.parseInt(m.group("seg"));
-        return segments.contains(segment) ? Optional.of(segment) : Optional.empty();
+        int run = Integer.parseInt(name, dash + 1, dash + 9, 10);
+        int segment = Integer.parseInt(name, dash + 10, dash + 15, 10);
+        return run == job.run() && segments.contains(segment) ? segment : -1;
+    }
+
+    private static boolean digits(String name, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String strip(String product) {

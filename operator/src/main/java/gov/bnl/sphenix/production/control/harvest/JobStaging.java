@@ -41,9 +41,11 @@ final class JobStaging {
             }
         }
         List<StagedFile> staged = new ArrayList<>();
-        String foreign = collect(index.of(dirs.stagedDst(), dbid), names::dst, dirs.finalDst(), true, staged);
+        String foreign = collect(index.of(dirs.stagedDst(), dbid), names::dst, new Route(dirs.stagedDst(), dirs.finalDst()),
+                true, staged);
         if (foreign == null) {
-            foreign = collect(index.of(dirs.stagedHist(), dbid), names::histogram, dirs.finalHist(), false, staged);
+            foreign = collect(index.of(dirs.stagedHist(), dbid), names::histogram,
+                    new Route(dirs.stagedHist(), dirs.finalHist()), false, staged);
         }
         if (foreign != null) {
             return new Placement.Refused("it staged " + foreign + " with its dbid " + dbid
@@ -79,7 +81,7 @@ final class JobStaging {
         List<Placement.VerifiedFile> files = new ArrayList<>(job.files().size());
         for (Placement.VerifiedFile v : job.files()) {
             Path target = v.file().target();
-            boolean inPlace = index.inFinal(target.getParent(), target.getFileName().toString());
+            boolean inPlace = index.inFinal(v.file());
             if (inPlace && !Fingerprint.ofRegularFile(target).equals(Optional.of(v.fingerprint()))) {
                 return new Placement.Deferred(EventKind.HARVEST_CONFLICT, target + " is already in the final tree and differs"
                         + " from " + v.file().staged() + "; not renamed, until someone decides which copy is right");
@@ -91,14 +93,14 @@ final class JobStaging {
 
     /** Adds the job's files of one directory to {@code staged}; returns the first name it cannot write, or null. */
     private static String collect(List<StagedIndex.Entry> entries, Function<String, Optional<OutputFile>> owned,
-                                  Path finalDirectory, boolean dst, List<StagedFile> staged) {
+                                  Route route, boolean dst, List<StagedFile> staged) {
         for (StagedIndex.Entry entry : entries) {
             Optional<OutputFile> file = owned.apply(entry.name().lfn());
             if (file.isEmpty()) {
                 return entry.path().toString();
             }
-            staged.add(new StagedFile(entry.path(), finalDirectory.resolve(entry.name().lfn()), entry.name(), file.get(),
-                    dst));
+            staged.add(new StagedFile(entry.path(), route.finalDirectory().resolve(entry.name().lfn()), route, entry.name(),
+                    file.get(), dst));
         }
         return null;
     }

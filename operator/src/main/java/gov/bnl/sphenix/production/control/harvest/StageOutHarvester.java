@@ -91,7 +91,7 @@ public final class StageOutHarvester implements AutoCloseable {
      * none.
      */
     private final ExecutorService decideThread = stageThread("harvest-decide");
-    private final ExecutorService renameThread = stageThread("harvest-rename");
+    private final ExecutorService placeThread = stageThread("harvest-rename-close");
 
     /** A harvester on the ledger's rows and moves and on registration, as the engine was handed them. */
     public StageOutHarvester(LedgerView ledger, JobMoves transitions, OutputRegistry registrar, EngineSettings settings,
@@ -111,10 +111,12 @@ public final class StageOutHarvester implements AutoCloseable {
     }
 
     /**
-     * A job that completed well, with its files verified, and the hidden copies beside their
-     * targets of those whose rename crosses file systems (by target).
+     * A job that completed well, with its files verified, the hidden copies beside their targets of
+     * those whose rename crosses file systems (by target), and its files as the catalog will hold
+     * them (made by the deciding stage, so that registration, the pipeline's longest, only writes).
      */
-    private record Taken(LedgerJob row, List<Placement.VerifiedFile> files, Path stagedDst, Map<Path, Path> copies) {
+    private record Taken(LedgerJob row, List<Placement.VerifiedFile> files, Path stagedDst, Map<Path, Path> copies,
+                         List<CatalogedOutput> outputs) {
     }
 
     /** Harvests every job of {@code production} whose batch job completed since the last harvest. */
@@ -187,18 +189,18 @@ public final class StageOutHarvester implements AutoCloseable {
         // Reading every staged file (size, md5) and checking it against the final tree, registering,
         // and renaming are each a large part of a harvest and use different things (the disks, the
         // catalog's server, directory updates), so batches go through them as a pipeline of three
-        // stages, in step: while batch i is registered (on this thread, which then closes the rows
-        // of batch i-1), batch i+1 is read and decided and batch i-1 renamed, on a thread each. Each
-        // job still goes verify, check the final tree, register, rename, close, in this order; a
-        // batch is decided only after the one before it, so the targets it claims are seen by the
-        // next. In step rather than each stage running ahead: on a small machine, stages that run
-        // ahead take the cores from the one that is behind.
+        // stages, in step: while batch i is registered (on this thread), batch i+1 is read and
+        // decided, and batch i-1 renamed and its rows closed, on a thread each. Each job still goes
+        // verify, check the final tree, register, rename, close, in this order; a batch is decided
+        // only after the one before it, so the targets it claims are seen by the next. In step
+        // rather than each stage running ahead: on a small machine, stages that run ahead take the
+        // cores from the one that is behind. Registration alone on this thread: it is the longest
+        // stage, and the catalog's server does most of its work.
         HarvestReport total = new HarvestReport(0, 0, 0, failed, heldBack);
         List<List<Completed>> batches = PipelineBatches.of(completed, settings.harvestBatch());
         CompletableFuture<Decided> deciding = CompletableFuture.completedFuture(
                 batches.isEmpty() ? Decided.NONE : decide(production, batches.get(0), index, events));
-        Registered registered = Registered.NONE;
-        CompletableFuture<List<Taken>> renaming = CompletableFuture.completedFuture(List.of());
+        CompletableFuture<HarvestReport> placing = CompletableFuture.completedFuture(HarvestReport.NONE);
         try {
             for (int i = 0; i < batches.size(); i++) {
                 Decided decided = joined(deciding);
@@ -206,18 +208,18 @@ public final class StageOutHarvester implements AutoCloseable {
                 deciding = following.isEmpty() ? CompletableFuture.completedFuture(Decided.NONE)
                         : stage(decideThread, () -> decide(production, following, index, events));
                 total = total.plus(decided.report());
-                Registered next = register(production, decided.taken(), events);
-                total = total.plus(closed(production, registered, joined(renaming), events));
-                registered = next;
-                renaming = next.jobs().isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : stage(renameThread, () -> renamed(production, next.jobs(), index, events));
+                Registered registered = register(production, decided.taken(), events);
+                total = total.plus(joined(placing));
+                placing = registered.jobs().isEmpty() ? CompletableFuture.completedFuture(HarvestReport.NONE)
+                        : stage(placeThread, () -> closed(production, registered,
+                                renamed(production, registered.jobs(), index, events), events));
             }
-            total = total.plus(closed(production, registered, joined(renaming), events));
+            total = total.plus(joined(placing));
         } finally {
             // a pass that stops (a crash point, the catalog gone) lets the work it started end first;
             // rows left open are closed by the next pass (their files are in place, or still staged)
             deciding.exceptionally(e -> Decided.NONE).join();
-            renaming.exceptionally(e -> List.of()).join();
+            placing.exceptionally(e -> HarvestReport.NONE).join();
         }
         return total;
     }
@@ -288,8 +290,9 @@ public final class StageOutHarvester implements AutoCloseable {
                         Optional<Map<Path, Path>> copies = copiesBeside(production, row, verified.files(), index,
                                 waitingForSpace, events);
                         if (copies.isPresent()) {
-                            verified.files().forEach(v -> index.claim(v.file().target()));
-                            taken.add(new Taken(row, verified.files(), c.dirs().stagedDst(), copies.get()));
+                            verified.files().forEach(v -> index.claim(v.file()));
+                            taken.add(new Taken(row, verified.files(), c.dirs().stagedDst(), copies.get(),
+                                    cataloged(verified.files())));
                         }
                     } else {
                         failed += closing.close(production, row, InfrastructureRetry.Verdict.fail(
@@ -323,7 +326,7 @@ public final class StageOutHarvester implements AutoCloseable {
         try {
             for (Placement.VerifiedFile v : files) {
                 if (!v.inPlace()) {
-                    index.copyBeside(v.file().staged(), v.file().target()).ifPresent(c -> copies.put(v.file().target(), c));
+                    index.copyBeside(v.file()).ifPresent(c -> copies.put(v.file().target(), c));
                 }
             }
             return Optional.of(copies);
@@ -404,12 +407,13 @@ public final class StageOutHarvester implements AutoCloseable {
         }
         List<CatalogedOutput> outputs = new ArrayList<>();
         for (Taken job : batch) {
-            for (Placement.VerifiedFile v : job.files()) {
-                outputs.add(v.file().cataloged(settings.storage(), v.fingerprint()));
-            }
+            outputs.addAll(job.outputs());
         }
         RegistrationResult result = registrar.register(outputs);
         crash.reached(CrashPoint.Step.AFTER_HARVEST_REGISTERED);
+        if (result.conflicts().isEmpty()) {
+            return new Registered(batch, outputs.size(), result.registered());
+        }
         Map<String, RegistrationConflict> conflicts = new HashMap<>();
         result.conflicts().forEach(c -> conflicts.put(c.lfn(), c));
         List<Taken> clear = new ArrayList<>();
@@ -425,6 +429,14 @@ public final class StageOutHarvester implements AutoCloseable {
             }
         }
         return new Registered(clear, outputs.size(), result.registered());
+    }
+
+    private List<CatalogedOutput> cataloged(List<Placement.VerifiedFile> files) {
+        List<CatalogedOutput> outputs = new ArrayList<>(files.size());
+        for (Placement.VerifiedFile v : files) {
+            outputs.add(v.file().cataloged(settings.storage(), v.fingerprint()));
+        }
+        return outputs;
     }
 
     /** The registered jobs whose files are all renamed into place; one whose rename failed is told and left for the next pass. */
@@ -476,13 +488,14 @@ public final class StageOutHarvester implements AutoCloseable {
     private static void rename(List<Placement.VerifiedFile> files, Map<Path, Path> copies, StagedIndex index)
             throws IOException {
         for (Placement.VerifiedFile v : files) {
-            Path copy = copies.get(v.file().target());
+            // on one file system there are no copies, and a look-up would hash every target's path
+            Path copy = copies.isEmpty() ? null : copies.get(v.file().target());
             if (v.inPlace()) {
                 Files.deleteIfExists(v.file().staged());
             } else if (copy != null) {
-                index.commit(copy, v.file().staged(), v.file().target());
+                index.commit(copy, v.file());
             } else {
-                index.rename(v.file().staged(), v.file().target());
+                index.rename(v.file());
             }
         }
     }
@@ -550,6 +563,6 @@ public final class StageOutHarvester implements AutoCloseable {
     @Override
     public void close() {
         decideThread.shutdown();
-        renameThread.shutdown();
+        placeThread.shutdown();
     }
 }

@@ -2,8 +2,6 @@ package gov.bnl.sphenix.production.control.harvest;
 
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The name sphenixprod's {@code stageout.sh} gives a staged file, which carries what the job
@@ -14,20 +12,63 @@ import java.util.regex.Pattern;
  */
 record StageOutName(String lfn, long nevents, long first, long last, String md5, OptionalLong size, long dbid) {
 
-    private static final Pattern FORM = Pattern.compile("(?<lfn>[^:/]+):nevents:(?<n>-?\\d{1,18}):first:(?<first>-?\\d{1,18})"
-            + ":last:(?<last>-?\\d{1,18}):md5:(?<md5>[0-9a-f]{32})(:size:(?<size>\\d{1,18}):ctime:\\d{1,18})?"
-            + ":dbid:(?<dbid>-?\\d{1,18})");
+    private static final int OLDER_FORM_FIELDS = 11;
+    private static final int FORM_FIELDS = 15;
 
-    /** The parsed name, or empty for anything else (a plain lfn, a marker, a file set aside). */
+    /**
+     * The parsed name, or empty for anything else (a plain lfn, a marker, a file set aside). Read
+     * field by field rather than by a pattern: a harvest parses every name of every staging
+     * directory it lists, and a pattern with named groups cost more than the rest of the listing.
+     */
     static Optional<StageOutName> parse(String fileName) {
-        Matcher m = FORM.matcher(fileName);
-        if (!m.matches()) {
+        String[] field = fileName.split(":", -1);
+        boolean measured = field.length == FORM_FIELDS;
+        if (!measured && field.length != OLDER_FORM_FIELDS) {
             return Optional.empty();
         }
-        String size = m.group("size");
-        return Optional.of(new StageOutName(m.group("lfn"), Long.parseLong(m.group("n")), Long.parseLong(m.group("first")),
-                Long.parseLong(m.group("last")), m.group("md5"),
-                size == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(size)), Long.parseLong(m.group("dbid"))));
+        String lfn = field[0];
+        int dbidAt = field.length - 2;
+        boolean named = !lfn.isEmpty() && lfn.indexOf('/') < 0 && field[1].equals("nevents") && field[3].equals("first")
+                && field[5].equals("last") && field[7].equals("md5") && field[dbidAt].equals("dbid")
+                && (!measured || field[9].equals("size") && field[11].equals("ctime"));
+        if (!named || !isNumber(field[2], true) || !isNumber(field[4], true) || !isNumber(field[6], true)
+                || !isMd5(field[8]) || !isNumber(field[dbidAt + 1], true)
+                || measured && (!isNumber(field[10], false) || !isNumber(field[12], false))) {
+            return Optional.empty();
+        }
+        return Optional.of(new StageOutName(lfn, Long.parseLong(field[2]), Long.parseLong(field[4]),
+                Long.parseLong(field[6]), field[8], measured ? OptionalLong.of(Long.parseLong(field[10])) : OptionalLong.empty(),
+                Long.parseLong(field[dbidAt + 1])));
+    }
+
+    /** 1 to 18 ASCII digits, after a minus sign when {@code signed} allows one: always a long. */
+    private static boolean isNumber(String text, boolean signed) {
+        int from = signed && text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - from;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 32 lower-case hex digits, as md5sum prints them. */
+    private static boolean isMd5(String text) {
+        if (text.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How the file on disk differs from its name, or null when it matches. */

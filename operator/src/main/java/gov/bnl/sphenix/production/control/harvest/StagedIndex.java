@@ -39,6 +39,7 @@ final class StagedIndex {
      * {@code <logbase>.finished:...:dbid:<dbid>}: it carries nothing the harvest needs, so it only
      * goes once its job is harvested (left, thousands would slow every listing of the directory).
      */
+    private static final String MARKER_PART = ".finished:";
     private static final Pattern FINISHED_MARKER = Pattern.compile("[^:/]+\\.finished:.*:dbid:([0-9]{1,18})");
 
     // concurrent: the jobs of a pass are verified in parallel (reading files is most of a harvest)
@@ -46,7 +47,7 @@ final class StagedIndex {
     private final Map<Path, Set<String>> finalNames = new ConcurrentHashMap<>();
     private final Map<Path, Optional<Path>> links = new ConcurrentHashMap<>();
     private final Set<Path> madeDirectories = ConcurrentHashMap.newKeySet();
-    private final Map<List<Path>, Boolean> acrossFileSystems = new ConcurrentHashMap<>();
+    private final Map<Route, Boolean> acrossFileSystems = new ConcurrentHashMap<>();
 
     /** The files of {@code directory} staged with {@code dbid} (none when the directory does not exist). */
     List<Entry> of(Path directory, long dbid) {
@@ -63,27 +64,28 @@ final class StagedIndex {
     }
 
     /**
-     * Whether {@code name} is in the final directory {@code directory}, listed once per pass: only
-     * the harvester writes the final tree, and it records here what it renames into it.
+     * Whether the file's name is in its final directory, listed once per pass: only the harvester
+     * writes the final tree, and it records here what it renames into it.
      */
-    boolean inFinal(Path directory, String name) {
-        return finalNames(directory).contains(name);
+    boolean inFinal(StagedFile file) {
+        return finalNames(file.route().finalDirectory()).contains(file.name().lfn());
     }
 
     /**
-     * Counts {@code target} as in the final tree from now on: its file is registered and about to be
-     * renamed there, so no other file of the pass may take its name meanwhile.
+     * Counts the file as in the final tree from now on: it is registered and about to be renamed
+     * there, so no other file of the pass may take its name meanwhile.
      */
-    void claim(Path target) {
-        finalNames(target.getParent()).add(target.getFileName().toString());
+    void claim(StagedFile file) {
+        finalNames(file.route().finalDirectory()).add(file.name().lfn());
     }
 
-    /** Renames a verified file to its target in the final tree, making its directory once per pass. */
-    void rename(Path staged, Path target) throws IOException {
-        Path directory = target.getParent();
-        makeDirectory(directory);
-        OutputMove.moveIntoExistingDirectory(staged, target);
-        finalNames(directory).add(target.getFileName().toString());
+    /**
+     * Renames a claimed file to its target in the final tree, making its directory once per pass.
+     * Its name is among the final directory's already: it was claimed when it was taken.
+     */
+    void rename(StagedFile file) throws IOException {
+        makeDirectory(file.route().finalDirectory());
+        OutputMove.moveIntoExistingDirectory(file.staged(), file.target());
     }
 
     /**
@@ -94,18 +96,16 @@ final class StagedIndex {
      *
      * @throws NoSpaceLeft when the final tree's file system is full (no hidden copy is left)
      */
-    Optional<Path> copyBeside(Path staged, Path target) throws IOException {
-        Path directory = target.getParent();
-        makeDirectory(directory);
-        boolean across = acrossFileSystems.computeIfAbsent(List.of(staged.getParent(), directory),
-                pair -> unchecked(() -> OutputMove.acrossFileSystems(pair.get(0), pair.get(1))));
-        return across ? Optional.of(OutputMove.copyBeside(staged, target)) : Optional.empty();
+    Optional<Path> copyBeside(StagedFile file) throws IOException {
+        makeDirectory(file.route().finalDirectory());
+        boolean across = acrossFileSystems.computeIfAbsent(file.route(), route -> unchecked(() ->
+                OutputMove.acrossFileSystems(route.stagingDirectory(), route.finalDirectory())));
+        return across ? Optional.of(OutputMove.copyBeside(file.staged(), file.target())) : Optional.empty();
     }
 
-    /** Renames a copy made by {@link #copyBeside} into place, then removes the staged file. */
-    void commit(Path copy, Path staged, Path target) throws IOException {
-        OutputMove.commit(copy, staged, target);
-        finalNames(target.getParent()).add(target.getFileName().toString());
+    /** Renames a copy made by {@link #copyBeside} into place, then removes the staged file (claimed, as for a rename). */
+    void commit(Path copy, StagedFile file) throws IOException {
+        OutputMove.commit(copy, file.staged(), file.target());
     }
 
     private void makeDirectory(Path directory) throws IOException {
@@ -165,10 +165,13 @@ final class StagedIndex {
                 if (name.startsWith(".")) {
                     continue;
                 }
-                Matcher marker = FINISHED_MARKER.matcher(name);
-                if (marker.matches()) {
-                    markers.computeIfAbsent(Long.parseLong(marker.group(1)), k -> new ArrayList<>()).add(file);
-                    continue;
+                // the pattern only for a name that can be a marker: a listing reads every staged name
+                if (name.contains(MARKER_PART)) {
+                    Matcher marker = FINISHED_MARKER.matcher(name);
+                    if (marker.matches()) {
+                        markers.computeIfAbsent(Long.parseLong(marker.group(1)), k -> new ArrayList<>()).add(file);
+                        continue;
+                    }
                 }
                 StageOutName.parse(name).ifPresent(staged ->
                         index.computeIfAbsent(staged.dbid(), k -> new ArrayList<>()).add(new Entry(file, staged)));

@@ -60,6 +60,23 @@ class JobNamesTest {
     }
 
     @Test
+    void aNameWhoseRunOrSegmentIsNotOfItsFixedWidthOrNotDigitsIsNotTheJobs() {
+        JobNames names = new JobNames(OutputFile.ofLeaf("DST_STREAMING_EVENT", "mvtx0", "run3auau", TAG, 54321, 0),
+                new WritableSegments(0, true));
+        String head = "DST_STREAMING_EVENT_mvtx0_run3auau_ana523_2025p007_v001";
+
+        assertThat(names.dst(head + "-00054321-00007.root")).isPresent();
+        for (String tail : new String[] {"-0054321-00007.root", "-000054321-00007.root", "-00054321-0007.root",
+                "-00054321-000007.root", "-0005432x-00007.root", "-00054321-0000x.root", "-00054321_00007.root",
+                "-00054321-00007.rooT", "-00054321-00007.root.part", "+00054321-00007.root", "-+0054321-00007.root"}) {
+            assertThat(names.dst(head + tail)).as(tail).isEmpty();
+            assertThat(names.histogram("HIST_" + head + tail)).as("HIST_ " + tail).isEmpty();
+        }
+        assertThat(names.dst("-00054321-00007.root")).as("no head").isEmpty();
+        assertThat(names.dst("X" + head + "-00054321-00007.root")).as("another head").isEmpty();
+    }
+
+    @Test
     void aStageOutNameIsReadInItsTwoFormsAndNothingElseIsOne() {
         String md5 = "0123456789abcdef0123456789abcdef";
 
@@ -75,5 +92,21 @@ class JobNamesTest {
         assertThat(StageOutName.parse("A.root:nevents:0:first:-1:last:-1:md5:none:dbid:7")).as("the .finished marker").isEmpty();
         assertThat(StageOutName.parse("A.root:nevents:5:first:0:last:4:md5:" + md5 + ":dbid:7.failed-attempt-1")).isEmpty();
         assertThat(StageOutName.parse("A.root")).isEmpty();
+        String older = ":nevents:5:first:0:last:4:md5:" + md5 + ":dbid:7";
+        assertThat(StageOutName.parse(older)).as("no lfn").isEmpty();
+        assertThat(StageOutName.parse("dir/A.root" + older)).as("a path, not a name").isEmpty();
+        assertThat(StageOutName.parse("A.root" + older.replace(md5, md5.toUpperCase()))).as("md5sum prints lower case").isEmpty();
+        assertThat(StageOutName.parse("A.root" + older.replace(md5, md5 + "0"))).isEmpty();
+        assertThat(StageOutName.parse("A.root" + older.replace(":5:", ":1234567890123456789:"))).as("19 digits").isEmpty();
+        assertThat(StageOutName.parse("A.root" + older.replace(":5:", ":-:"))).isEmpty();
+        assertThat(StageOutName.parse("A.root" + older.replace(":5:", "::"))).isEmpty();
+        assertThat(StageOutName.parse("A.root" + older.replace(":dbid:7", ":dbid:-7"))).as("a negative dbid is read, and matches no row")
+                .hasValueSatisfying(n -> assertThat(n.dbid()).isEqualTo(-7));
+        assertThat(StageOutName.parse("A.root:nevents:5:first:0:last:4:md5:" + md5 + ":size:-12:ctime:1:dbid:7"))
+                .as("a size is never negative").isEmpty();
+        assertThat(StageOutName.parse("A.root:nevents:5:first:0:last:4:md5:" + md5 + ":ctime:12:size:1:dbid:7"))
+                .as("size before ctime").isEmpty();
+        assertThat(StageOutName.parse("A.root:nevents:5:first:0:last:4:md5:" + md5 + ":size:12:ctime:1:dbid:7:"))
+                .as("nothing after the dbid").isEmpty();
     }
 }

@@ -21,6 +21,7 @@ record StageOutName(String lfn, long nevents, long first, long last, String md5,
      * directory it lists, and a pattern with named groups cost more than the rest of the listing.
      */
     static Optional<StageOutName> parse(String fileName) {
+        // lfn:nevents:N:first:F:last:L:md5:M[:size:S:ctime:T]:dbid:D, fields 0-10, or 0-14 with size and ctime
         String[] field = fileName.split(":", -1);
         boolean measured = field.length == FORM_FIELDS;
         if (!measured && field.length != OLDER_FORM_FIELDS) {

@@ -39,8 +39,9 @@ final class StagedIndex {
      * {@code <logbase>.finished:...:dbid:<dbid>}: it carries nothing the harvest needs, so it only
      * goes once its job is harvested (left, thousands would slow every listing of the directory).
      */
-    private static final String MARKER_PART = ".finished:";
     private static final Pattern FINISHED_MARKER = Pattern.compile("[^:/]+\\.finished:.*:dbid:([0-9]{1,18})");
+    /** What every marker's name holds, so that the pattern runs only on names that can be one. */
+    private static final String MARKER_PART = ".finished:";
 
     // concurrent: the jobs of a pass are verified in parallel (reading files is most of a harvest)
     private final Map<Path, Listed> byDirectory = new ConcurrentHashMap<>();
@@ -65,7 +66,7 @@ final class StagedIndex {
 
     /**
      * Whether the file's name is in its final directory, listed once per pass: only the harvester
-     * writes the final tree, and it records here what it renames into it.
+     * writes the final tree, and it records here each name it claims before renaming onto it.
      */
     boolean inFinal(StagedFile file) {
         return finalNames(file.route().finalDirectory()).contains(file.name().lfn());
@@ -165,7 +166,6 @@ final class StagedIndex {
                 if (name.startsWith(".")) {
                     continue;
                 }
-                // the pattern only for a name that can be a marker: a listing reads every staged name
                 if (name.contains(MARKER_PART)) {
                     Matcher marker = FINISHED_MARKER.matcher(name);
                     if (marker.matches()) {

@@ -70,22 +70,13 @@ final class JobNames {
     private int writableSegment(String name, String head) {
         int dash = head.length();
         if (name.length() != dash + TAIL_FORM.length() || !name.startsWith(head) || !name.endsWith(OutputFile.EXTENSION)
-                || name.charAt(dash) != '-' || name.charAt(dash + 9) != '-' || !digits(name, dash + 1, dash + 9)
-                || !digits(name, dash + 10, dash + 15)) {
+                || name.charAt(dash) != '-' || name.charAt(dash + 9) != '-' || !AsciiDigits.only(name, dash + 1, dash + 9)
+                || !AsciiDigits.only(name, dash + 10, dash + 15)) {
             return -1;
         }
         int run = Integer.parseInt(name, dash + 1, dash + 9, 10);
         int segment = Integer.parseInt(name, dash + 10, dash + 15, 10);
         return run == job.run() && segments.contains(segment) ? segment : -1;
-    }
-
-    private static boolean digits(String name, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String strip(String product) {

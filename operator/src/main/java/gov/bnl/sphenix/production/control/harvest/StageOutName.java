@@ -46,16 +46,7 @@ record StageOutName(String lfn, long nevents, long first, long last, String md5,
     private static boolean isNumber(String text, boolean signed) {
         int from = signed && text.startsWith("-") ? 1 : 0;
         int digits = text.length() - from;
-        if (digits < 1 || digits > 18) {
-            return false;
-        }
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return digits >= 1 && digits <= 18 && AsciiDigits.only(text, from, text.length());
     }
 
     /** 32 lower-case hex digits, as md5sum prints them. */
